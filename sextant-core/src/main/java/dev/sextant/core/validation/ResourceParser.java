@@ -29,26 +29,38 @@ public final class ResourceParser {
   }
 
   public ParseReport parse(String source, byte[] bytes) {
-    ReadResult read = reader.read(source, bytes);
-    if (!read.ok()) {
-      return new ParseReport(List.of(), read.problems());
-    }
+    return parseAll(List.of(new Input(source, bytes)));
+  }
+
+  /**
+   * Parses several inputs as one change: a resource defined twice, in one input or in two, is a
+   * problem, and any problem anywhere leaves the report without resources.
+   */
+  public ParseReport parseAll(List<Input> inputs) {
     List<Resource> resources = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Map<ResourceKey, SourceDocument> seen = new HashMap<>();
-    for (SourceDocument document : read.documents()) {
+    for (Input input : inputs) {
+      ReadResult read = reader.read(input.name(), input.bytes());
+      problems.addAll(read.problems());
+      collect(read.documents(), resources, problems, seen);
+    }
+    return new ParseReport(problems.isEmpty() ? resources : List.of(), problems);
+  }
+
+  private void collect(List<SourceDocument> documents, List<Resource> resources, List<Problem> problems, Map<ResourceKey, SourceDocument> seen) {
+    for (SourceDocument document : documents) {
       ResourceValidator.Outcome outcome = validator.validate(document);
       problems.addAll(outcome.problems());
       outcome.resource().ifPresent(resource -> {
         SourceDocument first = seen.putIfAbsent(resource.key(), document);
         if (first != null) {
           problems.add(new Problem(document.source(), document.start(), "metadata.name",
-              resource.key() + " is defined twice in this file (first in document " + first.index() + ")"));
+              resource.key() + " is defined twice (first in " + first.source() + ", document " + first.index() + ")"));
         } else {
           resources.add(resource);
         }
       });
     }
-    return new ParseReport(problems.isEmpty() ? resources : List.of(), problems);
   }
 }

@@ -1,0 +1,36 @@
+package dev.sextant.cli;
+
+/**
+ * The exit codes scripts can rely on. They are part of the CLI's contract and listed in
+ * {@code sextant --help} and the README; a code keeps its meaning once published.
+ */
+public final class ExitCode {
+  /** Success. */
+  public static final int OK = 0;
+  /** Invalid input: a bad file, resource or selector. Nothing was changed. */
+  public static final int INVALID_INPUT = 1;
+  /** Usage error: an unknown command or option, a missing argument. */
+  public static final int USAGE = 2;
+  /** Reserved for {@code plan}: some targets are not compatible. */
+  public static final int INCOMPATIBLE = 3;
+  /** The named resource or revision does not exist. */
+  public static final int NOT_FOUND = 4;
+  /** The store or the server could not be reached or refused the work. */
+  public static final int UNAVAILABLE = 5;
+  /** A bug in Sextant: please report it with the output of SEXTANT_DEBUG=1. */
+  public static final int INTERNAL = 70;
+
+  static final String HELP_SECTION =
+      """
+      Exit codes:
+        0   success
+        1   invalid input (a bad file, resource or selector); nothing was changed
+        2   usage error (unknown command or option, missing argument)
+        3   plan: some targets are not compatible (reserved)
+        4   not found (no such resource or revision)
+        5   the store or server is unavailable
+        70  internal error (a bug; rerun with SEXTANT_DEBUG=1 and report it)
+      """;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,43 @@
+package dev.sextant.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The {@code sextant} entry point. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    // Library chatter (Flyway, Jetty, Hikari) stays out of the user's terminal unless asked for.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getenv().getOrDefault("SEXTANT_LOG_LEVEL", "warn"));
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err, System.getenv()));
+  }
+
+  /** Runs one command line and returns its exit code; tests call this with their own streams. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    CommandLine commandLine = commandLine(new Context(env, out, err));
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine(Context context) {
+    CommandLine commandLine = new CommandLine(new SextantCommand(context));
+    commandLine.setExecutionExceptionHandler(new ErrorReporter(context));
+    commandLine.setParameterExceptionHandler(ErrorReporter::usage);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setUsageHelpAutoWidth(true);
+    return commandLine;
+  }
+
+  /** What a command may use of the world: the environment and the output streams. */
+  public record Context(Map<String, String> env, PrintWriter out, PrintWriter err) {}
+}

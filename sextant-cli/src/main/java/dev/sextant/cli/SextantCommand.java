@@ -1,0 +1,65 @@
+package dev.sextant.cli;
+
+import dev.sextant.cli.command.ApplyCommand;
+import dev.sextant.cli.command.DemoCommand;
+import dev.sextant.cli.command.DescribeCommand;
+import dev.sextant.cli.command.GetCommand;
+import dev.sextant.cli.command.HistoryCommand;
+import dev.sextant.cli.command.ServerCommand;
+import dev.sextant.cli.command.ValidateCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: it only lists the subcommands. */
+@Command(
+    name = "sextant",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Sextant decides where a release may run by matching what it requires against what each",
+      "environment really is, and records every decision.",
+      ""
+    },
+    subcommands = {
+      ApplyCommand.class,
+      ValidateCommand.class,
+      GetCommand.class,
+      DescribeCommand.class,
+      HistoryCommand.class,
+      ServerCommand.class,
+      DemoCommand.class
+    },
+    footerHeading = "%n",
+    footer = {
+      "Examples:",
+      "  sextant validate -f examples/            check files without touching any store",
+      "  sextant apply -f examples/               store every resource as a new revision",
+      "  sextant get releases -l team=risk        list current revisions by label",
+      "  sextant history release fraud-detector   every revision with digest, author, time",
+      "",
+      "Environment:",
+      "  SEXTANT_HOME    data directory of the embedded store (default ~/.sextant)",
+      "  SEXTANT_SERVER  default for --server",
+      "  SEXTANT_DEBUG   set to 1 to print stack traces of internal errors",
+      "",
+      ExitCode.HELP_SECTION
+    })
+public final class SextantCommand implements Runnable {
+  private final Main.Context context;
+
+  @Spec CommandSpec spec;
+
+  SextantCommand(Main.Context context) {
+    this.context = context;
+  }
+
+  public Main.Context context() {
+    return context;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(context.out());
+  }
+}

@@ -1,0 +1,31 @@
+package dev.sextant.cli.backend;
+
+import dev.sextant.core.resource.Kind;
+import dev.sextant.core.resource.ResourceKey;
+import dev.sextant.core.validation.Input;
+import dev.sextant.server.store.ApplyOutcome;
+import dev.sextant.server.store.Revision;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the commands need from a store, whether it is the local embedded one or a server. Input is
+ * handed over as the bytes of each source, so that a server validates exactly what was read.
+ */
+public interface Backend extends AutoCloseable {
+
+  /** Validates every source, then applies all of them or nothing. */
+  List<ApplyOutcome> apply(List<Input> inputs, String author);
+
+  Optional<Revision> latest(ResourceKey key);
+
+  /** Current revisions of a kind (every kind when empty) matching a label selector. */
+  List<Revision> list(Optional<Kind> kind, String labelSelector);
+
+  List<Revision> history(ResourceKey key);
+
+  Optional<Revision> revision(ResourceKey key, long number);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,44 @@
+package dev.sextant.cli.command;
+
+import dev.sextant.cli.Main;
+import dev.sextant.cli.backend.Backend;
+import dev.sextant.cli.backend.LocalBackend;
+import dev.sextant.cli.backend.RemoteBackend;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where a command finds its resources: {@code --server}, or the local store. */
+public final class BackendOptions {
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description = "Talk to a running sextant server (default: $SEXTANT_SERVER). Without it, use the local store.")
+  String server;
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      description = "The store's JDBC URL, e.g. jdbc:postgresql://localhost:5432/sextant?user=sextant (default: embedded H2 in $SEXTANT_HOME, or ~/.sextant).")
+  String db;
+
+  Backend open(Main.Context context) {
+    String url = server != null ? server : context.env().get("SEXTANT_SERVER");
+    if (url != null && !url.isBlank()) {
+      return new RemoteBackend(url);
+    }
+    return db != null ? LocalBackend.open(db) : LocalBackend.openHome(home(context));
+  }
+
+  /** The database URL a server should use; the embedded H2 store when none was given. */
+  String databaseUrl(Main.Context context) {
+    return db != null ? db : LocalBackend.h2Url(home(context));
+  }
+
+  static Path home(Main.Context context) {
+    String home = context.env().get("SEXTANT_HOME");
+    if (home != null && !home.isBlank()) {
+      return Path.of(home);
+    }
+    return Path.of(System.getProperty("user.home"), ".sextant");
+  }
+}

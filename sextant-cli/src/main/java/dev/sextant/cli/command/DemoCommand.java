@@ -1,0 +1,160 @@
+package dev.sextant.cli.command;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.cli.CliException;
+import dev.sextant.cli.SextantCommand;
+import dev.sextant.cli.backend.RemoteBackend;
+import dev.sextant.cli.input.ResourceFiles;
+import dev.sextant.cli.output.Table;
+import dev.sextant.core.digest.CanonicalJson;
+import dev.sextant.core.document.Limits;
+import dev.sextant.core.resource.Kind;
+import dev.sextant.core.resource.Resource;
+import dev.sextant.core.validation.Input;
+import dev.sextant.core.validation.InvalidInputException;
+import dev.sextant.core.validation.ParseReport;
+import dev.sextant.core.validation.ResourceParser;
+import dev.sextant.server.api.ApiServer;
+import dev.sextant.server.service.ResourceService;
+import dev.sextant.server.store.ApplyOutcome;
+import dev.sextant.server.store.JdbcUrls;
+import dev.sextant.server.store.ResourceStore;
+import dev.sextant.server.store.Revision;
+import dev.sextant.server.store.Stores;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show what Sextant does today, on a throwaway store: validate the examples, start a",
+      "server, apply them through the API, re-apply (unchanged), change one field (a second",
+      "revision with a new digest), read the first revision back exactly, and list by label.",
+      "Leaves nothing running and nothing behind unless --keep is given."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  sextant demo", "  sextant demo --keep        keep the server up and print its URL"})
+public final class DemoCommand implements Callable<Integer> {
+  @ParentCommand SextantCommand root;
+
+  @Option(names = "--examples", paramLabel = "DIR", description = "The resources to use (default: the project's examples/).")
+  Path examples;
+
+  @Option(names = "--keep", description = "Keep the server (and its store) running until Ctrl-C.")
+  boolean keep;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = root.context().out();
+    long started = System.nanoTime();
+    Path directory = examples != null ? examples : defaultExamples();
+    List<Input> inputs = new ResourceFiles(Limits.DEFAULT, java.io.InputStream.nullInputStream()).read(List.of(directory.toString()));
+
+    step(out, 1, "Validate " + directory + " (no store involved)");
+    ParseReport report = new ResourceParser(Limits.DEFAULT).parseAll(inputs);
+    if (!report.ok()) {
+      throw new InvalidInputException(report.problems());
+    }
+    Map<String, Long> byKind = report.resources().stream().collect(Collectors.groupingBy(r -> r.kind().displayName(), TreeMap::new, Collectors.counting()));
+    out.printf("   %d resources in %d files are valid: %s%n", report.resources().size(), inputs.size(), byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+
+    Path home = Files.createTempDirectory("sextant-demo-");
+    String url = JdbcUrls.h2(home);
+    ResourceStore store = Stores.open(url);
+    ApiServer server = ApiServer.start(new ResourceService(store), "127.0.0.1", 0);
+    String serverUrl = "http://127.0.0.1:" + server.port();
+    try {
+      step(out, 2, "Start a server on a fresh embedded store: " + serverUrl);
+      out.printf("   store: %s%n", JdbcUrls.masked(url));
+      RemoteBackend api = new RemoteBackend(serverUrl);
+
+      step(out, 3, "Apply the examples through the API");
+      List<ApplyOutcome> first = api.apply(inputs, "demo");
+      out.printf("   %s%n", summary(first));
+
+      step(out, 4, "Apply the same files again: identical digests, no new revisions");
+      out.printf("   %s%n", summary(api.apply(inputs, "demo")));
+
+      Resource edited = report.resources().stream().filter(r -> r.kind() == Kind.ENVIRONMENT).findFirst().orElseThrow(() -> CliException.invalid("the examples hold no Environment to edit"));
+      ObjectNode document = edited.document();
+      ((ObjectNode) document.with("metadata").with("labels")).put("demo.sextant.dev/edited", "true");
+      step(out, 5, "Change one field of " + edited.key() + " (add a label) and apply it");
+      List<ApplyOutcome> second = api.apply(List.of(new Input(edited.name() + " (edited)", CanonicalJson.bytes(document))), "demo");
+      out.printf("   %s%n", summary(second));
+
+      step(out, 6, "History of " + edited.key());
+      List<Revision> history = api.history(edited.key());
+      Table table = new Table("   REVISION", "DIGEST", "APPLIED BY");
+      history.forEach(r -> table.row("   " + r.number(), r.digest().value(), r.author()));
+      table.print(out);
+
+      step(out, 7, "Read revision 1 back: it is exactly what was applied first");
+      Revision one = api.revision(edited.key(), 1).orElseThrow();
+      boolean exact = one.document().equals(edited.document()) && one.digest().equals(edited.digest());
+      out.printf("   revision 1 digest %s, same document as the file: %s%n", one.digest().shortHex(), exact ? "yes" : "NO");
+
+      step(out, 8, "List production environments by label (tier=prod)");
+      List<Revision> prod = api.list(Optional.of(Kind.ENVIRONMENT), "tier=prod");
+      prod.forEach(r -> out.printf("   %s (revision %d)%n", r.key(), r.number()));
+
+      out.printf("%nDone in %d ms: %d resources stored, %d revisions in all.%n", (System.nanoTime() - started) / 1_000_000, first.size(), first.size() + 1);
+      if (keep) {
+        out.printf("The server is still running at %s (data in %s). Press Ctrl-C to stop it.%n", serverUrl, home);
+        out.flush();
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+        forever.await();
+      }
+      return exact ? 0 : 1;
+    } finally {
+      server.close();
+      store.close();
+      if (!keep) {
+        deleteTree(home);
+      }
+    }
+  }
+
+  private Path defaultExamples() {
+    String projectRoot = root.context().env().get("SEXTANT_ROOT");
+    Path candidate = projectRoot != null ? Path.of(projectRoot, "examples") : Path.of("examples");
+    if (!Files.isDirectory(candidate)) {
+      throw CliException.invalid("cannot find the examples directory at " + candidate + "; pass --examples DIR");
+    }
+    return candidate;
+  }
+
+  private static String summary(List<ApplyOutcome> outcomes) {
+    Map<String, Long> counts = outcomes.stream().collect(Collectors.groupingBy(o -> o.change().word(), TreeMap::new, Collectors.counting()));
+    return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
+        + outcomes.stream().filter(o -> o.change() != ApplyOutcome.Change.UNCHANGED).findFirst().map(o -> " (e.g. " + o.revision().key() + " revision " + o.revision().number() + ", " + o.revision().digest().shortHex() + ")").orElse("");
+  }
+
+  private static void step(PrintWriter out, int number, String title) {
+    out.printf("%n%d. %s%n", number, title);
+    out.flush();
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** One class per {@code sextant} subcommand. */
+package dev.sextant.cli.command;

@@ -1,0 +1,2 @@
+/** The {@code sextant} command line: the entry point, exit codes and error reporting. */
+package dev.sextant.cli;

@@ -1,0 +1,72 @@
+package dev.sextant.server.api;
+
+import dev.sextant.core.document.Limits;
+import dev.sextant.core.validation.InvalidInputException;
+import dev.sextant.server.service.ResourceService;
+import dev.sextant.server.store.StoreException;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: routes under {@code /api/v1}, health probes, and the one table that maps
+ * failures to RFC 9457 problem responses. Every route that is not declared answers 404 as
+ * problem+json.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  private final Javalin app;
+
+  private ApiServer(Javalin app) {
+    this.app = app;
+  }
+
+  /** Starts on the given address; port 0 picks a free one (see {@link #port()}). */
+  public static ApiServer start(ResourceService service, String host, int port) {
+    long maxRequest = 8L * Limits.DEFAULT.maxBytes();
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.http.maxRequestSize = maxRequest;
+              config.http.prefer405over404 = true;
+            });
+    new HealthRoutes(service).register(app);
+    new MetaRoutes().register(app);
+    new ResourceRoutes(service, maxRequest).register(app);
+    errors(app);
+    app.start(host, port);
+    return new ApiServer(app);
+  }
+
+  private static void errors(Javalin app) {
+    app.exception(InvalidInputException.class, (e, ctx) -> Responses.problem(ctx, 422, ProblemJson.invalid(e.problems(), ctx.path())));
+    app.exception(ApiException.class, (e, ctx) -> Responses.problem(ctx, e.status(), ProblemJson.of(e.status(), e.type(), e.title(), e.getMessage(), ctx.path())));
+    app.exception(StoreException.class, (e, ctx) -> {
+      LOG.warn("store unavailable: {}", e.getMessage());
+      Responses.problem(ctx, 503, ProblemJson.of(503, "store-unavailable", "Store unavailable", "the store could not complete the request; try again", ctx.path()));
+    });
+    app.exception(HttpResponseException.class, (e, ctx) -> Responses.problem(ctx, e.getStatus(), ProblemJson.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), ctx.path())));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+      Responses.problem(ctx, 500, ProblemJson.of(500, "internal-error", "Internal error", "an internal error occurred; it has been logged", ctx.path()));
+    });
+    app.error(404, ctx -> {
+      if (!ProblemJson.MEDIA_TYPE.equals(ctx.res().getContentType())) {
+        Responses.problem(ctx, 404, ProblemJson.of(404, "not-found", "Not found", "no route for " + ctx.method() + " " + ResourceRoutes.clean(ctx.path()), ctx.path()));
+      }
+    });
+    app.error(405, ctx -> Responses.problem(ctx, 405, ProblemJson.of(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on " + ResourceRoutes.clean(ctx.path()), ctx.path())));
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}
