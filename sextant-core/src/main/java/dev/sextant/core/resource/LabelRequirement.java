@@ -8,9 +8,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * One condition of a label selector, such as {@code tier=prod} or {@code region notin (eu,us)}.
- * As in Kubernetes, the negative operators ({@code !=}, {@code notin}) also match resources that
- * do not have the label at all.
+ * One condition of a label selector, such as {@code tier=prod} or {@code region notin (eu,us)}. As
+ * in Kubernetes, the negative operators ({@code !=}, {@code notin}) also match resources that do
+ * not have the label at all.
  */
 public record LabelRequirement(String key, Operator operator, SortedSet<String> values) {
 

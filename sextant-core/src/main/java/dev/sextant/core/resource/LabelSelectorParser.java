@@ -60,7 +60,8 @@ final class LabelSelectorParser {
   private LabelRequirement requirement() {
     Token first = take();
     if (first.type() == Type.BANG) {
-      return new LabelRequirement(key(take(), "after '!'"), Operator.DOES_NOT_EXIST, new TreeSet<>());
+      return new LabelRequirement(
+          key(take(), "after '!'"), Operator.DOES_NOT_EXIST, new TreeSet<>());
     }
     String key = key(first, "at the start of a requirement");
     Token operator = peek();
@@ -147,7 +148,8 @@ final class LabelSelectorParser {
   }
 
   private InvalidSelectorException error(Token token, String problem) {
-    return new InvalidSelectorException(text, token.position(), problem + ", found " + token.describe());
+    return new InvalidSelectorException(
+        text, token.position(), problem + ", found " + token.describe());
   }
 
   private static List<Token> tokenize(String text) {
@@ -165,7 +167,8 @@ final class LabelSelectorParser {
             case '(' -> new Token(Type.OPEN, "(", i);
             case ')' -> new Token(Type.CLOSE, ")", i);
             case ',' -> new Token(Type.COMMA, ",", i);
-            case '!' -> doubled ? new Token(Type.NOT_EQUALS, "!=", i) : new Token(Type.BANG, "!", i);
+            case '!' ->
+                doubled ? new Token(Type.NOT_EQUALS, "!=", i) : new Token(Type.BANG, "!", i);
             case '=' ->
                 doubled ? new Token(Type.DOUBLE_EQUALS, "==", i) : new Token(Type.EQUALS, "=", i);
             default -> word(text, i);

@@ -112,24 +112,24 @@ class LabelSelectorTest {
       delimiter = '|',
       textBlock =
           """
-          tier=prod,                 | 10 | expected a label key at the start of a requirement, found the end of the selector
-          ,tier                      | 0  | expected a label key at the start of a requirement, found ','
-          tier=prod region=eu        | 10 | expected ',' or the end of the selector after a requirement, found 'region'
-          tier in prod               | 8  | expected '(' after 'in', found 'prod'
-          tier notin prod            | 11 | expected '(' after 'notin', found 'prod'
-          tier in ()                 | 9  | expected a label value in the set after 'in', found ')'
-          tier in (a,)               | 11 | expected a label value in the set after 'in', found ')'
-          tier in (a b)              | 11 | expected ',' or ')' in the set after 'in', found 'b'
-          tier in (a                 | 10 | expected ',' or ')' in the set after 'in', found the end of the selector
-          tier prod                  | 5  | expected '=', '==', '!=', 'in', 'notin', ',' or the end of the selector after label key 'tier', found 'prod'
-          tier=a=b                   | 6  | expected ',' or the end of the selector after a requirement, found '='
-          !                          | 1  | expected a label key after '!', found the end of the selector
-          !=prod                     | 0  | expected a label key at the start of a requirement, found '!='
-          =prod                      | 0  | expected a label key at the start of a requirement, found '='
-          in (a)                     | 0  | expected a label key at the start of a requirement, found 'in'
-          tier=(a)                   | 5  | expected a label value after '=', found '('
-          tier!=in                   | 6  | expected a label value after '!=', found 'in'
-          tier)                      | 4  | expected '=', '==', '!=', 'in', 'notin', ',' or the end of the selector after label key 'tier'
+          tier=prod,          | 10 | expected a label key at the start of a requirement
+          ,tier               | 0  | expected a label key at the start of a requirement, found ','
+          tier=prod region=eu | 10 | expected ',' or the end of the selector after a requirement
+          tier in prod        | 8  | expected '(' after 'in', found 'prod'
+          tier notin prod     | 11 | expected '(' after 'notin', found 'prod'
+          tier in ()          | 9  | expected a label value in the set after 'in', found ')'
+          tier in (a,)        | 11 | expected a label value in the set after 'in', found ')'
+          tier in (a b)       | 11 | expected ',' or ')' in the set after 'in', found 'b'
+          tier in (a          | 10 | expected ',' or ')' in the set after 'in', found the end
+          tier prod           | 5  | or the end of the selector after label key 'tier'
+          tier=a=b            | 6  | expected ',' or the end of the selector after a requirement
+          !                   | 1  | expected a label key after '!', found the end
+          !=prod              | 0  | expected a label key at the start of a requirement
+          =prod               | 0  | expected a label key at the start of a requirement, found '='
+          in (a)              | 0  | expected a label key at the start of a requirement
+          tier=(a)            | 5  | expected a label value after '=', found '('
+          tier!=in            | 6  | expected a label value after '!=', found 'in'
+          tier)               | 4  | expected '=', '==', '!=', 'in', 'notin', ','
           """)
   void a_syntax_error_names_its_position_and_what_was_expected(
       String selector, int position, String message) {
