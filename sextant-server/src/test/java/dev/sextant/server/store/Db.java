@@ -1,0 +1,7 @@
+package dev.sextant.server.store;
+
+/** The databases that every store contract test runs on. */
+enum Db {
+  H2,
+  POSTGRESQL
+}
