@@ -314,6 +314,11 @@ public final class JdbiResourceStore implements ResourceStore {
   }
 
   @Override
+  public void ping() {
+    read("answer a ping", handle -> handle.createQuery("select 1").mapTo(Integer.class).one());
+  }
+
+  @Override
   public void close() {
     database.close();
   }

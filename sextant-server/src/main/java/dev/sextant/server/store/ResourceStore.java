@@ -29,6 +29,13 @@ public interface ResourceStore extends AutoCloseable {
   /** One revision of a resource by its number. */
   Optional<Revision> revision(ResourceKey key, long number);
 
+  /**
+   * Checks that the database answers.
+   *
+   * @throws StoreException when it does not
+   */
+  void ping();
+
   @Override
   void close();
 }

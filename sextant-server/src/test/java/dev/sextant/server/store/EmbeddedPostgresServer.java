@@ -19,14 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pass as root with no user or chown of our own. Where unprivileged user namespaces are disabled
  * ({@code kernel.unprivileged_userns_clone=0}), run the build as a non-root user.
  */
-final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer {
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres server;
 
   private EmbeddedPostgresServer() {}
 
   /** The JDBC URL of a new, empty database. */
-  static String newDatabase() {
+  public static String newDatabase() {
     EmbeddedPostgres postgres = server();
     String name = "sextant_test_" + DATABASES.incrementAndGet();
     try (Connection connection = postgres.getPostgresDatabase().getConnection();

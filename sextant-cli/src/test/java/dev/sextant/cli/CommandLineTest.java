@@ -1,0 +1,79 @@
+package dev.sextant.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Help, usage errors and exit codes of the command tree itself. */
+class CommandLineTest {
+  @TempDir Path home;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"apply", "validate", "get", "describe", "history", "server", "demo"})
+  void every_command_has_help_with_an_example(String command) {
+    Cli.Result result = Cli.withHome(home).run(command, "--help");
+
+    assertThat(result.code()).as(result.toString()).isZero();
+    assertThat(result.out()).contains("Usage: sextant " + command).contains("Examples:");
+  }
+
+  @Test
+  void root_help_lists_the_commands_and_the_exit_codes() {
+    Cli.Result result = Cli.withHome(home).run("--help");
+
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("apply", "validate", "get", "describe", "history", "server", "Exit codes:", "4   not found");
+  }
+
+  @Test
+  void an_unknown_command_is_a_usage_error_with_a_suggestion() {
+    Cli.Result result = Cli.withHome(home).run("aply", "-f", "x.yaml");
+
+    assertThat(result.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("apply").contains("--help");
+  }
+
+  @Test
+  void a_missing_required_option_is_a_usage_error() {
+    Cli.Result result = Cli.withHome(home).run("apply");
+
+    assertThat(result.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("Missing required option: '--filename");
+  }
+
+  @Test
+  void an_unknown_output_format_names_the_allowed_ones() {
+    Cli.Result result = Cli.withHome(home).run("get", "releases", "-o", "xml");
+
+    assertThat(result.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("table", "json", "yaml");
+  }
+
+  @Test
+  void an_unknown_kind_suggests_the_nearest() {
+    Cli.Result result = Cli.withHome(home).run("get", "relase");
+
+    assertThat(result.code()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(result.err()).contains("unknown kind \"relase\"; did you mean \"release\"?");
+  }
+
+  @Test
+  void an_unreachable_database_is_reported_without_its_password() {
+    Cli.Result result = Cli.withHome(home).run("get", "releases", "--db", "jdbc:postgresql://127.0.0.1:1/sextant?user=ops&password=hunter2");
+
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+    assertThat(result.err()).contains("127.0.0.1:1").doesNotContain("hunter2").doesNotContain("\tat ");
+  }
+
+  @Test
+  void an_unreachable_server_is_reported_as_unavailable() {
+    Cli.Result result = Cli.withHome(home).run("get", "releases", "--server", "http://127.0.0.1:1");
+
+    assertThat(result.code()).isEqualTo(ExitCode.UNAVAILABLE);
+    assertThat(result.err()).contains("cannot reach the server at http://127.0.0.1:1/");
+  }
+}

@@ -1,0 +1,196 @@
+package dev.sextant.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.server.service.ResourceService;
+import dev.sextant.server.store.ResourceStore;
+import dev.sextant.server.store.Stores;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API over a real HTTP server on a random loopback port and a real embedded store. */
+class ApiServerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String SERVICE =
+      """
+      apiVersion: sextant.dev/v1
+      kind: Service
+      metadata:
+        name: payments-api
+        labels:
+          domain: payments
+      spec:
+        description: Authorises, captures and refunds card payments.
+        owner: team-payments
+      """;
+
+  @TempDir Path home;
+  private ResourceStore store;
+  private ApiServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() {
+    store = Stores.h2(home);
+    server = ApiServer.start(new ResourceService(store), "127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    store.close();
+  }
+
+  @Test
+  void health_and_readiness_answer() throws Exception {
+    assertThat(get("/healthz").statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = get("/readyz");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(json(ready).get("status").asText()).isEqualTo("ready");
+  }
+
+  @Test
+  void readiness_fails_when_the_store_is_gone() throws Exception {
+    store.close();
+
+    HttpResponse<String> ready = get("/readyz");
+
+    assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(ready.headers().firstValue("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
+  }
+
+  @Test
+  void applying_twice_creates_one_revision_and_a_change_creates_a_second() throws Exception {
+    JsonNode first = json(apply(SERVICE, "service.yaml"));
+    JsonNode second = json(apply(SERVICE, "service.yaml"));
+    JsonNode third = json(apply(SERVICE.replace("team-payments", "team-billing"), "service.yaml"));
+
+    assertThat(first.at("/results/0/change").asText()).isEqualTo("created");
+    assertThat(second.at("/results/0/change").asText()).isEqualTo("unchanged");
+    assertThat(third.at("/results/0/change").asText()).isEqualTo("configured");
+    assertThat(third.at("/results/0/revision").asLong()).isEqualTo(2);
+    JsonNode history = json(get("/api/v1/services/payments-api/revisions"));
+    assertThat(history.get("items")).hasSize(2);
+    JsonNode one = json(get("/api/v1/services/payments-api/revisions/1"));
+    assertThat(one.at("/spec/owner").asText()).isEqualTo("team-payments");
+    assertThat(one.at("/status/digest")).isEqualTo(first.at("/results/0/digest"));
+    assertThat(json(get("/api/v1/services/payments-api")).at("/status/revision").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void lists_filter_by_kind_and_label_selector() throws Exception {
+    apply(SERVICE + "---\n" + SERVICE.replace("payments-api", "ledger").replace("domain: payments", "domain: finance"), "two.yaml");
+
+    JsonNode byLabel = json(get("/api/v1/services?labelSelector=" + URLEncoder.encode("domain in (finance)", StandardCharsets.UTF_8)));
+    JsonNode all = json(get("/api/v1/resources"));
+    JsonNode releases = json(get("/api/v1/resources?kind=Release"));
+
+    assertThat(byLabel.get("items")).hasSize(1);
+    assertThat(byLabel.at("/items/0/metadata/name").asText()).isEqualTo("ledger");
+    assertThat(all.get("items")).hasSize(2);
+    assertThat(releases.get("items")).isEmpty();
+  }
+
+  @Test
+  void invalid_input_is_422_problem_json_with_positions_and_changes_nothing() throws Exception {
+    HttpResponse<String> response = apply(SERVICE.replace("owner:", "ownr:"), "bad.yaml");
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
+    JsonNode problem = json(response);
+    assertThat(problem.get("type").asText()).isEqualTo("https://sextant.dev/problems/invalid-input");
+    JsonNode first = problem.at("/problems/0");
+    assertThat(first.get("source").asText()).isEqualTo("bad.yaml");
+    assertThat(first.get("line").asInt()).isEqualTo(9);
+    assertThat(first.get("column").asInt()).isEqualTo(3);
+    assertThat(first.get("field").asText()).isEqualTo("spec.ownr");
+    assertThat(first.get("message").asText()).contains("unknown field \"ownr\"; did you mean \"owner\"?");
+    assertThat(get("/api/v1/services/payments-api").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void dry_run_validates_without_storing() throws Exception {
+    HttpResponse<String> response = post("/api/v1/apply?dryRun=true", SERVICE, "application/yaml", "service.yaml");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).get("valid").asBoolean()).isTrue();
+    assertThat(get("/api/v1/services/payments-api").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void a_body_over_the_limit_is_413() throws Exception {
+    String huge = "#".repeat(9 << 20);
+
+    HttpResponse<String> response = post("/api/v1/apply", huge, "application/yaml", "huge.yaml");
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(json(response).get("status").asInt()).isEqualTo(413);
+  }
+
+  @Test
+  void unknown_routes_kinds_and_resources_are_404_problem_json() throws Exception {
+    for (String path : new String[] {"/nope", "/api/v1/widgets", "/api/v1/services/missing", "/api/v1/services/missing/revisions", "/api/v1/schemas/Widget"}) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue(ProblemJson.MEDIA_TYPE);
+      assertThat(json(response).get("status").asInt()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void a_bad_revision_number_or_selector_is_a_client_error() throws Exception {
+    apply(SERVICE, "service.yaml");
+
+    assertThat(get("/api/v1/services/payments-api/revisions/first").statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/services?labelSelector=" + URLEncoder.encode("a in b", StandardCharsets.UTF_8)).statusCode()).isEqualTo(422);
+  }
+
+  @Test
+  void schemas_and_the_openapi_document_are_served() throws Exception {
+    JsonNode schema = json(get("/api/v1/schemas/Release"));
+    JsonNode byPlural = json(get("/api/v1/schemas/releases"));
+    JsonNode openApi = json(get("/api/v1/openapi.json"));
+
+    assertThat(schema.get("$schema").asText()).contains("2020-12");
+    assertThat(byPlural).isEqualTo(schema);
+    assertThat(openApi.get("openapi").asText()).startsWith("3.1");
+    assertThat(openApi.get("paths").has("/api/v1/apply")).isTrue();
+  }
+
+  private HttpResponse<String> apply(String body, String source) throws Exception {
+    return post("/api/v1/apply", body, "application/yaml", source);
+  }
+
+  private HttpResponse<String> post(String path, String body, String contentType, String source) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .header("X-Sextant-Source", source)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws Exception {
+    return JSON.readTree(response.body());
+  }
+}
