@@ -1,0 +1,40 @@
+package dev.sextant.core.resource.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Where a metric's measurements come from, written as a single key. */
+public sealed interface Provider {
+
+  /** The provider a document's single key names; the schema has already checked there is one. */
+  @JsonCreator
+  static Provider fromDocument(
+      @JsonProperty("prometheus") Prometheus prometheus, @JsonProperty("scrape") Scrape scrape) {
+    if ((prometheus == null) == (scrape == null)) {
+      throw new IllegalArgumentException("a provider is exactly one of prometheus or scrape");
+    }
+    return prometheus != null ? prometheus : scrape;
+  }
+
+  /** A PromQL query over Prometheus' HTTP API; without an address, the server's Prometheus. */
+  record Prometheus(Optional<String> address, String query) implements Provider {
+    public Prometheus {
+      address = Defaults.optional(address);
+      Objects.requireNonNull(query, "query");
+    }
+  }
+
+  /** A metric read straight from the instances' Prometheus text endpoint. */
+  record Scrape(String path, Optional<Integer> port, String metric, Map<String, String> labels)
+      implements Provider {
+    public Scrape {
+      Objects.requireNonNull(path, "path");
+      port = Defaults.optional(port);
+      Objects.requireNonNull(metric, "metric");
+      labels = Defaults.sorted(labels);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.sextant.core.resource.spec;
+
+import dev.sextant.core.resource.Kind;
+
+/** The typed spec of a resource; one record per kind. */
+public sealed interface Spec
+    permits EnvironmentSpec,
+        ServiceSpec,
+        ReleaseSpec,
+        PolicySpec,
+        StrategySpec,
+        AnalysisTemplateSpec,
+        PipelineSpec {
+
+  /** The kind of resource this spec belongs to. */
+  Kind kind();
+}
