@@ -30,6 +30,47 @@ public final class FieldPath {
     return new FieldPath(List.copyOf(copy));
   }
 
+  /**
+   * Reads a path back from its rendering ({@code spec.steps[1].pause}, {@code spec.facts["os.id"]}).
+   * Text that is not a path gives the longest prefix that is, so a lookup still finds a nearby line.
+   */
+  public static FieldPath parse(String text) {
+    List<Object> elements = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        i++;
+      } else if (c == '[' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+        int end = text.indexOf("\"]", i + 2);
+        if (end < 0) {
+          break;
+        }
+        elements.add(text.substring(i + 2, end).replace("\\\"", "\""));
+        i = end + 2;
+      } else if (c == '[') {
+        int end = text.indexOf(']', i);
+        if (end < 0) {
+          break;
+        }
+        try {
+          elements.add(Integer.parseInt(text.substring(i + 1, end)));
+        } catch (NumberFormatException e) {
+          break;
+        }
+        i = end + 1;
+      } else {
+        int end = i;
+        while (end < text.length() && text.charAt(end) != '.' && text.charAt(end) != '[') {
+          end++;
+        }
+        elements.add(text.substring(i, end));
+        i = end;
+      }
+    }
+    return new FieldPath(List.copyOf(elements));
+  }
+
   public FieldPath child(String name) {
     List<Object> next = new ArrayList<>(elements);
     next.add(name);

@@ -8,13 +8,14 @@ import dev.sextant.core.document.SourceDocument;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Metadata;
 import dev.sextant.core.resource.Resource;
+import dev.sextant.core.resource.spec.InvalidSpecException;
+import dev.sextant.core.resource.spec.Specs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Checks one document as {@code kubectl --validate=strict} would: the apiVersion and kind first
@@ -48,13 +49,18 @@ public final class ResourceValidator {
     JsonNode schema = catalog.document(kind.get());
     List<ValidationMessage> messages = new ArrayList<>(catalog.compiled(kind.get()).validate(tree));
     problems.addAll(new SchemaProblems(catalog, schema, document).convert(messages));
-    if (problems.isEmpty()) {
-      problems.addAll(SemanticRules.check(kind.get(), document));
-    }
     if (!problems.isEmpty()) {
       return new Outcome(Optional.empty(), problems);
     }
-    return new Outcome(Optional.of(new Resource(kind.get(), metadata(tree.get("metadata")), (ObjectNode) tree)), List.of());
+    Resource resource = new Resource(kind.get(), metadata(tree.get("metadata")), (ObjectNode) tree);
+    try {
+      // Reading the typed spec checks what a schema cannot: positive durations, unique names, …
+      Specs.read(resource);
+    } catch (InvalidSpecException e) {
+      FieldPath field = FieldPath.parse(e.field());
+      return failed(document, field, e.reason());
+    }
+    return new Outcome(Optional.of(resource), List.of());
   }
 
   private void checkApiVersion(SourceDocument document, List<Problem> problems) {
@@ -77,7 +83,8 @@ public final class ResourceValidator {
     Optional<Kind> known = kind.isTextual() ? Kind.fromDisplayName(kind.asText()) : Optional.empty();
     if (known.isEmpty()) {
       String typed = kind.isTextual() ? kind.asText() : kind.toString();
-      problems.add(problem(document, field, field, "unknown kind " + quoted(kind) + DidYouMean.hint(typed, KIND_NAMES) + "; expected one of " + String.join(", ", KIND_NAMES)));
+      String hint = DidYouMean.hint(typed, KIND_NAMES);
+      problems.add(problem(document, field, field, "unknown kind " + quoted(kind) + (hint.isEmpty() ? "; expected one of " + String.join(", ", KIND_NAMES) : hint)));
     }
     return known;
   }
@@ -112,9 +119,5 @@ public final class ResourceValidator {
       case STRING -> "the text \"" + node.asText() + "\"";
       default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     };
-  }
-
-  static Set<String> kindNames() {
-    return Set.copyOf(KIND_NAMES);
   }
 }

@@ -7,7 +7,9 @@ import dev.sextant.core.document.FieldPath;
 import dev.sextant.core.document.SourceDocument;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +19,7 @@ import java.util.stream.Collectors;
  * Turns JSON Schema validation messages into problems a person can act on: the field as written,
  * its line and column, what was expected and what was found, and a suggestion for a misspelt
  * name. The schema itself supplies the vocabulary (its property names, enums and the
- * {@code x-expected} phrase of a pattern), so the messages stay true as the schemas evolve.
+ * {@code title} that names a pattern in words), so the messages stay true as the schemas evolve.
  */
 final class SchemaProblems {
   private static final int MAX_LISTED = 12;
@@ -33,22 +35,63 @@ final class SchemaProblems {
   }
 
   List<Problem> convert(Collection<ValidationMessage> messages) {
-    Set<String> composites = new TreeSet<>();
-    for (ValidationMessage m : messages) {
-      if (m.getType().equals("oneOf") || m.getType().equals("anyOf")) {
-        composites.add(m.getEvaluationPath().toString());
-      }
-    }
     List<Problem> problems = new ArrayList<>();
+    Map<String, List<ValidationMessage>> composites = new LinkedHashMap<>();
     for (ValidationMessage m : messages) {
-      String evaluation = m.getEvaluationPath().toString();
-      // A failed oneOf/anyOf is explained once, by what its alternatives need, not branch by branch.
-      boolean insideComposite = composites.stream().anyMatch(c -> evaluation.startsWith(c + "/"));
-      if (!insideComposite) {
+      int at = compositeIndex(m.getEvaluationPath());
+      if (at < 0) {
         problems.add(convert(m));
+      } else {
+        composites.computeIfAbsent(prefix(m.getEvaluationPath(), at + 1), k -> new ArrayList<>()).add(m);
       }
     }
+    composites.values().forEach(group -> problems.addAll(composite(group)));
     return problems.stream().distinct().sorted(Problem.ORDER).toList();
+  }
+
+  /**
+   * A failed oneOf/anyOf is explained once, by what its alternatives require, rather than branch
+   * by branch; when the alternatives are more than sets of required fields, each message stands.
+   */
+  private List<Problem> composite(List<ValidationMessage> group) {
+    ValidationMessage first = group.get(0);
+    JsonNodePath location = first.getSchemaLocation().getFragment();
+    int at = compositeIndex(location);
+    JsonNode branches = schemaAt(first, location, at + 1);
+    String keyword = location.getName(at);
+    boolean requiredOnly = branches.isArray() && branches.size() > 0;
+    for (JsonNode branch : branches) {
+      requiredOnly &= branch.has("required");
+    }
+    if (!requiredOnly) {
+      return group.stream().filter(m -> !m.getType().equals(keyword)).map(this::convert).toList();
+    }
+    FieldPath path =
+        group.stream()
+            .map(m -> pathOf(m.getInstanceLocation()))
+            .min(java.util.Comparator.comparingInt(FieldPath::depth))
+            .orElseThrow();
+    JsonNode instance = document.tree().at(path.pointer());
+    String quantifier = keyword.equals("oneOf") ? "exactly one of " : "at least one of ";
+    return List.of(problem(at(path), path, "expected " + quantifier + alternatives(branches) + ", found " + present(instance)));
+  }
+
+  private static int compositeIndex(JsonNodePath path) {
+    for (int i = 0; i < path.getNameCount(); i++) {
+      String name = path.getName(i);
+      if (name.equals("oneOf") || name.equals("anyOf")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String prefix(JsonNodePath path, int count) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      out.append('/').append(path.getName(i));
+    }
+    return out.toString();
   }
 
   private Problem convert(ValidationMessage m) {
@@ -60,7 +103,8 @@ final class SchemaProblems {
         String name = m.getProperty();
         FieldPath field = path.child(name);
         Set<String> known = propertyNames(schema);
-        String message = "unknown field \"" + name + "\"" + DidYouMean.hint(name, known) + listed("; expected one of: ", known);
+        String hint = DidYouMean.hint(name, known);
+        String message = "unknown field \"" + name + "\"" + (hint.isEmpty() ? listed("; expected one of: ", known) : hint);
         yield problem(document.locations().keyOf(field), field, message);
       }
       case "required" -> {
@@ -75,7 +119,7 @@ final class SchemaProblems {
       }
       case "const" -> problem(at(path), path, "expected " + schema.get("const") + ", found " + found(path, instance));
       case "pattern" -> {
-        JsonNode phrase = schema.get("x-expected");
+        JsonNode phrase = schema.get("title");
         String expected = phrase != null ? phrase.asText() : "text matching " + schema.get("pattern").asText();
         yield problem(at(path), path, "expected " + expected + ", found " + found(path, instance));
       }
@@ -90,8 +134,10 @@ final class SchemaProblems {
       case "minProperties" -> problem(at(path), path, "expected at least " + schema.get("minProperties") + " field(s), found " + instance.size());
       case "maxProperties" -> problem(at(path), path, "expected at most " + schema.get("maxProperties") + " field(s), found " + instance.size());
       case "uniqueItems" -> problem(at(path), path, "expected every item to be different, found a repeated item");
-      case "oneOf" -> problem(at(path), path, "expected exactly one of " + alternatives(schema.get("oneOf")) + ", found " + present(instance));
-      case "anyOf" -> problem(at(path), path, "expected at least one of " + alternatives(schema.get("anyOf")) + ", found " + present(instance));
+      case "propertyNames" -> {
+        FieldPath field = path.child(m.getProperty());
+        yield problem(document.locations().keyOf(field), field, "invalid key \"" + m.getProperty() + "\": " + stripLocation(m.getMessage()));
+      }
       default -> problem(at(path), path, stripLocation(m.getMessage()));
     };
   }
@@ -114,6 +160,12 @@ final class SchemaProblems {
 
   /** The schema object holding the keyword that failed, found by the keyword's location. */
   private JsonNode parentSchema(ValidationMessage m) {
+    JsonNodePath fragment = m.getSchemaLocation().getFragment();
+    return schemaAt(m, fragment, fragment.getNameCount() - 1);
+  }
+
+  /** The node at the first {@code count} segments of a schema location. */
+  private JsonNode schemaAt(ValidationMessage m, JsonNodePath fragment, int count) {
     var location = m.getSchemaLocation();
     JsonNode root = ownSchema;
     String iri = location.getAbsoluteIri() == null ? "" : location.getAbsoluteIri().toString();
@@ -124,9 +176,8 @@ final class SchemaProblems {
         root = other;
       }
     }
-    JsonNodePath fragment = location.getFragment();
     JsonNode node = root;
-    for (int i = 0; i < fragment.getNameCount() - 1 && node != null; i++) {
+    for (int i = 0; i < count && node != null; i++) {
       Object element = fragment.getElement(i);
       node = element instanceof Integer index ? node.get(index) : node.get((String) element);
     }

@@ -110,12 +110,15 @@ class ApiServerTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
     JsonNode problem = json(response);
     assertThat(problem.get("type").asText()).isEqualTo("https://sextant.dev/problems/invalid-input");
-    JsonNode first = problem.at("/problems/0");
-    assertThat(first.get("source").asText()).isEqualTo("bad.yaml");
-    assertThat(first.get("line").asInt()).isEqualTo(9);
-    assertThat(first.get("column").asInt()).isEqualTo(3);
-    assertThat(first.get("field").asText()).isEqualTo("spec.ownr");
-    assertThat(first.get("message").asText()).contains("unknown field \"ownr\"; did you mean \"owner\"?");
+    assertThat(problem.get("problems")).extracting(p -> p.get("text").asText())
+        .containsExactly(
+            "bad.yaml:8:3: spec.owner: required field is missing",
+            "bad.yaml:9:3: spec.ownr: unknown field \"ownr\"; did you mean \"owner\"?");
+    JsonNode unknown = problem.at("/problems/1");
+    assertThat(unknown.get("source").asText()).isEqualTo("bad.yaml");
+    assertThat(unknown.get("line").asInt()).isEqualTo(9);
+    assertThat(unknown.get("column").asInt()).isEqualTo(3);
+    assertThat(unknown.get("field").asText()).isEqualTo("spec.ownr");
     assertThat(get("/api/v1/services/payments-api").statusCode()).isEqualTo(404);
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.sextant.core.digest.Digest;
-import java.net.URI;
 import java.util.Objects;
 
 /** What a variant deploys, always pinned by content: an image by digest, or a checked download. */
@@ -33,8 +32,11 @@ public sealed interface Artifact {
     }
   }
 
-  /** A file downloaded over https and checked against its SHA-256 before use. */
-  record Download(URI url, String sha256) implements Artifact {
+  /**
+   * A file downloaded over https and checked against its SHA-256 before use. The URL is kept as
+   * text (the schema has checked its form); the core makes no network objects.
+   */
+  record Download(String url, String sha256) implements Artifact {
     public Download {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(sha256, "sha256");

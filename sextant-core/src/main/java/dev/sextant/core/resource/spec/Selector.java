@@ -1,7 +1,10 @@
 package dev.sextant.core.resource.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sextant.core.resource.LabelRequirement;
 import dev.sextant.core.resource.LabelSelector;
+import java.util.ArrayList;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,8 +13,7 @@ import java.util.Objects;
  * A Kubernetes label selector as written in a spec ({@code matchLabels}, {@code matchExpressions});
  * every part must hold, and an empty selector matches everything.
  */
-public record Selector(Map<String, String> matchLabels, List<Expression> matchExpressions)
-    implements LabelSelector {
+public record Selector(Map<String, String> matchLabels, List<Expression> matchExpressions) {
 
   public static final Selector EVERYTHING = new Selector(Map.of(), List.of());
 
@@ -20,11 +22,16 @@ public record Selector(Map<String, String> matchLabels, List<Expression> matchEx
     matchExpressions = Defaults.list(matchExpressions);
   }
 
-  @Override
   public boolean matches(Map<String, String> labels) {
-    return matchLabels.entrySet().stream()
-            .allMatch(e -> e.getValue().equals(labels.get(e.getKey())))
-        && matchExpressions.stream().allMatch(e -> e.matches(labels));
+    return toLabelSelector().matches(labels);
+  }
+
+  /** The same selector in the form the rest of Sextant matches with. */
+  public LabelSelector toLabelSelector() {
+    List<LabelRequirement> requirements = new ArrayList<>();
+    matchLabels.forEach((key, value) -> requirements.add(LabelRequirement.of(key, LabelRequirement.Operator.EQUALS, value)));
+    matchExpressions.forEach(e -> requirements.add(e.toRequirement()));
+    return new LabelSelector(requirements);
   }
 
   /** One set-based requirement on a label. */
@@ -35,15 +42,15 @@ public record Selector(Map<String, String> matchLabels, List<Expression> matchEx
       values = Defaults.list(values);
     }
 
-    boolean matches(Map<String, String> labels) {
-      String value = labels.get(key);
-      return switch (operator) {
-        case IN -> value != null && values.contains(value);
-        // As in Kubernetes: a missing label is "not in" any set.
-        case NOT_IN -> value == null || !values.contains(value);
-        case EXISTS -> value != null;
-        case DOES_NOT_EXIST -> value == null;
-      };
+    LabelRequirement toRequirement() {
+      LabelRequirement.Operator op =
+          switch (operator) {
+            case IN -> LabelRequirement.Operator.IN;
+            case NOT_IN -> LabelRequirement.Operator.NOT_IN;
+            case EXISTS -> LabelRequirement.Operator.EXISTS;
+            case DOES_NOT_EXIST -> LabelRequirement.Operator.DOES_NOT_EXIST;
+          };
+      return new LabelRequirement(key, op, new TreeSet<>(values));
     }
   }
 

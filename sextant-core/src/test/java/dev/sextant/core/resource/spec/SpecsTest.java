@@ -9,7 +9,6 @@ import dev.sextant.core.resource.Kind;
 import dev.sextant.core.schema.Examples;
 import dev.sextant.core.schema.SchemaValidation;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +45,7 @@ class SpecsTest {
     assertThat(gpu.artifact())
         .isEqualTo(
             new Artifact.Download(
-                URI.create(
-                    "https://artifacts.acme.example/fraud-detector/1.4.0/fraud-detector-1.4.0-gpu.tar.gz"),
+                "https://artifacts.acme.example/fraud-detector/1.4.0/fraud-detector-1.4.0-gpu.tar.gz",
                 "48b9facded258ee66293307741d41ff068ad37f483739672e85139f5fc2e78bf"));
     assertThat(gpu.requirements())
         .extracting(r -> r.rule().or(r::fact).orElseThrow())
