@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads YAML (and so JSON, which YAML contains) into trees with the position of every field.
@@ -27,6 +27,9 @@ import org.yaml.snakeyaml.reader.ReaderException;
  * Every problem is reported as a {@link Problem} with a position; nothing is thrown for bad input.
  */
 public final class DocumentReader {
+  /** Where a problem about the file as a whole is reported, so that it still has a line and column. */
+  private static final Position WHOLE_FILE = Position.of(1, 1);
+
   private final Limits limits;
 
   public DocumentReader(Limits limits) {
@@ -37,22 +40,31 @@ public final class DocumentReader {
     this(Limits.DEFAULT);
   }
 
+  /**
+   * Reads every document of one source. Never throws for bad input: each problem comes back in
+   * the result with a 1-based position (line 1, column 1 when it concerns the file as a whole).
+   */
   public ReadResult read(String source, byte[] bytes) {
     if (bytes.length == 0) {
-      return failed(source, Position.FILE, "file is empty; expected a YAML or JSON document");
+      return failed(source, WHOLE_FILE, "file is empty; expected a YAML or JSON document");
     }
     if (bytes.length > limits.maxBytes()) {
       return failed(
           source,
-          Position.FILE,
-          "file is "
-              + size(bytes.length)
-              + "; the limit is "
-              + size(limits.maxBytes())
-              + " per file (split it into several files)");
+          WHOLE_FILE,
+          String.format(
+              Locale.ROOT,
+              "file is %,d bytes; expected at most %,d bytes (%s) per file (split it into several files)",
+              bytes.length,
+              limits.maxBytes(),
+              size(limits.maxBytes())));
+    }
+    // UTF-32's marks first: FF FE 00 00 also starts with UTF-16's.
+    if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+      return failed(source, WHOLE_FILE, "file is UTF-32 encoded (it starts with a UTF-32 byte order mark); expected UTF-8");
     }
     if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
-      return failed(source, Position.of(1, 1), "file is UTF-16 encoded; expected UTF-8");
+      return failed(source, WHOLE_FILE, "file is UTF-16 encoded (it starts with a UTF-16 byte order mark); expected UTF-8");
     }
     int offset = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
     CharBuffer text = CharBuffer.allocate(bytes.length);
@@ -65,18 +77,39 @@ public final class DocumentReader {
     CoderResult result = decoder.decode(in, text, true);
     if (result.isError()) {
       int bad = in.position();
+      text.flip();
       return failed(
           source,
-          positionOfByte(bytes, offset, bad),
+          TextPosition.of(text, text.length()),
           String.format(
               Locale.ROOT,
-              "invalid UTF-8: byte 0x%02X at offset %d cannot start or continue a character; expected UTF-8 text",
+              "expected UTF-8 text, found byte 0x%02X (at byte offset %d) that is not valid UTF-8 here;"
+                  + " save the file as UTF-8 (was it written as Latin-1 or Windows-1252?)",
               bytes[bad] & 0xFF,
               bad));
     }
     decoder.flush(text);
     text.flip();
-    return parse(source, text.toString());
+    String decoded = text.toString();
+    int unprintable = firstUnprintable(decoded);
+    if (unprintable >= 0) {
+      // Checked here rather than left to SnakeYAML, whose reader reports an offset within its
+      // current buffer window, not within the file.
+      int c = decoded.codePointAt(unprintable);
+      String hint =
+          c == 0
+              ? " (NUL bytes usually mean the file is UTF-16 or UTF-32 without a byte order mark)"
+              : String.format(Locale.ROOT, " (write it as the escape \\u%04X inside a double-quoted string)", c);
+      return failed(
+          source,
+          TextPosition.of(decoded, unprintable),
+          String.format(
+              Locale.ROOT,
+              "found control character U+%04X, which YAML does not allow; expected printable UTF-8 text%s",
+              c,
+              hint));
+    }
+    return parse(source, decoded);
   }
 
   private ReadResult parse(String source, String text) {
@@ -86,48 +119,29 @@ public final class DocumentReader {
     // Our builder checks depth itself with a position; SnakeYAML's check is only a backstop.
     options.setNestingDepthLimit(limits.maxDepth() + 16);
     TreeBuilder builder = new TreeBuilder(source, limits);
+    // The reader is kept to hand: for the few errors SnakeYAML throws without a mark, where it
+    // had read up to is the best position there is.
+    StreamReader reader = new StreamReader(new StringReader(text));
+    Parser parser = new ParserImpl(reader, options);
     try {
-      for (Event event : new Yaml(options).parse(new StringReader(text))) {
-        builder.accept(event);
-        if (builder.stopped()) {
-          break;
-        }
+      while (!builder.stopped() && parser.peekEvent() != null) {
+        builder.accept(parser.getEvent());
       }
     } catch (MarkedYAMLException e) {
-      builder.fail(yamlProblem(source, e));
-    } catch (ReaderException e) {
-      builder.fail(
-          new Problem(
-              source,
-              positionOfCodePoint(text, e.getPosition()),
-              "",
-              String.format(
-                  Locale.ROOT,
-                  "character U+%04X is not allowed in YAML (control characters must be escaped in a double-quoted string)",
-                  e.getCodePoint())));
+      builder.fail(YamlErrors.problem(source, e));
     } catch (YAMLException e) {
-      builder.fail(new Problem(source, Position.FILE, "", "invalid YAML: " + e.getMessage()));
+      builder.fail(YamlErrors.problem(source, e, reader.getMark()));
     }
     List<Problem> problems = new ArrayList<>(builder.problems());
     if (problems.isEmpty() && builder.documents().isEmpty()) {
       problems.add(
           new Problem(
               source,
-              Position.FILE,
+              WHOLE_FILE,
               "",
               "file has no documents (only comments, blank lines or document markers); expected a YAML or JSON document"));
     }
     return new ReadResult(problems.isEmpty() ? builder.documents() : List.of(), problems);
-  }
-
-  private static Problem yamlProblem(String source, MarkedYAMLException e) {
-    var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-    Position at = mark == null ? Position.FILE : Position.of(mark.getLine() + 1, mark.getColumn() + 1);
-    String reason = e.getProblem() != null ? e.getProblem() : "malformed";
-    if (e.getContext() != null) {
-      reason = reason + " (" + e.getContext() + ")";
-    }
-    return new Problem(source, at, "", "invalid YAML: " + reason);
   }
 
   private static ReadResult failed(String source, Position position, String message) {
@@ -146,33 +160,25 @@ public final class DocumentReader {
     return true;
   }
 
-  private static Position positionOfByte(byte[] bytes, int from, int offset) {
-    int line = 1;
-    int lineStart = from;
-    for (int i = from; i < offset; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-        lineStart = i + 1;
+  /** The index of the first code point YAML 1.2 forbids in a stream (section 5.1), or -1. */
+  private static int firstUnprintable(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      boolean printable =
+          c == '\t'
+              || c == '\n'
+              || c == '\r'
+              || (c >= 0x20 && c <= 0x7E)
+              || c == 0x85
+              || (c >= 0xA0 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD)
+              || c >= 0x10000;
+      if (!printable) {
+        return i;
       }
+      i += Character.charCount(c);
     }
-    String prefix = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
-    return Position.of(line, prefix.codePointCount(0, prefix.length()) + 1);
-  }
-
-  private static Position positionOfCodePoint(String text, int codePointIndex) {
-    int line = 1;
-    int column = 1;
-    int seen = 0;
-    for (int i = 0; i < text.length() && seen < codePointIndex; i += Character.charCount(text.codePointAt(i))) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        column = 1;
-      } else {
-        column++;
-      }
-      seen++;
-    }
-    return Position.of(line, column);
+    return -1;
   }
 
   private static String size(long bytes) {

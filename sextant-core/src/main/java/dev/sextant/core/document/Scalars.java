@@ -83,11 +83,18 @@ final class Scalars {
 
   /** The YAML core schema's scalar kinds. */
   enum Kind {
-    STRING,
-    NULL,
-    BOOLEAN,
-    INTEGER,
-    FLOAT;
+    STRING("a string"),
+    NULL("null, ~ or nothing"),
+    BOOLEAN("true or false"),
+    INTEGER("an integer (such as 42, 0o17 or 0x1F)"),
+    FLOAT("a finite number (such as 2.5 or 1e3)");
+
+    /** What a value of this kind looks like, for messages. */
+    final String expected;
+
+    Kind(String expected) {
+      this.expected = expected;
+    }
 
     static Kind infer(String text) {
       if (NULL_TEXT.matcher(text).matches()) {

@@ -23,9 +23,14 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 /**
  * Builds JSON trees from a stream of YAML parse events, without recursion, recording positions
  * and enforcing the limits as it goes. Aliases are expanded by sharing the anchored subtree, and
- * their expanded size is charged against the node budget, which is what defeats alias bombs.
+ * their expanded size is charged as if copied, which is what defeats alias bombs: against the
+ * node budget (per document), the text budget (per file: keys and values may not add up to more
+ * than a file may hold, so a long string repeated by aliases is refused too) and the depth limit
+ * (an alias placed deep down nests its anchor's levels below it).
  */
 final class TreeBuilder {
+  private static final String STANDARD_TAG = "tag:yaml.org,2002:";
+
   private final String source;
   private final Limits limits;
   private final List<SourceDocument> documents = new ArrayList<>();
@@ -38,6 +43,7 @@ final class TreeBuilder {
   private JsonNode root;
   private int documentIndex;
   private long nodes;
+  private long chars;
   private int aliases;
   private boolean stopped;
 
@@ -78,7 +84,7 @@ final class TreeBuilder {
 
   private void startDocument(DocumentStartEvent event) {
     if (documentIndex >= limits.maxDocuments()) {
-      fail(problem(at(event.getStartMark()), "", "more than " + limits.maxDocuments() + " documents in one file"));
+      fail(problem(at(event.getStartMark()), "", "file has more than " + limits.maxDocuments() + " documents; expected at most " + limits.maxDocuments() + " (split it into several files)"));
       return;
     }
     documentIndex++;
@@ -116,9 +122,9 @@ final class TreeBuilder {
     } else {
       locations.text(path, event.isSQuoted() ? "'" + text + "'" : "\"" + text + "\"");
     }
-    if (charge(1, position)) {
-      remember(event, value, 1);
-      place(parent, value);
+    if (charge(1, text.length(), path, position)) {
+      remember(event, value, text.length());
+      place(parent, value, 0);
     }
   }
 
@@ -128,19 +134,23 @@ final class TreeBuilder {
     boolean plainUntagged = tag == null && event.isPlain();
     if (tag == null || plainUntagged) {
       if (plainUntagged && Scalars.isNonFinite(text)) {
-        problems.add(problem(position, path.toString(), "\"" + text + "\" is not a finite number; JSON has no infinity or NaN (quote it for a string)"));
+        problems.add(nonFinite(position, path, text));
         return Scalars.NODES.textNode(text);
       }
       return plainUntagged ? Scalars.plain(text) : Scalars.NODES.textNode(text);
     }
     Optional<Scalars.Kind> kind = Scalars.Kind.fromTag(tag);
     if (kind.isEmpty()) {
-      fail(problem(position, path.toString(), "unsupported YAML tag " + tag + "; only the standard tags !!str, !!int, !!float, !!bool and !!null are allowed"));
+      fail(problem(position, path.toString(), unsupportedTag(tag) + "; expected no tag or one of the standard tags !!str, !!int, !!float, !!bool and !!null"));
       return null;
+    }
+    if (kind.get() == Scalars.Kind.FLOAT && Scalars.isNonFinite(text)) {
+      problems.add(nonFinite(position, path, text));
+      return Scalars.NODES.textNode(text);
     }
     Optional<JsonNode> typed = Scalars.typed(text, kind.get());
     if (typed.isEmpty()) {
-      problems.add(problem(position, path.toString(), "\"" + text + "\" is not a valid " + tag.substring(tag.lastIndexOf(':') + 1)));
+      problems.add(problem(position, path.toString(), "expected " + kind.get().expected + " as the tag " + shortTag(tag) + " says, found \"" + text + "\""));
       return Scalars.NODES.textNode(text);
     }
     return typed.get();
@@ -148,18 +158,27 @@ final class TreeBuilder {
 
   private void key(Frame parent, ScalarEvent event, Position position) {
     String name = event.getValue();
-    if (event.isPlain() && event.getTag() == null && name.equals("<<")) {
-      fail(problem(position, parent.path.toString(), "YAML merge keys (<<) are not supported; write the fields out"));
+    String tag = event.getTag();
+    boolean mergeTag = (STANDARD_TAG + "merge").equals(tag);
+    if ((event.isPlain() && tag == null && name.equals("<<")) || mergeTag) {
+      fail(problem(position, parent.path.toString(), "YAML merge keys (<<) are not supported; expected plain fields (write the merged fields out)"));
+      return;
+    }
+    if (tag != null && Scalars.Kind.fromTag(tag).filter(k -> k == Scalars.Kind.STRING).isEmpty()) {
+      fail(problem(position, parent.path.toString(), unsupportedTag(tag) + " on a mapping key; expected a key without a tag (keys are strings)"));
       return;
     }
     if (event.getAnchor() != null) {
-      fail(problem(position, parent.path.toString(), "anchors on mapping keys are not supported"));
+      fail(problem(position, parent.path.toString(), "found an anchor &" + event.getAnchor() + " on a mapping key; expected anchors on values only"));
       return;
     }
     FieldPath path = parent.path.child(name);
+    if (!charge(0, name.length(), path, position)) {
+      return;
+    }
     Position first = parent.keys.putIfAbsent(name, position);
     if (first != null) {
-      problems.add(problem(position, path.toString(), "duplicate key \"" + name + "\" (first defined at line " + first.line() + ", column " + first.column() + ")"));
+      problems.add(problem(position, path.toString(), "duplicate key \"" + name + "\" (first defined at line " + first.line() + ", column " + first.column() + "); expected each key once per mapping"));
       parent.pendingKey = name;
       parent.discardNext = true;
       return;
@@ -172,22 +191,30 @@ final class TreeBuilder {
     Position position = at(event.getStartMark());
     Frame parent = stack.peek();
     if (parent != null && parent.expectsKey()) {
-      fail(problem(position, parent.path.toString(), "an alias cannot be used as a mapping key"));
+      fail(problem(position, parent.path.toString(), "found alias *" + event.getAnchor() + " as a mapping key; expected a plain string key"));
       return;
     }
     FieldPath path = nextPath(parent);
     Anchored anchored = anchors.get(event.getAnchor());
+    if (anchored == null && stack.stream().anyMatch(f -> event.getAnchor().equals(f.anchor))) {
+      fail(problem(position, path.toString(), "alias *" + event.getAnchor() + " refers to a collection that contains it; expected an alias to a finished value (a document cannot contain itself)"));
+      return;
+    }
     if (anchored == null) {
-      fail(problem(position, path.toString(), "alias *" + event.getAnchor() + " refers to no anchor defined before it"));
+      fail(problem(position, path.toString(), "alias *" + event.getAnchor() + " refers to no anchor; expected an anchor &" + event.getAnchor() + " defined before it in the same document"));
       return;
     }
     if (++aliases > limits.maxAliases()) {
-      fail(problem(position, path.toString(), "more than " + limits.maxAliases() + " aliases in one document"));
+      fail(problem(position, path.toString(), "document has more than " + limits.maxAliases() + " aliases; expected at most " + limits.maxAliases()));
       return;
     }
-    if (charge(anchored.weight, position)) {
+    if (path.depth() + anchored.height > limits.maxDepth()) {
+      fail(problem(position, path.toString(), "document is nested deeper than the limit of " + limits.maxDepth() + " levels once alias *" + event.getAnchor() + " (" + anchored.height + " levels) is expanded here"));
+      return;
+    }
+    if (charge(anchored.weight, anchored.chars, path, position)) {
       locations.value(path, position);
-      place(parent, anchored.node);
+      place(parent, anchored.node, anchored.height);
     }
   }
 
@@ -195,23 +222,24 @@ final class TreeBuilder {
     Position position = at(event.getStartMark());
     Frame parent = stack.peek();
     if (parent != null && parent.expectsKey()) {
-      fail(problem(position, parent.path.toString(), "a mapping key must be a plain string, not a " + (node.isObject() ? "mapping" : "sequence")));
+      fail(problem(position, parent.path.toString(), "expected a string as a mapping key, found a " + (node.isObject() ? "mapping" : "sequence") + " (complex keys are not supported)"));
       return;
     }
-    if (event.getTag() != null && !isStandardCollectionTag(event.getTag())) {
-      fail(problem(position, nextPath(parent).toString(), "unsupported YAML tag " + event.getTag()));
+    String kind = node.isObject() ? "mapping" : "sequence";
+    if (event.getTag() != null && !event.getTag().equals("!") && !event.getTag().equals(STANDARD_TAG + (node.isObject() ? "map" : "seq"))) {
+      fail(problem(position, nextPath(parent).toString(), unsupportedTag(event.getTag()) + " on a " + kind + "; expected no tag (or !!" + (node.isObject() ? "map" : "seq") + ")"));
       return;
     }
     FieldPath path = nextPath(parent);
     if (path.depth() >= limits.maxDepth()) {
-      fail(problem(position, path.toString(), "document is nested deeper than " + limits.maxDepth() + " levels"));
+      fail(problem(position, path.toString(), "document is nested deeper than the limit of " + limits.maxDepth() + " levels"));
       return;
     }
-    if (!charge(1, position)) {
+    if (!charge(1, 0, path, position)) {
       return;
     }
     locations.value(path, position);
-    stack.push(new Frame(node, path, event.getAnchor(), nodes - 1, parent != null && parent.discardNext));
+    stack.push(new Frame(node, path, event.getAnchor(), nodes - 1, chars, parent != null && parent.discardNext));
     if (parent != null) {
       parent.discardNext = false;
     }
@@ -220,7 +248,7 @@ final class TreeBuilder {
   private void endCollection() {
     Frame done = stack.pop();
     if (done.anchor != null) {
-      anchors.put(done.anchor, new Anchored(done.node, nodes - done.nodesBefore));
+      anchors.put(done.anchor, new Anchored(done.node, nodes - done.nodesBefore, chars - done.charsBefore, done.height));
     }
     Frame parent = stack.peek();
     if (done.discarded) {
@@ -229,10 +257,14 @@ final class TreeBuilder {
       }
       return;
     }
-    place(parent, done.node);
+    place(parent, done.node, done.height);
   }
 
-  private void place(Frame parent, JsonNode value) {
+  /** Puts a value in its parent; {@code height} is how many levels of collections it holds. */
+  private void place(Frame parent, JsonNode value, int height) {
+    if (parent != null) {
+      parent.height = Math.max(parent.height, height + 1);
+    }
     if (parent == null) {
       root = value;
     } else if (parent.node instanceof ObjectNode object) {
@@ -246,19 +278,39 @@ final class TreeBuilder {
     }
   }
 
-  private void remember(NodeEvent event, JsonNode value, long weight) {
+  private void remember(NodeEvent event, JsonNode value, long textLength) {
     if (event.getAnchor() != null) {
-      anchors.put(event.getAnchor(), new Anchored(value, weight));
+      anchors.put(event.getAnchor(), new Anchored(value, 1, textLength, 0));
     }
   }
 
-  private boolean charge(long weight, Position position) {
+  /** Counts nodes and characters as if aliases were copies; false (and stops) past a budget. */
+  private boolean charge(long weight, long length, FieldPath path, Position position) {
     nodes += weight;
+    chars += length;
     if (nodes > limits.maxNodes()) {
-      fail(problem(position, "", "document expands to more than " + limits.maxNodes() + " nodes (aliases multiply what they refer to); refusing to read it"));
+      fail(problem(position, path.toString(), "document exceeds the node budget: expected at most " + limits.maxNodes() + " nodes, counting each alias as a copy of what it refers to; refusing to read it"));
+      return false;
+    }
+    // Without aliases the text cannot outgrow the file, so only aliases can trip this.
+    if (chars > limits.maxBytes()) {
+      fail(problem(position, path.toString(), "file exceeds the text budget: expected at most " + limits.maxBytes() + " characters of keys and values, counting each alias as a copy of what it refers to; refusing to read it"));
       return false;
     }
     return true;
+  }
+
+  private Problem nonFinite(Position position, FieldPath path, String text) {
+    return problem(position, path.toString(), "expected a finite number, found \"" + text + "\"; JSON has no infinity or NaN (quote it for a string)");
+  }
+
+  /** "unsupported YAML tag !!python/object", with the tag as it was written. */
+  private static String unsupportedTag(String tag) {
+    return "unsupported YAML tag " + shortTag(tag);
+  }
+
+  private static String shortTag(String tag) {
+    return tag.startsWith(STANDARD_TAG) ? "!!" + tag.substring(STANDARD_TAG.length()) : tag;
   }
 
   private FieldPath nextPath(Frame parent) {
@@ -271,10 +323,6 @@ final class TreeBuilder {
     return parent.path.child(parent.node.size());
   }
 
-  private static boolean isStandardCollectionTag(String tag) {
-    return tag.equals("tag:yaml.org,2002:map") || tag.equals("tag:yaml.org,2002:seq") || tag.equals("!");
-  }
-
   private Problem problem(Position position, String field, String message) {
     return new Problem(source, position, field, message);
   }
@@ -283,7 +331,8 @@ final class TreeBuilder {
     return Position.of(mark.getLine() + 1, mark.getColumn() + 1);
   }
 
-  private record Anchored(JsonNode node, long weight) {}
+  /** An anchored value and what one more copy of it costs: nodes, characters, nesting levels. */
+  private record Anchored(JsonNode node, long weight, long chars, int height) {}
 
   /** A collection being built; for mappings, the key waiting for its value. */
   private static final class Frame {
@@ -291,16 +340,19 @@ final class TreeBuilder {
     final FieldPath path;
     final String anchor;
     final long nodesBefore;
+    final long charsBefore;
     final boolean discarded;
     final Map<String, Position> keys = new HashMap<>();
     String pendingKey;
     boolean discardNext;
+    int height = 1;
 
-    Frame(JsonNode node, FieldPath path, String anchor, long nodesBefore, boolean discarded) {
+    Frame(JsonNode node, FieldPath path, String anchor, long nodesBefore, long charsBefore, boolean discarded) {
       this.node = node;
       this.path = path;
       this.anchor = anchor;
       this.nodesBefore = nodesBefore;
+      this.charsBefore = charsBefore;
       this.discarded = discarded;
     }
 
