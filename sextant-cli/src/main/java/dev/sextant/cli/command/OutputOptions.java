@@ -9,8 +9,17 @@ public final class OutputOptions {
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "table",
+      converter = Format.Converter.class,
+      completionCandidates = OutputOptions.Formats.class,
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format = Format.TABLE;
+
+  /** The candidates as users type them, for --help and shell completion. */
+  static final class Formats extends java.util.ArrayList<String> {
+    Formats() {
+      super(java.util.List.of("table", "json", "yaml"));
+    }
+  }
 
   public Format format() {
     return format;

@@ -1,5 +1,6 @@
 package dev.sextant.cli.input;
 
+import dev.sextant.core.document.DocumentReader;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.validation.Input;
 import dev.sextant.core.validation.InvalidInputException;
@@ -36,7 +37,12 @@ public final class ResourceFiles {
     List<Problem> problems = new ArrayList<>();
     for (String name : names) {
       if (name.equals("-")) {
-        inputs.add(new Input("<stdin>", readLimited(stdin)));
+        byte[] bytes = readLimited(stdin);
+        if (bytes.length > limits.maxBytes()) {
+          problems.add(DocumentReader.tooLarge("<stdin>", bytes.length, false, limits));
+        } else {
+          inputs.add(new Input("<stdin>", bytes));
+        }
         continue;
       }
       Path path = Path.of(name);
@@ -75,13 +81,18 @@ public final class ResourceFiles {
   private void readFile(Path file, List<Input> inputs, List<Problem> problems) {
     String name = file.toString();
     try (InputStream in = Files.newInputStream(file)) {
+      long size = Files.size(file);
+      if (size > limits.maxBytes()) {
+        problems.add(DocumentReader.tooLarge(name, size, true, limits));
+        return;
+      }
       inputs.add(new Input(name, readLimited(in)));
     } catch (IOException e) {
       problems.add(new Problem(name, Position.FILE, "", "cannot read file: " + e.getMessage()));
     }
   }
 
-  /** Reads at most one byte past the limit: enough for the reader to refuse it as too large. */
+  /** Reads at most one byte past the limit: enough to know that a stream is too large. */
   private byte[] readLimited(InputStream in) {
     try {
       return in.readNBytes(limits.maxBytes() + 1);

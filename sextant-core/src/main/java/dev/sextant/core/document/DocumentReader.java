@@ -49,15 +49,7 @@ public final class DocumentReader {
       return failed(source, WHOLE_FILE, "file is empty; expected a YAML or JSON document");
     }
     if (bytes.length > limits.maxBytes()) {
-      return failed(
-          source,
-          WHOLE_FILE,
-          String.format(
-              Locale.ROOT,
-              "file is %,d bytes; expected at most %,d bytes (%s) per file (split it into several files)",
-              bytes.length,
-              limits.maxBytes(),
-              size(limits.maxBytes())));
+      return new ReadResult(List.of(), List.of(tooLarge(source, bytes.length, true, limits)));
     }
     // UTF-32's marks first: FF FE 00 00 also starts with UTF-16's.
     if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
@@ -142,6 +134,24 @@ public final class DocumentReader {
               "file has no documents (only comments, blank lines or document markers); expected a YAML or JSON document"));
     }
     return new ReadResult(problems.isEmpty() ? builder.documents() : List.of(), problems);
+  }
+
+  /**
+   * The problem for an input over the size limit; {@code exact} is false when the reader of a
+   * stream stopped at the limit and knows only that there was more.
+   */
+  public static Problem tooLarge(String source, long size, boolean exact, Limits limits) {
+    return new Problem(
+        source,
+        WHOLE_FILE,
+        "",
+        String.format(
+            Locale.ROOT,
+            "file is %s%,d bytes; expected at most %,d bytes (%s) per file (split it into several files)",
+            exact ? "" : "more than ",
+            exact ? size : limits.maxBytes(),
+            limits.maxBytes(),
+            size(limits.maxBytes())));
   }
 
   private static ReadResult failed(String source, Position position, String message) {
