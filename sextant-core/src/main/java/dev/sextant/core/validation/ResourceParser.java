@@ -1,6 +1,7 @@
 package dev.sextant.core.validation;
 
 import dev.sextant.core.document.DocumentReader;
+import dev.sextant.core.document.FieldPath;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.document.ReadResult;
 import dev.sextant.core.document.SourceDocument;
@@ -55,7 +56,8 @@ public final class ResourceParser {
       outcome.resource().ifPresent(resource -> {
         SourceDocument first = seen.putIfAbsent(resource.key(), document);
         if (first != null) {
-          problems.add(new Problem(document.source(), document.start(), "metadata.name",
+          FieldPath name = FieldPath.ROOT.child("metadata").child("name");
+          problems.add(new Problem(document.source(), document.locations().valueOf(name), name.toString(),
               resource.key() + " is defined twice (first in " + first.source() + ", document " + first.index() + ")"));
         } else {
           resources.add(resource);

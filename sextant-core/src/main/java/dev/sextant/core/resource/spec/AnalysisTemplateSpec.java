@@ -28,8 +28,8 @@ public record AnalysisTemplateSpec(
     if (metrics.isEmpty()) {
       throw new IllegalArgumentException("an analysis template needs at least one metric");
     }
-    Defaults.uniqueNames("argument", args, Arg::name);
-    Defaults.uniqueNames("metric", metrics, Metric::name);
+    Defaults.uniqueNames("argument", "args", args, Arg::name);
+    Defaults.uniqueNames("metric", "metrics", metrics, Metric::name);
     Set<String> names = metrics.stream().map(Metric::name).collect(Collectors.toSet());
     judge.ifPresent(j -> j.metrics().forEach(m -> requireMetric(names, m, "judge")));
     burnRate.ifPresent(b -> requireMetric(names, b.metric(), "burnRate"));

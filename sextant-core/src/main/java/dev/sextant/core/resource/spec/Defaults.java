@@ -3,12 +3,12 @@ package dev.sextant.core.resource.spec;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -43,12 +43,14 @@ final class Defaults {
   }
 
   /** Throws when two elements share a name; a schema cannot say that names are unique. */
-  static <T> void uniqueNames(String what, List<T> values, Function<T, String> name) {
-    Set<String> seen = new HashSet<>();
-    for (T value : values) {
-      if (!seen.add(name.apply(value))) {
-        throw new IllegalArgumentException(
-            "duplicate " + what + " name '" + name.apply(value) + "'");
+  static <T> void uniqueNames(String what, String field, List<T> values, Function<T, String> name) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < values.size(); i++) {
+      Integer first = seen.putIfAbsent(name.apply(values.get(i)), i);
+      if (first != null) {
+        throw new DuplicateNameException(
+            field + "[" + i + "].name",
+            "duplicate " + what + " name \"" + name.apply(values.get(i)) + "\" (already used by " + field + "[" + first + "])");
       }
     }
   }

@@ -46,7 +46,7 @@ public final class Durations {
     }
     BigInteger whole = nanos.toBigInteger();
     if (whole.signum() == 0) {
-      throw new IllegalArgumentException("'" + text + "' is not a positive duration");
+      throw new IllegalArgumentException("expected a positive duration such as 30s or 5m, found \"" + text + "\"");
     }
     // Go counts a duration in int64 nanoseconds, about 292 years; so do Kubernetes and Argo.
     if (whole.bitLength() >= Long.SIZE) {

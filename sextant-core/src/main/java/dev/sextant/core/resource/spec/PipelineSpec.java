@@ -14,7 +14,7 @@ public record PipelineSpec(String description, String service, List<Stage> stage
     if (stages.isEmpty()) {
       throw new IllegalArgumentException("a pipeline needs at least one stage");
     }
-    Defaults.uniqueNames("stage", stages, Stage::name);
+    Defaults.uniqueNames("stage", "stages", stages, Stage::name);
   }
 
   @Override

@@ -32,7 +32,7 @@ public record ReleaseSpec(
     if (variants.isEmpty()) {
       throw new IllegalArgumentException("a release needs at least one variant");
     }
-    Defaults.uniqueNames("variant", variants, Variant::name);
+    Defaults.uniqueNames("variant", "variants", variants, Variant::name);
   }
 
   @Override

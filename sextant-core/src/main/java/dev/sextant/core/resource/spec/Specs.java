@@ -38,7 +38,11 @@ public final class Specs {
     try {
       return MAPPER.treeToValue(spec, type(kind));
     } catch (JsonMappingException e) {
-      throw new InvalidSpecException(kind, field(e), reason(e), e);
+      String field = field(e);
+      if (e.getCause() instanceof DuplicateNameException duplicate) {
+        field = field + "." + duplicate.relativeField();
+      }
+      throw new InvalidSpecException(kind, field, reason(e), e);
     } catch (IOException e) {
       throw new InvalidSpecException(kind, "spec", e.getMessage(), e);
     }
@@ -100,7 +104,7 @@ public final class Specs {
       try {
         return Durations.parse(text);
       } catch (IllegalArgumentException e) {
-        throw ctxt.weirdStringException(text, Duration.class, e.getMessage());
+        throw JsonMappingException.from(p, e.getMessage(), e);
       }
     }
   }

@@ -23,6 +23,6 @@ public record Variant(
     requirements = Defaults.list(requirements);
     parameters = Defaults.ordered(parameters);
     checks = Defaults.list(checks);
-    Defaults.uniqueNames("check", checks, Check::name);
+    Defaults.uniqueNames("check", "checks", checks, Check::name);
   }
 }

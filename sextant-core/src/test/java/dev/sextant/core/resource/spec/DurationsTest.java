@@ -35,7 +35,7 @@ class DurationsTest {
   void a_duration_of_zero_is_refused(String text) {
     assertThatThrownBy(() -> Durations.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("is not a positive duration");
+        .hasMessageContaining("expected a positive duration");
   }
 
   @ParameterizedTest

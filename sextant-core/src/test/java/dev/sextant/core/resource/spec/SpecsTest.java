@@ -313,7 +313,7 @@ class SpecsTest {
             e -> {
               assertThat(e.kind()).isEqualTo(Kind.STRATEGY);
               assertThat(e.field()).isEqualTo("spec.canary.steps[1].pause.duration");
-              assertThat(e.reason()).contains("'0s' is not a positive duration");
+              assertThat(e.reason()).isEqualTo("expected a positive duration such as 30s or 5m, found \"0s\"");
             });
   }
 
@@ -327,8 +327,8 @@ class SpecsTest {
         .isInstanceOfSatisfying(
             InvalidSpecException.class,
             e -> {
-              assertThat(e.field()).isEqualTo("spec");
-              assertThat(e.reason()).isEqualTo("duplicate variant name 'gpu'");
+              assertThat(e.field()).isEqualTo("spec.variants[1].name");
+              assertThat(e.reason()).isEqualTo("duplicate variant name \"gpu\" (already used by variants[0])");
             });
   }
 
