@@ -1,0 +1,178 @@
+package dev.sextant.core.fingerprint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * One typed fact about an environment, so that comparisons are exact: a driver version compares
+ * by its numeric segments, a quantity by its amount in base units, a set by membership.
+ */
+public sealed interface Fact {
+  JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  /** The type's name as written in fingerprint files: version, quantity, set, list, string, bool, number. */
+  String type();
+
+  /** The value in canonical JSON form (what digests are computed over). */
+  JsonNode toJson();
+
+  /** The value as a person reads it in a table. */
+  String display();
+
+  /** A dotted version (a driver, kernel, CUDA or glibc version): compared segment by segment. */
+  record Version(String value) implements Fact {
+    public Version {
+      Objects.requireNonNull(value, "value");
+    }
+
+    public String type() {
+      return "version";
+    }
+
+    public JsonNode toJson() {
+      return NODES.textNode(value);
+    }
+
+    public String display() {
+      return value;
+    }
+  }
+
+  /**
+   * An amount of something with a unit, held in the base unit (bytes for memory and disk), so that
+   * {@code 16Gi} and {@code 17179869184} are the same fact.
+   */
+  record Quantity(BigDecimal amount, String unit) implements Fact {
+    public Quantity {
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(unit, "unit");
+      amount = amount.stripTrailingZeros();
+    }
+
+    public static Quantity bytes(long bytes) {
+      return new Quantity(BigDecimal.valueOf(bytes), "bytes");
+    }
+
+    public String type() {
+      return "quantity";
+    }
+
+    public JsonNode toJson() {
+      return NODES.objectNode().put("amount", amount.toPlainString()).put("unit", unit);
+    }
+
+    public String display() {
+      return amount.toPlainString() + " " + unit;
+    }
+  }
+
+  /** An unordered set of names, such as CPU flags: compared by membership. */
+  record Set(SortedSet<String> values) implements Fact {
+    public Set {
+      values = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(values));
+    }
+
+    public static Set of(java.util.Collection<String> values) {
+      return new Set(new TreeSet<>(values));
+    }
+
+    public String type() {
+      return "set";
+    }
+
+    public JsonNode toJson() {
+      ArrayNode out = NODES.arrayNode();
+      values.forEach(out::add);
+      return out;
+    }
+
+    public String display() {
+      return String.join(" ", values);
+    }
+  }
+
+  /** An ordered list whose order means something, such as Python's tags, most preferred first. */
+  record Sequence(List<String> values) implements Fact {
+    public Sequence {
+      values = List.copyOf(values);
+    }
+
+    public String type() {
+      return "list";
+    }
+
+    public JsonNode toJson() {
+      ArrayNode out = NODES.arrayNode();
+      values.forEach(out::add);
+      return out;
+    }
+
+    public String display() {
+      return values.size() <= 3 ? String.join(" ", values) : values.get(0) + " … " + values.get(values.size() - 1) + " (" + values.size() + ")";
+    }
+  }
+
+  /** Plain text compared exactly, such as an OS id or a GPU model. */
+  record Text(String value) implements Fact {
+    public Text {
+      Objects.requireNonNull(value, "value");
+    }
+
+    public String type() {
+      return "string";
+    }
+
+    public JsonNode toJson() {
+      return NODES.textNode(value);
+    }
+
+    public String display() {
+      return value;
+    }
+  }
+
+  /** A yes/no fact, such as whether MIG is enabled or a port is reachable. */
+  record Flag(boolean value) implements Fact {
+    public String type() {
+      return "bool";
+    }
+
+    public JsonNode toJson() {
+      return NODES.booleanNode(value);
+    }
+
+    public String display() {
+      return Boolean.toString(value);
+    }
+  }
+
+  /** A plain count or measure without a unit, such as the number of GPUs or CPU cores. */
+  record Number(BigDecimal value) implements Fact {
+    public Number {
+      Objects.requireNonNull(value, "value");
+      value = value.stripTrailingZeros();
+    }
+
+    public static Number of(long value) {
+      return new Number(BigDecimal.valueOf(value));
+    }
+
+    public String type() {
+      return "number";
+    }
+
+    public JsonNode toJson() {
+      return NODES.numberNode(value);
+    }
+
+    public String display() {
+      return value.toPlainString();
+    }
+  }
+}
