@@ -47,8 +47,9 @@ public final class ResourceFiles {
       }
       Path path = Path.of(name);
       if (Files.isDirectory(path)) {
+        int before = problems.size();
         List<Path> files = manifests(path, problems);
-        if (files.isEmpty() && problems.isEmpty()) {
+        if (files.isEmpty() && problems.size() == before) {
           problems.add(new Problem(name, Position.FILE, "", "directory holds no .yaml, .yml or .json files"));
         }
         files.forEach(file -> readFile(file, inputs, problems));

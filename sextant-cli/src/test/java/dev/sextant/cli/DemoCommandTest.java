@@ -1,0 +1,27 @@
+package dev.sextant.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Quick start's main job, run through the real command. */
+class DemoCommandTest {
+  @TempDir Path home;
+
+  @Test
+  void the_demo_tells_the_whole_story_and_exits_0() {
+    Cli.Result result = Cli.withHome(home).run("demo", "--examples", ValidateCommandTest.EXAMPLES.toString());
+
+    assertThat(result.code()).as(result.toString()).isZero();
+    assertThat(result.out())
+        .contains("18 resources in 18 files are valid")
+        .contains("18 created")
+        .contains("18 unchanged")
+        .contains("1 configured")
+        .contains("same document as the file: yes")
+        .contains("Environment/prod-eu (revision");
+    assertThat(home).isEmptyDirectory();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.sextant.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.server.api.ApiServer;
+import dev.sextant.server.service.ResourceService;
+import dev.sextant.server.store.ResourceStore;
+import dev.sextant.server.store.Stores;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The API and the CLI report the same problems, at the same places, for the same bad file. */
+class SameErrorsTest {
+  @TempDir static Path serverHome;
+  @TempDir Path home;
+
+  private static ResourceStore store;
+  private static ApiServer server;
+
+  @BeforeAll
+  static void start() {
+    store = Stores.h2(serverHome);
+    server = ApiServer.start(new ResourceService(store), "127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    store.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "yaml-bad-indentation.yaml", "duplicate-key-nested.yaml", "bomb-billion-laughs.yaml",
+      "utf8-latin1-e-acute.yaml", "empty.yaml", "tag-python-object.yaml"})
+  void for_reader_problems(String file) throws Exception {
+    assertSameProblems(ValidateCommandTest.CORPUS.resolve(file));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"drfit: block", "drift: blok", "name: Prod_EU", "kind: Enviroment"})
+  void for_resource_problems(String edit) throws Exception {
+    String original = Files.readString(ValidateCommandTest.EXAMPLES.resolve("environments/prod-eu.yaml"));
+    String broken = switch (edit.substring(0, edit.indexOf(':'))) {
+      case "name" -> original.replace("name: prod-eu", edit);
+      case "kind" -> original.replace("kind: Environment", edit);
+      default -> original.replace("drift: block", edit);
+    };
+    assertThat(broken).isNotEqualTo(original);
+    assertSameProblems(Files.writeString(home.resolve("prod-eu.yaml"), broken));
+  }
+
+  private void assertSameProblems(Path file) throws Exception {
+    List<String> local = problemLines(Cli.withHome(home).run("validate", "-f", file.toString()));
+    List<String> viaServer = problemLines(Cli.withHome(home).run("apply", "-f", file.toString(), "--server", "http://127.0.0.1:" + server.port()));
+    List<String> fromApi = apiProblems(file);
+
+    assertThat(local).isNotEmpty();
+    assertThat(viaServer).isEqualTo(local);
+    assertThat(fromApi).isEqualTo(local);
+  }
+
+  private static List<String> problemLines(Cli.Result result) {
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+    return result.err().lines().filter(line -> !line.startsWith("error: ")).toList();
+  }
+
+  private static List<String> apiProblems(Path file) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/apply"))
+            .header("Content-Type", "application/yaml")
+            .header("X-Sextant-Source", file.toString())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file)))
+            .build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(422);
+    JsonNode body = new ObjectMapper().readTree(response.body());
+    List<String> lines = new ArrayList<>();
+    body.get("problems").forEach(p -> lines.add(p.get("text").asText()));
+    return lines;
+  }
+}
