@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
       "  sextant validate -f examples/            check files without touching any store",
       "  sextant apply -f examples/               store every resource as a new revision",
       "  sextant get releases -l team=risk        list current revisions by label",
-      "  sextant history release fraud-detector   every revision with digest, author, time",
+      "  sextant history release fraud-detector-1-4-0   every revision with digest, author, time",
       "",
       "Environment:",
       "  SEXTANT_HOME    data directory of the embedded store (default ~/.sextant)",

@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Show one resource in detail: identity, labels, revision, digest, who applied it, and its spec.",
     footerHeading = "%nExamples:%n",
-    footer = {"  sextant describe environment prod-eu", "  sextant describe release fraud-detector --revision 1"})
+    footer = {"  sextant describe environment prod-eu", "  sextant describe release fraud-detector-1-4-0 --revision 1"})
 public final class DescribeCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
   @Mixin BackendOptions backend;

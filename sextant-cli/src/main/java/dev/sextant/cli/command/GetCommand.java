@@ -37,8 +37,8 @@ import picocli.CommandLine.ParentCommand;
     footer = {
       "  sextant get environments",
       "  sextant get environments -l 'tier=prod,region in (eu-west,eu-central)'",
-      "  sextant get release fraud-detector -o yaml",
-      "  sextant get release fraud-detector --revision 1 -o json",
+      "  sextant get release fraud-detector-1-4-0 -o yaml",
+      "  sextant get release fraud-detector-1-4-0 --revision 1 -o json",
       "  sextant get all"
     })
 public final class GetCommand implements Callable<Integer> {

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
       "Read one back exactly with: sextant get KIND NAME --revision N -o yaml"
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  sextant history release fraud-detector", "  sextant history environment prod-eu -o json"})
+    footer = {"  sextant history release fraud-detector-1-4-0", "  sextant history environment prod-eu -o json"})
 public final class HistoryCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
   @Mixin BackendOptions backend;
