@@ -19,16 +19,29 @@ public sealed interface Fact {
   /** The type's name as written in fingerprint files: version, quantity, set, list, string, bool, number. */
   String type();
 
-  /** The value in canonical JSON form (what digests are computed over). */
+  /**
+   * The value as plain JSON, without its type (a quantity as {@code {"amount", "unit"}}). Files
+   * and digests use the typed form of {@link FactJson}, which also says what the value is.
+   */
   JsonNode toJson();
 
   /** The value as a person reads it in a table. */
   String display();
 
   /** A dotted version (a driver, kernel, CUDA or glibc version): compared segment by segment. */
-  record Version(String value) implements Fact {
+  record Version(String value) implements Fact, Comparable<Version> {
     public Version {
       Objects.requireNonNull(value, "value");
+    }
+
+    /** Orders by {@link Versions#compare}: {@code 550.54.15} is newer than {@code 535.104.05}. */
+    @Override
+    public int compareTo(Version other) {
+      return Versions.compare(value, other.value);
+    }
+
+    public boolean atLeast(String minimum) {
+      return Versions.atLeast(value, minimum);
     }
 
     public String type() {

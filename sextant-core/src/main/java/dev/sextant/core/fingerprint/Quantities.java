@@ -1,0 +1,127 @@
+package dev.sextant.core.fingerprint;
+
+import dev.sextant.core.validation.DidYouMean;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Amounts of bytes as people and tools write them, read exactly.
+ *
+ * <p>Accepted: a plain number of bytes ({@code 25769803776}), Kubernetes suffixes ({@code 24Gi},
+ * {@code 500M}: {@code Ki Mi Gi Ti Pi Ei} are powers of 1024, {@code k M G T P E} powers of 1000)
+ * and unit words with or without a space ({@code 8 GB}, {@code 16384 MiB}, {@code 512 bytes}).
+ * {@code GB} means 10^9 bytes and {@code GiB} 2^30, as SI and IEC define them, even though some
+ * tools print {@code GB} for 2^30: exactness over folklore. Units are case-sensitive ({@code Gb}
+ * would be gigabits), and a misspelt one is answered with the nearest known one.
+ *
+ * <p>Arithmetic is on {@link BigDecimal}, so {@code 1.5Gi} is exactly 1610612736; an amount that
+ * is not a whole number of bytes ({@code 0.3Ki}) is refused rather than rounded.
+ */
+public final class Quantities {
+  private static final int MAX_LENGTH = 64;
+  private static final Pattern SHAPE = Pattern.compile("([+-]?)([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+) *([A-Za-z]*)");
+  private static final Map<String, BigDecimal> UNITS = units();
+  private static final String EXAMPLES = "such as 24Gi, 8 GB, 16384 MiB or a plain number of bytes";
+
+  private Quantities() {}
+
+  /**
+   * The number of bytes {@code text} stands for.
+   *
+   * @throws IllegalArgumentException saying what was expected and what was found, for text that
+   *     is not a quantity, a negative amount or a fraction of a byte
+   */
+  public static BigDecimal parse(String text) {
+    String trimmed = text.strip();
+    if (trimmed.isEmpty()) {
+      throw new IllegalArgumentException("a quantity is empty; expected an amount of bytes " + EXAMPLES);
+    }
+    if (trimmed.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "a quantity is " + trimmed.length() + " characters; expected at most " + MAX_LENGTH);
+    }
+    Matcher m = SHAPE.matcher(trimmed);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("\"" + text + "\" is not a quantity; expected an amount of bytes " + EXAMPLES);
+    }
+    if (m.group(1).equals("-")) {
+      throw new IllegalArgumentException("\"" + text + "\" is negative; expected an amount of bytes of 0 or more");
+    }
+    String unit = m.group(3);
+    BigDecimal factor = unit.isEmpty() ? BigDecimal.ONE : UNITS.get(unit);
+    if (factor == null) {
+      throw new IllegalArgumentException(
+          "\"" + text + "\" has an unknown unit \"" + unit + "\"; expected one of "
+              + String.join(", ", UNITS.keySet())
+              + DidYouMean.hint(unit, UNITS.keySet()));
+    }
+    return whole(text, new BigDecimal(m.group(2)).multiply(factor));
+  }
+
+  /** The amount as a fact in bytes. */
+  public static Fact.Quantity bytes(String text) {
+    return new Fact.Quantity(parse(text), "bytes");
+  }
+
+  /**
+   * A number of bytes given as a number (a plain JSON or YAML number in a fingerprint file).
+   *
+   * @throws IllegalArgumentException for a negative or fractional amount
+   */
+  public static Fact.Quantity bytes(BigDecimal amount) {
+    if (amount.signum() < 0) {
+      throw new IllegalArgumentException(amount.toPlainString() + " is negative; expected an amount of bytes of 0 or more");
+    }
+    return new Fact.Quantity(whole(amount.toPlainString(), amount), "bytes");
+  }
+
+  /**
+   * The shortest exact Kubernetes form of a number of bytes: {@code 24Gi} for 25769803776, the
+   * plain number when no binary suffix divides it. For tables and messages, not for storage.
+   */
+  public static String format(BigDecimal bytes) {
+    String[] suffixes = {"Ei", "Pi", "Ti", "Gi", "Mi", "Ki"};
+    for (int i = 0; i < suffixes.length; i++) {
+      BigDecimal unit = new BigDecimal(BigInteger.ONE.shiftLeft(10 * (suffixes.length - i)));
+      if (bytes.signum() > 0 && bytes.remainder(unit).signum() == 0) {
+        return bytes.divide(unit).toPlainString() + suffixes[i];
+      }
+    }
+    return bytes.toPlainString();
+  }
+
+  private static BigDecimal whole(String text, BigDecimal amount) {
+    BigDecimal stripped = amount.stripTrailingZeros();
+    if (stripped.scale() > 0) {
+      throw new IllegalArgumentException(
+          "\"" + text + "\" is " + stripped.toPlainString() + " bytes; expected a whole number of bytes");
+    }
+    return stripped.setScale(0);
+  }
+
+  private static Map<String, BigDecimal> units() {
+    Map<String, BigDecimal> units = new LinkedHashMap<>();
+    units.put("B", BigDecimal.ONE);
+    String[] decimal = {"k", "M", "G", "T", "P", "E"};
+    String[] binary = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+    for (int i = 0; i < decimal.length; i++) {
+      units.put(decimal[i], BigDecimal.TEN.pow(3 * (i + 1)));
+      units.put(binary[i], new BigDecimal(BigInteger.ONE.shiftLeft(10 * (i + 1))));
+    }
+    String[] decimalWords = {"kB", "MB", "GB", "TB", "PB", "EB"};
+    for (int i = 0; i < decimalWords.length; i++) {
+      units.put(decimalWords[i], BigDecimal.TEN.pow(3 * (i + 1)));
+      units.put(binary[i] + "B", new BigDecimal(BigInteger.ONE.shiftLeft(10 * (i + 1))));
+    }
+    // Common spellings that are unambiguous: KB is kilobytes everywhere it appears.
+    units.put("KB", BigDecimal.TEN.pow(3));
+    units.put("byte", BigDecimal.ONE);
+    units.put("bytes", BigDecimal.ONE);
+    return Collections.unmodifiableMap(units);
+  }
+}

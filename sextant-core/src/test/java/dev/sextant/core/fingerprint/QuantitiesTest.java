@@ -1,0 +1,98 @@
+package dev.sextant.core.fingerprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class QuantitiesTest {
+
+  @ParameterizedTest(name = "{0} = {1} bytes")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "25769803776     | 25769803776",
+        "0               | 0",
+        "24Gi            | 25769803776",
+        "1Ki             | 1024",
+        "16384Mi         | 17179869184",
+        "2Ti             | 2199023255552",
+        "1Pi             | 1125899906842624",
+        "1Ei             | 1152921504606846976",
+        "1.5Gi           | 1610612736",
+        ".5Ki            | 512",
+        "500M            | 500000000",
+        "1k              | 1000",
+        "8G              | 8000000000",
+        "3T              | 3000000000000",
+        "8 GB            | 8000000000",
+        "8GB             | 8000000000",
+        "16384 MiB       | 17179869184",
+        "81559 MiB       | 85520809984",
+        "24 GiB          | 25769803776",
+        "4 KB            | 4000",
+        "4 kB            | 4000",
+        "512 B           | 512",
+        "512 bytes       | 512",
+        "1 byte          | 1",
+        "'  24Gi  '      | 25769803776",
+        "+1Gi            | 1073741824",
+        "123456789012345678901234567890 | 123456789012345678901234567890"
+      })
+  void parses_exactly(String text, String bytes) {
+    assertThat(Quantities.parse(text)).isEqualByComparingTo(new BigDecimal(bytes));
+    assertThat(Quantities.bytes(text)).isEqualTo(new Fact.Quantity(new BigDecimal(bytes), "bytes"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is refused: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''          | is empty",
+        "Gi          | is not a quantity",
+        "24 Gi B     | is not a quantity",
+        "1,024 MiB   | is not a quantity",
+        "1e9         | is not a quantity",
+        "-1Gi        | is negative",
+        "24Gb        | unknown unit \"Gb\"; expected one of B, k, Ki",
+        "24gib       | did you mean \"GiB\"?",
+        "16K         | unknown unit \"K\"",
+        "24 gigabytes | unknown unit \"gigabytes\"",
+        "0.3Ki       | is 307.2 bytes; expected a whole number of bytes",
+        "0.5         | is 0.5 bytes",
+        "1.2.3Gi     | is not a quantity",
+        "24 Gi 2     | is not a quantity",
+        "1m          | unknown unit \"m\""
+      })
+  void refuses_what_is_not_a_whole_number_of_bytes(String text, String reason) {
+    assertThatThrownBy(() -> Quantities.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(reason);
+  }
+
+  @Test
+  void an_unknown_unit_is_answered_with_the_nearest_known_one() {
+    assertThatThrownBy(() -> Quantities.parse("24Gb")).hasMessageEndingWith("did you mean \"GB\"?");
+  }
+
+  @Test
+  void a_very_long_quantity_is_refused_before_any_arithmetic() {
+    assertThatThrownBy(() -> Quantities.parse("9".repeat(100))).hasMessageContaining("at most 64");
+  }
+
+  @Test
+  void numbers_of_bytes_must_be_whole_and_not_negative() {
+    assertThat(Quantities.bytes(new BigDecimal("1E+9"))).isEqualTo(Fact.Quantity.bytes(1_000_000_000L));
+    assertThatThrownBy(() -> Quantities.bytes(new BigDecimal("2.5"))).hasMessageContaining("whole number");
+    assertThatThrownBy(() -> Quantities.bytes(new BigDecimal("-1"))).hasMessageContaining("negative");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"25769803776, 24Gi", "1024, 1Ki", "1536, 1536", "1000, 1000", "85520809984, 81559Mi", "0, 0"})
+  void formats_in_the_largest_exact_binary_unit(String bytes, String text) {
+    assertThat(Quantities.format(new BigDecimal(bytes))).isEqualTo(text);
+  }
+}
