@@ -1,0 +1,169 @@
+package dev.sextant.cli.command;
+
+import dev.sextant.agent.identity.AgentKeys;
+import dev.sextant.agent.probe.Discovery;
+import dev.sextant.agent.probe.LocalHost;
+import dev.sextant.agent.probe.ProbeRunner;
+import dev.sextant.agent.probe.ReachCheck;
+import dev.sextant.agent.probe.StandardProbes;
+import dev.sextant.cli.CliException;
+import dev.sextant.cli.SextantCommand;
+import dev.sextant.cli.output.Format;
+import dev.sextant.cli.output.Printer;
+import dev.sextant.cli.output.Table;
+import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.core.fingerprint.FingerprintFiles;
+import dev.sextant.core.fingerprint.FingerprintSigner;
+import dev.sextant.core.fingerprint.FingerprintVerifier;
+import dev.sextant.core.fingerprint.Layer;
+import dev.sextant.core.fingerprint.SigningKeys;
+import dev.sextant.core.fingerprint.Verification;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "fingerprint",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Discover what this host really is: OS, kernel, CPU and its flags, memory, disks, GPUs,",
+      "driver and highest CUDA, libc, Python and its wheel tags, Java, OS packages.",
+      "",
+      "A missing tool is a missing fact, never an error. With --verify, check a fingerprint",
+      "file's signature instead (exit 0 when valid, 1 when not)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sextant fingerprint",
+      "  sextant fingerprint -o json --sign > host.json",
+      "  sextant fingerprint --verify host.json",
+      "  sextant fingerprint --verify host.json --key agent.pub",
+      "  sextant fingerprint --reach db=10.0.0.5:5432"
+    })
+public final class FingerprintCommand implements Callable<Integer> {
+  @ParentCommand SextantCommand root;
+  @Mixin OutputOptions output;
+
+  @Option(names = "--environment", paramLabel = "NAME", description = "The environment this host belongs to, recorded in the fingerprint.")
+  String environment;
+
+  @Option(names = "--sign", description = "Sign with this host's agent key (created in $SEXTANT_HOME/agent on first use).")
+  boolean sign;
+
+  @Option(names = "--verify", paramLabel = "FILE", description = "Verify the signature of a fingerprint file instead of probing.")
+  Path verify;
+
+  @Option(names = "--key", paramLabel = "PUBLIC_KEY_FILE", description = "A trusted public key (PEM or base64) for --verify. Repeatable. Default: this host's agent key.")
+  List<Path> keys = new ArrayList<>();
+
+  @Option(names = "--reach", paramLabel = "NAME=HOST:PORT", description = "Check that HOST:PORT accepts TCP connections, as fact network.reach.NAME. Repeatable.")
+  List<String> reach = new ArrayList<>();
+
+  private static final java.util.regex.Pattern REACH = java.util.regex.Pattern.compile("([a-z0-9_]+)=([^\\s:]+|\\[[0-9a-fA-F:]+\\]):([0-9]{1,5})");
+
+  @Override
+  public Integer call() {
+    return verify != null ? verify() : discover();
+  }
+
+  private int discover() {
+    var context = root.context();
+    Discovery found = new ProbeRunner().run(StandardProbes.forHost(reachChecks()), LocalHost.create());
+    Fingerprint fingerprint = Fingerprint.of(found.facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    if (environment != null) {
+      fingerprint = fingerprint.describing(environment);
+    }
+    if (sign) {
+      KeyPair keys = AgentKeys.loadOrCreate(BackendOptions.home(context));
+      fingerprint = new FingerprintSigner(keys).sign(fingerprint);
+    }
+    found.warnings().forEach(w -> context.err().println("warning: " + w));
+    if (output.format() != Format.TABLE) {
+      Printer.print(context.out(), output.format(), FingerprintFiles.tree(fingerprint));
+      return 0;
+    }
+    printTable(context.out(), fingerprint);
+    context.out().printf("%nProbed in %d ms.%n", found.elapsed().toMillis());
+    return 0;
+  }
+
+  private List<ReachCheck> reachChecks() {
+    List<ReachCheck> checks = new ArrayList<>();
+    for (String spec : reach) {
+      java.util.regex.Matcher m = REACH.matcher(spec);
+      if (!m.matches()) {
+        throw CliException.invalid("--reach \"" + spec + "\": expected NAME=HOST:PORT, e.g. db=10.0.0.5:5432");
+      }
+      int port = Integer.parseInt(m.group(3));
+      if (port < 1 || port > 65535) {
+        throw CliException.invalid("--reach \"" + spec + "\": the port must be between 1 and 65535");
+      }
+      checks.add(new ReachCheck(m.group(1), m.group(2), port, java.time.Duration.ofSeconds(2)));
+    }
+    return checks;
+  }
+
+  static void printTable(PrintWriter out, Fingerprint fingerprint) {
+    Table table = new Table("LAYER", "FACT", "TYPE", "VALUE");
+    for (Layer layer : Layer.values()) {
+      for (Map.Entry<String, Fact> entry : fingerprint.layer(layer).entrySet()) {
+        table.row(layer.word(), entry.getKey(), entry.getValue().type(), entry.getValue().display());
+      }
+    }
+    table.print(out);
+    var digests = fingerprint.digests();
+    out.println();
+    out.printf("Fingerprint:   %s%n", digests.whole());
+    for (Layer layer : Layer.values()) {
+      out.printf("  %-13s%s%n", layer.word() + ":", digests.layer(layer));
+    }
+    fingerprint.signature().ifPresent(s -> out.printf("Signed by key: %s%n", s.keyId()));
+  }
+
+  private int verify() {
+    var context = root.context();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(verify);
+    } catch (IOException e) {
+      throw CliException.invalid(verify + ": cannot read: " + e.getMessage());
+    }
+    Fingerprint fingerprint = FingerprintFiles.parse(verify.toString(), bytes);
+    Verification result = FingerprintVerifier.trusting(trustedKeys()).verify(fingerprint);
+    if (result.isValid()) {
+      context.out().printf("%s: valid signature by key %s (fingerprint %s)%n", verify, result.keyId().orElse("?"), fingerprint.digests().whole());
+      return 0;
+    }
+    context.err().printf("%s: %s%n", verify, result.message());
+    return 1;
+  }
+
+  private List<PublicKey> trustedKeys() {
+    List<PublicKey> trusted = new ArrayList<>();
+    for (Path file : keys) {
+      try {
+        trusted.add(SigningKeys.decodePublic(Files.readString(file)));
+      } catch (IOException | IllegalArgumentException e) {
+        throw CliException.invalid("--key " + file + ": not a readable Ed25519 public key (" + e.getMessage() + ")");
+      }
+    }
+    if (trusted.isEmpty()) {
+      AgentKeys.find(BackendOptions.home(root.context())).ifPresent(pair -> trusted.add(pair.getPublic()));
+    }
+    return trusted;
+  }
+}
