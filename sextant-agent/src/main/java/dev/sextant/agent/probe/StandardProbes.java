@@ -1,0 +1,30 @@
+package dev.sextant.agent.probe;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The probes a host fingerprint is made of, in the order their facts are merged.
+ *
+ * <pre>{@code
+ * Discovery found = new ProbeRunner().run(StandardProbes.forHost(checks), LocalHost.create());
+ * }</pre>
+ */
+public final class StandardProbes {
+  private StandardProbes() {}
+
+  /** Every standard probe; the network probe only when there are checks to run. */
+  public static List<Probe> forHost(List<ReachCheck> checks) {
+    List<Probe> probes = new ArrayList<>();
+    probes.add(new PlatformProbe());
+    probes.add(new GpuProbe());
+    probes.add(new LibcProbe());
+    probes.add(new JavaProbe());
+    probes.add(new PackagesProbe());
+    // The Python probe (python.version, python.tags) joins this list.
+    if (!checks.isEmpty()) {
+      probes.add(new NetworkReachProbe(checks));
+    }
+    return List.copyOf(probes);
+  }
+}
