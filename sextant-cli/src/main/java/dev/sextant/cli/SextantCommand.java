@@ -3,6 +3,7 @@ package dev.sextant.cli;
 import dev.sextant.cli.command.ApplyCommand;
 import dev.sextant.cli.command.DemoCommand;
 import dev.sextant.cli.command.DescribeCommand;
+import dev.sextant.cli.command.FingerprintCommand;
 import dev.sextant.cli.command.GetCommand;
 import dev.sextant.cli.command.HistoryCommand;
 import dev.sextant.cli.command.ServerCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
       DescribeCommand.class,
       HistoryCommand.class,
       ServerCommand.class,
+      FingerprintCommand.class,
       DemoCommand.class
     },
     footerHeading = "%n",
