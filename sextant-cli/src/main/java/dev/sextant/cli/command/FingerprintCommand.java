@@ -120,16 +120,25 @@ public final class FingerprintCommand implements Callable<Integer> {
   static void printTable(PrintWriter out, Fingerprint fingerprint) {
     Table table = new Table("LAYER", "FACT", "TYPE", "VALUE");
     for (Layer layer : Layer.values()) {
+      int packages = 0;
       for (Map.Entry<String, Fact> entry : fingerprint.layer(layer).entrySet()) {
-        table.row(layer.word(), entry.getKey(), entry.getValue().type(), entry.getValue().display());
+        // Hundreds of OS packages would bury the facts people look for; -o json lists them all.
+        if (entry.getKey().startsWith("packages.")) {
+          packages++;
+        } else {
+          table.row(layer.word(), entry.getKey(), entry.getValue().type(), entry.getValue().display());
+        }
+      }
+      if (packages > 0) {
+        table.row(layer.word(), "packages.*", "version", packages + " installed packages (-o json lists them)");
       }
     }
     table.print(out);
     var digests = fingerprint.digests();
     out.println();
-    out.printf("Fingerprint:   %s%n", digests.whole());
+    out.printf("Fingerprint:     %s%n", digests.whole());
     for (Layer layer : Layer.values()) {
-      out.printf("  %-13s%s%n", layer.word() + ":", digests.layer(layer));
+      out.printf("  %-15s%s%n", layer.word() + ":", digests.layer(layer));
     }
     fingerprint.signature().ifPresent(s -> out.printf("Signed by key: %s%n", s.keyId()));
   }
