@@ -1,6 +1,6 @@
 package dev.sextant.server.store;
 
-/** The root of every failure of the resource store; its message is meant for the operator. */
+/** The root of every failure of the server's stores; its message is meant for the operator. */
 public class StoreException extends RuntimeException {
   public StoreException(String message) {
     super(message);

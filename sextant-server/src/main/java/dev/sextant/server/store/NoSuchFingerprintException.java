@@ -1,0 +1,21 @@
+package dev.sextant.server.store;
+
+/** An environment has no fingerprint revision of that number (or no fingerprints at all). */
+public final class NoSuchFingerprintException extends StoreException {
+  private final String environment;
+  private final long revision;
+
+  NoSuchFingerprintException(String environment, long revision) {
+    super("environment " + environment + " has no fingerprint revision " + revision);
+    this.environment = environment;
+    this.revision = revision;
+  }
+
+  public String environment() {
+    return environment;
+  }
+
+  public long revision() {
+    return revision;
+  }
+}
