@@ -1,8 +1,10 @@
 package dev.sextant.cli;
 
+import dev.sextant.cli.command.AgentCommand;
 import dev.sextant.cli.command.ApplyCommand;
 import dev.sextant.cli.command.DemoCommand;
 import dev.sextant.cli.command.DescribeCommand;
+import dev.sextant.cli.command.DriftCommand;
 import dev.sextant.cli.command.FingerprintCommand;
 import dev.sextant.cli.command.GetCommand;
 import dev.sextant.cli.command.HistoryCommand;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       ServerCommand.class,
       FingerprintCommand.class,
+      DriftCommand.class,
+      AgentCommand.class,
       DemoCommand.class
     },
     footerHeading = "%n",

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sextant.server.api.ApiServer;
-import dev.sextant.server.service.ResourceService;
-import dev.sextant.server.store.ResourceStore;
+import dev.sextant.server.Services;
+import dev.sextant.server.store.ServerStores;
 import dev.sextant.server.store.Stores;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,13 +27,13 @@ class SameErrorsTest {
   @TempDir static Path serverHome;
   @TempDir Path home;
 
-  private static ResourceStore store;
+  private static ServerStores store;
   private static ApiServer server;
 
   @BeforeAll
   static void start() {
-    store = Stores.h2(serverHome);
-    server = ApiServer.start(new ResourceService(store), "127.0.0.1", 0);
+    store = Stores.h2All(serverHome);
+    server = ApiServer.start(Services.local(store), "127.0.0.1", 0);
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package dev.sextant.cli.backend;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
@@ -25,6 +26,15 @@ public interface Backend extends AutoCloseable {
   List<Revision> history(ResourceKey key);
 
   Optional<Revision> revision(ResourceKey key, long number);
+
+  /** The environment's drift as it stands (the JSON of the API's drift endpoint). */
+  JsonNode drift(String environment);
+
+  /** Marks the environment's latest fingerprint as its last known good one. */
+  JsonNode acceptFingerprint(String environment, String by);
+
+  /** Records a fingerprint file for an environment; a revision only when its digest is new. */
+  JsonNode recordFingerprint(String environment, Input input);
 
   @Override
   void close();

@@ -1,13 +1,18 @@
 package dev.sextant.cli.backend;
 
 import dev.sextant.cli.CliException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
+import dev.sextant.server.Services;
+import dev.sextant.server.discovery.FingerprintJson;
+import dev.sextant.server.discovery.Refusal;
 import dev.sextant.server.service.ResourceService;
 import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.JdbcUrls;
-import dev.sextant.server.store.ResourceStore;
 import dev.sextant.server.store.Revision;
 import dev.sextant.server.store.StoreException;
 import dev.sextant.server.store.Stores;
@@ -19,17 +24,17 @@ import java.util.Optional;
 
 /** The store opened in this process: embedded H2 in the data directory, or a JDBC URL. */
 public final class LocalBackend implements Backend {
-  private final ResourceStore store;
+  private final Services services;
   private final ResourceService service;
 
-  private LocalBackend(ResourceStore store) {
-    this.store = store;
-    this.service = new ResourceService(store);
+  private LocalBackend(Services services) {
+    this.services = services;
+    this.service = services.resources();
   }
 
   public static LocalBackend open(String jdbcUrl) {
     try {
-      return new LocalBackend(Stores.open(jdbcUrl));
+      return new LocalBackend(Services.local(Stores.openAll(jdbcUrl)));
     } catch (StoreException e) {
       throw CliException.unavailable(e.getMessage(), e);
     }
@@ -74,7 +79,37 @@ public final class LocalBackend implements Backend {
   }
 
   @Override
+  public JsonNode drift(String environment) {
+    return refusalsAsErrors(() -> services.drift().status(environment).toJson());
+  }
+
+  @Override
+  public JsonNode acceptFingerprint(String environment, String by) {
+    return refusalsAsErrors(() -> FingerprintJson.summary(services.discovery().accept(environment, Optional.empty(), by).fingerprint().summary()));
+  }
+
+  @Override
+  public JsonNode recordFingerprint(String environment, Input input) {
+    Fingerprint fingerprint = FingerprintFiles.parse(input.name(), input.bytes());
+    return refusalsAsErrors(() -> FingerprintJson.outcome(services.discovery().record(environment, fingerprint, "file:" + input.name())));
+  }
+
+  /** A refusal by the service means the same here as its 4xx means to a remote caller. */
+  private static JsonNode refusalsAsErrors(java.util.function.Supplier<JsonNode> call) {
+    try {
+      return call.get();
+    } catch (Refusal e) {
+      throw e.reason() == Refusal.Reason.NOT_FOUND ? CliException.notFound(e.getMessage()) : CliException.invalid(e.getMessage());
+    }
+  }
+
+  /** Fingerprints, agents and drift of the same store. */
+  public Services services() {
+    return services;
+  }
+
+  @Override
   public void close() {
-    store.close();
+    services.close();
   }
 }

@@ -101,6 +101,25 @@ public final class RemoteBackend implements Backend {
   }
 
   @Override
+  public JsonNode drift(String environment) {
+    return get("api/v1/environments/" + encode(environment) + "/drift").orElseThrow(() -> CliException.notFound("environment " + environment + " is not declared and has no fingerprint"));
+  }
+
+  @Override
+  public JsonNode acceptFingerprint(String environment, String by) {
+    return send(HttpRequest.newBuilder(base.resolve("api/v1/environments/" + encode(environment) + "/last-known-good")).header("X-Sextant-Author", by).POST(HttpRequest.BodyPublishers.noBody()).build()).orElseThrow();
+  }
+
+  @Override
+  public JsonNode recordFingerprint(String environment, Input input) {
+    return send(HttpRequest.newBuilder(base.resolve("api/v1/environments/" + encode(environment) + "/fingerprints")).header("Content-Type", "application/json").header("X-Sextant-Source", input.name()).POST(HttpRequest.BodyPublishers.ofByteArray(input.bytes())).build()).orElseThrow();
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8);
+  }
+
+  @Override
   public void close() {}
 
   private static String path(ResourceKey key) {
@@ -127,8 +146,11 @@ public final class RemoteBackend implements Backend {
     if (status / 100 == 2) {
       return Optional.of(body);
     }
-    if (status == 404 && body.path("type").asText().endsWith("/not-found") && request.method().equals("GET")) {
-      return Optional.empty();
+    if (status == 404 && body.path("type").asText().endsWith("/not-found")) {
+      if (request.method().equals("GET")) {
+        return Optional.empty();
+      }
+      throw CliException.notFound(body.path("detail").asText("not found"));
     }
     if (status == 422 && body.has("problems")) {
       List<Problem> problems = new ArrayList<>();

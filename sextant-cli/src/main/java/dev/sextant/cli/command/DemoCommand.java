@@ -15,10 +15,10 @@ import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.ParseReport;
 import dev.sextant.core.validation.ResourceParser;
 import dev.sextant.server.api.ApiServer;
-import dev.sextant.server.service.ResourceService;
+import dev.sextant.server.Services;
 import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.JdbcUrls;
-import dev.sextant.server.store.ResourceStore;
+import dev.sextant.server.store.ServerStores;
 import dev.sextant.server.store.Revision;
 import dev.sextant.server.store.Stores;
 import java.io.IOException;
@@ -75,8 +75,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     Path home = Files.createTempDirectory("sextant-demo-");
     String url = JdbcUrls.h2(home);
-    ResourceStore store = Stores.open(url);
-    ApiServer server = ApiServer.start(new ResourceService(store), "127.0.0.1", 0);
+    ServerStores store = Stores.openAll(url);
+    ApiServer server = ApiServer.start(Services.local(store), "127.0.0.1", 0);
     String serverUrl = "http://127.0.0.1:" + server.port();
     try {
       step(out, 2, "Start a server on a fresh embedded store: " + serverUrl);

@@ -8,6 +8,10 @@ import dev.sextant.agent.probe.ReachCheck;
 import dev.sextant.agent.probe.StandardProbes;
 import dev.sextant.cli.CliException;
 import dev.sextant.cli.SextantCommand;
+import dev.sextant.cli.backend.Backend;
+import dev.sextant.cli.input.ResourceFiles;
+import dev.sextant.core.document.Limits;
+import dev.sextant.core.validation.Input;
 import dev.sextant.cli.output.Format;
 import dev.sextant.cli.output.Printer;
 import dev.sextant.cli.output.Table;
@@ -52,7 +56,8 @@ import picocli.CommandLine.ParentCommand;
       "  sextant fingerprint -o json --sign > host.json",
       "  sextant fingerprint --verify host.json",
       "  sextant fingerprint --verify host.json --key agent.pub",
-      "  sextant fingerprint --reach db=10.0.0.5:5432"
+      "  sextant fingerprint --reach db=10.0.0.5:5432",
+      "  sextant fingerprint --record prod-eu -f examples/fingerprints/h100.yaml"
     })
 public final class FingerprintCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
@@ -70,6 +75,14 @@ public final class FingerprintCommand implements Callable<Integer> {
   @Option(names = "--key", paramLabel = "PUBLIC_KEY_FILE", description = "A trusted public key (PEM or base64) for --verify. Repeatable. Default: this host's agent key.")
   List<Path> keys = new ArrayList<>();
 
+  @Option(names = "--record", paramLabel = "ENVIRONMENT", description = "Record the fingerprint (this host's, or the file given with -f) for a declared environment, in the local store or on --server.")
+  String record;
+
+  @Option(names = {"-f", "--filename"}, paramLabel = "FILE", description = "With --record: a fingerprint file (JSON or YAML with a top-level facts map) instead of this host.")
+  Path file;
+
+  @Mixin BackendOptions backend;
+
   @Option(names = "--reach", paramLabel = "NAME=HOST:PORT", description = "Check that HOST:PORT accepts TCP connections, as fact network.reach.NAME. Repeatable.")
   List<String> reach = new ArrayList<>();
 
@@ -77,7 +90,36 @@ public final class FingerprintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (file != null && record == null) {
+      throw CliException.invalid("-f names a fingerprint to record: add --record ENVIRONMENT (or use --verify FILE)");
+    }
+    if (record != null) {
+      return record();
+    }
     return verify != null ? verify() : discover();
+  }
+
+  private int record() {
+    var context = root.context();
+    Input input;
+    if (file != null) {
+      input = new ResourceFiles(Limits.DEFAULT, System.in).read(List.of(file.toString())).get(0);
+    } else {
+      Fingerprint probed = Fingerprint.of(new ProbeRunner().run(StandardProbes.forHost(reachChecks()), LocalHost.create()).facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      if (sign) {
+        probed = new FingerprintSigner(AgentKeys.loadOrCreate(BackendOptions.home(context))).sign(probed.describing(record));
+      }
+      input = new Input("this host", FingerprintFiles.json(probed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    try (Backend store = backend.open(context)) {
+      var outcome = store.recordFingerprint(record, input);
+      if (output.format() != Format.TABLE) {
+        Printer.print(context.out(), output.format(), outcome);
+      } else {
+        context.out().printf("%s: fingerprint revision %d %s (%s)%n", record, outcome.path("revision").asLong(), outcome.path("change").asText(), outcome.path("digest").asText());
+      }
+    }
+    return 0;
   }
 
   private int discover() {

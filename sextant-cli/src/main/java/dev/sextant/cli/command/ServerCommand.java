@@ -3,9 +3,11 @@ package dev.sextant.cli.command;
 import dev.sextant.cli.CliException;
 import dev.sextant.cli.SextantCommand;
 import dev.sextant.server.api.ApiServer;
-import dev.sextant.server.service.ResourceService;
+import dev.sextant.server.Services;
+import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.discovery.DriftMetrics;
 import dev.sextant.server.store.JdbcUrls;
-import dev.sextant.server.store.ResourceStore;
+import dev.sextant.server.store.ServerStores;
 import dev.sextant.server.store.StoreException;
 import dev.sextant.server.store.Stores;
 import java.nio.file.Files;
@@ -40,6 +42,12 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String bind;
 
+  @Option(names = "--agent-token-file", paramLabel = "FILE", description = "A file holding the token agents must present (default: $SEXTANT_AGENT_TOKEN). Without one, agents are refused.")
+  java.nio.file.Path agentTokenFile;
+
+  @Option(names = "--drift-interval", defaultValue = "5m", paramLabel = "DURATION", description = "How often every environment's drift is checked, besides on each new fingerprint (default: ${DEFAULT-VALUE}).")
+  String driftInterval;
+
   @Override
   public Integer call() throws Exception {
     var context = root.context();
@@ -50,21 +58,31 @@ public final class ServerCommand implements Callable<Integer> {
     if (backend.db == null) {
       Files.createDirectories(BackendOptions.home(context));
     }
-    ResourceStore store;
+    java.time.Duration every = Durations.parse(driftInterval, "--drift-interval");
+    AgentTokens tokens = AgentTokens.of(agentToken(context));
+    ServerStores store;
     try {
-      store = Stores.open(url);
+      store = Stores.openAll(url);
     } catch (StoreException e) {
       throw CliException.unavailable(e.getMessage(), e);
     }
+    Services services = Services.on(store, tokens, DriftMetrics.NONE, java.time.Clock.systemUTC());
     ApiServer server;
     try {
-      server = ApiServer.start(new ResourceService(store), bind, port);
+      server = ApiServer.start(services, bind, port);
     } catch (RuntimeException e) {
       store.close();
       throw CliException.unavailable("cannot listen on " + bind + ":" + port + ": " + rootCause(e), e);
     }
+    var drift = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sextant-drift");
+      t.setDaemon(true);
+      return t;
+    });
+    drift.scheduleWithFixedDelay(services.drift()::checkAll, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      drift.shutdownNow();
       server.close();
       store.close();
       stopped.countDown();
@@ -73,6 +91,13 @@ public final class ServerCommand implements Callable<Integer> {
     context.out().flush();
     stopped.await();
     return 0;
+  }
+
+  private String agentToken(dev.sextant.cli.Main.Context context) throws java.io.IOException {
+    if (agentTokenFile != null) {
+      return Files.readString(agentTokenFile).strip();
+    }
+    return context.env().get("SEXTANT_AGENT_TOKEN");
   }
 
   private static String rootCause(Throwable e) {

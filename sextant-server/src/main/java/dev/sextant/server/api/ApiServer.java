@@ -2,7 +2,8 @@ package dev.sextant.server.api;
 
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.validation.InvalidInputException;
-import dev.sextant.server.service.ResourceService;
+import dev.sextant.server.Services;
+import dev.sextant.server.discovery.Refusal;
 import dev.sextant.server.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -24,7 +25,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** Starts on the given address; port 0 picks a free one (see {@link #port()}). */
-  public static ApiServer start(ResourceService service, String host, int port) {
+  public static ApiServer start(Services services, String host, int port) {
     long maxRequest = 8L * Limits.DEFAULT.maxBytes();
     Javalin app =
         Javalin.create(
@@ -33,9 +34,11 @@ public final class ApiServer implements AutoCloseable {
               config.http.maxRequestSize = maxRequest;
               config.http.prefer405over404 = true;
             });
-    new HealthRoutes(service).register(app);
+    new HealthRoutes(services.resources()).register(app);
     new MetaRoutes().register(app);
-    new ResourceRoutes(service, maxRequest).register(app);
+    // Before the resource routes, whose /api/v1/{kind} would otherwise take /api/v1/events.
+    new DiscoveryRoutes(services).register(app);
+    new ResourceRoutes(services.resources(), maxRequest).register(app);
     errors(app);
     app.start(host, port);
     return new ApiServer(app);
@@ -44,6 +47,16 @@ public final class ApiServer implements AutoCloseable {
   private static void errors(Javalin app) {
     app.exception(InvalidInputException.class, (e, ctx) -> Responses.problem(ctx, 422, ProblemJson.invalid(e.problems(), ctx.path())));
     app.exception(ApiException.class, (e, ctx) -> Responses.problem(ctx, e.status(), ProblemJson.of(e.status(), e.type(), e.title(), e.getMessage(), ctx.path())));
+    app.exception(Refusal.class, (e, ctx) -> {
+      int status = switch (e.reason()) {
+        case UNAUTHENTICATED -> 401;
+        case FORBIDDEN -> 403;
+        case NOT_FOUND -> 404;
+        case CONFLICT -> 409;
+      };
+      String type = e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      Responses.problem(ctx, status, ProblemJson.of(status, type, e.reason() == Refusal.Reason.NOT_FOUND ? "Not found" : "Refused", e.getMessage(), ctx.path()));
+    });
     app.exception(StoreException.class, (e, ctx) -> {
       LOG.warn("store unavailable: {}", e.getMessage());
       Responses.problem(ctx, 503, ProblemJson.of(503, "store-unavailable", "Store unavailable", "the store could not complete the request; try again", ctx.path()));

@@ -30,19 +30,10 @@ public record DriftStatus(
     out.put("drifted", drifted());
     out.put("action", action.word());
     out.put("blocked", blocked);
-    latest.ifPresentOrElse(l -> out.set("latest", summary(l)), () -> out.putNull("latest"));
-    lastKnownGood.ifPresentOrElse(l -> out.set("lastKnownGood", summary(l)), () -> out.putNull("lastKnownGood"));
+    latest.ifPresentOrElse(l -> out.set("latest", FingerprintJson.summary(l)), () -> out.putNull("latest"));
+    lastKnownGood.ifPresentOrElse(l -> out.set("lastKnownGood", FingerprintJson.summary(l)), () -> out.putNull("lastKnownGood"));
     declared.ifPresentOrElse(r -> out.set("declared", r.toJson()), () -> out.putNull("declared"));
     sinceLastKnownGood.ifPresentOrElse(r -> out.set("sinceLastKnownGood", r.toJson()), () -> out.putNull("sinceLastKnownGood"));
     return out;
-  }
-
-  static ObjectNode summary(FingerprintSummary summary) {
-    return JsonNodeFactory.instance.objectNode()
-        .put("revision", summary.number())
-        .put("digest", summary.digest().value())
-        .put("collectedAt", summary.collectedAt().toString())
-        .put("receivedAt", summary.receivedAt().toString())
-        .put("source", summary.source());
   }
 }

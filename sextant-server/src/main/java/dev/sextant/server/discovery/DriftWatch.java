@@ -63,7 +63,7 @@ public final class DriftWatch {
       sinceGood = good.map(g -> Drift.between(fingerprint(g.fingerprint()), current));
     }
     DriftAction action = spec.map(s -> action(s)).orElse(DriftAction.ALERT);
-    return new DriftStatus(environment, latest.map(FingerprintRevision::summary), good.map(g -> g.fingerprint().summary()), declared, sinceGood, action, !stores.drift().blockers(environment).isEmpty());
+    return new DriftStatus(environment, latest.map(FingerprintRevision::summary), good.map(g -> g.fingerprint().summary()), declared, sinceGood, action, !stores.driftReports().blockers(environment).isEmpty());
   }
 
   /** Checks one environment and stores what changed; returns the reports stored now. */
@@ -93,13 +93,13 @@ public final class DriftWatch {
   private Optional<StoredDriftReport> save(String environment, DriftKind kind, Digest baseline, Digest current, DriftReport report, DriftAction wanted) {
     ObjectNode json = report.toJson();
     Digest reportDigest = Digest.sha256(CanonicalJson.bytes(json));
-    Optional<StoredDriftReport> previous = stores.drift().latest(environment, kind);
+    Optional<StoredDriftReport> previous = stores.driftReports().latest(environment, kind);
     if (previous.isPresent() && previous.get().digest().equals(reportDigest) && previous.get().report().baseline().equals(baseline) && previous.get().report().current().equals(current)) {
       return Optional.empty();
     }
     boolean drifted = !report.isEmpty();
     DriftAction action = drifted ? wanted : DriftAction.NONE;
-    StoredDriftReport saved = stores.drift().save(new DriftReportRecord(environment, kind, baseline, current, report.changes().size(), action, json));
+    StoredDriftReport saved = stores.driftReports().save(new DriftReportRecord(environment, kind, baseline, current, report.changes().size(), action, json));
     boolean wasDrifted = previous.map(p -> p.report().differences() > 0).orElse(false);
     if (drifted) {
       metrics.detected(environment, kind.word(), action.word());

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sextant.server.service.ResourceService;
-import dev.sextant.server.store.ResourceStore;
+import dev.sextant.server.Services;
+import dev.sextant.server.store.ServerStores;
 import dev.sextant.server.store.Stores;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,14 +36,14 @@ class ApiServerTest {
       """;
 
   @TempDir Path home;
-  private ResourceStore store;
+  private ServerStores store;
   private ApiServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() {
-    store = Stores.h2(home);
-    server = ApiServer.start(new ResourceService(store), "127.0.0.1", 0);
+    store = Stores.h2All(home);
+    server = ApiServer.start(Services.local(store), "127.0.0.1", 0);
   }
 
   @AfterEach
