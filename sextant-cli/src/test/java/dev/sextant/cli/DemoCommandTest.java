@@ -21,7 +21,10 @@ class DemoCommandTest {
         .contains("18 unchanged")
         .contains("1 configured")
         .contains("same document as the file: yes")
-        .contains("Environment/prod-eu (revision");
+        .contains("Environment/prod-eu (revision")
+        .contains("9. Fingerprint this host", "recorded: dev fingerprint revision 1")
+        .contains("gpu.driver.version   550.54.15 -> 555.42.06 (platform layer)")
+        .contains("new deployments are blocked");
     assertThat(home).isEmptyDirectory();
   }
 }

@@ -1,7 +1,15 @@
 package dev.sextant.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sextant.agent.probe.LocalHost;
+import dev.sextant.agent.probe.ProbeRunner;
+import dev.sextant.agent.probe.StandardProbes;
 import dev.sextant.cli.CliException;
+import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.core.fingerprint.FingerprintFiles;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import dev.sextant.cli.SextantCommand;
 import dev.sextant.cli.backend.RemoteBackend;
 import dev.sextant.cli.input.ResourceFiles;
@@ -44,7 +52,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Show what Sextant does today, on a throwaway store: validate the examples, start a",
       "server, apply them through the API, re-apply (unchanged), change one field (a second",
-      "revision with a new digest), read the first revision back exactly, and list by label.",
+      "revision with a new digest), read the first revision back exactly, list by label,",
+      "fingerprint this host, and detect drift on an example GPU host.",
       "Leaves nothing running and nothing behind unless --keep is given."
     },
     footerHeading = "%nExamples:%n",
@@ -112,6 +121,33 @@ public final class DemoCommand implements Callable<Integer> {
       List<Revision> prod = api.list(Optional.of(Kind.ENVIRONMENT), "tier=prod");
       prod.forEach(r -> out.printf("   %s (revision %d)%n", r.key(), r.number()));
 
+      step(out, 9, "Fingerprint this host and record it as environment dev");
+      long probeStart = System.nanoTime();
+      Fingerprint host = Fingerprint.of(new ProbeRunner().run(StandardProbes.forHost(List.of()), LocalHost.create()).facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      long probeMillis = (System.nanoTime() - probeStart) / 1_000_000;
+      for (String key : List.of("os.id", "os.version", "kernel.version", "cpu.arch", "cpu.model", "memory.total", "libc.version", "python.version", "java.version", "gpu.count", "gpu[0].model", "gpu.driver.version", "cuda.driver.max")) {
+        host.fact(key).ifPresent(f -> out.printf("   %-20s %s%n", key, f.display()));
+      }
+      host.fact("cpu.flags").ifPresent(f -> out.printf("   %-20s %d flags%s%n", "cpu.flags", ((dev.sextant.core.fingerprint.Fact.Set) f).values().size(), ((dev.sextant.core.fingerprint.Fact.Set) f).values().contains("avx2") ? ", avx2 among them" : ", no avx2"));
+      host.fact("python.tags").ifPresent(f -> out.printf("   %-20s %s%n", "python.tags", f.display()));
+      if (host.fact("gpu.count").isEmpty()) {
+        out.printf("   %-20s none (no nvidia-smi)%n", "gpu");
+      }
+      out.printf("   %d facts, probed in %d ms; fingerprint %s%n", host.facts().size(), probeMillis, host.digests().whole().shortHex());
+      JsonNode recorded = api.recordFingerprint("dev", new Input("this host", FingerprintFiles.json(host).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      out.printf("   recorded: dev fingerprint revision %d%n", recorded.path("revision").asLong());
+
+      Path fingerprints = directory.toAbsolutePath().normalize().resolveSibling("fingerprints");
+      step(out, 10, "Drift on prod-eu: an H100 host, accepted as good, then its driver is upgraded");
+      api.recordFingerprint("prod-eu", input(fingerprints.resolve("h100.yaml")));
+      api.acceptFingerprint("prod-eu", "demo");
+      api.recordFingerprint("prod-eu", input(fingerprints.resolve("h100-new-driver.yaml")));
+      JsonNode drift = api.drift("prod-eu");
+      for (JsonNode change : drift.at("/sinceLastKnownGood/changes")) {
+        out.printf("   %-20s %s -> %s (%s layer)%n", change.path("key").asText(), change.at("/expected/value").asText(), change.at("/actual/value").asText(), change.path("layer").asText());
+      }
+      out.printf("   prod-eu says drift: %s, so new deployments are %s%n", drift.path("action").asText(), drift.path("blocked").asBoolean() ? "blocked until it is resolved" : "allowed");
+
       out.printf("%nDone in %d ms: %d resources stored, %d revisions in all.%n", (System.nanoTime() - started) / 1_000_000, first.size(), first.size() + 1);
       if (keep) {
         out.printf("The server is still running at %s (data in %s). Press Ctrl-C to stop it.%n", serverUrl, home);
@@ -137,6 +173,10 @@ public final class DemoCommand implements Callable<Integer> {
       throw CliException.invalid("cannot find the examples directory at " + candidate + "; pass --examples DIR");
     }
     return candidate;
+  }
+
+  private static Input input(Path file) throws IOException {
+    return new Input(file.getFileName().toString(), Files.readAllBytes(file));
   }
 
   private static String summary(List<ApplyOutcome> outcomes) {

@@ -1,7 +1,11 @@
 package dev.sextant.cli.command;
 
 import dev.sextant.agent.identity.AgentKeys;
+import dev.sextant.agent.kubernetes.KubernetesClients;
+import dev.sextant.agent.kubernetes.KubernetesDiscoveryException;
+import dev.sextant.agent.kubernetes.KubernetesNodes;
 import dev.sextant.agent.probe.Discovery;
+import dev.sextant.core.resource.LabelSelector;
 import dev.sextant.agent.probe.LocalHost;
 import dev.sextant.agent.probe.ProbeRunner;
 import dev.sextant.agent.probe.ReachCheck;
@@ -57,7 +61,8 @@ import picocli.CommandLine.ParentCommand;
       "  sextant fingerprint --verify host.json",
       "  sextant fingerprint --verify host.json --key agent.pub",
       "  sextant fingerprint --reach db=10.0.0.5:5432",
-      "  sextant fingerprint --record prod-eu -f examples/fingerprints/h100.yaml"
+      "  sextant fingerprint --record prod-eu -f fingerprints/h100.yaml",
+      "  sextant fingerprint --kubernetes --context prod-us -l nvidia.com/gpu.present=true"
     })
 public final class FingerprintCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
@@ -83,6 +88,18 @@ public final class FingerprintCommand implements Callable<Integer> {
 
   @Mixin BackendOptions backend;
 
+  @Option(names = "--kubernetes", description = "Fingerprint the nodes of a Kubernetes cluster from their Node Feature Discovery and GPU Feature Discovery labels and status, one fingerprint per node.")
+  boolean kubernetes;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "With --kubernetes: the kubeconfig (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
+  Path kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "With --kubernetes: the kubeconfig context (default: its current one).")
+  String kubeContext;
+
+  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "With --kubernetes: only nodes matching this label selector.")
+  String selector;
+
   @Option(names = "--reach", paramLabel = "NAME=HOST:PORT", description = "Check that HOST:PORT accepts TCP connections, as fact network.reach.NAME. Repeatable.")
   List<String> reach = new ArrayList<>();
 
@@ -93,10 +110,48 @@ public final class FingerprintCommand implements Callable<Integer> {
     if (file != null && record == null) {
       throw CliException.invalid("-f names a fingerprint to record: add --record ENVIRONMENT (or use --verify FILE)");
     }
+    if (kubernetes) {
+      if (record != null || verify != null) {
+        throw CliException.invalid("--kubernetes prints node fingerprints; it does not combine with --record or --verify");
+      }
+      return nodes();
+    }
     if (record != null) {
       return record();
     }
     return verify != null ? verify() : discover();
+  }
+
+  private int nodes() {
+    var context = root.context();
+    LabelSelector filter;
+    try {
+      filter = selector == null ? LabelSelector.EVERYTHING : LabelSelector.parse(selector);
+    } catch (IllegalArgumentException e) {
+      throw CliException.invalid("--selector: " + e.getMessage());
+    }
+    java.util.SortedMap<String, java.util.SortedMap<String, Fact>> nodes;
+    try (var client = kubeconfig != null ? KubernetesClients.fromKubeconfig(kubeconfig, java.util.Optional.ofNullable(kubeContext)) : KubernetesClients.fromDefaultConfig()) {
+      nodes = new KubernetesNodes(client).read(filter);
+    } catch (KubernetesDiscoveryException e) {
+      throw e.retryable() ? CliException.unavailable(e.getMessage(), e) : CliException.invalid(e.getMessage());
+    }
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    if (output.format() != Format.TABLE) {
+      var items = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      nodes.forEach((node, facts) -> items.set(node, FingerprintFiles.tree(Fingerprint.of(facts).collectedAt(now))));
+      Printer.print(context.out(), output.format(), items);
+      return 0;
+    }
+    if (nodes.isEmpty()) {
+      context.err().println("No nodes found.");
+    }
+    nodes.forEach((node, facts) -> {
+      context.out().printf("Node %s%n", node);
+      printTable(context.out(), Fingerprint.of(facts).collectedAt(now));
+      context.out().println();
+    });
+    return 0;
   }
 
   private int record() {

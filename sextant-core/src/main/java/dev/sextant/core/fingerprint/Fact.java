@@ -81,7 +81,18 @@ public sealed interface Fact {
     }
 
     public String display() {
-      return amount.toPlainString() + " " + unit;
+      String exact = amount.toPlainString() + " " + unit;
+      if (!unit.equals("bytes") || amount.compareTo(BigDecimal.valueOf(1024)) < 0) {
+        return exact;
+      }
+      String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+      double value = amount.doubleValue();
+      int i = -1;
+      while (value >= 1024 && i < units.length - 1) {
+        value /= 1024;
+        i++;
+      }
+      return exact + String.format(java.util.Locale.ROOT, " (%.1f %s)", value, units[i]);
     }
   }
 
