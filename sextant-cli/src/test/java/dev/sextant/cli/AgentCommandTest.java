@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sextant.server.Services;
 import dev.sextant.server.api.ApiServer;
 import dev.sextant.server.discovery.AgentTokens;
-import dev.sextant.server.discovery.DriftMetrics;
 import dev.sextant.server.store.ServerStores;
 import dev.sextant.server.store.Stores;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ class AgentCommandTest {
   @BeforeEach
   void start() throws Exception {
     stores = Stores.h2All(serverHome);
-    server = ApiServer.start(Services.on(stores, AgentTokens.of(TOKEN), DriftMetrics.NONE, Clock.systemUTC()), "127.0.0.1", 0);
+    server = ApiServer.start(Services.on(stores, AgentTokens.of(TOKEN), Clock.systemUTC()), "127.0.0.1", 0);
     Cli.Result applied = Cli.withHome(agentHome).run("apply", "-f", ValidateCommandTest.EXAMPLES.resolve("environments/dev.yaml").toString(), "--server", url());
     assertThat(applied.code()).as(applied.toString()).isZero();
   }

@@ -5,7 +5,6 @@ import dev.sextant.cli.SextantCommand;
 import dev.sextant.server.api.ApiServer;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
-import dev.sextant.server.discovery.DriftMetrics;
 import dev.sextant.server.store.JdbcUrls;
 import dev.sextant.server.store.ServerStores;
 import dev.sextant.server.store.StoreException;
@@ -66,7 +65,7 @@ public final class ServerCommand implements Callable<Integer> {
     } catch (StoreException e) {
       throw CliException.unavailable(e.getMessage(), e);
     }
-    Services services = Services.on(store, tokens, DriftMetrics.NONE, java.time.Clock.systemUTC());
+    Services services = Services.on(store, tokens, java.time.Clock.systemUTC());
     ApiServer server;
     try {
       server = ApiServer.start(services, bind, port);

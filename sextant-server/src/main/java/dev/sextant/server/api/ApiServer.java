@@ -34,7 +34,7 @@ public final class ApiServer implements AutoCloseable {
               config.http.maxRequestSize = maxRequest;
               config.http.prefer405over404 = true;
             });
-    new HealthRoutes(services.resources()).register(app);
+    new HealthRoutes(services.resources(), services.metrics()).register(app);
     new MetaRoutes().register(app);
     // Before the resource routes, whose /api/v1/{kind} would otherwise take /api/v1/events.
     new DiscoveryRoutes(services).register(app);

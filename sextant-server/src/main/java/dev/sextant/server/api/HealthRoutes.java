@@ -1,19 +1,23 @@
 package dev.sextant.server.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.sextant.server.metrics.ServerMetrics;
 import dev.sextant.server.service.ResourceService;
 import io.javalin.Javalin;
 
-/** {@code /healthz} says the process serves; {@code /readyz} that its store answers too. */
+/** {@code /healthz} says the process serves, {@code /readyz} that its store answers too; {@code /metrics}. */
 final class HealthRoutes {
   private final ResourceService service;
+  private final ServerMetrics metrics;
 
-  HealthRoutes(ResourceService service) {
+  HealthRoutes(ResourceService service, ServerMetrics metrics) {
     this.service = service;
+    this.metrics = metrics;
   }
 
   void register(Javalin app) {
     app.get("/healthz", ctx -> Responses.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "ok")));
+    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     app.get("/readyz", ctx -> {
       service.ping();
       Responses.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "ready"));

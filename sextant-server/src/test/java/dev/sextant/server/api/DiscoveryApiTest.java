@@ -12,7 +12,6 @@ import dev.sextant.core.fingerprint.FingerprintSigner;
 import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
-import dev.sextant.server.discovery.DriftMetrics;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.ServerStores;
 import dev.sextant.server.store.Stores;
@@ -60,7 +59,7 @@ class DiscoveryApiTest {
   @BeforeEach
   void start() throws Exception {
     stores = Stores.h2All(home);
-    server = ApiServer.start(Services.on(stores, AgentTokens.of(TOKEN), DriftMetrics.NONE, Clock.systemUTC()), "127.0.0.1", 0);
+    server = ApiServer.start(Services.on(stores, AgentTokens.of(TOKEN), Clock.systemUTC()), "127.0.0.1", 0);
     assertThat(post("/api/v1/apply", ENVIRONMENT, null).statusCode()).isEqualTo(200);
   }
 
@@ -150,6 +149,9 @@ class DiscoveryApiTest {
     assertThat(reports.get("items")).hasSize(1);
     assertThat(reports.at("/items/0/action").asText()).isEqualTo("block");
     assertThat(json(get("/api/v1/events?type=drift.detected")).get("items")).hasSize(1);
+    HttpResponse<String> metrics = get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("sextant_drift_detected_total{action=\"block\",environment=\"gpu-lab\",kind=\"declared\"} 1.0").contains("jvm_memory_used_bytes");
   }
 
   private String signed(KeyPair signer, String driver) {
