@@ -1,5 +1,6 @@
 package dev.sextant.agent.probe;
 
+import dev.sextant.agent.probe.python.PythonProbe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class StandardProbes {
     probes.add(new LibcProbe());
     probes.add(new JavaProbe());
     probes.add(new PackagesProbe());
-    // The Python probe (python.version, python.tags) joins this list.
+    probes.add(new PythonProbe());
     if (!checks.isEmpty()) {
       probes.add(new NetworkReachProbe(checks));
     }

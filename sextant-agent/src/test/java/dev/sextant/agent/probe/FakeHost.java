@@ -12,9 +12,10 @@ import java.util.Set;
 
 /**
  * A host made of recorded files and command outputs. A command it was not given is not found, as on
- * a host without that tool; a file it was not given is absent.
+ * a host without that tool; a file it was not given is absent. Public for the probes of other
+ * packages ({@code probe.python}).
  */
-final class FakeHost implements ProbeContext {
+public final class FakeHost implements ProbeContext {
   private final Map<String, String> files = new HashMap<>();
   private final Set<String> otherPaths = new HashSet<>();
   private final Map<String, Long> disks = new HashMap<>();
@@ -22,58 +23,66 @@ final class FakeHost implements ProbeContext {
   private final Map<String, String> env = new HashMap<>();
   private final Map<String, String> properties = new HashMap<>();
   private final List<String> ran = new ArrayList<>();
+  private final List<Duration> timeouts = new ArrayList<>();
   private HostHardware hardware = HostHardware.NONE;
 
   /** A file whose content is a fixture. */
-  FakeHost file(String path, String fixture) {
+  public FakeHost file(String path, String fixture) {
     return text(path, Fixtures.read(fixture));
   }
 
   /** A file with the given content. */
-  FakeHost text(String path, String content) {
+  public FakeHost text(String path, String content) {
     files.put(path, content);
     return this;
   }
 
   /** Something that exists at a path but is not read (a loader, a directory). */
-  FakeHost path(String path) {
+  public FakeHost path(String path) {
     otherPaths.add(path);
     return this;
   }
 
-  FakeHost disk(String mountPoint, long totalBytes) {
+  public FakeHost disk(String mountPoint, long totalBytes) {
     disks.put(mountPoint, totalBytes);
     return this;
   }
 
-  FakeHost command(String commandLine, CommandResult result) {
+  public FakeHost command(String commandLine, CommandResult result) {
     commands.put(commandLine, result);
     return this;
   }
 
-  FakeHost command(List<String> command, CommandResult result) {
+  public FakeHost command(List<String> command, CommandResult result) {
     return command(String.join(" ", command), result);
   }
 
-  FakeHost env(String name, String value) {
+  public FakeHost env(String name, String value) {
     env.put(name, value);
     return this;
   }
 
-  FakeHost property(String name, String value) {
+  public FakeHost property(String name, String value) {
     properties.put(name, value);
     return this;
   }
 
-  FakeHost hardware(HostHardware hardware) {
+  public FakeHost hardware(HostHardware hardware) {
     this.hardware = hardware;
     return this;
   }
 
   /** Every command line run so far, in order. */
-  List<String> ran() {
+  public List<String> ran() {
     synchronized (ran) {
       return List.copyOf(ran);
+    }
+  }
+
+  /** The time limit of every command run so far, in the order of {@link #ran()}. */
+  public List<Duration> timeouts() {
+    synchronized (ran) {
+      return List.copyOf(timeouts);
     }
   }
 
@@ -98,6 +107,7 @@ final class FakeHost implements ProbeContext {
     String line = String.join(" ", command);
     synchronized (ran) {
       ran.add(line);
+      timeouts.add(timeout);
     }
     return commands.getOrDefault(line, CommandResult.notFound());
   }

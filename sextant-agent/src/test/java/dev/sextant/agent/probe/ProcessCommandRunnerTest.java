@@ -2,9 +2,15 @@ package dev.sextant.agent.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Against real child processes: the tools used are in every POSIX base system. */
 class ProcessCommandRunnerTest {
@@ -49,6 +55,39 @@ class ProcessCommandRunnerTest {
 
     assertThat(result.status()).isEqualTo(CommandResult.Status.TIMED_OUT);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void no_child_outlives_a_command_killed_at_its_limit(@TempDir Path dir)
+      throws IOException, InterruptedException {
+    Path pidFile = dir.resolve("child.pid");
+
+    CommandResult result =
+        new ProcessCommandRunner()
+            .run(
+                List.of("sh", "-c", "sleep 30 & echo $! > '" + pidFile + "'; wait"),
+                Duration.ofMillis(500));
+
+    assertThat(result.status()).isEqualTo(CommandResult.Status.TIMED_OUT);
+    long child = Long.parseLong(Files.readString(pidFile).strip());
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (running(child) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(running(child)).as("the child sleep %d is still running", child).isFalse();
+  }
+
+  /** Running, not merely a zombie waiting for a parent that may never reap it. */
+  private static boolean running(long pid) throws IOException {
+    Path stat = Path.of("/proc/" + pid + "/stat");
+    try {
+      String text = Files.readString(stat);
+      // pid (comm) state …: the state follows the last ')'.
+      return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    }
   }
 
   @Test

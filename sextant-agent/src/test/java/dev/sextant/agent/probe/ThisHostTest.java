@@ -32,7 +32,10 @@ class ThisHostTest {
     return found;
   }
 
-  /** The project's development and CI machines: Debian 12 on x86_64 without a GPU. */
+  /**
+   * The project's development and CI machines: Debian 12 on x86_64 without a GPU, with Python 3.11
+   * as {@code python3}.
+   */
   static boolean isDebian12OnX86WithoutGpu() throws IOException {
     Path release = Path.of("/etc/os-release");
     if (!Files.exists(release)) {
@@ -47,7 +50,7 @@ class ThisHostTest {
 
   @Test
   @EnabledIf("isDebian12OnX86WithoutGpu")
-  void on_debian_12_the_probes_see_debian_x86_64_glibc_2_36_and_no_gpu() {
+  void on_debian_12_the_probes_see_debian_x86_64_glibc_2_36_python_3_11_and_no_gpu() {
     Discovery found = discover();
     Map<String, Fact> facts = found.facts();
 
@@ -66,7 +69,16 @@ class ThisHostTest {
             "disk.root.total",
             "hostname",
             "java.version",
-            "packages.libc6");
+            "packages.libc6",
+            "python.version",
+            "python.tags");
+    assertThat(facts)
+        .containsEntry("python.implementation", new Fact.Text("cpython"))
+        .containsEntry("python.abi", new Fact.Text("cp311"));
+    List<String> tags = ((Fact.Sequence) facts.get("python.tags")).values();
+    assertThat(tags.get(0)).isEqualTo("cp311-cp311-manylinux_2_36_x86_64");
+    assertThat(tags).contains("cp311-abi3-manylinux2014_x86_64", "py3-none-manylinux_2_17_x86_64");
+    assertThat(tags.get(tags.size() - 1)).isEqualTo("py30-none-any");
     assertThat(((Fact.Quantity) facts.get("memory.total")).amount()).isPositive();
     assertThat(((Fact.Set) facts.get("cpu.flags")).values()).isNotEmpty().contains("sse2");
     assertThat(facts.keySet()).noneMatch(k -> k.startsWith("gpu") || k.startsWith("cuda"));
@@ -82,5 +94,7 @@ class ThisHostTest {
 
     assertThat(warm.facts())
         .containsKeys("os.id", "kernel.version", "cpu.arch", "cpu.threads", "memory.total", "java.version");
+    // Python facts where python3 is installed, a note where it is not: the probe answers either way.
+    assertThat(warm.timings()).containsKey("python");
   }
 }

@@ -1,5 +1,9 @@
 package dev.sextant.agent.probe.python;
 
+import dev.sextant.agent.probe.CommandResult;
+import dev.sextant.agent.probe.Probe;
+import dev.sextant.agent.probe.ProbeContext;
+import dev.sextant.agent.probe.ProbeResult;
 import dev.sextant.core.fingerprint.Fact;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,18 +11,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Discovers the host's Python: runs the interpreter once with {@code interpreter.py} (standard
  * library only) and computes its wheel tags in Java. Facts: {@code python.implementation}, {@code
- * python.version}, {@code python.abi} and {@code python.tags} (most preferred first). A missing,
- * failing or hanging interpreter gives no facts and a warning, never an exception.
+ * python.version}, {@code python.abi} and {@code python.tags} (most preferred first).
+ *
+ * <p>A host without the interpreter has no Python facts and only a note: a host without Python is
+ * normal. One that cannot be started, fails, hangs or prints what cannot be read gives no facts and
+ * a warning, never an exception.
  */
-public final class PythonProbe {
+public final class PythonProbe implements Probe {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
   private static final String SNIPPET = snippet();
 
@@ -34,34 +39,37 @@ public final class PythonProbe {
     this.timeout = timeout;
   }
 
-  public Map<String, Fact> probe(CommandRunner runner) {
-    return probe(runner, warning -> {});
+  @Override
+  public String name() {
+    return "python";
   }
 
-  public Map<String, Fact> probe(CommandRunner runner, Consumer<String> warnings) {
-    CommandResult result = runner.run(List.of(executable, "-c", SNIPPET), timeout);
-    if (result instanceof CommandResult.NotStarted notStarted) {
-      warnings.accept(executable + " could not be run: " + notStarted.reason());
-      return Map.of();
+  @Override
+  public ProbeResult probe(ProbeContext context) {
+    ProbeResult.Builder out = ProbeResult.builder();
+    CommandResult result = context.run(timeout, executable, "-c", SNIPPET);
+    if (result.status() == CommandResult.Status.NOT_FOUND) {
+      return out.note(executable + " not found: no Python facts").build();
     }
-    if (result instanceof CommandResult.TimedOut timedOut) {
-      warnings.accept(executable + " gave no answer within " + timedOut.limit().toMillis() + " ms");
-      return Map.of();
+    if (result.status() == CommandResult.Status.FAILED_TO_START) {
+      return out.warning(executable + " could not be run: " + result.stderr()).build();
     }
-    var completed = (CommandResult.Completed) result;
-    if (completed.exitCode() != 0) {
-      warnings.accept(
-          executable + " exited with " + completed.exitCode() + ": " + completed.stderr().strip());
-      return Map.of();
+    if (result.status() == CommandResult.Status.TIMED_OUT) {
+      return out.warning(executable + " gave no answer within " + timeout.toMillis() + " ms")
+          .build();
     }
-    InterpreterReport report = InterpreterReport.parse(completed.stdout());
+    if (result.exitCode() != 0) {
+      return out.warning(
+              executable + " exited with " + result.exitCode() + ": " + result.stderr().strip())
+          .build();
+    }
+    InterpreterReport report = InterpreterReport.parse(result.stdout());
     Optional<Interpreter> interpreter = report.interpreter();
     if (interpreter.isEmpty()) {
-      warnings.accept(executable + " did not report its implementation and version");
-      return Map.of();
+      return out.warning(executable + " did not report its implementation and version").build();
     }
-    return facts(
-        interpreter.get(), report.fullVersion().orElse(interpreter.get().version().toString()));
+    String version = report.fullVersion().orElse(interpreter.get().version().toString());
+    return out.facts(facts(interpreter.get(), version)).build();
   }
 
   /** The facts for an interpreter whose full version is {@code version} ({@code 3.11.7}). */

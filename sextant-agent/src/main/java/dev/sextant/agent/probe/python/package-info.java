@@ -1,12 +1,14 @@
 /**
  * Python discovery: which interpreter a host runs and which wheels it can install.
  *
- * <p>{@link dev.sextant.agent.probe.python.PythonProbe} runs the interpreter once with a
- * standard-library snippet ({@code interpreter.py}) that reports raw facts (version, build
- * configuration, {@code sysconfig.get_platform()}, the glibc version, the executable's ELF header
- * and musl loader). Everything else happens here, in Java and without any Python package: {@link
- * dev.sextant.agent.probe.python.SupportedTags} reproduces {@code packaging.tags.sys_tags()}
- * (packaging 26.2, the library pip vendors) tag for tag and in the same order.
+ * <p>{@link dev.sextant.agent.probe.python.PythonProbe}, one of the {@link
+ * dev.sextant.agent.probe.StandardProbes}, runs the interpreter once through its {@link
+ * dev.sextant.agent.probe.ProbeContext} with a standard-library snippet ({@code interpreter.py})
+ * that reports raw facts (version, build configuration, {@code sysconfig.get_platform()}, the glibc
+ * version, the executable's ELF header and musl loader). Everything else happens here, in Java and
+ * without any Python package: {@link dev.sextant.agent.probe.python.SupportedTags} reproduces
+ * {@code packaging.tags.sys_tags()} (packaging 26.2, the library pip vendors) tag for tag and in
+ * the same order.
  *
  * <p>Sources: PEP 425 (tag triples and their preference order), PEP 3149 (ABI flags such as {@code
  * d}, {@code m}, {@code u}), PEP 384 ({@code abi3}), PEP 513/571/599 (manylinux1, 2010, 2014), PEP

@@ -2,21 +2,38 @@ package dev.sextant.agent.probe.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.agent.probe.CommandResult;
+import dev.sextant.agent.probe.FakeHost;
+import dev.sextant.agent.probe.LocalHost;
+import dev.sextant.agent.probe.ProbeResult;
 import dev.sextant.core.fingerprint.Fact;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 class PythonProbeTest {
-  private final List<String> warnings = new ArrayList<>();
+  private static final String SNIPPET = Fixtures.text("interpreter.py");
+
+  /** A host whose {@code python3} answers the snippet with {@code result}. */
+  private static FakeHost python3(CommandResult result) {
+    return new FakeHost().command(List.of("python3", "-c", SNIPPET), result);
+  }
 
   @Test
   void this_host_python3_is_cpython_3_11_with_the_acceptance_tags() {
-    Map<String, Fact> facts = new PythonProbe().probe(new ProcessCommandRunner(), warnings::add);
+    ProbeResult result = new PythonProbe().probe(LocalHost.create());
 
-    assertThat(warnings).isEmpty();
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.notes()).isEmpty();
+    Map<String, Fact> facts = result.facts();
     assertThat(facts)
         .containsOnlyKeys("python.implementation", "python.version", "python.abi", "python.tags");
     assertThat(facts.get("python.implementation")).isEqualTo(new Fact.Text("cpython"));
@@ -30,93 +47,135 @@ class PythonProbeTest {
   }
 
   @Test
+  void the_probe_is_named_python() {
+    assertThat(new PythonProbe().name()).isEqualTo("python");
+  }
+
+  @Test
   void recorded_output_becomes_four_typed_facts() {
     String output = Fixtures.text("reports/cpython-3.11.2.txt");
-    Map<String, Fact> facts =
-        new PythonProbe()
-            .probe(answering(new CommandResult.Completed(0, output, "")), warnings::add);
+    ProbeResult result = new PythonProbe().probe(python3(CommandResult.ok(output)));
 
-    assertThat(facts.get("python.implementation")).isEqualTo(new Fact.Text("cpython"));
-    assertThat(facts.get("python.version")).isEqualTo(new Fact.Version("3.11.2"));
-    assertThat(facts.get("python.abi")).isEqualTo(new Fact.Text("cp311"));
-    assertThat(facts.get("python.tags"))
+    assertThat(result.facts())
+        .containsOnlyKeys("python.implementation", "python.version", "python.abi", "python.tags");
+    assertThat(result.facts().get("python.implementation")).isEqualTo(new Fact.Text("cpython"));
+    assertThat(result.facts().get("python.version")).isEqualTo(new Fact.Version("3.11.2"));
+    assertThat(result.facts().get("python.abi")).isEqualTo(new Fact.Text("cp311"));
+    assertThat(result.facts().get("python.tags"))
         .isEqualTo(new Fact.Sequence(Fixtures.tags("real-cpython-3.11.2")));
-    assertThat(warnings).isEmpty();
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.notes()).isEmpty();
   }
 
   @Test
   void the_snippet_is_passed_with_dash_c_to_the_configured_interpreter() {
-    List<List<String>> commands = new ArrayList<>();
-    new PythonProbe("python3.12", Duration.ofSeconds(2))
-        .probe(
-            (command, timeout) -> {
-              commands.add(command);
-              assertThat(timeout).isEqualTo(Duration.ofSeconds(2));
-              return new CommandResult.NotStarted("test");
-            });
-    assertThat(commands).hasSize(1);
-    assertThat(commands.get(0).subList(0, 2)).containsExactly("python3.12", "-c");
-    assertThat(commands.get(0).get(2)).contains("import sysconfig").contains("CS_GNU_LIBC_VERSION");
+    FakeHost host = new FakeHost();
+    new PythonProbe("python3.12", Duration.ofSeconds(2)).probe(host);
+
+    assertThat(host.ran()).singleElement().isEqualTo("python3.12 -c " + SNIPPET);
+    assertThat(SNIPPET).contains("import sysconfig").contains("CS_GNU_LIBC_VERSION");
+    assertThat(host.timeouts()).containsExactly(Duration.ofSeconds(2));
   }
 
   @Test
-  void no_python_gives_no_facts_and_a_warning() {
-    var facts =
+  void no_python_gives_no_facts_and_a_note_not_a_warning() {
+    ProbeResult result = new PythonProbe().probe(new FakeHost());
+
+    assertThat(result.facts()).isEmpty();
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.notes()).containsExactly("python3 not found: no Python facts");
+  }
+
+  @Test
+  void a_python_that_cannot_start_gives_no_facts_and_a_warning() {
+    ProbeResult result =
         new PythonProbe()
             .probe(
-                answering(new CommandResult.NotStarted("No such file or directory")),
-                warnings::add);
-    assertThat(facts).isEmpty();
-    assertThat(warnings).singleElement().asString().contains("python3").contains("No such file");
+                python3(
+                    CommandResult.failedToStart(
+                        "Cannot run program \"python3\": error=13, Permission denied")));
+
+    assertOnlyWarning(
+        result,
+        "python3 could not be run: Cannot run program \"python3\": error=13, Permission denied");
   }
 
   @Test
   void a_hanging_python_gives_no_facts_and_a_warning() {
-    var facts =
-        new PythonProbe()
-            .probe(answering(new CommandResult.TimedOut(Duration.ofSeconds(5))), warnings::add);
-    assertThat(facts).isEmpty();
-    assertThat(warnings).singleElement().asString().contains("5000 ms");
+    ProbeResult result = new PythonProbe().probe(python3(CommandResult.timedOut()));
+
+    assertOnlyWarning(result, "python3 gave no answer within 5000 ms");
   }
 
   @Test
   void a_failing_python_gives_no_facts_and_its_error() {
-    var failed = new CommandResult.Completed(1, "", "SyntaxError: invalid syntax");
-    assertThat(new PythonProbe().probe(answering(failed), warnings::add)).isEmpty();
-    assertThat(warnings)
-        .singleElement()
-        .asString()
-        .contains("exited with 1")
-        .contains("SyntaxError");
+    ProbeResult result =
+        new PythonProbe()
+            .probe(python3(CommandResult.exited(1, "", "SyntaxError: invalid syntax\n")));
+
+    assertOnlyWarning(result, "python3 exited with 1: SyntaxError: invalid syntax");
   }
 
   @Test
   void unreadable_output_gives_no_facts_and_a_warning() {
-    var garbage = new CommandResult.Completed(0, "hello\nworld=\n", "");
-    assertThat(new PythonProbe().probe(answering(garbage), warnings::add)).isEmpty();
-    assertThat(warnings).singleElement().asString().contains("did not report");
+    ProbeResult result = new PythonProbe().probe(python3(CommandResult.ok("hello\nworld=\n")));
+
+    assertOnlyWarning(result, "python3 did not report its implementation and version");
   }
 
   @Test
-  void a_missing_executable_through_the_real_runner_gives_no_facts() {
-    var facts =
+  void a_missing_executable_on_the_real_host_is_a_note() {
+    ProbeResult result =
         new PythonProbe("sextant-no-such-python", Duration.ofSeconds(5))
-            .probe(new ProcessCommandRunner(), warnings::add);
-    assertThat(facts).isEmpty();
-    assertThat(warnings).singleElement().asString().contains("could not be run");
+            .probe(LocalHost.create());
+
+    assertThat(result.facts()).isEmpty();
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.notes()).containsExactly("sextant-no-such-python not found: no Python facts");
   }
 
   @Test
-  void the_real_runner_kills_a_command_past_its_limit() {
-    long started = System.nanoTime();
-    CommandResult result =
-        new ProcessCommandRunner()
-            .run(List.of("python3", "-c", "import time; time.sleep(30)"), Duration.ofMillis(300));
-    assertThat(result).isEqualTo(new CommandResult.TimedOut(Duration.ofMillis(300)));
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void an_executable_that_cannot_start_on_the_real_host_is_a_warning(@TempDir Path dir)
+      throws IOException {
+    Path python = script(dir, "#!/bin/sh\n", "rw-------");
+
+    ProbeResult result =
+        new PythonProbe(python.toString(), Duration.ofSeconds(5)).probe(LocalHost.create());
+
+    assertThat(result.facts()).isEmpty();
+    assertThat(result.warnings())
+        .singleElement()
+        .asString()
+        .startsWith(python + " could not be run: ")
+        .contains("Permission denied");
   }
 
-  private static CommandRunner answering(CommandResult result) {
-    return (command, timeout) -> result;
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void a_hanging_interpreter_on_the_real_host_is_stopped_at_the_limit(@TempDir Path dir)
+      throws IOException {
+    Path python = script(dir, "#!/bin/sh\nsleep 30\n", "rwx------");
+    long start = System.nanoTime();
+
+    ProbeResult result =
+        new PythonProbe(python.toString(), Duration.ofMillis(300)).probe(LocalHost.create());
+
+    assertOnlyWarning(result, python + " gave no answer within 300 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  /** No facts, no note, and this one warning. */
+  private static void assertOnlyWarning(ProbeResult result, String warning) {
+    assertThat(result.facts()).isEmpty();
+    assertThat(result.notes()).isEmpty();
+    assertThat(result.warnings()).containsExactly(warning);
+  }
+
+  /** A stand-in {@code python3} under {@code dir} with the given content and permissions. */
+  private static Path script(Path dir, String content, String permissions) throws IOException {
+    Path python = Files.writeString(dir.resolve("python3"), content);
+    Files.setPosixFilePermissions(python, PosixFilePermissions.fromString(permissions));
+    return python;
   }
 }
