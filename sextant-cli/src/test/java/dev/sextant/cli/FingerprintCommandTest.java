@@ -36,6 +36,12 @@ class FingerprintCommandTest {
       List<String> keys = new ArrayList<>();
       facts.fieldNames().forEachRemaining(keys::add);
       assertThat(keys).noneMatch(k -> k.startsWith("gpu") || k.startsWith("cuda"));
+      assertThat(facts.at("/python.version/value").asText()).startsWith("3.11");
+      List<String> tags = new ArrayList<>();
+      facts.at("/python.tags/value").forEach(t -> tags.add(t.asText()));
+      assertThat(tags).first().isEqualTo("cp311-cp311-manylinux_2_36_x86_64");
+      assertThat(tags).contains("cp311-abi3-manylinux2014_x86_64", "py3-none-manylinux_2_17_x86_64");
+      assertThat(tags).last().isEqualTo("py30-none-any");
     }
   }
 
