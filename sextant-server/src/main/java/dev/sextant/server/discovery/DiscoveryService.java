@@ -11,10 +11,7 @@ import dev.sextant.core.fingerprint.Layer;
 import dev.sextant.core.fingerprint.ParsedFingerprint;
 import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.core.fingerprint.Verification;
-import dev.sextant.core.resource.Kind;
-import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.resource.spec.EnvironmentSpec;
-import dev.sextant.core.resource.spec.Specs;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.server.store.AgentOutcome;
 import dev.sextant.server.store.AgentRegistration;
@@ -169,8 +166,7 @@ public final class DiscoveryService {
   }
 
   EnvironmentSpec requireEnvironment(String environment) {
-    return stores.resources().latest(new ResourceKey(Kind.ENVIRONMENT, environment))
-        .map(r -> (EnvironmentSpec) Specs.read(Kind.ENVIRONMENT, r.document().path("spec")))
+    return Environments.spec(stores.resources(), environment)
         .orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "environment " + environment + " is not declared; apply an Environment named " + environment + " first"));
   }
 

@@ -11,7 +11,6 @@ import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.resource.spec.EnvironmentSpec;
-import dev.sextant.core.resource.spec.Specs;
 import dev.sextant.server.store.DriftAction;
 import dev.sextant.server.store.DriftKind;
 import dev.sextant.server.store.DriftReportRecord;
@@ -121,7 +120,7 @@ public final class DriftWatch {
   }
 
   private Optional<EnvironmentSpec> spec(String environment) {
-    return stores.resources().latest(new ResourceKey(Kind.ENVIRONMENT, environment)).map(r -> (EnvironmentSpec) Specs.read(Kind.ENVIRONMENT, r.document().path("spec")));
+    return Environments.spec(stores.resources(), environment);
   }
 
   private static DriftAction action(EnvironmentSpec spec) {
