@@ -8,11 +8,16 @@ import java.util.List;
  * The probes a host fingerprint is made of, in the order their facts are merged.
  *
  * <pre>{@code
- * Discovery found = new ProbeRunner().run(StandardProbes.forHost(checks), LocalHost.create());
+ * Discovery found = StandardProbes.discoverThisHost(checks);
  * }</pre>
  */
 public final class StandardProbes {
   private StandardProbes() {}
+
+  /** Runs every standard probe on this host. */
+  public static Discovery discoverThisHost(List<ReachCheck> checks) {
+    return new ProbeRunner().run(forHost(checks), LocalHost.create());
+  }
 
   /** Every standard probe; the network probe only when there are checks to run. */
   public static List<Probe> forHost(List<ReachCheck> checks) {

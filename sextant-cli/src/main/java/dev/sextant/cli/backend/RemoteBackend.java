@@ -66,8 +66,7 @@ public final class RemoteBackend implements Backend {
     for (JsonNode result : body.path("results")) {
       Kind kind = Kind.fromDisplayName(result.path("kind").asText()).orElseThrow();
       ResourceKey key = new ResourceKey(kind, result.path("name").asText());
-      Revision revision = revision(key, result.path("revision").asLong()).orElseThrow(() -> CliException.unavailable("server lost " + key + " just after applying it", null));
-      outcomes.add(new ApplyOutcome(revision, RevisionJson.change(result.path("change").asText())));
+      outcomes.add(new ApplyOutcome(RevisionJson.fromStatus(key, result), RevisionJson.change(result.path("change").asText())));
     }
     return outcomes;
   }

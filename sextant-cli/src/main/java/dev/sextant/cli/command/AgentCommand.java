@@ -1,8 +1,6 @@
 package dev.sextant.cli.command;
 
 import dev.sextant.agent.identity.AgentKeys;
-import dev.sextant.agent.probe.LocalHost;
-import dev.sextant.agent.probe.ProbeRunner;
 import dev.sextant.agent.probe.StandardProbes;
 import dev.sextant.agent.report.ReportException;
 import dev.sextant.agent.report.Reporter;
@@ -108,7 +106,7 @@ public final class AgentCommand implements Callable<Integer> {
   }
 
   private Fingerprint probe() {
-    return Fingerprint.of(new ProbeRunner().run(StandardProbes.forHost(List.of()), LocalHost.create()).facts());
+    return Fingerprint.of(StandardProbes.discoverThisHost(List.of()).facts());
   }
 
   private URI serverUri() {

@@ -2,8 +2,6 @@ package dev.sextant.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sextant.agent.probe.LocalHost;
-import dev.sextant.agent.probe.ProbeRunner;
 import dev.sextant.agent.probe.StandardProbes;
 import dev.sextant.cli.CliException;
 import dev.sextant.core.fingerprint.Fingerprint;
@@ -123,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
 
       step(out, 9, "Fingerprint this host and record it as environment dev");
       long probeStart = System.nanoTime();
-      Fingerprint host = Fingerprint.of(new ProbeRunner().run(StandardProbes.forHost(List.of()), LocalHost.create()).facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      Fingerprint host = Fingerprint.of(StandardProbes.discoverThisHost(List.of()).facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
       long probeMillis = (System.nanoTime() - probeStart) / 1_000_000;
       for (String key : List.of("os.id", "os.version", "kernel.version", "cpu.arch", "cpu.model", "memory.total", "libc.version", "python.version", "java.version", "gpu.count", "gpu[0].model", "gpu.driver.version", "cuda.driver.max")) {
         host.fact(key).ifPresent(f -> out.printf("   %-20s %s%n", key, f.display()));

@@ -6,8 +6,6 @@ import dev.sextant.agent.kubernetes.KubernetesDiscoveryException;
 import dev.sextant.agent.kubernetes.KubernetesNodes;
 import dev.sextant.agent.probe.Discovery;
 import dev.sextant.core.resource.LabelSelector;
-import dev.sextant.agent.probe.LocalHost;
-import dev.sextant.agent.probe.ProbeRunner;
 import dev.sextant.agent.probe.ReachCheck;
 import dev.sextant.agent.probe.StandardProbes;
 import dev.sextant.cli.CliException;
@@ -160,7 +158,7 @@ public final class FingerprintCommand implements Callable<Integer> {
     if (file != null) {
       input = new ResourceFiles(Limits.DEFAULT, System.in).read(List.of(file.toString())).get(0);
     } else {
-      Fingerprint probed = Fingerprint.of(new ProbeRunner().run(StandardProbes.forHost(reachChecks()), LocalHost.create()).facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      Fingerprint probed = Fingerprint.of(StandardProbes.discoverThisHost(reachChecks()).facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
       if (sign) {
         probed = new FingerprintSigner(AgentKeys.loadOrCreate(BackendOptions.home(context))).sign(probed.describing(record));
       }
@@ -179,7 +177,7 @@ public final class FingerprintCommand implements Callable<Integer> {
 
   private int discover() {
     var context = root.context();
-    Discovery found = new ProbeRunner().run(StandardProbes.forHost(reachChecks()), LocalHost.create());
+    Discovery found = StandardProbes.discoverThisHost(reachChecks());
     Fingerprint fingerprint = Fingerprint.of(found.facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     if (environment != null) {
       fingerprint = fingerprint.describing(environment);

@@ -36,14 +36,14 @@ public final class RevisionJson {
     return status;
   }
 
+  /** What an apply did to one resource: its identity, the change, and the current revision's status. */
   public static ObjectNode outcome(ApplyOutcome outcome) {
     Revision revision = outcome.revision();
     ObjectNode out = NODES.objectNode();
     out.put("kind", revision.key().kind().displayName());
     out.put("name", revision.key().name());
     out.put("change", outcome.change().word());
-    out.put("revision", revision.number());
-    out.put("digest", revision.digest().value());
+    out.setAll(status(revision));
     return out;
   }
 

@@ -13,6 +13,9 @@ import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.core.fingerprint.Verification;
 import dev.sextant.core.resource.spec.EnvironmentSpec;
 import dev.sextant.core.validation.InvalidInputException;
+import dev.sextant.core.validation.Position;
+import dev.sextant.core.validation.Problem;
+import dev.sextant.server.store.AgentConflictException;
 import dev.sextant.server.store.AgentOutcome;
 import dev.sextant.server.store.AgentRegistration;
 import dev.sextant.server.store.Event;
@@ -22,7 +25,9 @@ import dev.sextant.server.store.FingerprintRevision;
 import dev.sextant.server.store.FingerprintSummary;
 import dev.sextant.server.store.LastKnownGood;
 import dev.sextant.server.store.LayerDigests;
+import dev.sextant.server.store.NoSuchFingerprintException;
 import dev.sextant.server.store.ServerStores;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -57,18 +62,19 @@ public final class DiscoveryService {
     try {
       tokens.check(token);
       requireEnvironment(environment);
-      String keyId;
+      PublicKey key;
       try {
-        keyId = SigningKeys.keyId(SigningKeys.decodePublic(publicKey));
+        key = SigningKeys.decodePublic(publicKey);
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(List.of(new dev.sextant.core.validation.Problem("<request>", dev.sextant.core.validation.Position.FILE, "publicKey", "not an Ed25519 public key: " + e.getMessage())));
+        throw invalid("publicKey", "not an Ed25519 public key: " + e.getMessage());
       }
+      String keyId = SigningKeys.keyId(key);
       AgentOutcome outcome;
       try {
-        outcome = stores.agents().register(new AgentRegistration(name, environment, SigningKeys.encodePublic(SigningKeys.decodePublic(publicKey)), keyId));
+        outcome = stores.agents().register(new AgentRegistration(name, environment, SigningKeys.encodePublic(key), keyId));
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(List.of(new dev.sextant.core.validation.Problem("<request>", dev.sextant.core.validation.Position.FILE, "", e.getMessage())));
-      } catch (dev.sextant.server.store.AgentConflictException e) {
+        throw invalid("", e.getMessage());
+      } catch (AgentConflictException e) {
         throw new Refusal(Refusal.Reason.CONFLICT, e.getMessage());
       }
       log("agent.registered", subject, outcome.change().word(), Optional.empty(), Map.of(), detail().put("environment", environment).put("keyId", keyId));
@@ -160,7 +166,7 @@ public final class DiscoveryService {
       log("fingerprint.accepted", "environment/" + environment, "marked", Optional.empty(), Map.of("fingerprint", marked.fingerprint().digest()), detail().put("revision", number).put("by", by));
       drift.check(environment);
       return marked;
-    } catch (dev.sextant.server.store.NoSuchFingerprintException e) {
+    } catch (NoSuchFingerprintException e) {
       throw new Refusal(Refusal.Reason.NOT_FOUND, e.getMessage());
     }
   }
@@ -168,6 +174,10 @@ public final class DiscoveryService {
   EnvironmentSpec requireEnvironment(String environment) {
     return Environments.spec(stores.resources(), environment)
         .orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "environment " + environment + " is not declared; apply an Environment named " + environment + " first"));
+  }
+
+  private static InvalidInputException invalid(String field, String message) {
+    return new InvalidInputException(List.of(new Problem("<request>", Position.FILE, field, message)));
   }
 
   private void log(String type, String subject, String outcome, Optional<String> reason, Map<String, Digest> inputs, ObjectNode detail) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.sextant.server.store.AgentOutcome.Change;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -14,9 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@link AgentRegistry} contract; every test runs on H2 and on a real PostgreSQL. */
 class AgentRegistryContractTest {
@@ -25,20 +22,8 @@ class AgentRegistryContractTest {
   private static final String KEY = publicKey();
   private static final String OTHER_KEY = publicKey();
 
-  @TempDir Path dataDirectory;
-
   private final SettableClock clock = new SettableClock(START);
-  private TestStores stores;
-
-  @BeforeEach
-  void setUp() {
-    stores = new TestStores(dataDirectory, clock);
-  }
-
-  @AfterEach
-  void close() {
-    stores.close();
-  }
+  @RegisterExtension final TestStores stores = new TestStores(clock);
 
   private AgentRegistry open(Db db) {
     return stores.open(db).agents();

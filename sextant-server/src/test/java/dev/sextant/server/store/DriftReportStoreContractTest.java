@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.core.digest.CanonicalJson;
 import dev.sextant.core.digest.Digest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@link DriftReportStore} contract; every test runs on H2 and on a real PostgreSQL. */
 class DriftReportStoreContractTest {
@@ -24,20 +21,8 @@ class DriftReportStoreContractTest {
   private static final Digest GOOD = digest("last known good");
   private static final Digest CURRENT = digest("current");
 
-  @TempDir Path dataDirectory;
-
   private final SettableClock clock = new SettableClock(START);
-  private TestStores stores;
-
-  @BeforeEach
-  void setUp() {
-    stores = new TestStores(dataDirectory, clock);
-  }
-
-  @AfterEach
-  void close() {
-    stores.close();
-  }
+  @RegisterExtension final TestStores stores = new TestStores(clock);
 
   private DriftReportStore open(Db db) {
     return stores.open(db).driftReports();

@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.core.digest.Digest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@link EventLog} contract; every test runs on H2 and on a real PostgreSQL. */
 class EventLogContractTest {
@@ -27,20 +24,8 @@ class EventLogContractTest {
   private static final String PROD = Event.environment("prod-eu");
   private static final String GPU_01 = Event.agent("gpu-01");
 
-  @TempDir Path dataDirectory;
-
   private final SettableClock clock = new SettableClock(START);
-  private TestStores stores;
-
-  @BeforeEach
-  void setUp() {
-    stores = new TestStores(dataDirectory, clock);
-  }
-
-  @AfterEach
-  void close() {
-    stores.close();
-  }
+  @RegisterExtension final TestStores stores = new TestStores(clock);
 
   private EventLog open(Db db) {
     return stores.open(db).events();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sextant.core.digest.Digest;
 import dev.sextant.server.store.FingerprintOutcome.Change;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -14,9 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@link FingerprintStore} contract; every test runs on H2 and on a real PostgreSQL. */
 class FingerprintStoreContractTest {
@@ -24,20 +21,8 @@ class FingerprintStoreContractTest {
   private static final Instant COLLECTED = Instant.parse("2025-03-01T09:29:58.987654321Z");
   private static final String PROD = "prod-eu";
 
-  @TempDir Path dataDirectory;
-
   private final SettableClock clock = new SettableClock(START);
-  private TestStores stores;
-
-  @BeforeEach
-  void setUp() {
-    stores = new TestStores(dataDirectory, clock);
-  }
-
-  @AfterEach
-  void close() {
-    stores.close();
-  }
+  @RegisterExtension final TestStores stores = new TestStores(clock);
 
   private FingerprintStore open(Db db) {
     return stores.open(db).fingerprints();
