@@ -1,0 +1,112 @@
+package dev.sextant.core.compat.wheel;
+
+import dev.sextant.core.compat.Arguments;
+import dev.sextant.core.compat.Constraint;
+import dev.sextant.core.compat.Finding;
+import dev.sextant.core.compat.Validator;
+import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.core.resource.spec.Requirement;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code wheel} rule: a wheel installs where one of its tags is in the environment's {@code
+ * python.tags}, the list pip itself checks ({@code packaging.tags.sys_tags()}, most preferred
+ * first). The best-ranked tag is the one pip ranks the wheel by.
+ *
+ * <pre>
+ * - rule: wheel
+ *   with:
+ *     file: torch-2.3.1+cu121-cp311-cp311-linux_x86_64.whl
+ * </pre>
+ */
+public final class WheelValidator implements Validator {
+  static final String FACT = "python.tags";
+  private static final int TAGS_SHOWN = 3;
+
+  public WheelValidator() {}
+
+  @Override
+  public String rule() {
+    return "wheel";
+  }
+
+  @Override
+  public String summary() {
+    return "A Python wheel installs: one of its tags is in the environment's python.tags, as pip checks";
+  }
+
+  @Override
+  public String source() {
+    return "PEP 427 and the binary distribution format "
+        + "(https://packaging.python.org/en/latest/specifications/binary-distribution-format/); "
+        + "tags: PEP 425 and the platform compatibility tags "
+        + "(https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/), "
+        + "manylinux PEP 600 with the legacy aliases of PEP 513, 571 and 599, musllinux PEP 656; "
+        + "names PEP 503, versions PEP 440; matching as pip does with packaging's tags.sys_tags()";
+  }
+
+  /**
+   * @throws dev.sextant.core.compat.InvalidRequirementException when {@code file} is missing or is
+   *     not a wheel's file name
+   */
+  @Override
+  public Constraint prepare(Requirement requirement) {
+    Arguments with = Arguments.of(requirement, "file");
+    String file = with.text("file");
+    if (file.contains("/") || file.contains("\\")) {
+      throw with.invalid("file", "\"" + file + "\" is a path or URL; expected the wheel's file name alone");
+    }
+    WheelFilename wheel;
+    try {
+      wheel = WheelFilename.parse(file);
+    } catch (IllegalArgumentException e) {
+      throw with.invalid("file", e.getMessage());
+    }
+    return new WheelConstraint(file, WheelTags.of(wheel), required(file, wheel));
+  }
+
+  private static String required(String file, WheelFilename wheel) {
+    List<String> names = wheel.tags().stream().map(WheelTag::toString).toList();
+    String shown = names.size() <= TAGS_SHOWN
+        ? String.join(", ", names)
+        : names.stream().limit(TAGS_SHOWN).collect(Collectors.joining(", ")) + " … (" + names.size() + " tags)";
+    return "a tag of " + file + " in python.tags: " + shown;
+  }
+
+  private record WheelConstraint(String file, WheelTags tags, String required) implements Constraint {
+
+    @Override
+    public Finding evaluate(Fingerprint fingerprint) {
+      List<String> facts = List.of(FACT);
+      Optional<Fact> fact = fingerprint.fact(FACT);
+      if (fact.isEmpty()) {
+        return Finding.notMet(facts, required, Finding.ABSENT,
+            "the fingerprint has no python.tags; the Python probe collects them from the environment's python3");
+      }
+      if (!(fact.get() instanceof Fact.Sequence sequence)) {
+        return Finding.notMet(facts, required, fact.get().display(),
+            "python.tags is a " + fact.get().type() + ", not the ordered list of tags the Python probe collects");
+      }
+      List<String> supported = sequence.values();
+      Optional<TagMatch> match = tags.bestIn(supported);
+      if (match.isEmpty()) {
+        return Finding.notMet(facts, required, sequence.display(),
+            "pip would refuse " + file + ": " + Mismatch.explain(tags.wheel().tags(), supported));
+      }
+      TagMatch best = match.get();
+      Finding met = Finding.met(facts, required,
+          best.tag() + " (rank " + best.rank() + " of " + best.of() + ")",
+          "pip accepts " + file + " by its tag " + best.tag() + ", the environment's choice "
+              + best.rank() + " of " + best.of() + " (1 is most preferred)");
+      // PEP 513: a plain linux_* wheel promises nothing about the libraries it links, so pip's
+      // yes is only about the interpreter, ABI and architecture.
+      return best.tag().platform().startsWith("linux_")
+          ? met.withCaveat("a " + best.tag().platform() + " wheel is built for one distribution and is not checked "
+              + "for portability (PEP 513); it may need shared libraries this host lacks")
+          : met;
+    }
+  }
+}
