@@ -44,11 +44,15 @@ final class Mismatch {
       wheel.forEach(tag -> reasons.add("ABI " + tag.abi() + " vs the environment's " + env.abi));
     }
     if (wheel.stream().noneMatch(tag -> env.platforms.contains(tag.platform()))) {
-      wheel.forEach(tag -> reasons.add(platform(tag.platform(), env)));
+      Set<String> platforms = new LinkedHashSet<>();
+      wheel.forEach(tag -> platforms.add(tag.platform()));
+      // manylinux_2_17_x86_64.manylinux2014_x86_64 names one platform twice; say why once.
+      platforms.removeIf(platform -> platforms.contains(canonical(platform)) && !canonical(platform).equals(platform));
+      platforms.forEach(platform -> reasons.add(platform(platform, env)));
     }
     if (reasons.isEmpty()) {
       return "the environment accepts each part of " + String.join(", ", names(wheel))
-          + " but never in these combinations";
+          + (wheel.size() == 1 ? " but not in this combination" : " but not in these combinations");
     }
     List<String> shown = new ArrayList<>(reasons).subList(0, Math.min(MOST_REASONS, reasons.size()));
     String more = reasons.size() > MOST_REASONS ? "; and " + (reasons.size() - MOST_REASONS) + " more" : "";
@@ -125,6 +129,16 @@ final class Mismatch {
       return name + " is older than the oldest " + family + " tag the environment accepts, " + oldest.tag;
     }
     return name + " is not among the environment's platforms (" + env.platform + " …)";
+  }
+
+  /** A legacy manylinux platform by its PEP 600 name; any other platform as it is. */
+  private static String canonical(String platform) {
+    Matcher legacy = LEGACY.matcher(platform);
+    if (!legacy.matches()) {
+      return platform;
+    }
+    int[] glibc = LEGACY_GLIBC.get(legacy.group(1));
+    return "manylinux_" + glibc[0] + "_" + glibc[1] + "_" + legacy.group(2);
   }
 
   private static int compare(int[] a, int[] b) {

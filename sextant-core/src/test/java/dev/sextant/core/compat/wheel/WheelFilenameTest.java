@@ -1,0 +1,38 @@
+package dev.sextant.core.compat.wheel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+class WheelFilenameTest {
+
+  @Test
+  void the_release_example_reads_with_its_local_version() {
+    WheelFilename wheel = WheelFilename.parse("torch-2.3.1+cu121-cp311-cp311-linux_x86_64.whl");
+
+    assertThat(wheel.distribution()).isEqualTo("torch");
+    assertThat(wheel.version()).isEqualTo("2.3.1+cu121");
+    assertThat(wheel.build()).isEmpty();
+    assertThat(wheel.tags()).containsExactly(new WheelTag("cp311", "cp311", "linux_x86_64"));
+  }
+
+  @Test
+  void a_compressed_tag_set_is_every_combination() {
+    WheelFilename wheel = WheelFilename.parse("foo-1.0-cp311.cp312-cp311.cp312-manylinux_2_28_x86_64.musllinux_1_2_x86_64.whl");
+
+    assertThat(wheel.tags()).hasSize(8).contains(new WheelTag("cp312", "cp311", "musllinux_1_2_x86_64"));
+  }
+
+  @Test
+  void a_build_tag_keeps_its_number_and_suffix() {
+    WheelFilename wheel = WheelFilename.parse("foo-1.0-0042_rc-py3-none-any.whl");
+
+    assertThat(wheel.build()).contains(new WheelFilename.Build(BigInteger.valueOf(42), "_rc"));
+  }
+
+  @Test
+  void tags_are_lower_case_as_pip_compares_them() {
+    assertThat(WheelFilename.parse("Foo-1.0-PY3-NONE-ANY.whl").tags()).containsExactly(new WheelTag("py3", "none", "any"));
+  }
+}
