@@ -9,14 +9,14 @@ import java.util.Objects;
  *
  * @param tag the wheel's best tag
  * @param index its position in the environment's list, 0 being the most preferred
- * @param of how many tags the environment lists
+ * @param listed how many tags the environment lists
  */
-public record TagMatch(WheelTag tag, int index, int of) {
+public record TagMatch(WheelTag tag, int index, int listed) {
 
   public TagMatch {
     Objects.requireNonNull(tag, "tag");
-    if (index < 0 || index >= of) {
-      throw new IllegalArgumentException("index " + index + " is not within a list of " + of);
+    if (index < 0 || index >= listed) {
+      throw new IllegalArgumentException("index " + index + " is not within a list of " + listed);
     }
   }
 

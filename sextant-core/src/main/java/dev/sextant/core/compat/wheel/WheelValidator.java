@@ -98,9 +98,9 @@ public final class WheelValidator implements Validator {
       }
       TagMatch best = match.get();
       Finding met = Finding.met(facts, required,
-          best.tag() + " (rank " + best.rank() + " of " + best.of() + ")",
+          best.tag() + " (rank " + best.rank() + " of " + best.listed() + ")",
           "pip accepts " + file + " by its tag " + best.tag() + ", the environment's choice "
-              + best.rank() + " of " + best.of() + " (1 is most preferred)");
+              + best.rank() + " of " + best.listed() + " (1 is most preferred)");
       // PEP 513: a plain linux_* wheel promises nothing about the libraries it links, so pip's
       // yes is only about the interpreter, ABI and architecture.
       return best.tag().platform().startsWith("linux_")
