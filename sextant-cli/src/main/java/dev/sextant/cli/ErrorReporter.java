@@ -1,5 +1,7 @@
 package dev.sextant.cli;
 
+import dev.sextant.core.graph.DependencyCycleException;
+import dev.sextant.core.graph.InvalidReleaseException;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.Problem;
 import dev.sextant.server.store.StoreException;
@@ -25,6 +27,14 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     var err = commandLine.getErr();
     if (e instanceof InvalidInputException invalid) {
       printProblems(err, invalid.problems());
+      return ExitCode.INVALID_INPUT;
+    }
+    if (e instanceof InvalidReleaseException releases) {
+      releases.problems().forEach(p -> err.println("error: " + p.format()));
+      return ExitCode.INVALID_INPUT;
+    }
+    if (e instanceof DependencyCycleException cycle) {
+      err.println("error: " + cycle.getMessage());
       return ExitCode.INVALID_INPUT;
     }
     if (e instanceof StoreException store) {

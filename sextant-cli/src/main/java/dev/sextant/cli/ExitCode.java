@@ -11,7 +11,10 @@ public final class ExitCode {
   public static final int INVALID_INPUT = 1;
   /** Usage error: an unknown command or option, a missing argument. */
   public static final int USAGE = 2;
-  /** Reserved for {@code plan}: some targets are not compatible. */
+  /**
+   * Something is not compatible: {@code drift} found drift, {@code graph impact} would break a
+   * consumer; {@code plan} will use it for incompatible targets.
+   */
   public static final int INCOMPATIBLE = 3;
   /** The named resource or revision does not exist. */
   public static final int NOT_FOUND = 4;
@@ -26,7 +29,7 @@ public final class ExitCode {
         0   success
         1   invalid input (a bad file, resource or selector); nothing was changed
         2   usage error (unknown command or option, missing argument)
-        3   plan: some targets are not compatible (reserved)
+        3   not compatible: drift found, a consumer would break (graph impact)
         4   not found (no such resource or revision)
         5   the store or server is unavailable
         70  internal error (a bug; rerun with SEXTANT_DEBUG=1 and report it)

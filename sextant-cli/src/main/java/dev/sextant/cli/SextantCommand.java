@@ -7,6 +7,7 @@ import dev.sextant.cli.command.DescribeCommand;
 import dev.sextant.cli.command.DriftCommand;
 import dev.sextant.cli.command.FingerprintCommand;
 import dev.sextant.cli.command.GetCommand;
+import dev.sextant.cli.command.GraphCommand;
 import dev.sextant.cli.command.HistoryCommand;
 import dev.sextant.cli.command.ServerCommand;
 import dev.sextant.cli.command.ValidateCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
       ServerCommand.class,
       FingerprintCommand.class,
       DriftCommand.class,
+      GraphCommand.class,
       AgentCommand.class,
       DemoCommand.class
     },
@@ -43,6 +45,7 @@ import picocli.CommandLine.Spec;
       "  sextant apply -f examples/               store every resource as a new revision",
       "  sextant get releases -l team=risk        list current revisions by label",
       "  sextant history release fraud-detector-1-4-0   every revision with digest, author, time",
+      "  sextant graph impact payments-api@3.0.0     the consumers a new API version would break",
       "",
       "Environment:",
       "  SEXTANT_HOME    data directory of the embedded store (default ~/.sextant)",
