@@ -50,7 +50,7 @@ public final class ComputeCapabilityValidator implements Validator {
     String required = (all ? "every GPU" : "at least one GPU") + " of compute capability ≥ " + min;
     List<String> facts = new ArrayList<>(List.of(Gpus.COUNT));
     if (gpus.none()) {
-      return Finding.notMet(facts, required, gpus.count().isPresent() ? "0 GPUs" : Finding.ABSENT, "the host has no GPUs");
+      return Finding.notMet(facts, required, gpus.count().isPresent() ? "0 GPUs" : Finding.ABSENT, gpus.noneReason());
     }
     if (gpus.described().isEmpty()) {
       return Finding.notMet(

@@ -45,7 +45,7 @@ public final class GpuCountValidator implements Validator {
     if (gpus.count().isEmpty() && gpus.described().isEmpty()) {
       return min == 0
           ? Finding.met(facts, required, Finding.ABSENT, "no GPUs are required")
-          : Finding.notMet(facts, required, Finding.ABSENT, "the fingerprint has no gpu.count and describes no GPU, so the host has none known");
+          : Finding.notMet(facts, required, Finding.ABSENT, "the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)");
     }
     int total = gpus.total();
     String observed = total + (total == 1 ? " GPU" : " GPUs")

@@ -56,7 +56,7 @@ public final class GpuMemoryValidator implements Validator {
     if (gpus.described().isEmpty()) {
       return Finding.notMet(
           List.of(Gpus.COUNT, "gpu[0].memory"), required, gpus.none() && gpus.count().isPresent() ? "0 GPUs" : Finding.ABSENT,
-          gpus.none() ? "the host has no GPUs" : "gpu.count says " + gpus.total() + " but no GPU's memory is in the fingerprint");
+          gpus.none() ? gpus.noneReason() : "gpu.count says " + gpus.total() + " but no GPU's memory is in the fingerprint");
     }
     List<String> observed = new ArrayList<>();
     List<String> fits = new ArrayList<>();

@@ -84,6 +84,13 @@ public record Gpus(Optional<Integer> count, List<Gpu> described) {
     return total() == 0 && described.isEmpty();
   }
 
+  /** Why there is nothing to check, for a finding's reason when {@link #none()}. */
+  public String noneReason() {
+    return count.isPresent()
+        ? "the host has no GPUs (gpu.count is " + count.get() + ")"
+        : "the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)";
+  }
+
   /**
    * A caveat when {@code gpu.count} says more GPUs than are described: what was checked is only
    * what was described.

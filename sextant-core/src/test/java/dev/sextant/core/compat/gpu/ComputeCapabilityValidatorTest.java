@@ -3,7 +3,6 @@ package dev.sextant.core.compat.gpu;
 import static dev.sextant.core.compat.Fixtures.check;
 import static dev.sextant.core.compat.Fixtures.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Fixtures;
@@ -72,7 +71,16 @@ class ComputeCapabilityValidatorTest {
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.observed()).isEqualTo(Finding.ABSENT);
-    assertThat(finding.reason()).isEqualTo("the host has no GPUs");
+    assertThat(finding.reason()).isEqualTo("the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)");
+  }
+
+  @Test
+  void a_gpu_count_of_zero_is_no_gpus() {
+    Finding finding = check("computeCapability", "{\"min\": \"8.0\"}", Fixtures.facts(Map.of("gpu.count", Fact.Number.of(0))));
+
+    assertThat(finding.met()).isFalse();
+    assertThat(finding.observed()).isEqualTo("0 GPUs");
+    assertThat(finding.reason()).isEqualTo("the host has no GPUs (gpu.count is 0)");
   }
 
   @Test

@@ -57,6 +57,19 @@ class CudaValidatorTest {
   }
 
   @Test
+  void minor_version_compatibility_without_the_driver_version_trusts_the_release_nvidia_smi_reports() {
+    // cuda.driver.max 12.2 means a driver of at least 12.2 GA's 535.54.03, above 12.x's 525.60.13.
+    Fingerprint t4 = T4.without("gpu.driver.version");
+
+    Finding finding = check("cuda", "{\"toolkit\": \"12.4\", \"minorVersionCompatibility\": true}", t4);
+
+    assertThat(finding.met()).isTrue();
+    assertThat(finding.facts()).containsExactly("cuda.driver.max");
+    assertThat(finding.observed()).isEqualTo("CUDA ≤ 12.2");
+    assertThat(finding.caveats()).hasSize(1);
+  }
+
+  @Test
   void minor_version_compatibility_does_not_cross_major_versions() {
     Finding finding = check("cuda", "{\"toolkit\": \"13.0\", \"minorVersionCompatibility\": true}", H100);
 
