@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * {@code rule: cpu}: the CPU architecture is one of those given and the CPU has every instruction
@@ -84,9 +85,10 @@ public final class CpuValidator implements Validator {
     if (!flags.isEmpty()) {
       facts.add(FLAGS);
       required.add("flags " + String.join(" ", flags));
+      // Node Feature Discovery spells flags in capitals (cpu-cpuid.AVX2), /proc/cpuinfo in lower case.
       Optional<SortedSet<String>> present = fingerprint.fact(FLAGS)
           .filter(Fact.Set.class::isInstance)
-          .map(f -> ((Fact.Set) f).values());
+          .map(f -> new TreeSet<>(((Fact.Set) f).values().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList()));
       if (present.isEmpty()) {
         observed.add("flags " + Finding.ABSENT);
         problems.add("the CPU flags are unknown (no cpu.flags)");

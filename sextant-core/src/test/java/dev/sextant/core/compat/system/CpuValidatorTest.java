@@ -5,6 +5,9 @@ import static dev.sextant.core.compat.Fixtures.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.core.compat.Finding;
+import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.fingerprint.Fingerprint;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CpuValidatorTest {
@@ -35,6 +38,13 @@ class CpuValidatorTest {
     Finding x86 = check("cpu", "{\"arch\": [\"x86_64\"]}", fingerprint("graviton-arm.yaml"));
     assertThat(x86.met()).isFalse();
     assertThat(x86.reason()).isEqualTo("the architecture is aarch64, not x86_64");
+  }
+
+  @Test
+  void flags_written_in_capitals_as_node_feature_discovery_does_still_match() {
+    Fingerprint nfd = fingerprint("t4.yaml").with("cpu.flags", Fact.Set.of(List.of("AVX2", "FMA")));
+
+    assertThat(check("cpu", "{\"flags\": [\"avx2\", \"fma\"]}", nfd).met()).isTrue();
   }
 
   @Test
