@@ -1,0 +1,111 @@
+package dev.sextant.core.compat.gpu;
+
+import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.fingerprint.Fingerprint;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The GPUs a fingerprint describes ({@code gpu[i].*}) and how many it says there are ({@code
+ * gpu.count}). The two can differ: a hand-written fingerprint of an 8-GPU host often describes
+ * only {@code gpu[0]}, and a validator must say so rather than guess about the rest.
+ *
+ * @param count {@code gpu.count}, when present
+ * @param described the GPUs with at least one {@code gpu[i].*} fact, by index
+ */
+public record Gpus(Optional<Integer> count, List<Gpu> described) {
+  public static final String COUNT = "gpu.count";
+
+  private static final Pattern GPU_KEY = Pattern.compile("gpu\\[([0-9]+)\\]\\..+");
+
+  public Gpus {
+    described = List.copyOf(described);
+  }
+
+  /**
+   * One GPU as described.
+   *
+   * @param index nvidia-smi's index, as in {@code gpu[3]}
+   */
+  public record Gpu(int index, Optional<String> model, Optional<String> computeCapability, Optional<BigDecimal> memory) {
+    public String name() {
+      return "gpu[" + index + "]";
+    }
+
+    public String key(String field) {
+      return name() + "." + field;
+    }
+  }
+
+  public static Gpus of(Fingerprint fingerprint) {
+    Optional<Integer> count =
+        fingerprint
+            .fact(COUNT)
+            .filter(Fact.Number.class::isInstance)
+            .map(f -> ((Fact.Number) f).value().intValue());
+    SortedSet<Integer> indexes = new TreeSet<>();
+    for (String key : fingerprint.facts().keySet()) {
+      Matcher m = GPU_KEY.matcher(key);
+      if (m.matches() && m.group(1).length() < 6) {
+        indexes.add(Integer.parseInt(m.group(1)));
+      }
+    }
+    List<Gpu> gpus = new ArrayList<>();
+    for (int i : indexes) {
+      String prefix = "gpu[" + i + "].";
+      gpus.add(
+          new Gpu(
+              i,
+              fingerprint.fact(prefix + "model").map(Fact::display),
+              fingerprint
+                  .fact(prefix + "compute_capability")
+                  .filter(f -> f instanceof Fact.Version || f instanceof Fact.Text)
+                  .map(Fact::display),
+              fingerprint
+                  .fact(prefix + "memory")
+                  .filter(f -> f instanceof Fact.Quantity q && q.unit().equals("bytes"))
+                  .map(f -> ((Fact.Quantity) f).amount())));
+    }
+    return new Gpus(count, gpus);
+  }
+
+  /** The number of GPUs: {@code gpu.count}, or the number described when it is absent. */
+  public int total() {
+    return count.orElse(described.size());
+  }
+
+  public boolean none() {
+    return total() == 0 && described.isEmpty();
+  }
+
+  /** Why there is nothing to check, for a finding's reason when {@link #none()}. */
+  public String noneReason() {
+    return count.isPresent()
+        ? "the host has no GPUs (gpu.count is " + count.get() + ")"
+        : "the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)";
+  }
+
+  /**
+   * A caveat when {@code gpu.count} says more GPUs than are described: what was checked is only
+   * what was described.
+   */
+  public Optional<String> undescribed() {
+    if (count.isEmpty() || count.get() <= described.size()) {
+      return Optional.empty();
+    }
+    int rest = count.get() - described.size();
+    String which = described.isEmpty()
+        ? "none is described"
+        : "only " + String.join(", ", described.stream().map(Gpu::name).toList())
+            + (described.size() == 1 ? " is" : " are") + " described";
+    return Optional.of(
+        "gpu.count says " + count.get() + " but " + which + "; the other " + rest
+            + " were not checked");
+  }
+}
