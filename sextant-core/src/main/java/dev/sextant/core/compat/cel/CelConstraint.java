@@ -4,6 +4,7 @@ import dev.cel.bundle.Cel;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelErrorCode;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelType;
@@ -85,7 +86,8 @@ public final class CelConstraint implements Constraint {
       ast = compiled.getAst();
       program = CEL.createProgram(ast);
     } catch (CelValidationException | CelEvaluationException e) {
-      throw new InvalidRequirementException("cel", "CEL expression " + quoted(expression) + " cannot be prepared: " + e.getMessage());
+      throw new InvalidRequirementException(
+          "cel", "CEL expression " + quoted(expression) + " cannot be prepared: " + e.getMessage());
     }
     CelType type = ast.getResultType();
     if (!type.equals(SimpleType.BOOL) && !type.equals(SimpleType.DYN)) {
@@ -95,26 +97,23 @@ public final class CelConstraint implements Constraint {
               + "; a requirement must give a bool (true when it is met)");
     }
     checkQuantities(expression);
-    return new CelConstraint(expression, requirement.fact(), keys(expression, requirement.fact()), program);
+    Optional<String> fact = requirement.fact();
+    return new CelConstraint(expression, fact, keys(expression, fact), program);
   }
 
   @Override
   public Finding evaluate(Fingerprint fingerprint) {
     String required = "CEL: " + expression;
     String observed = observed(fingerprint);
-    List<String> absent = keys.stream().filter(key -> fingerprint.fact(key).isEmpty()).toList();
     if (fact.isPresent() && fingerprint.fact(fact.get()).isEmpty()) {
-      return Finding.notMet(keys, required, observed, "Fact " + fact.get() + " is absent, so the expression was not evaluated.");
+      return Finding.notMet(
+          keys, required, observed, "Fact " + fact.get() + " is absent, so the expression was not evaluated.");
     }
     Object result;
     try {
       result = program.eval(CelFacts.activation(fingerprint, fact));
     } catch (CelEvaluationException e) {
-      String reason = e.getErrorCode() == CelErrorCode.ATTRIBUTE_NOT_FOUND && !absent.isEmpty()
-          ? (absent.size() == 1 ? "Fact " + absent.get(0) + " is absent" : "Facts " + String.join(", ", absent) + " are absent")
-              + ", so the expression cannot be evaluated."
-          : "The expression cannot be evaluated: " + inWords(e) + ".";
-      return Finding.notMet(keys, required, observed, reason);
+      return Finding.notMet(keys, required, observed, whyNotEvaluated(e, fingerprint));
     }
     if (result instanceof Boolean met) {
       return met
@@ -122,7 +121,20 @@ public final class CelConstraint implements Constraint {
           : Finding.notMet(keys, required, observed, "The expression is false for these facts.");
     }
     return Finding.notMet(
-        keys, required, observed, "The expression gave " + result + ", not true or false, so the requirement is not met.");
+        keys, required, observed,
+        "The expression gave " + result + ", not true or false, so the requirement is not met.");
+  }
+
+  /** A missing key is most often a named fact the host lacks: say which, rather than CEL's terse key. */
+  private String whyNotEvaluated(CelEvaluationException e, Fingerprint fingerprint) {
+    List<String> absent = keys.stream().filter(key -> fingerprint.fact(key).isEmpty()).toList();
+    if (e.getErrorCode() != CelErrorCode.ATTRIBUTE_NOT_FOUND || absent.isEmpty()) {
+      return "The expression cannot be evaluated: " + inWords(e) + ".";
+    }
+    return (absent.size() == 1
+            ? "Fact " + absent.get(0) + " is absent"
+            : "Facts " + String.join(", ", absent) + " are absent")
+        + ", so the expression cannot be evaluated.";
   }
 
   /** Each named fact as {@code key=value}; just {@code absent} when none of them is there. */
@@ -156,8 +168,9 @@ public final class CelConstraint implements Constraint {
       try {
         Quantities.parse(m.group(group));
       } catch (IllegalArgumentException e) {
+        int column = m.start(group) + 1;
         throw new InvalidRequirementException(
-            "cel", "CEL expression " + quoted(expression) + " at column " + (m.start(group) + 1) + ": " + e.getMessage());
+            "cel", "CEL expression " + quoted(expression) + " at column " + column + ": " + e.getMessage());
       }
     }
   }
@@ -165,11 +178,10 @@ public final class CelConstraint implements Constraint {
   private static String describe(List<CelIssue> issues) {
     List<String> out = new ArrayList<>();
     for (CelIssue issue : issues) {
+      CelSourceLocation at = issue.getSourceLocation();
       // CEL counts columns from 0; people and editors count from 1.
-      String where = issue.getSourceLocation().getLine() > 1
-          ? "line " + issue.getSourceLocation().getLine() + ", column " + (issue.getSourceLocation().getColumn() + 1)
-          : "column " + (issue.getSourceLocation().getColumn() + 1);
-      out.add(where + ": " + issue.getMessage());
+      String column = "column " + (at.getColumn() + 1);
+      out.add((at.getLine() > 1 ? "line " + at.getLine() + ", " + column : column) + ": " + issue.getMessage());
     }
     return String.join("; ", out);
   }
@@ -183,7 +195,9 @@ public final class CelConstraint implements Constraint {
     }
     String rest = message.substring(m.end());
     String where = "at character " + (Integer.parseInt(m.group(1)) + 1);
-    return e.getErrorCode() == CelErrorCode.ATTRIBUTE_NOT_FOUND ? where + ", no key " + quoted(rest) : where + ", " + rest;
+    return e.getErrorCode() == CelErrorCode.ATTRIBUTE_NOT_FOUND
+        ? where + ", no key " + quoted(rest)
+        : where + ", " + rest;
   }
 
   private static String quoted(String text) {

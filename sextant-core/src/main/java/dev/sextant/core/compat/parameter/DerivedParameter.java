@@ -32,14 +32,16 @@ final class DerivedParameter {
   static DerivedParameter prepare(String name, Parameter.Derived derived) {
     String expression = derived.expr().strip();
     if (expression.isEmpty()) {
-      throw new InvalidParameterException(name, "expr", "parameter " + name + ": expr is empty; expected an expression such as gpu[0].memory / 2Gi");
+      throw new InvalidParameterException(
+          name, "expr", "parameter " + name + ": expr is empty; expected an expression such as gpu[0].memory / 2Gi");
     }
     Term term;
     try {
       term = ExpressionParser.parse(expression);
     } catch (ExpressionParser.SyntaxError e) {
       throw new InvalidParameterException(
-          name, "expr", "parameter " + name + ": expr \"" + expression + "\" at column " + e.column() + ": " + e.getMessage());
+          name, "expr",
+          "parameter " + name + ": expr \"" + expression + "\" at column " + e.column() + ": " + e.getMessage());
     }
     Optional<Bound> min = derived.min().map(text -> Bound.parse(name, "min", text));
     Optional<Bound> max = derived.max().map(text -> Bound.parse(name, "max", text));
@@ -77,7 +79,8 @@ final class DerivedParameter {
     } else if (min.isPresent() || max.isPresent()) {
       steps.add(within());
     }
-    return new ParameterValue(name, Optional.of(value.value().toPlainString()), String.join(", ", steps), Optional.empty());
+    String written = value.value().toPlainString();
+    return new ParameterValue(name, Optional.of(written), String.join(", ", steps), Optional.empty());
   }
 
   private static Optional<String> misfit(String field, Optional<Bound> bound, Amount exact) {
@@ -89,7 +92,8 @@ final class DerivedParameter {
     if (min.isPresent() && max.isPresent()) {
       return "within [" + min.get().written() + ", " + max.get().written() + "]";
     }
-    return min.map(bound -> "not below min " + bound.written()).orElseGet(() -> "not above max " + max.get().written());
+    return min.map(bound -> "not below min " + bound.written())
+        .orElseGet(() -> "not above max " + max.get().written());
   }
 
   private ParameterValue problem(String problem) {
