@@ -5,6 +5,7 @@ import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelOptions;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.parser.CelStandardMacro;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import java.math.BigDecimal;
@@ -34,7 +35,8 @@ import java.util.Optional;
  * is an {@code int} of bytes (compare with {@code quantity("16Gi")}); a set or list is a {@code
  * list(string)}; text is a {@code string}; a flag a {@code bool}; a number an {@code int} when whole
  * and a {@code double} otherwise. Ints and doubles compare with each other ({@code
- * facts["cpu.cores"] >= 8.0}).
+ * facts["cpu.cores"] >= 8.0}). The standard macros ({@code all}, {@code exists}, {@code filter},
+ * {@code map}) are on, with a bound on how many items one expression may iterate over.
  */
 public final class CelFacts {
   /** The variable holding every fact by key. */
@@ -57,6 +59,8 @@ public final class CelFacts {
                 // Release files come from users: no expression may loop for long.
                 .comprehensionMaxIterations(10_000)
                 .build())
+        // all, exists, filter, map and has: not on by default in cel-java.
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
         .addVar(FACTS, MapType.create(SimpleType.STRING, SimpleType.DYN))
         .addVar(VALUE, SimpleType.DYN)
         .addFunctionDeclarations(CelFunctions.DECLARATIONS)

@@ -19,6 +19,9 @@ import java.util.function.Function;
  * bytes, and adding a number to bytes is a problem. Arithmetic is exact; the result is rounded down
  * to a whole number and then kept within {@code min} and {@code max}, and the derivation says each
  * step ({@code gpu[0].memory / 2Gi = 15Gi / 2Gi = 7.5, rounded down to 7, raised to min 8}).
+ * Rounding down is the safe direction for what such parameters are: counts that must fit on the
+ * host. A result in bytes is given as a plain number of bytes; {@code min} and {@code max} are
+ * whole numbers, or amounts such as {@code 4Gi} for a result in bytes.
  *
  * <p>The language is parsed by hand rather than written in CEL: CEL has no units, so {@code
  * gpu[0].memory / 2Gi} would become {@code facts["gpu[0].memory"] / quantity("2Gi")}, integer

@@ -127,6 +127,34 @@ class CelConstraintTest {
   }
 
   @Test
+  void a_function_given_the_wrong_type_at_run_time_is_not_met() {
+    Finding finding = evaluate("versionAtLeast(facts['gpu.count'], '1')", H100);
+
+    assertThat(finding.met()).isFalse();
+    assertThat(finding.reason()).contains("No matching overload for function 'versionAtLeast'");
+  }
+
+  @Test
+  void macros_work_over_sets_and_lists() {
+    assertThat(evaluate("['avx2', 'fma'].all(f, f in facts['cpu.flags'])", H100).met()).isTrue();
+    assertThat(evaluate("facts['cpu.flags'].exists(f, f.startsWith('avx512'))", H100).met()).isTrue();
+  }
+
+  @Test
+  void an_expression_that_iterates_too_long_is_stopped_and_not_met() {
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      many.add("flag" + i);
+    }
+    Fingerprint host = Fingerprint.of(Map.of("cpu.flags", Fact.Set.of(many)));
+
+    Finding finding = evaluate("facts['cpu.flags'].all(a, facts['cpu.flags'].all(b, a != b || a == b))", host);
+
+    assertThat(finding.met()).isFalse();
+    assertThat(finding.reason()).isEqualTo("The expression cannot be evaluated: at character 23, Iteration budget exceeded: 10000.");
+  }
+
+  @Test
   void a_result_that_is_not_a_bool_is_not_met() {
     Finding finding = evaluate("facts['cpu.arch']", H100);
 

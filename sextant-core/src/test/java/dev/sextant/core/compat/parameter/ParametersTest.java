@@ -160,6 +160,14 @@ class ParametersTest {
         .containsExactly("zeta", "alpha", "mid");
   }
 
+  @Test
+  void a_parameter_value_has_a_value_or_a_problem_never_both() {
+    assertThatThrownBy(() -> new ParameterValue("p", Optional.of("1"), "fixed", Optional.of("x")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ParameterValue("p", Optional.empty(), "fixed", Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static void assertRefused(String expr, String field, String messageStart) {
     assertThatThrownBy(() -> Parameters.prepare(Map.of("p", derived(expr, null, null))))
         .isInstanceOf(InvalidParameterException.class)
