@@ -122,6 +122,9 @@ public final class Pep440Specifiers implements VersionRange {
   private record Specifier(Operator op, String written, Pep440Version version, long[] prefix) {
 
     static Specifier parse(String part, String whole) {
+      if (part.isEmpty()) {
+        throw invalid(whole, part, "is empty: a comma with nothing after it");
+      }
       Operator op = Operator.leading(part);
       if (op == null) {
         throw invalid(whole, part, "has no operator; expected one of ==, !=, <, <=, >, >=, ~=, === before the version, e.g. >=3.10");
