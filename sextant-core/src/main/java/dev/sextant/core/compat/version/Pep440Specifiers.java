@@ -123,7 +123,7 @@ public final class Pep440Specifiers implements VersionRange {
 
     static Specifier parse(String part, String whole) {
       if (part.isEmpty()) {
-        throw invalid(whole, part, "is empty: a comma with nothing after it");
+        throw invalid(whole, part, "is empty (a stray comma)");
       }
       Operator op = Operator.leading(part);
       if (op == null) {

@@ -206,7 +206,7 @@ class Pep440SpecifiersTest {
   @CsvSource(delimiter = ';', value = {
     "3.10; has no operator",
     "''; is empty",
-    ">=3.10,; is empty: a comma with nothing after it",
+    ">=3.10,; is empty (a stray comma)",
     ">=; has no version after",
     "~=2; at least two release segments",
     ">=3.*; only == and != allow",
