@@ -14,6 +14,7 @@ import dev.sextant.core.resource.spec.Requirement.Scheme;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -520,7 +521,7 @@ public final class FactConstraint implements Constraint {
         }
         words.add("includes " + String.join(", ", wanted));
         clauses.add((fact, shown) -> {
-          java.util.Collection<String> have = fact instanceof Fact.Set s ? s.values() : ((Fact.Sequence) fact).values();
+          Collection<String> have = fact instanceof Fact.Set s ? s.values() : ((Fact.Sequence) fact).values();
           List<String> missing = null;
           for (String name : wanted) {
             if (!have.contains(name)) {
