@@ -1,5 +1,6 @@
 package dev.sextant.core.compat;
 
+import dev.sextant.core.compat.version.DottedRange;
 import dev.sextant.core.compat.version.VersionRange;
 import dev.sextant.core.compat.version.VersionRanges;
 import dev.sextant.core.fingerprint.Fact;
@@ -11,7 +12,9 @@ import dev.sextant.core.fingerprint.Versions;
 import dev.sextant.core.resource.spec.Requirement;
 import dev.sextant.core.resource.spec.Requirement.Scheme;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,8 +34,10 @@ import java.util.function.Predicate;
  *   <li>version ({@code python.version}): {@code range} in the requirement's {@code scheme} or
  *       the default one ({@link VersionRanges#defaultScheme}); {@code equals}, {@code min}, {@code
  *       max} and {@code in} in that scheme when one is given or implied (PEP 440 for {@code
- *       python.*}), and otherwise by the fingerprint's own version order ({@link Versions}), which
- *       reads suffixes such as {@code -1ubuntu2} that a dotted range would refuse;
+ *       python.*}, semver for npm syntax); otherwise as dotted numbers ({@link DottedRange}) when
+ *       the operand is plain dotted numbers ({@code 550.54.14}), and else by the fingerprint's own
+ *       version order ({@link Versions}), which reads suffixes such as {@code -1ubuntu2} or {@code
+ *       rc1} that a dotted range would refuse;
  *   <li>string and bool: {@code equals} and {@code in}; set and list ({@code cpu.flags}): {@code
  *       includes}, every listed name present.
  * </ul>
@@ -47,6 +52,8 @@ import java.util.function.Predicate;
  */
 public final class FactConstraint implements Constraint {
   private static final FactType[] TYPES = FactType.values();
+  private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
+  private static final String[] BINARY_UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB"};
 
   private final String key;
   private final List<String> facts;
@@ -129,7 +136,7 @@ public final class FactConstraint implements Constraint {
       }
       return Finding.notMet(facts, required, Finding.ABSENT, key + " is absent");
     }
-    String shown = fact.display();
+    String shown = display(fact);
     if (exists.isPresent() && !exists.get()) {
       return Finding.notMet(facts, required, shown, key + " is present (" + shown + ") but must be absent");
     }
@@ -151,6 +158,25 @@ public final class FactConstraint implements Constraint {
   @Override
   public String toString() {
     return required;
+  }
+
+  /**
+   * {@link Fact#display()}, to the character, without the {@code String.format} that {@link
+   * Fact.Quantity#display()} uses: formatting is most of the cost of a memory check.
+   */
+  static String display(Fact fact) {
+    if (!(fact instanceof Fact.Quantity q) || !q.unit().equals("bytes") || q.amount().compareTo(KIBI) < 0) {
+      return fact.display();
+    }
+    double value = q.amount().doubleValue();
+    int i = -1;
+    while (value >= 1024 && i < BINARY_UNITS.length - 1) {
+      value /= 1024;
+      i++;
+    }
+    // %.1f rounds half up from the shortest decimal form of the double, as BigDecimal.valueOf reads it.
+    String rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    return q.amount().toPlainString() + " bytes (" + rounded + " " + BINARY_UNITS[i] + ")";
   }
 
   private static FactType typeOf(Fact fact) {
@@ -403,6 +429,12 @@ public final class FactConstraint implements Constraint {
         return range::contains;
       }
       try {
+        VersionRange dotted = DottedRange.parse(op.symbol + operand);
+        return dotted::contains;
+      } catch (IllegalArgumentException notPlainNumbers) {
+        // 8.9.7.29-1+cuda12.2 or 3.13.0rc1: fall through to the order fingerprints use.
+      }
+      try {
         Versions.check(operand);
       } catch (IllegalArgumentException e) {
         throw new InvalidRequirementException(field, field + " on " + key + " (a version): " + e.getMessage());
@@ -489,7 +521,7 @@ public final class FactConstraint implements Constraint {
         }
         words.add("includes " + String.join(", ", wanted));
         clauses.add((fact, shown) -> {
-          java.util.Collection<String> have = fact instanceof Fact.Set s ? s.values() : ((Fact.Sequence) fact).values();
+          Collection<String> have = fact instanceof Fact.Set s ? s.values() : ((Fact.Sequence) fact).values();
           List<String> missing = null;
           for (String name : wanted) {
             if (!have.contains(name)) {

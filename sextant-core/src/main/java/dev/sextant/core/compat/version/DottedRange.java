@@ -182,22 +182,16 @@ public final class DottedRange implements VersionRange {
         return op == Operator.EQUAL ? starts : !starts;
       }
       int c = compare(version, bound);
-      switch (op) {
-        case EQUAL:
-          return c == 0;
-        case NOT_EQUAL:
-          return c != 0;
-        case BELOW:
-          return c < 0;
-        case AT_MOST:
-          return c <= 0;
-        case ABOVE:
-          return c > 0;
-        case AT_LEAST:
-          return c >= 0;
-        default:
-          throw new IllegalStateException(op.toString());
-      }
+      return switch (op) {
+        case EQUAL -> c == 0;
+        case NOT_EQUAL -> c != 0;
+        case BELOW -> c < 0;
+        case AT_MOST -> c <= 0;
+        case ABOVE -> c > 0;
+        case AT_LEAST -> c >= 0;
+        // parse refuses these two, so they never reach a comparison
+        case ARBITRARY, COMPATIBLE -> throw new IllegalStateException(op.symbol);
+      };
     }
 
     String describe() {

@@ -2,6 +2,7 @@ package dev.sextant.core.compat.version;
 
 import dev.sextant.core.resource.spec.Requirement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -160,7 +161,7 @@ public final class Pep440Specifiers implements VersionRange {
         prefix = version.release();
       } else if (op == Operator.COMPATIBLE) {
         long[] release = version.release();
-        prefix = java.util.Arrays.copyOf(release, release.length - 1);
+        prefix = Arrays.copyOf(release, release.length - 1);
       }
       return new Specifier(op, operand, version, prefix);
     }
@@ -170,26 +171,16 @@ public final class Pep440Specifiers implements VersionRange {
     }
 
     boolean matches(Pep440Version candidate, String written) {
-      switch (op) {
-        case ARBITRARY:
-          return written.strip().toLowerCase(Locale.ROOT).equals(this.written.toLowerCase(Locale.ROOT));
-        case EQUAL:
-          return equal(candidate);
-        case NOT_EQUAL:
-          return !equal(candidate);
-        case COMPATIBLE:
-          return candidate.publicVersion().compareTo(version) >= 0 && candidate.startsWith(version.epoch(), prefix);
-        case AT_MOST:
-          return candidate.publicVersion().compareTo(version) <= 0;
-        case AT_LEAST:
-          return candidate.publicVersion().compareTo(version) >= 0;
-        case BELOW:
-          return below(candidate);
-        case ABOVE:
-          return above(candidate);
-        default:
-          throw new IllegalStateException(op.toString());
-      }
+      return switch (op) {
+        case ARBITRARY -> written.strip().toLowerCase(Locale.ROOT).equals(this.written.toLowerCase(Locale.ROOT));
+        case EQUAL -> equal(candidate);
+        case NOT_EQUAL -> !equal(candidate);
+        case COMPATIBLE -> candidate.publicVersion().compareTo(version) >= 0 && candidate.startsWith(version.epoch(), prefix);
+        case AT_MOST -> candidate.publicVersion().compareTo(version) <= 0;
+        case AT_LEAST -> candidate.publicVersion().compareTo(version) >= 0;
+        case BELOW -> below(candidate);
+        case ABOVE -> above(candidate);
+      };
     }
 
     private boolean equal(Pep440Version candidate) {

@@ -1,6 +1,7 @@
 package dev.sextant.core.compat.version;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class Pep440Version implements Comparable<Pep440Version> {
   private static final String[] PRE_WORDS = {"alpha", "beta", "preview", "pre", "rc", "a", "b", "c"};
   private static final int[] PRE_RANKS = {ALPHA, BETA, CANDIDATE, CANDIDATE, CANDIDATE, ALPHA, BETA, CANDIDATE};
   private static final String[] POST_WORDS = {"post", "rev", "r"};
+  private static final String[] DEV_WORDS = {"dev"};
   private static final long NONE = -1;
 
   private final long epoch;
@@ -307,15 +309,19 @@ public final class Pep440Version implements Comparable<Pep440Version> {
           return null;
         }
       }
-      List<Long> release = new ArrayList<>(4);
-      release.add(first);
+      long[] release = new long[4];
+      int count = 0;
+      release[count++] = first;
       while (at('.') && i + 1 < s.length() && isDigit(s.charAt(i + 1))) {
         i++;
         long segment = number();
         if (segment < 0) {
           return null;
         }
-        release.add(segment);
+        if (count == release.length) {
+          release = Arrays.copyOf(release, count * 2);
+        }
+        release[count++] = segment;
       }
       int preRank = FINAL;
       long preNumber = 0;
@@ -338,7 +344,7 @@ public final class Pep440Version implements Comparable<Pep440Version> {
         return null;
       }
       long dev = NONE;
-      if (word(new String[] {"dev"}) >= 0) {
+      if (word(DEV_WORDS) >= 0) {
         dev = implicitNumber();
         if (dev < 0) {
           return null;
@@ -355,11 +361,7 @@ public final class Pep440Version implements Comparable<Pep440Version> {
       if (i != s.length()) {
         return null;
       }
-      long[] segments = new long[release.size()];
-      for (int k = 0; k < segments.length; k++) {
-        segments[k] = release.get(k);
-      }
-      return new Pep440Version(epoch, segments, preRank, preNumber, post, dev, local);
+      return new Pep440Version(epoch, Arrays.copyOf(release, count), preRank, preNumber, post, dev, local);
     }
 
     /** An optional separator, then one of {@code words}; its index, or -1 with nothing consumed. */

@@ -2,6 +2,7 @@ package dev.sextant.core.compat.version;
 
 import dev.sextant.core.resource.spec.Requirement;
 import dev.sextant.core.resource.spec.Requirement.Scheme;
+import java.util.Optional;
 
 /**
  * Reads version ranges, and picks a scheme when a requirement names none.
@@ -36,7 +37,7 @@ public final class VersionRanges {
   }
 
   /** The range {@code text} on fact {@code fact}, in {@code scheme} or else the default scheme. */
-  public static VersionRange parse(String fact, java.util.Optional<Scheme> scheme, String text) {
+  public static VersionRange parse(String fact, Optional<Scheme> scheme, String text) {
     return parse(scheme.orElseGet(() -> defaultScheme(fact, text)), text);
   }
 
