@@ -9,6 +9,7 @@ import dev.sextant.cli.command.FingerprintCommand;
 import dev.sextant.cli.command.GetCommand;
 import dev.sextant.cli.command.GraphCommand;
 import dev.sextant.cli.command.HistoryCommand;
+import dev.sextant.cli.command.PlanCommand;
 import dev.sextant.cli.command.ServerCommand;
 import dev.sextant.cli.command.ValidateCommand;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       ServerCommand.class,
       FingerprintCommand.class,
+      PlanCommand.class,
       DriftCommand.class,
       GraphCommand.class,
       AgentCommand.class,

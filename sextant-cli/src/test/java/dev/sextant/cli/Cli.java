@@ -20,6 +20,12 @@ final class Cli {
     return cli;
   }
 
+  /** Sets an environment variable for every command, e.g. {@code SEXTANT_PLUGINS}. */
+  Cli withEnv(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
   /** Adds arguments to every store command, e.g. {@code --db URL}. */
   Cli withStoreArgs(String... args) {
     trailing.addAll(List.of(args));

@@ -24,7 +24,16 @@ class DemoCommandTest {
         .contains("Environment/prod-eu (revision")
         .contains("9. Fingerprint this host", "recorded: dev fingerprint revision 1")
         .contains("gpu.driver.version   550.54.15 -> 555.42.06 (platform layer)")
-        .contains("new deployments are blocked");
+        .contains("new deployments are blocked")
+        .contains("11. Plan the example releases on the example fingerprints")
+        .containsPattern("fraud-detector 1\\.4\\.0 +h100 +compatible +gpu")
+        .containsPattern("fraud-detector 1\\.4\\.0 +t4 +compatible +cpu +fallback to variant cpu")
+        .containsPattern("fraud-detector 1\\.4\\.0 +graviton-arm +incompatible")
+        .contains("rollout order, providers first: fraud-detector 1.4.0 -> payments-api 2.4.0 -> checkout-web 3.2.0")
+        .containsPattern("plan digest [0-9a-f]+, then [0-9a-f]+: identical yes")
+        .containsPattern("fraud-detector 1\\.4\\.0 +prod-eu +blocked")
+        .contains("14. Plan fraud-detector on this host")
+        .contains("breaks checkout-web 3.2.0 needs payments-api ^2.1.0");
     assertThat(home).isEmptyDirectory();
   }
 }

@@ -30,6 +30,12 @@ public interface Backend extends AutoCloseable {
   /** The environment's drift as it stands (the JSON of the API's drift endpoint). */
   JsonNode drift(String environment);
 
+  /**
+   * The environment's latest fingerprint document (the fingerprint file format), if one was
+   * recorded.
+   */
+  Optional<JsonNode> latestFingerprint(String environment);
+
   /** Marks the environment's latest fingerprint as its last known good one. */
   JsonNode acceptFingerprint(String environment, String by);
 

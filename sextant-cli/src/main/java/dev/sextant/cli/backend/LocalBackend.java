@@ -12,6 +12,7 @@ import dev.sextant.server.discovery.FingerprintJson;
 import dev.sextant.server.discovery.Refusal;
 import dev.sextant.server.service.ResourceService;
 import dev.sextant.server.store.ApplyOutcome;
+import dev.sextant.server.store.FingerprintRevision;
 import dev.sextant.server.store.JdbcUrls;
 import dev.sextant.server.store.Revision;
 import dev.sextant.server.store.StoreException;
@@ -81,6 +82,11 @@ public final class LocalBackend implements Backend {
   @Override
   public JsonNode drift(String environment) {
     return refusalsAsErrors(() -> services.drift().status(environment).toJson());
+  }
+
+  @Override
+  public Optional<JsonNode> latestFingerprint(String environment) {
+    return services.discovery().latest(environment).map(FingerprintRevision::document);
   }
 
   @Override

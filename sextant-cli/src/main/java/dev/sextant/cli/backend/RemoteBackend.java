@@ -105,6 +105,11 @@ public final class RemoteBackend implements Backend {
   }
 
   @Override
+  public Optional<JsonNode> latestFingerprint(String environment) {
+    return get("api/v1/environments/" + encode(environment) + "/fingerprints/latest");
+  }
+
+  @Override
   public JsonNode acceptFingerprint(String environment, String by) {
     return send(HttpRequest.newBuilder(base.resolve("api/v1/environments/" + encode(environment) + "/last-known-good")).header("X-Sextant-Author", by).POST(HttpRequest.BodyPublishers.noBody()).build()).orElseThrow();
   }

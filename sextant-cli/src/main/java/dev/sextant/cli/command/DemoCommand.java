@@ -12,7 +12,21 @@ import dev.sextant.cli.SextantCommand;
 import dev.sextant.cli.backend.RemoteBackend;
 import dev.sextant.cli.input.ResourceFiles;
 import dev.sextant.cli.output.Table;
+import dev.sextant.cli.output.PlanView;
+import dev.sextant.core.compat.Validators;
 import dev.sextant.core.digest.CanonicalJson;
+import dev.sextant.core.graph.DependencyGraph;
+import dev.sextant.core.graph.Releases;
+import dev.sextant.core.graph.SemanticVersion;
+import dev.sextant.core.graph.Unsatisfied;
+import dev.sextant.core.plan.Plan;
+import dev.sextant.core.plan.PlanJson;
+import dev.sextant.core.plan.Planner;
+import dev.sextant.core.plan.ReleasePlan;
+import dev.sextant.core.plan.Target;
+import dev.sextant.core.plan.TargetPlan;
+import dev.sextant.core.resource.spec.ReleaseSpec;
+import dev.sextant.core.resource.spec.Specs;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Resource;
@@ -31,6 +45,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +66,9 @@ import picocli.CommandLine.ParentCommand;
       "Show what Sextant does today, on a throwaway store: validate the examples, start a",
       "server, apply them through the API, re-apply (unchanged), change one field (a second",
       "revision with a new digest), read the first revision back exactly, list by label,",
-      "fingerprint this host, and detect drift on an example GPU host.",
+      "fingerprint this host, detect drift on an example GPU host, then plan the example",
+      "releases on example fingerprints, on the stored environments and on this host, and ask",
+      "the dependency graph what an incompatible API would break.",
       "Leaves nothing running and nothing behind unless --keep is given."
     },
     footerHeading = "%nExamples:%n",
@@ -146,6 +163,37 @@ public final class DemoCommand implements Callable<Integer> {
       }
       out.printf("   prod-eu says drift: %s, so new deployments are %s%n", drift.path("action").asText(), drift.path("blocked").asBoolean() ? "blocked until it is resolved" : "allowed");
 
+      List<Resource> releases = report.resources().stream().filter(r -> r.kind() == Kind.RELEASE).toList();
+      Planner planner = new Planner(Validators.standard());
+      step(out, 11, "Plan the example releases on the example fingerprints (files only: no store, no server)");
+      List<Target> files = new ArrayList<>();
+      for (String file : List.of("h100.yaml", "t4.yaml", "graviton-arm.yaml")) {
+        Target target = PlanTargets.file(fingerprints.resolve(file), List.of());
+        files.add(new Target(file.replace(".yaml", ""), target.origin(), target.fingerprint(), target.digest(), target.verification(), target.blocked()));
+      }
+      Plan onFiles = planner.plan(releases, files, List.of());
+      verdicts(out, onFiles);
+      out.printf("   rollout order, providers first: %s%n", onFiles.releases().stream().map(r -> r.service() + " " + r.version()).collect(Collectors.joining(" -> ")));
+
+      step(out, 12, "The same plan again: byte-identical, same digest");
+      Plan again = planner.plan(releases, files, List.of());
+      boolean identical = PlanJson.write(again).toString().equals(PlanJson.write(onFiles).toString());
+      out.printf("   plan digest %s, then %s: identical %s%n", onFiles.digest().shortHex(), again.digest().shortHex(), identical ? "yes" : "NO");
+
+      step(out, 13, "Plan them on the stored environments, through the API (latest fingerprints, else declared facts)");
+      Plan onStore = planner.plan(releases, PlanTargets.stored(api, List.of(), Optional.of("")), releasesIn(api));
+      verdicts(out, onStore);
+
+      step(out, 14, "Plan fraud-detector on this host");
+      Resource model = releases.stream().filter(r -> r.name().startsWith("fraud-detector")).findFirst().orElse(releases.get(0));
+      Plan here = planner.plan(List.of(model), List.of(Target.of("this-host", Target.Origin.THIS_HOST, host)), List.of());
+      verdicts(out, here);
+
+      step(out, 15, "Dependency graph: what would an incompatible payments-api API 3.0.0 break?");
+      List<ReleaseSpec> specs = releases.stream().map(r -> (ReleaseSpec) Specs.read(r)).toList();
+      List<Unsatisfied> broken = DependencyGraph.of(Releases.latest(specs)).impact("payments-api", SemanticVersion.parse("3.0.0"));
+      broken.forEach(u -> out.printf("   breaks %s%n", u.message()));
+
       out.printf("%nDone in %d ms: %d resources stored, %d revisions in all.%n", (System.nanoTime() - started) / 1_000_000, first.size(), first.size() + 1);
       if (keep) {
         out.printf("The server is still running at %s (data in %s). Press Ctrl-C to stop it.%n", serverUrl, home);
@@ -154,7 +202,7 @@ public final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
         forever.await();
       }
-      return exact ? 0 : 1;
+      return exact && identical ? 0 : 1;
     } finally {
       server.close();
       store.close();
@@ -162,6 +210,28 @@ public final class DemoCommand implements Callable<Integer> {
         deleteTree(home);
       }
     }
+  }
+
+  /** One line per release and environment: the verdict, the variant and why. */
+  private static void verdicts(PrintWriter out, Plan plan) {
+    Table table = new Table("   RELEASE", "ENVIRONMENT", "VERDICT", "VARIANT", "WHY");
+    for (ReleasePlan release : plan.releases()) {
+      for (TargetPlan target : release.targets()) {
+        table.row("   " + release.service() + " " + release.version(), target.environment(), target.verdict().label(),
+            target.variant().orElse("-"), PlanView.shorten(target.reason(), 110));
+      }
+    }
+    table.print(out);
+    out.printf("   %s%n", PlanView.summary(plan));
+  }
+
+  private static List<Resource> releasesIn(RemoteBackend api) {
+    ResourceParser parser = new ResourceParser(Limits.DEFAULT);
+    List<Resource> out = new ArrayList<>();
+    for (Revision revision : api.list(Optional.of(Kind.RELEASE), "")) {
+      out.addAll(parser.parse("store:" + revision.key(), CanonicalJson.bytes(revision.document())).resources());
+    }
+    return out;
   }
 
   private Path defaultExamples() {

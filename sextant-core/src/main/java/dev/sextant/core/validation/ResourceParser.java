@@ -46,7 +46,7 @@ public final class ResourceParser {
       problems.addAll(read.problems());
       collect(read.documents(), resources, problems, seen);
     }
-    return new ParseReport(problems.isEmpty() ? resources : List.of(), problems);
+    return new ParseReport(problems.isEmpty() ? resources : List.of(), problems, problems.isEmpty() ? seen : Map.of());
   }
 
   private void collect(List<SourceDocument> documents, List<Resource> resources, List<Problem> problems, Map<ResourceKey, SourceDocument> seen) {

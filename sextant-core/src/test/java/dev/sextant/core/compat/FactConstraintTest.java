@@ -1,7 +1,7 @@
 package dev.sextant.core.compat;
 
-import static dev.sextant.core.compat.Requirements.fingerprint;
-import static dev.sextant.core.compat.Requirements.yaml;
+import static dev.sextant.core.compat.WrittenRequirements.fingerprint;
+import static dev.sextant.core.compat.WrittenRequirements.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -52,7 +52,7 @@ class AgreesWithPipTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("matches")
   void the_validator_meets_exactly_where_pip_installs(String environment, String file, String index, String tag) {
-    Constraint constraint = new WheelValidator().prepare(Requirements.wheel(file));
+    Constraint constraint = new WheelValidator().prepare(WheelRequirements.wheel(file));
     Finding finding = constraint.evaluate(Fixtures.fingerprint(environment));
     assertThat(finding.met()).isEqualTo(!index.equals("-"));
     assertThat(finding.reason()).contains(index.equals("-") ? "pip would refuse" : tag);

@@ -23,7 +23,7 @@ class WheelValidatorTest {
   }
 
   private static Finding evaluate(String file, Fingerprint fingerprint) {
-    return new WheelValidator().prepare(Requirements.wheel(file)).evaluate(fingerprint);
+    return new WheelValidator().prepare(WheelRequirements.wheel(file)).evaluate(fingerprint);
   }
 
   @Test
@@ -124,7 +124,7 @@ class WheelValidatorTest {
       dist/torch-2.3.1-cp311-cp311-linux_x86_64.whl | is a path or URL; expected the wheel's file name alone
       """)
   void a_bad_file_name_is_refused_at_with_file(String file, String problem) {
-    assertThatThrownBy(() -> new WheelValidator().prepare(Requirements.wheel(file)))
+    assertThatThrownBy(() -> new WheelValidator().prepare(WheelRequirements.wheel(file)))
         .isInstanceOfSatisfying(InvalidRequirementException.class, e -> assertThat(e.field()).isEqualTo("with.file"))
         .hasMessageStartingWith("rule wheel: file ")
         .hasMessageContaining(problem);
@@ -132,18 +132,18 @@ class WheelValidatorTest {
 
   @Test
   void file_is_required_and_other_arguments_are_refused() {
-    assertThatThrownBy(() -> new WheelValidator().prepare(Requirements.rule(JsonNodeFactory.instance.objectNode())))
+    assertThatThrownBy(() -> new WheelValidator().prepare(WheelRequirements.rule(JsonNodeFactory.instance.objectNode())))
         .isInstanceOf(InvalidRequirementException.class)
         .hasMessageContaining("file is missing");
     assertThatThrownBy(() -> new WheelValidator().prepare(
-            Requirements.rule(JsonNodeFactory.instance.objectNode().put("fiel", TORCH))))
+            WheelRequirements.rule(JsonNodeFactory.instance.objectNode().put("fiel", TORCH))))
         .isInstanceOf(InvalidRequirementException.class)
         .hasMessageContaining("no argument \"fiel\"");
   }
 
   @Test
   void one_prepared_constraint_serves_every_environment() {
-    var constraint = new WheelValidator().prepare(Requirements.wheel("six-1.16.0-py2.py3-none-any.whl"));
+    var constraint = new WheelValidator().prepare(WheelRequirements.wheel("six-1.16.0-py2.py3-none-any.whl"));
 
     assertThat(Fixtures.ENVIRONMENTS).allSatisfy(environment ->
         assertThat(constraint.evaluate(Fixtures.fingerprint(environment)).observed()).startsWith("py3-none-any (rank "));

@@ -6,9 +6,9 @@ import dev.sextant.core.resource.spec.Requirement;
 import java.util.List;
 import java.util.Optional;
 
-/** Requirements as a release would write them. */
-final class Requirements {
-  private Requirements() {}
+/** WheelRequirements as a release would write them. */
+final class WheelRequirements {
+  private WheelRequirements() {}
 
   static Requirement wheel(String file) {
     return rule(JsonNodeFactory.instance.objectNode().put("file", file));

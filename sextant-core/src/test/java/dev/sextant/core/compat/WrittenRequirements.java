@@ -12,11 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Requirements as release files write them, and the example fingerprints in fingerprints/. */
-public final class Requirements {
+/** WrittenRequirements as release files write them, and the example fingerprints in fingerprints/. */
+public final class WrittenRequirements {
   private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
 
-  private Requirements() {}
+  private WrittenRequirements() {}
 
   /** A requirement from YAML, e.g. {@code "{fact: memory.total, min: 16Gi}"}. */
   public static Requirement yaml(String yaml) {

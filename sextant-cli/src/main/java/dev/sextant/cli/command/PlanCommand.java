@@ -1,0 +1,207 @@
+package dev.sextant.cli.command;
+
+import dev.sextant.agent.executor.LocalCheckExecutor;
+import dev.sextant.cli.CliException;
+import dev.sextant.cli.ExitCode;
+import dev.sextant.cli.SextantCommand;
+import dev.sextant.cli.backend.Backend;
+import dev.sextant.cli.input.ResourceFiles;
+import dev.sextant.cli.output.Format;
+import dev.sextant.cli.output.PlanView;
+import dev.sextant.cli.output.Printer;
+import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Validators;
+import dev.sextant.core.document.Limits;
+import dev.sextant.core.fingerprint.SigningKeys;
+import dev.sextant.core.plan.CheckExecutor;
+import dev.sextant.core.plan.Plan;
+import dev.sextant.core.plan.PlanInputException;
+import dev.sextant.core.plan.PlanJson;
+import dev.sextant.core.plan.Planner;
+import dev.sextant.core.plan.Target;
+import dev.sextant.core.resource.Kind;
+import dev.sextant.core.resource.Resource;
+import dev.sextant.core.validation.InvalidInputException;
+import dev.sextant.core.validation.ParseReport;
+import dev.sextant.core.validation.Problem;
+import dev.sextant.core.validation.ResourceParser;
+import dev.sextant.server.store.Revision;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Decide where releases may run, and explain why: for every release and environment, the",
+      "verdict (compatible, incompatible, needs-approval, blocked), the chosen variant, every",
+      "requirement with what it required, what was observed and the rule it applies, the tiers",
+      "that were skipped, the parameters derived from facts, and the rollout order (providers",
+      "before their consumers).",
+      "",
+      "Variants are tried in order; the first that passes tier 0 (static: pinned artifact, trusted",
+      "facts, no blocking drift), tier 1 (facts) and tier 2 (deep checks, only with --deep and",
+      "only where a command can run: this host) is chosen.",
+      "",
+      "Environments come from fingerprint files (--fingerprint, no store or server needed), from",
+      "this host (--here), or from the store (--environment, -l) with their latest fingerprint, or",
+      "their declared facts when none was recorded.",
+      "",
+      "The plan has a digest: the same inputs give the same plan, byte for byte in -o json.",
+      "Exit codes: 0 every release fits every environment; 3 some do not (incompatible,",
+      "blocked or needing approval); 1 bad input; 2 bad usage; 4 unknown environment."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sextant plan -f examples/releases/fraud-detector-1.4.0.yaml --fingerprint fingerprints/h100.yaml --fingerprint fingerprints/t4.yaml",
+      "  sextant plan -f release.yaml --here --deep",
+      "  sextant plan -f examples/releases/ --environment prod-eu -o json",
+      "  sextant plan -f release.yaml -l tier=prod --server http://localhost:7070",
+      "  sextant plan --rules",
+      "",
+      "Validator plug-ins: jars in $SEXTANT_HOME/plugins (or $SEXTANT_PLUGINS) are loaded with",
+      "ServiceLoader; see the README, \"Writing a validator\"."
+    })
+public final class PlanCommand implements Callable<Integer> {
+  @ParentCommand SextantCommand root;
+  @Mixin OutputOptions output;
+  @Mixin BackendOptions backend;
+
+  @Option(names = {"-f", "--filename"}, paramLabel = "FILE|DIR|-", description = "Release files to plan: a file, a directory (searched recursively) or - for standard input. Repeatable. Resources of other kinds are ignored.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--fingerprint", paramLabel = "FILE", description = "Plan against a fingerprint file (JSON or YAML with a top-level facts map). Repeatable. Needs no store.")
+  List<Path> fingerprints = new ArrayList<>();
+
+  @Option(names = "--environment", paramLabel = "NAME", description = "Plan against a stored Environment. Repeatable.")
+  List<String> environments = new ArrayList<>();
+
+  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Plan against every stored Environment matching this label selector, e.g. tier=prod.")
+  String selector;
+
+  @Option(names = "--here", description = "Plan against this host, probed now.")
+  boolean here;
+
+  @Option(names = "--deep", description = "Run tier 2's deep checks (each variant's `checks`) where a command can run: this host, with --here.")
+  boolean deep;
+
+  @Option(names = "--key", paramLabel = "PUBLIC_KEY_FILE", description = "Trust fingerprint files signed by this key (PEM or base64). Repeatable. With keys, an unsigned or badly signed file blocks its environment.")
+  List<Path> keys = new ArrayList<>();
+
+  @Option(names = "--rules", description = "List the validators (built in and plug-ins) that requirements can name with `rule:`, and exit.")
+  boolean rules;
+
+  @Override
+  public Integer call() {
+    var context = root.context();
+    Validators validators = Plugins.validators(context);
+    if (rules) {
+      return listRules(validators);
+    }
+    if (files.isEmpty()) {
+      throw CliException.invalid("say what to plan: -f RELEASE_FILE (see sextant plan --help)");
+    }
+    boolean stored = !environments.isEmpty() || selector != null;
+    if (fingerprints.isEmpty() && !here && !stored) {
+      throw CliException.invalid("say where to plan: --fingerprint FILE, --here, --environment NAME or -l SELECTOR");
+    }
+    ParseReport report = new ResourceParser(Limits.DEFAULT).parseAll(new ResourceFiles(Limits.DEFAULT, System.in).read(files));
+    if (!report.ok()) {
+      throw new InvalidInputException(report.problems());
+    }
+    List<Resource> releases = report.resources().stream().filter(r -> r.kind() == Kind.RELEASE).toList();
+    if (releases.isEmpty()) {
+      throw CliException.invalid("no Release in " + String.join(", ", files) + "; plan needs at least one");
+    }
+    List<PublicKey> trusted = trustedKeys();
+    List<Target> targets = new ArrayList<>();
+    fingerprints.forEach(file -> targets.add(PlanTargets.file(file, trusted)));
+    if (here) {
+      targets.add(PlanTargets.thisHost());
+    }
+    List<Resource> inPlace = List.of();
+    if (stored) {
+      try (Backend store = backend.open(context)) {
+        targets.addAll(PlanTargets.stored(store, environments, Optional.ofNullable(selector)));
+        inPlace = releasesInStore(store);
+      }
+    }
+    checkUniqueNames(targets);
+    CheckExecutor executor = deep ? new LocalCheckExecutor() : CheckExecutor.NONE;
+    Plan plan;
+    try {
+      plan = new Planner(validators, executor, deep).plan(releases, targets, inPlace);
+    } catch (PlanInputException e) {
+      throw new InvalidInputException(problems(report, e));
+    }
+    if (output.format() == Format.TABLE) {
+      PlanView.print(context.out(), plan);
+    } else {
+      Printer.print(context.out(), output.format(), PlanJson.write(plan));
+    }
+    return plan.allCompatible() ? ExitCode.OK : ExitCode.INCOMPATIBLE;
+  }
+
+  private int listRules(Validators validators) {
+    var out = root.context().out();
+    for (Validator v : validators.all()) {
+      out.printf("%s%n  %s%n  source: %s%n  implementation: %s%n", v.rule(), v.summary(), v.source(), v.getClass().getName());
+    }
+    return ExitCode.OK;
+  }
+
+  private static List<Problem> problems(ParseReport report, PlanInputException e) {
+    List<Problem> problems = new ArrayList<>();
+    for (PlanInputException.Issue issue : e.issues()) {
+      problems.add(issue.release()
+          .map(key -> report.problem(key, issue.field(), issue.message()))
+          .orElseGet(() -> new Problem("plan", dev.sextant.core.validation.Position.of(1, 1), "", issue.message())));
+    }
+    return problems;
+  }
+
+  private static List<Resource> releasesInStore(Backend store) {
+    List<Resource> out = new ArrayList<>();
+    ResourceParser parser = new ResourceParser(Limits.DEFAULT);
+    for (Revision revision : store.list(Optional.of(Kind.RELEASE), "")) {
+      ParseReport parsed = parser.parse("store:" + revision.key(), revision.document().toString().getBytes(StandardCharsets.UTF_8));
+      out.addAll(parsed.resources());
+    }
+    return out;
+  }
+
+  private static void checkUniqueNames(List<Target> targets) {
+    Set<String> seen = new HashSet<>();
+    for (Target t : targets) {
+      if (!seen.add(t.environment())) {
+        throw CliException.invalid("two environments are named " + t.environment()
+            + "; fingerprint files are named by their `environment` field, or else by their file name");
+      }
+    }
+  }
+
+  private List<PublicKey> trustedKeys() {
+    List<PublicKey> trusted = new ArrayList<>();
+    for (Path file : keys) {
+      try {
+        trusted.add(SigningKeys.decodePublic(Files.readString(file)));
+      } catch (IOException | IllegalArgumentException e) {
+        throw CliException.invalid("--key " + file + ": not a readable Ed25519 public key (" + e.getMessage() + ")");
+      }
+    }
+    return trusted;
+  }
+}

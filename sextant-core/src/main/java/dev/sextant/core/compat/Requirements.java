@@ -1,0 +1,66 @@
+package dev.sextant.core.compat;
+
+import dev.sextant.core.compat.cel.CelConstraint;
+import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.core.resource.spec.Requirement;
+
+/**
+ * Turns a requirement as written into one that can be evaluated: a {@code rule} goes to its
+ * validator; a {@code fact} with operators to {@link FactConstraint}; a {@code cel} expression to
+ * {@link CelConstraint}; a fact with both operators and CEL must meet both.
+ */
+public final class Requirements {
+  static final String FACT_SOURCE = "typed fact comparison (DESIGN §4)";
+  static final String CEL_SOURCE = "CEL expression (cel-spec)";
+
+  private Requirements() {}
+
+  /**
+   * @throws InvalidRequirementException at the field that is wrong
+   */
+  public static PreparedRequirement prepare(Requirement requirement, Validators validators) {
+    if (requirement.rule().isPresent()) {
+      refuseBesideRule(requirement);
+      Validator validator = validators.get(requirement.rule().get());
+      return new PreparedRequirement(
+          validator.rule(), requirement.description(), validator.source(), validator.prepare(requirement));
+    }
+    boolean operators = FactConstraint.hasOperators(requirement);
+    if (requirement.cel().isEmpty()) {
+      return new PreparedRequirement(
+          requirement.fact().orElseThrow(), requirement.description(), FACT_SOURCE, FactConstraint.prepare(requirement));
+    }
+    Constraint cel = CelConstraint.prepare(requirement);
+    if (!operators) {
+      return new PreparedRequirement(
+          requirement.fact().orElse("cel"), requirement.description(), CEL_SOURCE, cel);
+    }
+    return new PreparedRequirement(
+        requirement.fact().orElseThrow(),
+        requirement.description(),
+        FACT_SOURCE + " and " + CEL_SOURCE,
+        both(FactConstraint.prepare(requirement), cel));
+  }
+
+  /** The first finding that is not met, or the first one when both are. */
+  private static Constraint both(Constraint first, Constraint second) {
+    return (Fingerprint fingerprint) -> {
+      Finding finding = first.evaluate(fingerprint);
+      if (!finding.met()) {
+        return finding;
+      }
+      Finding other = second.evaluate(fingerprint);
+      return other.met() ? finding : other;
+    };
+  }
+
+  private static void refuseBesideRule(Requirement r) {
+    String beside = FactConstraint.hasOperators(r) ? "fact operators" : r.cel().isPresent() ? "cel" : r.fact().isPresent() ? "fact" : null;
+    if (beside != null) {
+      throw new InvalidRequirementException(
+          "rule",
+          "a requirement with rule " + r.rule().get() + " takes its arguments in `with`, not " + beside
+              + "; write the " + beside + " as a separate requirement");
+    }
+  }
+}

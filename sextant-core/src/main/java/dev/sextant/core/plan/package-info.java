@@ -1,0 +1,6 @@
+/**
+ * The planner (DESIGN §4): for every release and environment, the variant chosen by tiers of
+ * checks, why each earlier variant was rejected, the parameters derived from facts, and the order
+ * of rollouts by the dependency graph; a plan has a digest, the same for the same inputs.
+ */
+package dev.sextant.core.plan;
