@@ -85,7 +85,7 @@ final class Workload {
         .append("      artifact:\n        image: ghcr.io/acme/bench:1.0.0-").append(name)
         .append("@sha256:").append("0".repeat(64)).append('\n')
         .append("      requirements:\n")
-        .append(requirements.stripTrailing().indent(-4).indent(8));
+        .append(requirements.stripTrailing()).append('\n');
     for (int i = 0; i < 45; i++) {
       yaml.append("        - fact: packages.lib").append(i).append('\n')
           .append("          min: \"1.").append(i % 5).append(".0\"\n");

@@ -12,7 +12,6 @@ import dev.sextant.core.fingerprint.Versions;
 import dev.sextant.core.resource.spec.Requirement;
 import dev.sextant.core.resource.spec.Requirement.Scheme;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -52,8 +51,6 @@ import java.util.function.Predicate;
  */
 public final class FactConstraint implements Constraint {
   private static final FactType[] TYPES = FactType.values();
-  private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
-  private static final String[] BINARY_UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB"};
 
   private final String key;
   private final List<String> facts;
@@ -62,14 +59,26 @@ public final class FactConstraint implements Constraint {
   // By FactType ordinal: the clauses for a fact of that type, or null when the operands do not fit it.
   private final Clause[][] clausesByType;
   private final String operatorNames;
+  /**
+   * The same sentence whatever the value, which the finding shows beside it: a plan of 10,000
+   * environments holds a million met findings, and building a sentence for each was most of what
+   * planning allocated.
+   */
+  private final String metReason;
+  /** The finding when the fact is absent, which never changes. */
+  private final Finding absent;
 
   private FactConstraint(String key, String required, Optional<Boolean> exists, Clause[][] clausesByType, String operatorNames) {
-    this.key = key;
-    this.facts = List.of(key);
+    this.key = key.intern();
+    this.facts = List.of(this.key);
     this.required = required;
     this.exists = exists;
     this.clausesByType = clausesByType;
     this.operatorNames = operatorNames;
+    this.metReason = "the observed value meets " + required;
+    this.absent = exists.isPresent() && !exists.get()
+        ? Finding.met(facts, required, Finding.ABSENT, key + " is absent, as required")
+        : Finding.notMet(facts, required, Finding.ABSENT, key + " is absent");
   }
 
   /** Whether the requirement uses any of equals, min, max, range, in, includes or exists. */
@@ -131,12 +140,13 @@ public final class FactConstraint implements Constraint {
   public Finding evaluate(Fingerprint fingerprint) {
     Fact fact = fingerprint.facts().get(key);
     if (fact == null) {
-      if (exists.isPresent() && !exists.get()) {
-        return Finding.met(facts, required, Finding.ABSENT, key + " is absent, as required");
-      }
-      return Finding.notMet(facts, required, Finding.ABSENT, key + " is absent");
+      return absent;
     }
-    String shown = display(fact);
+    return evaluate(fact);
+  }
+
+  private Finding evaluate(Fact fact) {
+    String shown = fact.display();
     if (exists.isPresent() && !exists.get()) {
       return Finding.notMet(facts, required, shown, key + " is present (" + shown + ") but must be absent");
     }
@@ -152,31 +162,12 @@ public final class FactConstraint implements Constraint {
         return Finding.notMet(facts, required, shown, unmet);
       }
     }
-    return Finding.met(facts, required, shown, key + " is " + shown + ", which meets " + required);
+    return Finding.met(facts, required, shown, metReason);
   }
 
   @Override
   public String toString() {
     return required;
-  }
-
-  /**
-   * {@link Fact#display()}, to the character, without the {@code String.format} that {@link
-   * Fact.Quantity#display()} uses: formatting is most of the cost of a memory check.
-   */
-  static String display(Fact fact) {
-    if (!(fact instanceof Fact.Quantity q) || !q.unit().equals("bytes") || q.amount().compareTo(KIBI) < 0) {
-      return fact.display();
-    }
-    double value = q.amount().doubleValue();
-    int i = -1;
-    while (value >= 1024 && i < BINARY_UNITS.length - 1) {
-      value /= 1024;
-      i++;
-    }
-    // %.1f rounds half up from the shortest decimal form of the double, as BigDecimal.valueOf reads it.
-    String rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
-    return q.amount().toPlainString() + " bytes (" + rounded + " " + BINARY_UNITS[i] + ")";
   }
 
   private static FactType typeOf(Fact fact) {

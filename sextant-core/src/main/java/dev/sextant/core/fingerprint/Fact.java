@@ -62,6 +62,9 @@ public sealed interface Fact {
    * {@code 16Gi} and {@code 17179869184} are the same fact.
    */
   record Quantity(BigDecimal amount, String unit) implements Fact {
+    private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
+    private static final String[] BINARY_UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+
     public Quantity {
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(unit, "unit");
@@ -82,17 +85,20 @@ public sealed interface Fact {
 
     public String display() {
       String exact = amount.toPlainString() + " " + unit;
-      if (!unit.equals("bytes") || amount.compareTo(BigDecimal.valueOf(1024)) < 0) {
+      if (!unit.equals("bytes") || amount.compareTo(KIBI) < 0) {
         return exact;
       }
-      String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
       double value = amount.doubleValue();
       int i = -1;
-      while (value >= 1024 && i < units.length - 1) {
+      while (value >= 1024 && i < BINARY_UNITS.length - 1) {
         value /= 1024;
         i++;
       }
-      return exact + String.format(java.util.Locale.ROOT, " (%.1f %s)", value, units[i]);
+      // As String.format's %.1f rounds (half up, from the shortest decimal form of the double),
+      // without the Formatter: planning shows thousands of memory facts, and formatting was most
+      // of the cost of a memory check.
+      String rounded = BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+      return exact + " (" + rounded + " " + BINARY_UNITS[i] + ")";
     }
   }
 

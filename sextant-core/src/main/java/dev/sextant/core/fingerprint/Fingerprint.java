@@ -33,8 +33,10 @@ public record Fingerprint(
   public Fingerprint {
     Objects.requireNonNull(facts, "facts");
     SortedMap<String, Fact> copy = new TreeMap<>();
-    facts.forEach((key, fact) -> copy.put(FactKeys.check(key), Objects.requireNonNull(fact, key)));
-    facts = Collections.unmodifiableSortedMap(copy);
+    // Keys are interned: a fleet repeats the same 200 keys in every fingerprint, and a lookup by
+    // an interned key is settled by identity, without reading the stored key's characters.
+    facts.forEach((key, fact) -> copy.put(FactKeys.check(key).intern(), Objects.requireNonNull(fact, key)));
+    facts = Collections.unmodifiableSortedMap(new FactMap(copy));
     collectedAt = Objects.requireNonNullElse(collectedAt, Optional.empty());
     environment = Objects.requireNonNullElse(environment, Optional.empty());
     environment.ifPresent(Fingerprint::checkEnvironment);

@@ -26,6 +26,8 @@ public final class Quantities {
   private static final int MAX_LENGTH = 64;
   private static final Pattern SHAPE = Pattern.compile("([+-]?)([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+) *([A-Za-z]*)");
   private static final Map<String, BigDecimal> UNITS = units();
+  private static final String[] BINARY_SUFFIXES = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final String EXAMPLES = "such as 24Gi, 8 GB, 16384 MiB or a plain number of bytes";
 
   private Quantities() {}
@@ -85,11 +87,16 @@ public final class Quantities {
    * plain number when no binary suffix divides it. For tables and messages, not for storage.
    */
   public static String format(BigDecimal bytes) {
-    String[] suffixes = {"Ei", "Pi", "Ti", "Gi", "Mi", "Ki"};
-    for (int i = 0; i < suffixes.length; i++) {
-      BigDecimal unit = new BigDecimal(BigInteger.ONE.shiftLeft(10 * (suffixes.length - i)));
+    if (bytes.signum() > 0 && bytes.scale() <= 0 && bytes.compareTo(LONG_MAX) <= 0) {
+      // Binary suffixes divide exactly when the low bits are zero: count them instead of dividing.
+      long value = bytes.longValue();
+      int power = Math.min(Long.numberOfTrailingZeros(value) / 10, BINARY_SUFFIXES.length);
+      return power == 0 ? Long.toString(value) : (value >> (10 * power)) + BINARY_SUFFIXES[power - 1];
+    }
+    for (int i = BINARY_SUFFIXES.length; i > 0; i--) {
+      BigDecimal unit = new BigDecimal(BigInteger.ONE.shiftLeft(10 * i));
       if (bytes.signum() > 0 && bytes.remainder(unit).signum() == 0) {
-        return bytes.divide(unit).toPlainString() + suffixes[i];
+        return bytes.divide(unit).toPlainString() + BINARY_SUFFIXES[i - 1];
       }
     }
     return bytes.toPlainString();

@@ -8,6 +8,7 @@ import dev.sextant.core.compat.parameter.InvalidParameterException;
 import dev.sextant.core.compat.parameter.Parameters;
 import dev.sextant.core.document.FieldPath;
 import dev.sextant.core.resource.Resource;
+import dev.sextant.core.resource.spec.Artifact;
 import dev.sextant.core.resource.spec.ReleaseSpec;
 import dev.sextant.core.resource.spec.Specs;
 import dev.sextant.core.resource.spec.Variant;
@@ -22,7 +23,19 @@ import java.util.Optional;
 record PreparedRelease(Resource resource, ReleaseSpec spec, List<PreparedVariant> variants) {
 
   /** One variant, prepared. */
-  record PreparedVariant(Variant variant, List<PreparedRequirement> requirements, Parameters parameters) {}
+  record PreparedVariant(
+      Variant variant, List<PreparedRequirement> requirements, Parameters parameters, GateResult artifact) {
+
+    PreparedVariant(Variant variant, List<PreparedRequirement> requirements, Parameters parameters) {
+      this(variant, requirements, parameters, artifactGate(variant.artifact()));
+    }
+
+    /** Tier 0's artifact gate: the same in every environment, so decided once. */
+    private static GateResult artifactGate(Artifact artifact) {
+      String what = artifact instanceof Artifact.Image ? "image" : "download";
+      return new GateResult("artifact", true, what + " pinned by " + artifact.digest().value());
+    }
+  }
 
   /**
    * @throws PlanInputException listing every requirement and parameter that cannot be used

@@ -6,7 +6,6 @@ import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.plan.PreparedRelease.PreparedVariant;
 import dev.sextant.core.plan.TierResult.Status;
 import dev.sextant.core.plan.VariantResult.Outcome;
-import dev.sextant.core.resource.spec.Artifact;
 import dev.sextant.core.resource.spec.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +66,7 @@ final class TargetPlanner {
   private VariantResult variant(PreparedVariant prepared, Target target, List<GateResult> environmentGates) {
     String name = prepared.variant().name();
     List<GateResult> gates = new ArrayList<>(environmentGates);
-    gates.add(artifact(prepared.variant().artifact()));
+    gates.add(prepared.artifact());
     Optional<GateResult> closed = gates.stream().filter(g -> !g.passed()).findFirst();
     if (closed.isPresent()) {
       TierResult zero = new TierResult(0, Status.FAILED, closed.get().detail(), gates, List.of(), List.of());
@@ -136,11 +135,6 @@ final class TargetPlanner {
     target.verification().ifPresent(v -> gates.add(new GateResult("signature", v.isValid(), v.message())));
     target.blocked().ifPresent(why -> gates.add(new GateResult("drift", false, "environment is blocked: " + why)));
     return gates;
-  }
-
-  private static GateResult artifact(Artifact artifact) {
-    String what = artifact instanceof Artifact.Image ? "image" : "download";
-    return new GateResult("artifact", true, what + " pinned by " + artifact.digest().value());
   }
 
   private static String met(int count) {

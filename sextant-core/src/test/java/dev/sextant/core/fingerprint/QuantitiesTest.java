@@ -95,4 +95,39 @@ class QuantitiesTest {
   void formats_in_the_largest_exact_binary_unit(String bytes, String text) {
     assertThat(Quantities.format(new BigDecimal(bytes))).isEqualTo(text);
   }
+
+  @Test
+  void a_quantity_shows_itself_as_string_format_would_round_it() {
+    java.util.List<Long> amounts = new java.util.ArrayList<>(java.util.List.of(0L, 1L, 1023L, 1024L, 1536L, 1126L, 1127L,
+        1075L, 1076L, 81559L << 20, 2L << 40, 15360L << 20, Long.MAX_VALUE, (1L << 50) * 3, (1L << 60) + 1));
+    long x = 1;
+    for (int i = 0; i < 5000; i++) {
+      x = x * 6364136223846793005L + 1442695040888963407L;
+      amounts.add((x >>> 1) >>> (i % 60));
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+    for (long amount : amounts) {
+      String expected = amount + " bytes";
+      if (amount >= 1024) {
+        double value = amount;
+        int i = -1;
+        while (value >= 1024 && i < units.length - 1) {
+          value /= 1024;
+          i++;
+        }
+        expected += String.format(java.util.Locale.ROOT, " (%.1f %s)", value, units[i]);
+      }
+      assertThat(Fact.Quantity.bytes(amount).display()).as("%d", amount).isEqualTo(expected);
+    }
+    assertThat(new Fact.Quantity(new BigDecimal("2400"), "MHz").display()).isEqualTo("2400 MHz");
+  }
+
+  @Test
+  void formats_amounts_beyond_a_long_in_the_largest_exact_unit() {
+    BigDecimal huge = new BigDecimal(java.math.BigInteger.ONE.shiftLeft(70));
+    assertThat(Quantities.format(huge)).isEqualTo("1024Ei");
+    assertThat(Quantities.format(huge.add(BigDecimal.ONE))).isEqualTo(huge.add(BigDecimal.ONE).toPlainString());
+    assertThat(Quantities.format(new BigDecimal("3E+3"))).isEqualTo("3000");
+    assertThat(Quantities.format(BigDecimal.ZERO)).isEqualTo("0");
+  }
 }

@@ -9,11 +9,15 @@ import dev.cel.parser.CelStandardMacro;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import java.math.BigDecimal;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * How a fingerprint's facts appear to CEL, for requirements and for any later code (policies) that
@@ -78,11 +82,64 @@ public final class CelFacts {
     return activation;
   }
 
-  /** Every fact of the fingerprint as a CEL value, by key. */
+  /**
+   * Every fact of the fingerprint as a CEL value, by key: a read-only view that converts a fact
+   * when it is read, because an expression reads a few of ~200 facts and converting them all for
+   * every environment was most of the cost of a CEL requirement.
+   */
   public static Map<String, Object> values(Fingerprint fingerprint) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    fingerprint.facts().forEach((key, fact) -> values.put(key, value(fact)));
-    return values;
+    return new FactValues(fingerprint.facts());
+  }
+
+  private static final class FactValues extends AbstractMap<String, Object> {
+    private final SortedMap<String, Fact> facts;
+
+    FactValues(SortedMap<String, Fact> facts) {
+      this.facts = facts;
+    }
+
+    @Override
+    public Object get(Object key) {
+      Fact fact = key instanceof String name ? facts.get(name) : null;
+      return fact == null ? null : value(fact);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return key instanceof String name && facts.containsKey(name);
+    }
+
+    @Override
+    public int size() {
+      return facts.size();
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Entry<String, Object>> iterator() {
+          Iterator<Entry<String, Fact>> entries = facts.entrySet().iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return entries.hasNext();
+            }
+
+            @Override
+            public Entry<String, Object> next() {
+              Entry<String, Fact> entry = entries.next();
+              return new SimpleImmutableEntry<>(entry.getKey(), value(entry.getValue()));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return facts.size();
+        }
+      };
+    }
   }
 
   /** One fact as a CEL value, as the class documentation says. */

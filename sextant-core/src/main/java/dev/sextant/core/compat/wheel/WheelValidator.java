@@ -8,7 +8,9 @@ import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.resource.spec.Requirement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +67,7 @@ public final class WheelValidator implements Validator {
     } catch (IllegalArgumentException e) {
       throw with.invalid("file", e.getMessage());
     }
-    return new WheelConstraint(file, WheelTags.of(wheel), required(file, wheel));
+    return new WheelConstraint(file, WheelTags.of(wheel), required(file, wheel), new ConcurrentHashMap<>());
   }
 
   private static String required(String file, WheelFilename wheel) {
@@ -76,7 +78,16 @@ public final class WheelValidator implements Validator {
     return "a tag of " + file + " in python.tags: " + shown;
   }
 
-  private record WheelConstraint(String file, WheelTags tags, String required) implements Constraint {
+  /**
+   * @param refusals why the wheel is refused, by tag list: a fleet has few distinct lists, and
+   *     explaining a refusal reads the whole list, so it is done once per list (a memo of a pure
+   *     function, bounded, safe to share between threads)
+   */
+  /** Distinct tag lists whose refusal is remembered per requirement; a fleet has a handful. */
+  private static final int MEMO_LISTS = 64;
+
+  private record WheelConstraint(String file, WheelTags tags, String required, Map<List<String>, String> refusals)
+      implements Constraint {
 
     @Override
     public Finding evaluate(Fingerprint fingerprint) {
@@ -94,7 +105,7 @@ public final class WheelValidator implements Validator {
       Optional<TagMatch> match = tags.bestIn(supported);
       if (match.isEmpty()) {
         return Finding.notMet(facts, required, sequence.display(),
-            "pip would refuse " + file + ": " + Mismatch.explain(tags.wheel().tags(), supported));
+            "pip would refuse " + file + ": " + refusal(supported));
       }
       TagMatch best = match.get();
       Finding met = Finding.met(facts, required,
@@ -107,6 +118,18 @@ public final class WheelValidator implements Validator {
           ? met.withCaveat("a " + best.tag().platform() + " wheel is built for one distribution and is not checked "
               + "for portability (PEP 513); it may need shared libraries this host lacks")
           : met;
+    }
+
+    private String refusal(List<String> supported) {
+      String known = refusals.get(supported);
+      if (known != null) {
+        return known;
+      }
+      String why = Mismatch.explain(tags.wheel().tags(), supported);
+      if (refusals.size() < MEMO_LISTS) {
+        refusals.put(supported, why);
+      }
+      return why;
     }
   }
 }
