@@ -1,7 +1,7 @@
 package dev.sextant.core.compat;
 
-import static dev.sextant.core.compat.WrittenRequirements.fingerprint;
-import static dev.sextant.core.compat.WrittenRequirements.yaml;
+import static dev.sextant.core.compat.Fixtures.fingerprint;
+import static dev.sextant.core.compat.Fixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,10 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FactConstraintTest {
-  private static final Fingerprint H100 = fingerprint("h100");
-  private static final Fingerprint H100_NEW_DRIVER = fingerprint("h100-new-driver");
-  private static final Fingerprint T4 = fingerprint("t4");
-  private static final Fingerprint GRAVITON = fingerprint("graviton-arm");
+  private static final Fingerprint H100 = fingerprint("h100.yaml");
+  private static final Fingerprint H100_NEW_DRIVER = fingerprint("h100-new-driver.yaml");
+  private static final Fingerprint T4 = fingerprint("t4.yaml");
+  private static final Fingerprint GRAVITON = fingerprint("graviton-arm.yaml");
 
   private static Finding check(String requirement, Fingerprint fingerprint) {
     return FactConstraint.prepare(yaml(requirement)).evaluate(fingerprint);

@@ -3,10 +3,12 @@ package dev.sextant.core.compat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.resource.spec.Requirement;
+import dev.sextant.core.schema.Examples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ public final class Fixtures {
   public static final Path FINGERPRINTS = Path.of("..", "fingerprints");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML_MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
 
   private Fixtures() {}
 
@@ -30,6 +33,15 @@ public final class Fixtures {
       return FingerprintFiles.parse(name, Files.readAllBytes(FINGERPRINTS.resolve(name)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A requirement from YAML as a release writes it, e.g. {@code "{fact: memory.total, min: 16Gi}"}. */
+  public static Requirement yaml(String yaml) {
+    try {
+      return YAML_MAPPER.treeToValue(Examples.parse(yaml), Requirement.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
     }
   }
 

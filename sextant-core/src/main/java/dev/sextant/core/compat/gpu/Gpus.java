@@ -5,9 +5,10 @@ import dev.sextant.core.fingerprint.Fingerprint;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The GPUs a fingerprint describes ({@code gpu[i].*}) and how many it says there are ({@code
@@ -19,6 +20,9 @@ import java.util.TreeSet;
  */
 public record Gpus(Optional<Integer> count, List<Gpu> described) {
   public static final String COUNT = "gpu.count";
+
+  /** The per-GPU facts read, in the order {@link #of} keeps them. */
+  private static final String[] FIELDS = {"model", "compute_capability", "memory"};
 
   public Gpus {
     described = List.copyOf(described);
@@ -45,30 +49,33 @@ public record Gpus(Optional<Integer> count, List<Gpu> described) {
             .fact(COUNT)
             .filter(Fact.Number.class::isInstance)
             .map(f -> ((Fact.Number) f).value().intValue());
-    SortedSet<Integer> indexes = new TreeSet<>();
-    // Only the gpu[…] keys: a sorted range, not a scan of every fact ('\\' sorts right after '[').
-    for (String key : fingerprint.facts().subMap("gpu[", "gpu\\").keySet()) {
+    // One pass over the gpu[…] keys only: a sorted range, not a scan of every fact ('\\' sorts
+    // right after '['), and no key built per lookup; this runs once per GPU rule per environment.
+    SortedMap<Integer, Fact[]> described = new TreeMap<>();
+    for (Map.Entry<String, Fact> entry : fingerprint.facts().subMap("gpu[", "gpu\\").entrySet()) {
+      String key = entry.getKey();
       int index = index(key);
-      if (index >= 0) {
-        indexes.add(index);
+      if (index < 0) {
+        continue;
+      }
+      Fact[] fields = described.computeIfAbsent(index, i -> new Fact[FIELDS.length]);
+      int from = key.indexOf(']') + 2;
+      for (int f = 0; f < FIELDS.length; f++) {
+        if (key.length() - from == FIELDS[f].length() && key.startsWith(FIELDS[f], from)) {
+          fields[f] = entry.getValue();
+        }
       }
     }
-    List<Gpu> gpus = new ArrayList<>();
-    for (int i : indexes) {
-      String prefix = "gpu[" + i + "].";
-      gpus.add(
-          new Gpu(
-              i,
-              fingerprint.fact(prefix + "model").map(Fact::display),
-              fingerprint
-                  .fact(prefix + "compute_capability")
-                  .filter(f -> f instanceof Fact.Version || f instanceof Fact.Text)
-                  .map(Fact::display),
-              fingerprint
-                  .fact(prefix + "memory")
-                  .filter(f -> f instanceof Fact.Quantity q && q.unit().equals("bytes"))
-                  .map(f -> ((Fact.Quantity) f).amount())));
-    }
+    List<Gpu> gpus = new ArrayList<>(described.size());
+    described.forEach((i, fields) -> gpus.add(new Gpu(
+        i,
+        Optional.ofNullable(fields[0]).map(Fact::display),
+        Optional.ofNullable(fields[1])
+            .filter(f -> f instanceof Fact.Version || f instanceof Fact.Text)
+            .map(Fact::display),
+        Optional.ofNullable(fields[2])
+            .filter(f -> f instanceof Fact.Quantity q && q.unit().equals("bytes"))
+            .map(f -> ((Fact.Quantity) f).amount()))));
     return new Gpus(count, gpus);
   }
 

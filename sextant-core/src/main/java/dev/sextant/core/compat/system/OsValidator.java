@@ -4,6 +4,7 @@ import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.version.DottedRange;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.resource.spec.Requirement;
@@ -45,9 +46,9 @@ public final class OsValidator implements Validator {
   public Constraint prepare(Requirement requirement) {
     Arguments args = Arguments.of(requirement, "id", "version");
     List<String> ids = args.texts("id").stream().map(i -> i.toLowerCase(Locale.ROOT)).distinct().toList();
-    Optional<VersionRange> range = args.optionalText("version").map(text -> {
+    Optional<DottedRange> range = args.optionalText("version").map(text -> {
       try {
-        return VersionRange.parse(text);
+        return DottedRange.parse(atLeastWhenBare(text));
       } catch (IllegalArgumentException e) {
         throw args.invalid("version", e.getMessage());
       }
@@ -58,7 +59,7 @@ public final class OsValidator implements Validator {
     return fingerprint -> evaluate(ids, range, fingerprint);
   }
 
-  private static Finding evaluate(List<String> ids, Optional<VersionRange> range, Fingerprint fingerprint) {
+  private static Finding evaluate(List<String> ids, Optional<DottedRange> range, Fingerprint fingerprint) {
     List<String> facts = new ArrayList<>();
     List<String> required = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -78,7 +79,7 @@ public final class OsValidator implements Validator {
       required.add("version " + range.get().describe());
       if (version.isEmpty()) {
         problems.add("the OS version is unknown (no os.version)");
-      } else if (!range.get().test(version.get())) {
+      } else if (!range.get().contains(version.get())) {
         problems.add("version " + version.get() + " is not " + range.get().describe());
       }
     }
@@ -90,5 +91,16 @@ public final class OsValidator implements Validator {
         ? id.orElse("the OS") + " " + version.orElse("") + " meets " + String.join(", ", required)
         : String.join("; ", problems);
     return new Finding(problems.isEmpty(), facts, String.join(", ", required), observed, reason.replace("  ", " "), List.of());
+  }
+
+  /** {@code 22.04} alone means at least 22.04 here, as people write OS requirements. */
+  private static String atLeastWhenBare(String text) {
+    List<String> parts = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      String comparison = part.strip();
+      boolean bare = !comparison.isEmpty() && "<>=!".indexOf(comparison.charAt(0)) < 0;
+      parts.add(bare ? ">=" + comparison : comparison);
+    }
+    return String.join(",", parts);
   }
 }

@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class DottedRange implements VersionRange {
   private static final int MAX_DIGITS = 18;
+  /** What {@link #compare(String, long[])} answers for a version that is not dotted numbers. */
+  static final int UNREADABLE = Integer.MIN_VALUE;
 
   private final String text;
   private final List<Comparison> comparisons;
@@ -82,30 +84,59 @@ public final class DottedRange implements VersionRange {
     return count == 0 ? null : Arrays.copyOf(out, count);
   }
 
-  /** Compares segment lists, missing segments counting as zero. */
-  static int compare(long[] a, long[] b) {
-    int length = Math.max(a.length, b.length);
-    for (int i = 0; i < length; i++) {
-      int c = Long.compare(i < a.length ? a[i] : 0, i < b.length ? b[i] : 0);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
-  }
-
   @Override
   public boolean contains(String version) {
-    long[] segments = segments(version);
-    if (segments == null) {
-      return false;
-    }
     for (Comparison comparison : comparisons) {
-      if (!comparison.matches(segments)) {
+      if (!comparison.matches(version)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * How {@code version}'s leading dotted numbers compare with {@code bound}, missing segments
+   * counting as zero, read straight from the text: a fleet's plan makes a million of these, and reading into arrays first was most
+   * of what they allocated. {@link #UNREADABLE} where {@link #segments} gives null.
+   */
+  static int compare(String version, long[] bound) {
+    int n = version.length();
+    int i = 0;
+    while (i < n && version.charAt(i) == ' ') {
+      i++;
+    }
+    if (i < n && (version.charAt(i) == 'v' || version.charAt(i) == 'V')) {
+      i++;
+    }
+    if (i >= n || !isDigit(version.charAt(i))) {
+      return UNREADABLE;
+    }
+    int result = 0;
+    int segment = 0;
+    while (true) {
+      long value = 0;
+      int digits = 0;
+      while (i < n && isDigit(version.charAt(i))) {
+        value = value * 10 + (version.charAt(i) - '0');
+        if (value != 0 && ++digits > MAX_DIGITS) {
+          return UNREADABLE;
+        }
+        i++;
+      }
+      if (result == 0) {
+        result = Long.compare(value, segment < bound.length ? bound[segment] : 0);
+      }
+      segment++;
+      if (i + 1 < n && version.charAt(i) == '.' && isDigit(version.charAt(i + 1))) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    for (; result == 0 && segment < bound.length; segment++) {
+      result = Long.compare(0, bound[segment]);
+    }
+    return result;
   }
 
   @Override
@@ -173,15 +204,22 @@ public final class DottedRange implements VersionRange {
       return !number.endsWith(".") && !number.contains("..");
     }
 
-    boolean matches(long[] version) {
+    boolean matches(String text) {
       if (prefix) {
+        long[] version = segments(text);
+        if (version == null) {
+          return false;
+        }
         boolean starts = true;
         for (int i = 0; i < bound.length && starts; i++) {
           starts = (i < version.length ? version[i] : 0) == bound[i];
         }
         return op == Operator.EQUAL ? starts : !starts;
       }
-      int c = compare(version, bound);
+      int c = compare(text, bound);
+      if (c == UNREADABLE) {
+        return false;
+      }
       return switch (op) {
         case EQUAL -> c == 0;
         case NOT_EQUAL -> c != 0;

@@ -402,13 +402,27 @@ public final class Pep440Version implements Comparable<Pep440Version> {
         if (i == start) {
           return null;
         }
-        segments.add(s.substring(start, i));
+        segments.add(localSegment(s.substring(start, i)));
         if (!atSeparator()) {
           return segments.toArray(new String[0]);
         }
         i++;
         start = i;
       }
+    }
+
+    /** A numeric local segment is a number, as packaging reads it: {@code 01} is {@code 1}. */
+    private static String localSegment(String segment) {
+      for (int k = 0; k < segment.length(); k++) {
+        if (!isDigit(segment.charAt(k))) {
+          return segment;
+        }
+      }
+      int zeros = 0;
+      while (zeros < segment.length() - 1 && segment.charAt(zeros) == '0') {
+        zeros++;
+      }
+      return segment.substring(zeros);
     }
 
     private long number() {

@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.wheel;
 
+import dev.sextant.core.compat.version.Pep440Version;
 import java.math.BigInteger;
 import java.util.Collections;
 import java.util.Locale;
@@ -87,7 +88,7 @@ public record WheelFilename(String distribution, String version, Optional<Build>
     }
     String version;
     try {
-      version = Pep440.normalize(parts[1]);
+      version = Pep440Version.parse(parts[1]).toString();
     } catch (IllegalArgumentException e) {
       throw invalid(filename, e.getMessage());
     }

@@ -1,7 +1,7 @@
 package dev.sextant.core.compat.runtime;
 
-import static dev.sextant.core.compat.WrittenRequirements.fingerprint;
-import static dev.sextant.core.compat.WrittenRequirements.yaml;
+import static dev.sextant.core.compat.Fixtures.fingerprint;
+import static dev.sextant.core.compat.Fixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RuntimeValidatorsTest {
-  private static final Fingerprint H100 = fingerprint("h100");
-  private static final Fingerprint GRAVITON = fingerprint("graviton-arm");
+  private static final Fingerprint H100 = fingerprint("h100.yaml");
+  private static final Fingerprint GRAVITON = fingerprint("graviton-arm.yaml");
   private static final Validator PYTHON = new PythonValidator();
   private static final Validator JAVA = new JavaValidator();
 

@@ -14,9 +14,9 @@ class OsValidatorTest {
 
     assertThat(finding.met()).isTrue();
     assertThat(finding.facts()).containsExactly("os.id", "os.version");
-    assertThat(finding.required()).isEqualTo("ubuntu, version ≥ 22.04");
+    assertThat(finding.required()).isEqualTo("ubuntu, version at least 22.04");
     assertThat(finding.observed()).isEqualTo("ubuntu 22.04");
-    assertThat(finding.reason()).isEqualTo("ubuntu 22.04 meets ubuntu, version ≥ 22.04");
+    assertThat(finding.reason()).isEqualTo("ubuntu 22.04 meets ubuntu, version at least 22.04");
   }
 
   @Test
@@ -24,7 +24,7 @@ class OsValidatorTest {
     assertThat(check("os", "{\"version\": \"24.04\"}", fingerprint("h100.yaml")).met()).isFalse();
     assertThat(check("os", "{\"id\": \"debian\", \"version\": \">=11,<13\"}", fingerprint("graviton-arm.yaml")).met()).isTrue();
     assertThat(check("os", "{\"id\": \"debian\", \"version\": \">=11,<12\"}", fingerprint("graviton-arm.yaml")).reason())
-        .isEqualTo("version 12 is not ≥ 11 and < 12");
+        .isEqualTo("version 12 is not at least 11 and below 12");
   }
 
   @Test

@@ -89,6 +89,8 @@ class Pep440VersionTest {
     "1.0.dev, 1.0.dev0",
     "1.0+ubuntu-1, 1.0+ubuntu.1",
     "1.0+Ubuntu_1, 1.0+ubuntu.1",
+    "1.0+cpu.01, 1.0+cpu.1",
+    "1.0+00.0, 1.0+0.0",
     "v1.0, 1.0",
     "V1.0, 1.0",
     "'  1.0\t', 1.0",

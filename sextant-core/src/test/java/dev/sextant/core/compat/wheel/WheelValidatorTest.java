@@ -118,7 +118,7 @@ class WheelValidatorTest {
       torch-2.3.1-cp311-cp311-linux_x86_64.zip | it does not end in .whl
       torch-cp311-cp311-linux_x86_64.whl | it has 4 parts separated by '-' where 5 or 6 are expected
       torch-2.3.1-gpu-cp311-cp311-linux_x86_64.whl | build tag "gpu" must start with a digit
-      torch-2.3.x-cp311-cp311-linux_x86_64.whl | version "2.3.x" is not a PEP 440 version
+      torch-2.3.x-cp311-cp311-linux_x86_64.whl | "2.3.x" is not a PEP 440 version
       torch__nightly-2.3.1-cp311-cp311-linux_x86_64.whl | distribution name "torch__nightly" may only hold
       torch-2.3.1-cp311-cp311-linux_x86_64..manylinux1_x86_64.whl | platform tag "linux_x86_64..manylinux1_x86_64" has an empty part
       dist/torch-2.3.1-cp311-cp311-linux_x86_64.whl | is a path or URL; expected the wheel's file name alone
