@@ -23,7 +23,6 @@ import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.fingerprint.FingerprintSigner;
 import dev.sextant.core.fingerprint.FingerprintVerifier;
 import dev.sextant.core.fingerprint.Layer;
-import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.core.fingerprint.Verification;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -257,14 +256,7 @@ public final class FingerprintCommand implements Callable<Integer> {
   }
 
   private List<PublicKey> trustedKeys() {
-    List<PublicKey> trusted = new ArrayList<>();
-    for (Path file : keys) {
-      try {
-        trusted.add(SigningKeys.decodePublic(Files.readString(file)));
-      } catch (IOException | IllegalArgumentException e) {
-        throw CliException.invalid("--key " + file + ": not a readable Ed25519 public key (" + e.getMessage() + ")");
-      }
-    }
+    List<PublicKey> trusted = TrustedKeys.read(keys);
     if (trusted.isEmpty()) {
       AgentKeys.find(BackendOptions.home(root.context())).ifPresent(pair -> trusted.add(pair.getPublic()));
     }

@@ -12,7 +12,6 @@ import dev.sextant.cli.output.Printer;
 import dev.sextant.core.compat.Validator;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.Limits;
-import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.core.plan.CheckExecutor;
 import dev.sextant.core.plan.Plan;
 import dev.sextant.core.plan.PlanInputException;
@@ -26,9 +25,7 @@ import dev.sextant.core.validation.ParseReport;
 import dev.sextant.core.validation.Problem;
 import dev.sextant.core.validation.ResourceParser;
 import dev.sextant.server.store.Revision;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -126,7 +123,7 @@ public final class PlanCommand implements Callable<Integer> {
     if (releases.isEmpty()) {
       throw CliException.invalid("no Release in " + String.join(", ", files) + "; plan needs at least one");
     }
-    List<PublicKey> trusted = trustedKeys();
+    List<PublicKey> trusted = TrustedKeys.read(keys);
     List<Target> targets = new ArrayList<>();
     fingerprints.forEach(file -> targets.add(PlanTargets.file(file, trusted)));
     if (here) {
@@ -191,17 +188,5 @@ public final class PlanCommand implements Callable<Integer> {
             + "; fingerprint files are named by their `environment` field, or else by their file name");
       }
     }
-  }
-
-  private List<PublicKey> trustedKeys() {
-    List<PublicKey> trusted = new ArrayList<>();
-    for (Path file : keys) {
-      try {
-        trusted.add(SigningKeys.decodePublic(Files.readString(file)));
-      } catch (IOException | IllegalArgumentException e) {
-        throw CliException.invalid("--key " + file + ": not a readable Ed25519 public key (" + e.getMessage() + ")");
-      }
-    }
-    return trusted;
   }
 }

@@ -180,7 +180,7 @@ class DependencyGraphTest {
                 "api 2.0.0 spec.api.version",
                 "web 1.0 spec.version",
                 "web 1.0 spec.dependencies[1].api"))
-        .hasMessageContaining("release web 1.0: spec.dependencies[1].api: 'oops' is not an npm version range");
+        .hasMessageContaining("release web 1.0: spec.dependencies[1].api: \"oops\" is not an npm version range");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sextant.core.compat.version;
 
 import dev.sextant.core.resource.spec.Requirement;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.semver4j.Range;
 import org.semver4j.RangesList;
 import org.semver4j.RangesListFactory;
@@ -17,6 +18,16 @@ import org.semver4j.Semver;
  * {@code v3.0}) is coerced to one ({@code 12.4.0}), because tools report versions that short.
  */
 public final class SemverRange implements VersionRange {
+  // node-semver's grammar, checked before semver4j reads the text, because semver4j drops what it
+  // cannot read: "^2.1.0 || oops" would mean "^2.1.0".
+  private static final String NUMBER = "(?:x|X|\\*|0|[1-9]\\d*)";
+  private static final String IDENTIFIERS = "[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*";
+  private static final String PARTIAL =
+      NUMBER + "(?:\\." + NUMBER + "(?:\\." + NUMBER + "(?:-" + IDENTIFIERS + ")?(?:\\+" + IDENTIFIERS + ")?)?)?";
+  private static final Pattern SIMPLE = Pattern.compile("(?:<=|>=|<|>|=|~|\\^)?v?" + PARTIAL);
+  private static final Pattern HYPHEN = Pattern.compile(PARTIAL + " +- +" + PARTIAL);
+  private static final Pattern OPERATOR_SPACE = Pattern.compile("(<=|>=|<|>|=|~|\\^) +");
+
   private final String text;
   private final RangesList ranges;
 
@@ -35,6 +46,9 @@ public final class SemverRange implements VersionRange {
     String trimmed = text.strip();
     if (trimmed.isEmpty()) {
       throw new IllegalArgumentException("an npm version range is empty; expected one such as ^1.2.3 or >=1.2.7 <1.3.0");
+    }
+    if (!wellFormed(trimmed)) {
+      throw invalid(trimmed, "it does not follow node-semver's range grammar");
     }
     RangesList ranges;
     try {
@@ -72,6 +86,25 @@ public final class SemverRange implements VersionRange {
   @Override
   public String toString() {
     return text;
+  }
+
+  private static boolean wellFormed(String text) {
+    for (String alternative : text.split("\\|\\|", -1)) {
+      String range = OPERATOR_SPACE.matcher(alternative.trim()).replaceAll("$1");
+      if (range.isEmpty() || !(HYPHEN.matcher(range).matches() || allSimple(range))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allSimple(String range) {
+    for (String comparator : range.split(" +")) {
+      if (!SIMPLE.matcher(comparator).matches()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static IllegalArgumentException invalid(String text, String why) {
