@@ -12,8 +12,9 @@ public final class ExitCode {
   /** Usage error: an unknown command or option, a missing argument. */
   public static final int USAGE = 2;
   /**
-   * Something is not compatible: {@code drift} found drift, {@code graph impact} would break a
-   * consumer; {@code plan} will use it for incompatible targets.
+   * Something is not compatible: {@code plan} found a release that does not fit an environment
+   * (incompatible, blocked or needing approval), {@code drift} found drift, {@code graph impact}
+   * would break a consumer.
    */
   public static final int INCOMPATIBLE = 3;
   /** The named resource or revision does not exist. */
@@ -29,7 +30,7 @@ public final class ExitCode {
         0   success
         1   invalid input (a bad file, resource or selector); nothing was changed
         2   usage error (unknown command or option, missing argument)
-        3   not compatible: drift found, a consumer would break (graph impact)
+        3   not compatible: a release does not fit (plan), drift found, a consumer would break (graph impact)
         4   not found (no such resource or revision)
         5   the store or server is unavailable
         70  internal error (a bug; rerun with SEXTANT_DEBUG=1 and report it)

@@ -104,7 +104,7 @@ class GraphCommandTest {
     assertThat(broken.get("consumer").asText()).isEqualTo("checkout-web");
     assertThat(broken.get("consumerVersion").asText()).isEqualTo("3.2.0");
     assertThat(broken.get("range").asText()).isEqualTo(">=1.2.0 <2.0.0");
-    assertThat(broken.get("reason").asText()).isEqualTo("OUT_OF_RANGE");
+    assertThat(broken.get("reason").asText()).isEqualTo("out-of-range");
     assertThat(broken.get("message").asText()).isEqualTo("checkout-web 3.2.0 needs fraud-detector >=1.2.0 <2.0.0, but fraud-detector would provide API 2.0.0 (it provides 1.3.0 now)");
   }
 

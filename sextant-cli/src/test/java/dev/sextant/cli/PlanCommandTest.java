@@ -88,6 +88,43 @@ class PlanCommandTest {
     assertThat(result.err()).contains("--fingerprint", "--environment");
   }
 
+  @Test
+  void a_dependency_cycle_is_bad_input_naming_every_service_without_a_made_up_position() throws Exception {
+    StringBuilder yaml = new StringBuilder();
+    String[][] edges = {{"alpha", "beta"}, {"beta", "alpha"}};
+    for (String[] edge : edges) {
+      yaml.append("""
+          apiVersion: sextant.dev/v1
+          kind: Release
+          metadata: {name: %1$s-1-0-0}
+          spec:
+            service: %1$s
+            version: 1.0.0
+            api: {version: 1.0.0}
+            dependencies:
+              - {service: %2$s, api: ^1.0.0}
+            variants:
+              - name: default
+                artifact: {image: "registry.example/%1$s@sha256:%3$s"}
+          ---
+          """.formatted(edge[0], edge[1], "a".repeat(64)));
+    }
+    Path file = Files.writeString(files.resolve("cycle.yaml"), yaml.toString());
+
+    Cli.Result result = Cli.withHome(home).run("plan", "-f", file.toString(), "--fingerprint", H100);
+
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(result.err()).startsWith("error: dependency cycle: alpha → beta → alpha").doesNotContain("plan:1:1");
+  }
+
+  @Test
+  void the_rules_are_listed_for_machines_too() throws Exception {
+    JsonNode rules = JSON.readTree(Cli.withHome(home).run("plan", "--rules", "-o", "json").out());
+
+    assertThat(rules.findValuesAsText("rule")).contains("cuda", "computeCapability", "wheel", "cpu", "python");
+    assertThat(rules.get(0).get("source").asText()).isNotBlank();
+  }
+
   @ParameterizedTest(name = "on {0}")
   @EnumSource(StoreChoice.class)
   void stored_environments_are_planned_on_their_latest_fingerprint_or_else_their_declared_facts(StoreChoice store) throws Exception {

@@ -227,7 +227,7 @@ public final class GraphCommand implements Runnable {
         .put("consumerVersion", edge.consumerVersion())
         .put("provider", edge.provider())
         .put("range", edge.range().toString())
-        .put("reason", u.reason().name())
+        .put("reason", u.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
         .put("message", u.message());
   }
 }

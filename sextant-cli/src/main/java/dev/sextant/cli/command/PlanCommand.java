@@ -1,5 +1,7 @@
 package dev.sextant.cli.command;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sextant.agent.executor.LocalCheckExecutor;
 import dev.sextant.cli.CliException;
 import dev.sextant.cli.ExitCode;
@@ -44,7 +46,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Decide where releases may run, and explain why: for every release and environment, the",
-      "verdict (compatible, incompatible, needs-approval, blocked), the chosen variant, every",
+      "verdict (compatible, incompatible, blocked; needs-approval comes with policies), the chosen variant, every",
       "requirement with what it required, what was observed and the rule it applies, the tiers",
       "that were skipped, the parameters derived from facts, and the rollout order (providers",
       "before their consumers).",
@@ -138,11 +140,15 @@ public final class PlanCommand implements Callable<Integer> {
     }
     checkUniqueNames(targets);
     CheckExecutor executor = deep ? new LocalCheckExecutor() : CheckExecutor.NONE;
+    if (deep && targets.stream().noneMatch(executor::reaches)) {
+      context.err().println("warning: --deep runs checks only where a command can run (this host, with --here);"
+          + " tier 2 is skipped for every environment of this plan");
+    }
     Plan plan;
     try {
       plan = new Planner(validators, executor, deep).plan(releases, targets, inPlace);
     } catch (PlanInputException e) {
-      throw new InvalidInputException(problems(report, e));
+      throw problems(report, e);
     }
     if (output.format() == Format.TABLE) {
       PlanView.print(context.out(), plan);
@@ -154,20 +160,34 @@ public final class PlanCommand implements Callable<Integer> {
 
   private int listRules(Validators validators) {
     var out = root.context().out();
+    if (output.format() != Format.TABLE) {
+      ArrayNode rules = JsonNodeFactory.instance.arrayNode();
+      for (Validator v : validators.all()) {
+        rules.addObject().put("rule", v.rule()).put("summary", v.summary()).put("source", v.source())
+            .put("implementation", v.getClass().getName());
+      }
+      Printer.print(out, output.format(), rules);
+      return ExitCode.OK;
+    }
     for (Validator v : validators.all()) {
       out.printf("%s%n  %s%n  source: %s%n  implementation: %s%n", v.rule(), v.summary(), v.source(), v.getClass().getName());
     }
     return ExitCode.OK;
   }
 
-  private static List<Problem> problems(ParseReport report, PlanInputException e) {
+  /**
+   * Each issue at its release's file, line and column; an issue of the whole set (a dependency
+   * cycle) has no single place, so it is said plainly.
+   */
+  private static RuntimeException problems(ParseReport report, PlanInputException e) {
     List<Problem> problems = new ArrayList<>();
     for (PlanInputException.Issue issue : e.issues()) {
-      problems.add(issue.release()
-          .map(key -> report.problem(key, issue.field(), issue.message()))
-          .orElseGet(() -> new Problem("plan", dev.sextant.core.validation.Position.of(1, 1), "", issue.message())));
+      if (issue.release().isEmpty()) {
+        return CliException.invalid(issue.message());
+      }
+      problems.add(report.problem(issue.release().get(), issue.field(), issue.message()));
     }
-    return problems;
+    return new InvalidInputException(problems);
   }
 
   private static List<Resource> releasesInStore(Backend store) {

@@ -4,6 +4,7 @@ import dev.sextant.cli.CliException;
 import dev.sextant.core.fingerprint.SigningKeys;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ final class TrustedKeys {
     for (Path file : files) {
       try {
         trusted.add(SigningKeys.decodePublic(Files.readString(file)));
+      } catch (NoSuchFileException e) {
+        throw CliException.invalid("--key " + file + ": no such file");
       } catch (IOException | IllegalArgumentException e) {
         throw CliException.invalid("--key " + file + ": not a readable Ed25519 public key (" + e.getMessage() + ")");
       }

@@ -84,6 +84,7 @@ public final class PlanView {
         out.printf("        %s %s: required %s; observed %s%n", mark(r.met()), r.name(), r.finding().required(), r.finding().observed());
         if (!r.met()) {
           out.printf("            %s%n", r.finding().reason());
+          out.printf("            rule: %s%n", r.source());
         }
         r.finding().caveats().forEach(c -> out.printf("            caveat: %s%n", c));
       }

@@ -3,6 +3,9 @@ package dev.sextant.core.compat;
 import dev.sextant.core.compat.cel.CelConstraint;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.resource.spec.Requirement;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Turns a requirement as written into one that can be evaluated: a {@code rule} goes to its
@@ -23,7 +26,7 @@ public final class Requirements {
       refuseBesideRule(requirement);
       Validator validator = validators.get(requirement.rule().get());
       return new PreparedRequirement(
-          validator.rule(), requirement.description(), validator.source(), validator.prepare(requirement));
+          validator.rule(), requirement.description(), validator.source(), prepare(validator, requirement));
     }
     boolean operators = FactConstraint.hasOperators(requirement);
     if (requirement.cel().isEmpty()) {
@@ -42,16 +45,36 @@ public final class Requirements {
         both(FactConstraint.prepare(requirement), cel));
   }
 
-  /** The first finding that is not met, or the first one when both are. */
+  /** A validator that throws anything but bad input has a bug; say whose, at the rule. */
+  private static Constraint prepare(Validator validator, Requirement requirement) {
+    try {
+      return validator.prepare(requirement);
+    } catch (InvalidRequirementException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InvalidRequirementException("rule", "the validator of rule " + validator.rule() + " ("
+          + validator.getClass().getName() + ") failed to read this requirement: " + e);
+    }
+  }
+
+  /**
+   * Both must hold: the first finding that is not met, or the first one when both are, each
+   * saying what both required.
+   */
   private static Constraint both(Constraint first, Constraint second) {
     return (Fingerprint fingerprint) -> {
-      Finding finding = first.evaluate(fingerprint);
-      if (!finding.met()) {
-        return finding;
-      }
+      Finding one = first.evaluate(fingerprint);
       Finding other = second.evaluate(fingerprint);
-      return other.met() ? finding : other;
+      Finding shown = one.met() ? (other.met() ? one : other) : one;
+      return new Finding(shown.met(), union(one.facts(), other.facts()), one.required() + " and " + other.required(),
+          shown.observed(), shown.reason(), shown.caveats());
     };
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
   }
 
   private static void refuseBesideRule(Requirement r) {

@@ -81,8 +81,7 @@ final class Dependencies {
     List<String> out = new ArrayList<>();
     for (Unsatisfied broken : check.brokenConsumers()) {
       if (broken.reason() != Unsatisfied.Reason.NO_RELEASE) {
-        out.add("it would leave " + broken.dependency().consumer() + " " + broken.dependency().consumerVersion()
-            + " on an incompatible API: " + broken.message());
+        out.add("it would break a consumer: " + broken.message());
       }
     }
     for (Unsatisfied unmet : check.unmetDependencies()) {

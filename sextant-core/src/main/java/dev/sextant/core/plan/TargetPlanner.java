@@ -1,5 +1,6 @@
 package dev.sextant.core.plan;
 
+import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.PreparedRequirement;
 import dev.sextant.core.compat.parameter.ParameterValue;
 import dev.sextant.core.fingerprint.Fingerprint;
@@ -43,7 +44,11 @@ final class TargetPlanner {
     Verdict verdict;
     Optional<String> name = Optional.empty();
     String reason;
-    if (!refusals.isEmpty()) {
+    boolean closed = environmentGates.stream().anyMatch(g -> !g.passed());
+    if (closed) {
+      verdict = Verdict.BLOCKED;
+      reason = environmentGates.stream().filter(g -> !g.passed()).map(GateResult::detail).findFirst().orElseThrow();
+    } else if (!refusals.isEmpty()) {
       verdict = Verdict.INCOMPATIBLE;
       reason = "refused by the dependency graph: " + String.join("; ", refusals);
     } else if (chosen != null) {
@@ -52,9 +57,6 @@ final class TargetPlanner {
       reason = variants.get(0) == chosen
           ? "variant " + chosen.name() + ": " + chosen.reason()
           : "fallback to variant " + chosen.name() + ": " + rejections(variants);
-    } else if (environmentGates.stream().anyMatch(g -> !g.passed())) {
-      verdict = Verdict.BLOCKED;
-      reason = environmentGates.stream().filter(g -> !g.passed()).map(GateResult::detail).findFirst().orElseThrow();
     } else {
       verdict = Verdict.INCOMPATIBLE;
       reason = "no variant fits: " + rejections(variants);
@@ -79,7 +81,7 @@ final class TargetPlanner {
     List<RequirementResult> requirements = new ArrayList<>(prepared.requirements().size());
     for (PreparedRequirement requirement : prepared.requirements()) {
       requirements.add(new RequirementResult(requirement.name(), requirement.description(), requirement.source(),
-          requirement.constraint().evaluate(facts)));
+          evaluate(requirement, facts)));
     }
     List<ParameterValue> parameters = prepared.parameters().resolve(facts);
     List<String> failures = new ArrayList<>();
@@ -106,6 +108,19 @@ final class TargetPlanner {
     String reason = met(requirements.size())
         + (two.status() == Status.PASSED ? "; " + two.reason() : "; tier 2 skipped: " + two.reason());
     return new VariantResult(name, Outcome.CHOSEN, reason, List.of(zero, one, two), parameters);
+  }
+
+  /**
+   * A validator that throws (a plug-in's bug, or facts it did not expect) fails its requirement in
+   * this environment, with the error in words, rather than the whole plan.
+   */
+  private static Finding evaluate(PreparedRequirement requirement, Fingerprint facts) {
+    try {
+      return requirement.constraint().evaluate(facts);
+    } catch (RuntimeException e) {
+      String required = requirement.description().isEmpty() ? requirement.name() : requirement.description();
+      return Finding.notMet(List.of(), required, Finding.ABSENT, "the " + requirement.name() + " check failed: " + e);
+    }
   }
 
   private TierResult deepChecks(List<Check> checks, Target target) {

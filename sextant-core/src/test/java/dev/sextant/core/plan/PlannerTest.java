@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sextant.core.compat.Finding;
+import dev.sextant.core.compat.Validator;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.compat.parameter.ParameterValue;
 import dev.sextant.core.fingerprint.Fingerprint;
@@ -293,6 +294,51 @@ class PlannerTest {
               "spec.variants[0].requirements[2].min");
           assertThat(e.issues().get(0).message()).contains("cudaa", "cuda");
         });
+  }
+
+  @Test
+  void a_validator_that_throws_fails_its_requirement_in_that_environment_not_the_plan() {
+    Validator broken = new Validator() {
+      public String rule() {
+        return "broken";
+      }
+
+      public String summary() {
+        return "always throws";
+      }
+
+      public String source() {
+        return "a test";
+      }
+
+      public dev.sextant.core.compat.Constraint prepare(dev.sextant.core.resource.spec.Requirement requirement) {
+        return facts -> {
+          throw new IllegalStateException("index out of bounds in a plug-in");
+        };
+      }
+    };
+    Resource release = parse("broken.yaml", """
+        apiVersion: sextant.dev/v1
+        kind: Release
+        metadata: {name: broken-1-0-0}
+        spec:
+          service: broken
+          version: 1.0.0
+          variants:
+            - name: strict
+              artifact: {image: "registry.example/broken@sha256:%s"}
+              requirements:
+                - rule: broken
+            - name: plain
+              artifact: {image: "registry.example/broken@sha256:%s"}
+        """.formatted("f".repeat(64), "f".repeat(64)));
+
+    TargetPlan plan = only(new Planner(Validators.of(List.of(broken))).plan(List.of(release), List.of(h100), List.of()));
+
+    assertThat(plan.variant()).contains("plain");
+    Finding finding = requirement(plan.variants().get(0), "broken").finding();
+    assertThat(finding.met()).isFalse();
+    assertThat(finding.reason()).contains("broken check failed", "index out of bounds in a plug-in");
   }
 
   private static TargetPlan only(Plan plan) {

@@ -50,6 +50,8 @@ public final class CelConstraint implements Constraint {
       Pattern.compile("facts\\s*\\[\\s*(?:\"([^\"\\\\]*)\"|'([^'\\\\]*)')\\s*\\]");
   private static final Pattern QUANTITY_LITERAL =
       Pattern.compile("\\bquantity\\s*\\(\\s*(?:\"([^\"\\\\]*)\"|'([^'\\\\]*)')\\s*\\)");
+  /** How cel-java words a map lookup that finds nothing: {@code key 'gpu' is not present in map.} */
+  private static final Pattern MISSING_KEY = Pattern.compile("key '(.*)' is not present");
   private static final Pattern CEL_POSITION = Pattern.compile("^evaluation error at <input>:(\\d+): ");
 
   private final String expression;
@@ -118,7 +120,7 @@ public final class CelConstraint implements Constraint {
     if (result instanceof Boolean met) {
       return met
           ? Finding.met(keys, required, observed, "The expression is true for these facts.")
-          : Finding.notMet(keys, required, observed, "The expression is false for these facts.");
+          : Finding.notMet(keys, required, observed, "the expression is false for these facts");
     }
     return Finding.notMet(
         keys, required, observed,
@@ -195,8 +197,9 @@ public final class CelConstraint implements Constraint {
     }
     String rest = message.substring(m.end());
     String where = "at character " + (Integer.parseInt(m.group(1)) + 1);
-    return e.getErrorCode() == CelErrorCode.ATTRIBUTE_NOT_FOUND
-        ? where + ", no key " + quoted(rest)
+    Matcher missing = MISSING_KEY.matcher(rest);
+    return e.getErrorCode() == CelErrorCode.ATTRIBUTE_NOT_FOUND && missing.find()
+        ? where + ", no fact " + quoted(missing.group(1))
         : where + ", " + rest;
   }
 

@@ -50,7 +50,7 @@ class CelConstraintTest {
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.observed()).isEqualTo("gpu.count=8");
-    assertThat(finding.reason()).isEqualTo("The expression is false for these facts.");
+    assertThat(finding.reason()).isEqualTo("the expression is false for these facts");
   }
 
   @Test
