@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * H100 hosts, a third T4 hosts with an older driver, a third ARM hosts without AVX2.
  */
 final class Workload {
-  static final int PACKAGES = 150;
+  static final int PACKAGES = 175;
 
   private Workload() {}
 
