@@ -201,6 +201,17 @@ class PlanCommandTest {
     assertThat(plan.get("validators").findValuesAsText("implementation")).contains("acme.HostnamePrefix");
   }
 
+  @Test
+  void a_plug_in_that_is_not_a_jar_is_refused_by_name() throws Exception {
+    Path plugins = Files.createDirectories(files.resolve("plugins"));
+    Files.writeString(plugins.resolve("broken.jar"), "not a zip");
+
+    Cli.Result result = Cli.withHome(home).withEnv("SEXTANT_PLUGINS", plugins.toString()).run("plan", "--rules");
+
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(result.err()).contains("broken.jar is not a readable jar").doesNotContain("\tat ");
+  }
+
   /** A real plug-in, compiled and jarred here, as a user would ship one. */
   private void buildPlugin(Path jar) throws IOException {
     Path sources = Files.createDirectories(files.resolve("src/acme"));

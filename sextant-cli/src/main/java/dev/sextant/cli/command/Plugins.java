@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -49,7 +50,13 @@ final class Plugins {
     }
   }
 
+  /** A jar the class loader could not read would be skipped without a word: refuse it instead. */
   private static URL url(Path jar) {
+    try (JarFile readable = new JarFile(jar.toFile())) {
+      readable.getManifest();
+    } catch (IOException e) {
+      throw CliException.invalid("plug-in " + jar + " is not a readable jar (" + e.getMessage() + "); remove it or replace it");
+    }
     try {
       return jar.toUri().toURL();
     } catch (MalformedURLException e) {

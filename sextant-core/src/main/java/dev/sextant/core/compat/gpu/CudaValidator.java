@@ -113,6 +113,10 @@ public final class CudaValidator implements Validator {
           List.of(MAX, DRIVER), required, Finding.ABSENT,
           "the fingerprint has neither cuda.driver.max nor gpu.driver.version, so the driver's CUDA support is unknown");
     }
+    Optional<String> garbled = unreadable(DRIVER, driver.version()).or(() -> unreadable(MAX, driver.max()));
+    if (garbled.isPresent()) {
+      return Finding.notMet(driver.facts(), required, driver.observed(), garbled.get());
+    }
     List<String> facts = driver.facts();
     String observed = driver.observed();
     String needs = "CUDA " + toolkit + " needs driver ≥ " + release.driver();
@@ -154,5 +158,12 @@ public final class CudaValidator implements Validator {
       reason += ", or ≥ " + mvcDriver.get() + " through minor-version compatibility";
     }
     return Finding.notMet(facts, required, observed, reason);
+  }
+
+  /** Why a driver or CUDA version is not one, for fingerprints written by hand or by a broken probe. */
+  private static Optional<String> unreadable(String key, Optional<String> value) {
+    return value.filter(v -> v.isEmpty() || v.charAt(0) < '0' || v.charAt(0) > '9')
+        .map(v -> key + " is \"" + v + "\", which is not a version; expected dotted numbers such as "
+            + (key.equals(DRIVER) ? "550.54.15" : "12.4"));
   }
 }

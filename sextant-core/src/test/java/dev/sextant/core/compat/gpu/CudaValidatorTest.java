@@ -19,6 +19,15 @@ class CudaValidatorTest {
   private static final Fingerprint T4 = fingerprint("t4.yaml");
 
   @Test
+  void a_driver_version_that_is_not_one_is_said_so_rather_than_compared() {
+    Finding finding = check("cuda", "{\"toolkit\": \"12.4\"}",
+        H100.with("gpu.driver.version", new dev.sextant.core.fingerprint.Fact.Text("banana")).without("cuda.driver.max"));
+
+    assertThat(finding.met()).isFalse();
+    assertThat(finding.reason()).isEqualTo("gpu.driver.version is \"banana\", which is not a version; expected dotted numbers such as 550.54.15");
+  }
+
+  @Test
   void driver_550_54_15_on_the_h100_meets_cuda_12_4() {
     Finding finding = check("cuda", "{\"toolkit\": \"12.4\"}", H100);
 
