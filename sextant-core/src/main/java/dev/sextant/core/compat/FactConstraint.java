@@ -1,7 +1,6 @@
 package dev.sextant.core.compat;
 
 import dev.sextant.core.compat.version.DottedRange;
-import dev.sextant.core.compat.version.VersionRange;
 import dev.sextant.core.compat.version.VersionRanges;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.FactType;
@@ -10,14 +9,9 @@ import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.Quantities;
 import dev.sextant.core.fingerprint.Versions;
 import dev.sextant.core.resource.spec.Requirement;
-import dev.sextant.core.resource.spec.Requirement.Scheme;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * A requirement on one fact ({@code fact: memory.total, min: 16Gi}), prepared once and evaluated
@@ -57,7 +51,7 @@ public final class FactConstraint implements Constraint {
   private final String required;
   private final Optional<Boolean> exists;
   // By FactType ordinal: the clauses for a fact of that type, or null when the operands do not fit it.
-  private final Clause[][] clausesByType;
+  private final FactOperands.Clause[][] clausesByType;
   private final String operatorNames;
   /**
    * The same sentence whatever the value, which the finding shows beside it: a plan of 10,000
@@ -68,7 +62,7 @@ public final class FactConstraint implements Constraint {
   /** The finding when the fact is absent, which never changes. */
   private final Finding absent;
 
-  private FactConstraint(String key, String required, Optional<Boolean> exists, Clause[][] clausesByType, String operatorNames) {
+  private FactConstraint(String key, String required, Optional<Boolean> exists, FactOperands.Clause[][] clausesByType, String operatorNames) {
     this.key = key.intern();
     this.facts = List.of(this.key);
     this.required = required;
@@ -110,21 +104,21 @@ public final class FactConstraint implements Constraint {
       throw new InvalidRequirementException(
           "exists", "exists: false on " + key + " cannot be combined with other operators: an absent fact has no value to compare");
     }
-    Clause[][] byType = new Clause[TYPES.length][];
+    FactOperands.Clause[][] byType = new FactOperands.Clause[TYPES.length][];
     Optional<FactType> declared = FactTypes.registered(key);
     String required;
     if (declared.isPresent()) {
-      Prepared prepared = new Operands(key, requirement).forType(declared.get());
-      byType[declared.get().ordinal()] = prepared.clauses;
-      required = prepared.required;
+      FactOperands.Prepared prepared = new FactOperands(key, requirement).forType(declared.get());
+      byType[declared.get().ordinal()] = prepared.clauses();
+      required = prepared.required();
     } else {
       required = null;
       InvalidRequirementException first = null;
       for (FactType type : TYPES) {
         try {
-          Prepared prepared = new Operands(key, requirement).forType(type);
-          byType[type.ordinal()] = prepared.clauses;
-          required = required == null ? prepared.required : required;
+          FactOperands.Prepared prepared = new FactOperands(key, requirement).forType(type);
+          byType[type.ordinal()] = prepared.clauses();
+          required = required == null ? prepared.required() : required;
         } catch (InvalidRequirementException e) {
           first = first == null || type == likelyType(requirement) ? e : first;
         }
@@ -151,12 +145,12 @@ public final class FactConstraint implements Constraint {
       return Finding.notMet(facts, required, shown, key + " is present (" + shown + ") but must be absent");
     }
     FactType type = typeOf(fact);
-    Clause[] clauses = clausesByType[type.ordinal()];
+    FactOperands.Clause[] clauses = clausesByType[type.ordinal()];
     if (clauses == null) {
       return Finding.notMet(facts, required, shown,
           key + " is a " + type.word() + " (" + shown + "), which " + operatorNames + " cannot be compared with");
     }
-    for (Clause clause : clauses) {
+    for (FactOperands.Clause clause : clauses) {
       String unmet = clause.unmet(fact, shown);
       if (unmet != null) {
         return Finding.notMet(facts, required, shown, unmet);
@@ -234,321 +228,5 @@ public final class FactConstraint implements Constraint {
     return !text.isEmpty() && Character.isDigit(text.charAt(0)) && Character.isLetter(text.charAt(text.length() - 1))
         ? FactType.QUANTITY
         : FactType.NUMBER;
-  }
-
-  /** One operator, prepared for one fact type. */
-  @FunctionalInterface
-  private interface Clause {
-    /** Null when met; otherwise one sentence saying what is wrong. */
-    String unmet(Fact fact, String shown);
-  }
-
-  private record Prepared(Clause[] clauses, String required) {}
-
-  /** The requirement's operands, read for one fact type at a time. */
-  private static final class Operands {
-    private final String key;
-    private final Requirement requirement;
-    private final List<Clause> clauses = new ArrayList<>();
-    private final List<String> words = new ArrayList<>();
-
-    Operands(String key, Requirement requirement) {
-      this.key = key;
-      this.requirement = requirement;
-    }
-
-    Prepared forType(FactType type) {
-      Requirement r = requirement;
-      if (r.scheme().isPresent() && type != FactType.VERSION) {
-        throw new InvalidRequirementException("scheme", "scheme applies to version facts; " + key + " is a " + type.word());
-      }
-      switch (type) {
-        case QUANTITY, NUMBER -> amounts(type);
-        case VERSION -> versions();
-        case STRING -> texts();
-        case BOOL -> flags();
-        case SET, LIST -> members(type);
-      }
-      r.exists().ifPresent(e -> words.add(e ? "exists" : "does not exist"));
-      return new Prepared(clauses.toArray(new Clause[0]), key + " " + String.join(" and ", words));
-    }
-
-    private void amounts(FactType type) {
-      Requirement r = requirement;
-      notFor(type, "range", r.range().isPresent(), "versions");
-      notFor(type, "includes", !r.includes().isEmpty(), "sets and lists");
-      r.equalTo().ifPresent(text -> {
-        BigDecimal want = amount(type, "equals", text);
-        words.add("= " + text);
-        clauses.add((fact, shown) -> {
-          BigDecimal have = amountOf(fact);
-          return have == null ? notBytes(shown) : have.compareTo(want) == 0 ? null : key + " is " + shown + ", not " + text;
-        });
-      });
-      r.min().ifPresent(text -> {
-        BigDecimal want = amount(type, "min", text);
-        words.add("≥ " + text);
-        clauses.add((fact, shown) -> {
-          BigDecimal have = amountOf(fact);
-          return have == null ? notBytes(shown)
-              : have.compareTo(want) >= 0 ? null : key + " is " + shown + ", below the minimum " + text;
-        });
-      });
-      r.max().ifPresent(text -> {
-        BigDecimal want = amount(type, "max", text);
-        words.add("≤ " + text);
-        clauses.add((fact, shown) -> {
-          BigDecimal have = amountOf(fact);
-          return have == null ? notBytes(shown)
-              : have.compareTo(want) <= 0 ? null : key + " is " + shown + ", above the maximum " + text;
-        });
-      });
-      if (!r.in().isEmpty()) {
-        List<BigDecimal> wants = new ArrayList<>();
-        for (String text : r.in()) {
-          wants.add(amount(type, "in", text));
-        }
-        String list = String.join(", ", r.in());
-        words.add("one of " + list);
-        clauses.add((fact, shown) -> {
-          BigDecimal have = amountOf(fact);
-          if (have == null) {
-            return notBytes(shown);
-          }
-          for (BigDecimal want : wants) {
-            if (have.compareTo(want) == 0) {
-              return null;
-            }
-          }
-          return key + " is " + shown + ", not one of " + list;
-        });
-      }
-    }
-
-    private String notBytes(String shown) {
-      return key + " is " + shown + ", not an amount of bytes";
-    }
-
-    /** A number's value or a quantity's bytes; null for a quantity in another unit (GHz). */
-    private static BigDecimal amountOf(Fact fact) {
-      if (fact instanceof Fact.Quantity q) {
-        return q.unit().equals("bytes") ? q.amount() : null;
-      }
-      return ((Fact.Number) fact).value();
-    }
-
-    private BigDecimal amount(FactType type, String field, String text) {
-      if (type == FactType.QUANTITY) {
-        try {
-          return Quantities.parse(text);
-        } catch (IllegalArgumentException e) {
-          throw new InvalidRequirementException(field, field + " on " + key + " (a quantity): " + e.getMessage());
-        }
-      }
-      try {
-        return new BigDecimal(text.strip());
-      } catch (NumberFormatException e) {
-        throw new InvalidRequirementException(
-            field, field + " on " + key + " is \"" + text + "\"; " + key + " is a number, so expected a number such as 4 or 2.5");
-      }
-    }
-
-    private void versions() {
-      Requirement r = requirement;
-      notFor(FactType.VERSION, "includes", !r.includes().isEmpty(), "sets and lists");
-      r.range().ifPresent(text -> {
-        VersionRange range = range("range", r.scheme(), text);
-        words.add("in " + text + " (" + VersionRanges.name(range.scheme()) + ")");
-        clauses.add((fact, shown) -> range.contains(shown) ? null
-            : key + " " + shown + " is not in " + text + " (" + range.describe() + ")");
-      });
-      r.equalTo().ifPresent(text -> {
-        Predicate<String> test = single("equals", Operator.EQUAL, text);
-        words.add("= " + text + schemeNote(text));
-        clauses.add((fact, shown) -> test.test(shown) ? null : key + " is " + shown + ", not " + text);
-      });
-      r.min().ifPresent(text -> {
-        Predicate<String> test = single("min", Operator.AT_LEAST, text);
-        words.add("≥ " + text + schemeNote(text));
-        clauses.add((fact, shown) -> test.test(shown) ? null : key + " is " + shown + ", below the minimum " + text);
-      });
-      r.max().ifPresent(text -> {
-        Predicate<String> test = single("max", Operator.AT_MOST, text);
-        words.add("≤ " + text + schemeNote(text));
-        clauses.add((fact, shown) -> test.test(shown) ? null : key + " is " + shown + ", above the maximum " + text);
-      });
-      if (!r.in().isEmpty()) {
-        List<Predicate<String>> tests = new ArrayList<>();
-        for (String text : r.in()) {
-          tests.add(single("in", Operator.EQUAL, text));
-        }
-        String list = String.join(", ", r.in());
-        words.add("one of " + list);
-        clauses.add((fact, shown) -> {
-          for (Predicate<String> test : tests) {
-            if (test.test(shown)) {
-              return null;
-            }
-          }
-          return key + " is " + shown + ", not one of " + list;
-        });
-      }
-    }
-
-    /** The scheme single comparisons use: the one given or implied, or none for {@link Versions}. */
-    private Optional<Scheme> comparisonScheme(String text) {
-      if (requirement.scheme().isPresent()) {
-        return requirement.scheme();
-      }
-      Scheme implied = VersionRanges.defaultScheme(key, text);
-      return implied == Scheme.DOTTED ? Optional.empty() : Optional.of(implied);
-    }
-
-    private String schemeNote(String text) {
-      return comparisonScheme(text).map(s -> " (" + VersionRanges.name(s) + ")").orElse("");
-    }
-
-    private Predicate<String> single(String field, Operator op, String text) {
-      String operand = text.strip();
-      Optional<Scheme> scheme = comparisonScheme(operand);
-      if (scheme.isPresent()) {
-        String symbol = switch (scheme.get()) {
-          case SEMVER -> op == Operator.EQUAL ? "=" : op.symbol;
-          case PEP440, DOTTED -> op.symbol;
-        };
-        VersionRange range = range(field, scheme, symbol + operand);
-        return range::contains;
-      }
-      try {
-        VersionRange dotted = DottedRange.parse(op.symbol + operand);
-        return dotted::contains;
-      } catch (IllegalArgumentException notPlainNumbers) {
-        // 8.9.7.29-1+cuda12.2 or 3.13.0rc1: fall through to the order fingerprints use.
-      }
-      try {
-        Versions.check(operand);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidRequirementException(field, field + " on " + key + " (a version): " + e.getMessage());
-      }
-      return switch (op) {
-        case EQUAL -> v -> Versions.compare(v, operand) == 0;
-        case AT_LEAST -> v -> Versions.compare(v, operand) >= 0;
-        case AT_MOST -> v -> Versions.compare(v, operand) <= 0;
-      };
-    }
-
-    private VersionRange range(String field, Optional<Scheme> scheme, String text) {
-      try {
-        return VersionRanges.parse(key, scheme, text);
-      } catch (IllegalArgumentException e) {
-        Scheme used = scheme.orElseGet(() -> VersionRanges.defaultScheme(key, text));
-        throw new InvalidRequirementException(
-            field, field + " on " + key + " is not a " + VersionRanges.name(used) + " range: " + e.getMessage());
-      }
-    }
-
-    private void texts() {
-      Requirement r = requirement;
-      notOrdered(FactType.STRING);
-      notFor(FactType.STRING, "includes", !r.includes().isEmpty(), "sets and lists");
-      r.equalTo().ifPresent(text -> {
-        words.add("= " + text);
-        clauses.add((fact, shown) -> ((Fact.Text) fact).value().equals(text) ? null : key + " is " + shown + ", not " + text);
-      });
-      if (!r.in().isEmpty()) {
-        List<String> allowed = List.copyOf(r.in());
-        String list = String.join(", ", allowed);
-        words.add("one of " + list);
-        clauses.add((fact, shown) -> allowed.contains(((Fact.Text) fact).value()) ? null
-            : key + " is " + shown + ", not one of " + list);
-      }
-    }
-
-    private void flags() {
-      Requirement r = requirement;
-      notOrdered(FactType.BOOL);
-      notFor(FactType.BOOL, "includes", !r.includes().isEmpty(), "sets and lists");
-      r.equalTo().ifPresent(text -> {
-        boolean want = flag("equals", text);
-        words.add("= " + want);
-        clauses.add((fact, shown) -> ((Fact.Flag) fact).value() == want ? null : key + " is " + shown + ", not " + want);
-      });
-      if (!r.in().isEmpty()) {
-        boolean[] allowed = new boolean[2];
-        for (String text : r.in()) {
-          allowed[flag("in", text) ? 1 : 0] = true;
-        }
-        String list = String.join(", ", r.in());
-        words.add("one of " + list);
-        clauses.add((fact, shown) -> allowed[((Fact.Flag) fact).value() ? 1 : 0] ? null
-            : key + " is " + shown + ", not one of " + list);
-      }
-    }
-
-    private boolean flag(String field, String text) {
-      String t = text.strip().toLowerCase(Locale.ROOT);
-      if (t.equals("true") || t.equals("false")) {
-        return t.equals("true");
-      }
-      throw new InvalidRequirementException(field, field + " on " + key + " is \"" + text + "\"; " + key + " is a bool, so expected true or false");
-    }
-
-    private void members(FactType type) {
-      Requirement r = requirement;
-      notOrdered(type);
-      String use = "; use includes to require members";
-      if (r.equalTo().isPresent()) {
-        throw new InvalidRequirementException("equals", "equals applies to single values; " + key + " is a " + type.word() + use);
-      }
-      if (!r.in().isEmpty()) {
-        throw new InvalidRequirementException("in", "in applies to single values; " + key + " is a " + type.word() + use);
-      }
-      if (!r.includes().isEmpty()) {
-        List<String> wanted = List.copyOf(r.includes());
-        for (String name : wanted) {
-          if (name.isBlank()) {
-            throw new InvalidRequirementException("includes", "includes on " + key + " has an empty name; expected names such as avx2");
-          }
-        }
-        words.add("includes " + String.join(", ", wanted));
-        clauses.add((fact, shown) -> {
-          Collection<String> have = fact instanceof Fact.Set s ? s.values() : ((Fact.Sequence) fact).values();
-          List<String> missing = null;
-          for (String name : wanted) {
-            if (!have.contains(name)) {
-              missing = missing == null ? new ArrayList<>() : missing;
-              missing.add(name);
-            }
-          }
-          return missing == null ? null : key + " lacks " + String.join(", ", missing);
-        });
-      }
-    }
-
-    private void notOrdered(FactType type) {
-      notFor(type, "min", requirement.min().isPresent(), "quantities, numbers and versions");
-      notFor(type, "max", requirement.max().isPresent(), "quantities, numbers and versions");
-      notFor(type, "range", requirement.range().isPresent(), "versions");
-    }
-
-    private void notFor(FactType type, String field, boolean used, String appliesTo) {
-      if (used) {
-        throw new InvalidRequirementException(
-            field, field + " applies to " + appliesTo + "; " + key + " is a " + type.word());
-      }
-    }
-  }
-
-  /** The single comparisons equals, min and max become. */
-  private enum Operator {
-    EQUAL("=="),
-    AT_LEAST(">="),
-    AT_MOST("<=");
-
-    final String symbol;
-
-    Operator(String symbol) {
-      this.symbol = symbol;
-    }
   }
 }
