@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * The documented JSON form of a plan (README, "Plan JSON"). Fields appear in a fixed order and
+ * The documented JSON form of a plan (README, "Plans", under Output). Fields appear in a fixed order and
  * nothing in it depends on when or where it was made (no times, no paths), so two runs on the same
  * inputs give the same bytes; the digest is sha256 over the canonical JSON of everything but the
  * digest itself.
