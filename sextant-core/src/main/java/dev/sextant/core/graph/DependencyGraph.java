@@ -63,9 +63,10 @@ public final class DependencyGraph {
         }
       }
     }
-    findCycle().ifPresent(cycle -> {
-      throw new DependencyCycleException(cycle);
-    });
+    List<List<String>> cycles = findCycles();
+    if (!cycles.isEmpty()) {
+      throw new DependencyCycleException(cycles);
+    }
   }
 
   /**
@@ -216,21 +217,24 @@ public final class DependencyGraph {
   }
 
   /**
-   * A cycle through the smallest service name that lies on any cycle, found breadth first with
-   * neighbours in name order: the shortest such cycle, and the same one for the same graph.
+   * One cycle per group of services that depend on each other in a circle (a strongly connected
+   * group, or a service that needs itself), so that one error names every circle to break: each
+   * the shortest through its group's smallest name, found breadth first with neighbours in name
+   * order, and the groups by that name, so the same graph gives the same cycles.
    */
-  private Optional<List<String>> findCycle() {
-    TreeSet<String> onCycles = new TreeSet<>();
+  private List<List<String>> findCycles() {
+    List<TreeSet<String>> groups = new ArrayList<>();
     for (Set<String> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
-      if (component.size() > 1) {
-        onCycles.addAll(component);
+      String only = component.iterator().next();
+      if (component.size() > 1 || graph.containsEdge(only, only)) {
+        groups.add(new TreeSet<>(component));
       }
     }
-    graph.vertexSet().stream().filter(v -> graph.containsEdge(v, v)).forEach(onCycles::add);
-    if (onCycles.isEmpty()) {
-      return Optional.empty();
-    }
-    String start = onCycles.first();
+    groups.sort(Comparator.comparing(TreeSet::first));
+    return groups.stream().map(group -> shortestCycle(group.first())).toList();
+  }
+
+  private List<String> shortestCycle(String start) {
     Map<String, String> previous = new LinkedHashMap<>();
     Deque<String> queue = new ArrayDeque<>(List.of(start));
     while (!queue.isEmpty()) {
@@ -242,7 +246,7 @@ public final class DependencyGraph {
             cycle.add(1, v);
           }
           cycle.add(start);
-          return Optional.of(cycle);
+          return cycle;
         }
         if (!previous.containsKey(next)) {
           previous.put(next, at);

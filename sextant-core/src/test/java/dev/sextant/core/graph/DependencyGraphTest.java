@@ -97,6 +97,20 @@ class DependencyGraphTest {
   }
 
   @Test
+  void separate_cycles_are_all_named_in_one_error() {
+    assertThatThrownBy(() -> DependencyGraph.of(releases(
+            "web 1.0.0 api=1.0.0 api:^1.0.0",
+            "api 1.0.0 api=1.0.0 web:^1.0.0",
+            "tax 1.0.0 api=1.0.0 billing:^1.0.0",
+            "billing 1.0.0 api=1.0.0 tax:^1.0.0",
+            "solo 1.0.0 api=1.0.0 solo:^1.0.0",
+            "free 1.0.0 api=1.0.0 web:^1.0.0")))
+        .isInstanceOfSatisfying(DependencyCycleException.class, e -> assertThat(e.cycles()).containsExactly(
+            List.of("api", "web", "api"), List.of("billing", "tax", "billing"), List.of("solo", "solo")))
+        .hasMessageStartingWith("dependency cycles: api → web → api; billing → tax → billing; solo → solo;");
+  }
+
+  @Test
   void services_free_to_go_together_go_in_name_order_whatever_the_input_order() {
     List<ReleaseSpec> diamond = new ArrayList<>(releases(
         "web 1.0.0 cart:^1.0.0 search:^1.0.0",
