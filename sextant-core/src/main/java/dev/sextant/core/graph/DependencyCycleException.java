@@ -18,12 +18,10 @@ public final class DependencyCycleException extends RuntimeException {
     this.cycles = cycles.stream().map(List::copyOf).toList();
   }
 
-  /** The first cycle's services in dependency order (each needs the next), the first repeated at the end. */
-  public List<String> cycle() {
-    return cycles.get(0);
-  }
-
-  /** Every cycle, one per group of services that depend on each other in a circle. */
+  /**
+   * Every cycle, one per group of services that depend on each other in a circle: its services in
+   * dependency order (each needs the next), the first repeated at the end.
+   */
   public List<List<String>> cycles() {
     return cycles;
   }
