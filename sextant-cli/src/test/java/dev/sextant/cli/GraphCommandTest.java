@@ -153,15 +153,15 @@ class GraphCommandTest {
   }
 
   @Test
-  void a_range_that_does_not_parse_is_named_by_release_and_field() throws Exception {
+  void a_range_that_does_not_parse_is_named_by_file_line_and_field() throws Exception {
     String web = release("web", "1.0.0", "dependencies:\n  - service: search\n    api: ^1.0.0 || 2.x.x.x\n");
 
     Cli.Result result = cli().run("graph", "order", "-f", web);
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(result.err()).isEqualTo("error: release web 1.0.0: spec.dependencies[0].api: \"^1.0.0 || 2.x.x.x\" is not an npm version range"
-        + " (it does not follow node-semver's range grammar); expected one such as ^1.2.3, ~1.2, 1.x, 1.2.3 - 2.3.4 or >=1.2.7 <1.3.0 || 2.x"
-        + System.lineSeparator());
+    assertThat(result.err()).containsPattern(java.util.regex.Pattern.quote(web) + ":\\d+:\\d+: spec\\.dependencies\\[0\\]\\.api: ")
+        .contains("\"^1.0.0 || 2.x.x.x\" is not an npm version range (it does not follow node-semver's range grammar)")
+        .doesNotContain("Exception");
   }
 
   @Test

@@ -3,15 +3,20 @@ package dev.sextant.cli.command;
 import dev.sextant.cli.Main;
 import dev.sextant.cli.backend.Backend;
 import dev.sextant.cli.input.ResourceFiles;
+import dev.sextant.core.document.FieldPath;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.graph.DependencyGraph;
+import dev.sextant.core.graph.InvalidReleaseException;
 import dev.sextant.core.graph.Releases;
 import dev.sextant.core.resource.Kind;
+import dev.sextant.core.resource.Resource;
 import dev.sextant.core.resource.spec.ReleaseSpec;
 import dev.sextant.core.resource.spec.Specs;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.ParseReport;
+import dev.sextant.core.validation.Problem;
 import dev.sextant.core.validation.ResourceParser;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
@@ -37,25 +42,38 @@ public final class GraphInputs {
    * the newest is the one a rollout would bring.
    */
   DependencyGraph graph(Main.Context context) {
-    return DependencyGraph.of(Releases.latest(releases(context)));
+    if (files == null) {
+      try (Backend store = backend.open(context)) {
+        return DependencyGraph.of(Releases.latest(store.list(Optional.of(Kind.RELEASE), null).stream()
+            .map(r -> (ReleaseSpec) Specs.read(Kind.RELEASE, r.document().path("spec")))
+            .toList()));
+      }
+    }
+    ParseReport report = new ResourceParser(Limits.DEFAULT).parseAll(new ResourceFiles(Limits.DEFAULT, System.in).read(files));
+    if (!report.ok()) {
+      throw new InvalidInputException(report.problems());
+    }
+    List<Resource> releases = report.resources().stream().filter(r -> r.kind() == Kind.RELEASE).toList();
+    try {
+      return DependencyGraph.of(Releases.latest(releases.stream().map(r -> (ReleaseSpec) Specs.read(r)).toList()));
+    } catch (InvalidReleaseException e) {
+      throw located(report, releases, e);
+    }
   }
 
-  private List<ReleaseSpec> releases(Main.Context context) {
-    if (files != null) {
-      var inputs = new ResourceFiles(Limits.DEFAULT, System.in).read(files);
-      ParseReport report = new ResourceParser(Limits.DEFAULT).parseAll(inputs);
-      if (!report.ok()) {
-        throw new InvalidInputException(report.problems());
+  /** Each problem at its release's file, line and column, when the release came from a file. */
+  private static RuntimeException located(ParseReport report, List<Resource> releases, InvalidReleaseException e) {
+    List<Problem> problems = new ArrayList<>();
+    for (InvalidReleaseException.Problem problem : e.problems()) {
+      Optional<Resource> release = releases.stream().filter(r -> {
+        ReleaseSpec spec = (ReleaseSpec) Specs.read(r);
+        return spec.service().equals(problem.service()) && spec.version().equals(problem.version());
+      }).findFirst();
+      if (release.isEmpty()) {
+        return e;
       }
-      return report.resources().stream()
-          .filter(r -> r.kind() == Kind.RELEASE)
-          .map(r -> (ReleaseSpec) Specs.read(r))
-          .toList();
+      problems.add(report.problem(release.get().key(), FieldPath.parse(problem.field()), problem.reason()));
     }
-    try (Backend store = backend.open(context)) {
-      return store.list(Optional.of(Kind.RELEASE), null).stream()
-          .map(r -> (ReleaseSpec) Specs.read(Kind.RELEASE, r.document().path("spec")))
-          .toList();
-    }
+    return new InvalidInputException(problems);
   }
 }
