@@ -17,6 +17,12 @@ import java.util.Optional;
  * first that passes chosen. A lower tier failing skips the higher ones and says so.
  */
 final class TargetPlanner {
+  // Tiers skipped for the same reason in every environment: one of each.
+  private static final TierResult ONE_AFTER_ZERO_FAILED = TierResult.skipped(1, "tier 0 failed");
+  private static final TierResult TWO_AFTER_ZERO_FAILED = TierResult.skipped(2, "tier 0 failed");
+  private static final TierResult TWO_AFTER_ONE_FAILED = TierResult.skipped(2, "tier 1 failed");
+  private static final TierResult TWO_WITHOUT_CHECKS = TierResult.skipped(2, "the variant has no deep checks");
+
   private final CheckExecutor executor;
   private final boolean deep;
 
@@ -67,13 +73,15 @@ final class TargetPlanner {
 
   private VariantResult variant(PreparedVariant prepared, Target target, List<GateResult> environmentGates) {
     String name = prepared.variant().name();
-    List<GateResult> gates = new ArrayList<>(environmentGates);
+    List<GateResult> gates = new ArrayList<>(environmentGates.size() + 1);
+    gates.addAll(environmentGates);
     gates.add(prepared.artifact());
-    Optional<GateResult> closed = gates.stream().filter(g -> !g.passed()).findFirst();
-    if (closed.isPresent()) {
-      TierResult zero = new TierResult(0, Status.FAILED, closed.get().detail(), gates, List.of(), List.of());
-      return new VariantResult(name, Outcome.REJECTED, "tier 0: " + closed.get().detail(),
-          List.of(zero, TierResult.skipped(1, "tier 0 failed"), TierResult.skipped(2, "tier 0 failed")), List.of());
+    for (GateResult gate : gates) {
+      if (!gate.passed()) {
+        TierResult zero = new TierResult(0, Status.FAILED, gate.detail(), gates, List.of(), List.of());
+        return new VariantResult(name, Outcome.REJECTED, "tier 0: " + gate.detail(),
+            List.of(zero, ONE_AFTER_ZERO_FAILED, TWO_AFTER_ZERO_FAILED), List.of());
+      }
     }
     TierResult zero = new TierResult(0, Status.PASSED, "static checks pass", gates, List.of(), List.of());
 
@@ -84,20 +92,23 @@ final class TargetPlanner {
           evaluate(requirement, facts)));
     }
     List<ParameterValue> parameters = prepared.parameters().resolve(facts);
-    List<String> failures = new ArrayList<>();
+    // The first failure in words and how many more: a rejected variant's reason is one line.
+    String first = null;
+    int failures = 0;
     for (RequirementResult r : requirements) {
       if (!r.met()) {
-        failures.add(r.name() + ": " + r.finding().reason());
+        first = failures++ == 0 ? r.name() + ": " + r.finding().reason() : first;
       }
     }
     for (ParameterValue p : parameters) {
-      p.problem().ifPresent(problem -> failures.add("parameter " + p.name() + ": " + problem));
+      if (p.problem().isPresent()) {
+        first = failures++ == 0 ? "parameter " + p.name() + ": " + p.problem().get() : first;
+      }
     }
-    if (!failures.isEmpty()) {
-      String reason = failures.get(0) + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "");
+    if (failures > 0) {
+      String reason = first + (failures > 1 ? " (and " + (failures - 1) + " more)" : "");
       TierResult one = new TierResult(1, Status.FAILED, reason, List.of(), requirements, List.of());
-      return new VariantResult(name, Outcome.REJECTED, "tier 1: " + reason,
-          List.of(zero, one, TierResult.skipped(2, "tier 1 failed")), parameters);
+      return new VariantResult(name, Outcome.REJECTED, "tier 1: " + reason, List.of(zero, one, TWO_AFTER_ONE_FAILED), parameters);
     }
     TierResult one = new TierResult(1, Status.PASSED, met(requirements.size()), List.of(), requirements, List.of());
 
@@ -125,7 +136,7 @@ final class TargetPlanner {
 
   private TierResult deepChecks(List<Check> checks, Target target) {
     if (checks.isEmpty()) {
-      return TierResult.skipped(2, "the variant has no deep checks");
+      return TWO_WITHOUT_CHECKS;
     }
     String count = checks.size() == 1 ? "1 check" : checks.size() + " checks";
     if (!deep) {
