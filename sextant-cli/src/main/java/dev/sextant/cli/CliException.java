@@ -29,6 +29,10 @@ public class CliException extends RuntimeException {
     return new CliException(ExitCode.UNAVAILABLE, message, cause);
   }
 
+  public static CliException conflict(String message) {
+    return new CliException(ExitCode.CONFLICT, message);
+  }
+
   public static CliException invalid(String message) {
     return new CliException(ExitCode.INVALID_INPUT, message);
   }

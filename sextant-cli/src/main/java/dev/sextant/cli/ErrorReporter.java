@@ -4,6 +4,7 @@ import dev.sextant.core.graph.DependencyCycleException;
 import dev.sextant.core.graph.InvalidReleaseException;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.Problem;
+import dev.sextant.server.store.ConflictException;
 import dev.sextant.server.store.StoreException;
 import java.util.List;
 import picocli.CommandLine;
@@ -36,6 +37,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (e instanceof DependencyCycleException cycle) {
       err.println("error: " + cycle.getMessage());
       return ExitCode.INVALID_INPUT;
+    }
+    if (e instanceof ConflictException conflict) {
+      err.println("error: " + conflict.getMessage());
+      debug(e);
+      return ExitCode.CONFLICT;
     }
     if (e instanceof StoreException store) {
       err.println("error: " + store.getMessage());

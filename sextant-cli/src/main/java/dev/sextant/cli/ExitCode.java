@@ -21,6 +21,11 @@ public final class ExitCode {
   public static final int NOT_FOUND = 4;
   /** The store or the server could not be reached or refused the work. */
   public static final int UNAVAILABLE = 5;
+  /**
+   * A concurrent write to the same thing won every attempt (a lost compare-and-set): nothing was
+   * changed, and running the command again is safe.
+   */
+  public static final int CONFLICT = 6;
   /** A bug in Sextant: please report it with the output of SEXTANT_DEBUG=1. */
   public static final int INTERNAL = 70;
 
@@ -33,6 +38,7 @@ public final class ExitCode {
         3   not compatible: a release does not fit (plan), drift found, a consumer would break (graph impact)
         4   not found (no such resource or revision)
         5   the store or server is unavailable
+        6   conflict: concurrent writes to the same thing won; nothing was changed, try again
         70  internal error (a bug; rerun with SEXTANT_DEBUG=1 and report it)
       """;
 

@@ -2,15 +2,12 @@ package dev.sextant.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sextant.server.Services;
-import dev.sextant.server.api.ApiServer;
-import dev.sextant.server.discovery.AgentTokens;
-import dev.sextant.server.store.ServerStores;
-import dev.sextant.server.store.Stores;
+import dev.sextant.server.ServerConfig;
+import dev.sextant.server.SextantServer;
+import dev.sextant.server.store.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +19,11 @@ class AgentCommandTest {
 
   @TempDir Path serverHome;
   @TempDir Path agentHome;
-  private ServerStores stores;
-  private ApiServer server;
+  private SextantServer server;
 
   @BeforeEach
   void start() throws Exception {
-    stores = Stores.h2All(serverHome);
-    server = ApiServer.start(Services.on(stores, AgentTokens.of(TOKEN), Clock.systemUTC()), "127.0.0.1", 0);
+    server = SextantServer.start(ServerConfig.onLoopback(new StoreLocation.Embedded(serverHome)).withAgentToken(TOKEN));
     Cli.Result applied = Cli.withHome(agentHome).run("apply", "-f", ValidateCommandTest.EXAMPLES.resolve("environments/dev.yaml").toString(), "--server", url());
     assertThat(applied.code()).as(applied.toString()).isZero();
   }
@@ -36,7 +31,6 @@ class AgentCommandTest {
   @AfterEach
   void stop() {
     server.close();
-    stores.close();
   }
 
   @Test
@@ -50,7 +44,7 @@ class AgentCommandTest {
     assertThat(first.out()).contains("agent host-a registered for environment dev", "reported dev: revision 1 recorded");
     assertThat(second.out()).contains("agent host-a unchanged", "reported dev: revision 1 unchanged");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agentHome.resolve("agent/ed25519.key")))).isEqualTo("rw-------");
-    assertThat(stores.fingerprints().latest("dev")).get().satisfies(r -> assertThat(r.summary().source()).isEqualTo("agent:host-a"));
+    assertThat(server.services().discovery().latest("dev")).get().satisfies(r -> assertThat(r.summary().source()).isEqualTo("agent:host-a"));
     assertThat(first.out() + first.err()).doesNotContain(TOKEN);
   }
 
@@ -60,7 +54,7 @@ class AgentCommandTest {
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(result.err()).contains("401").doesNotContain("not-the-token");
-    assertThat(stores.fingerprints().latest("dev")).isEmpty();
+    assertThat(server.services().discovery().latest("dev")).isEmpty();
   }
 
   @Test

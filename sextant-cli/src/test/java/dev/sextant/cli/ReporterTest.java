@@ -8,17 +8,15 @@ import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintSigner;
 import dev.sextant.core.fingerprint.SigningKeys;
-import dev.sextant.server.Services;
-import dev.sextant.server.api.ApiServer;
-import dev.sextant.server.discovery.AgentTokens;
-import dev.sextant.server.store.ServerStores;
-import dev.sextant.server.store.Stores;
+import dev.sextant.server.ServerConfig;
+import dev.sextant.server.SextantServer;
+import dev.sextant.server.store.StoreLocation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,20 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** The agent reports when its facts change, and otherwise once per interval; time is driven here. */
 class ReporterTest {
   @TempDir Path home;
-  private ServerStores stores;
-  private ApiServer server;
+  private SextantServer server;
 
   @BeforeEach
   void start() {
-    stores = Stores.h2All(home);
-    server = ApiServer.start(Services.on(stores, AgentTokens.of("t"), Clock.systemUTC()), "127.0.0.1", 0);
+    server = SextantServer.start(ServerConfig.onLoopback(new StoreLocation.Embedded(home)).withAgentToken("t"));
     assertThat(Cli.withHome(home.resolve("cli")).run("apply", "-f", ValidateCommandTest.EXAMPLES.resolve("environments/dev.yaml").toString(), "--server", url()).code()).isZero();
   }
 
   @AfterEach
   void stop() {
     server.close();
-    stores.close();
   }
 
   @Test
@@ -69,7 +64,7 @@ class ReporterTest {
 
     assertThat(log).hasSize(3);
     assertThat(log.get(2)).contains("revision 2 unchanged");
-    assertThat(stores.fingerprints().history("dev")).hasSize(2);
+    assertThat(server.services().discovery().history("dev")).hasSize(2);
   }
 
   private String url() {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sextant.server.api.ApiServer;
-import dev.sextant.server.Services;
-import dev.sextant.server.store.ServerStores;
-import dev.sextant.server.store.Stores;
+import dev.sextant.server.ServerConfig;
+import dev.sextant.server.SextantServer;
+import dev.sextant.server.store.StoreLocation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,19 +26,16 @@ class SameErrorsTest {
   @TempDir static Path serverHome;
   @TempDir Path home;
 
-  private static ServerStores store;
-  private static ApiServer server;
+  private static SextantServer server;
 
   @BeforeAll
   static void start() {
-    store = Stores.h2All(serverHome);
-    server = ApiServer.start(Services.local(store), "127.0.0.1", 0);
+    server = SextantServer.start(ServerConfig.onLoopback(new StoreLocation.Embedded(serverHome)));
   }
 
   @AfterAll
   static void stop() {
     server.close();
-    store.close();
   }
 
   @ParameterizedTest

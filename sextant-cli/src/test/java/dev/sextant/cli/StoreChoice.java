@@ -2,6 +2,7 @@ package dev.sextant.cli;
 
 import dev.sextant.server.store.EmbeddedPostgresServer;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The CLI's store tests run on the default embedded H2 and on a real PostgreSQL via --db. */
 enum StoreChoice {
@@ -9,7 +10,11 @@ enum StoreChoice {
   POSTGRESQL;
 
   Cli cli(Path home) {
-    Cli cli = Cli.withHome(home);
-    return this == POSTGRESQL ? cli.withStoreArgs("--db", EmbeddedPostgresServer.newDatabase()) : cli;
+    return Cli.withHome(home).withStoreArgs(storeArgs().toArray(String[]::new));
+  }
+
+  /** The arguments that put a command on this store: none for H2 in $SEXTANT_HOME, or a new database. */
+  List<String> storeArgs() {
+    return this == POSTGRESQL ? List.of("--db", EmbeddedPostgresServer.newDatabase()) : List.of();
   }
 }

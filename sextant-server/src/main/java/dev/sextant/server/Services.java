@@ -1,29 +1,59 @@
 package dev.sextant.server;
 
+import dev.sextant.core.document.Limits;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DiscoveryService;
 import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.metrics.ServerMetrics;
 import dev.sextant.server.service.ResourceService;
-import dev.sextant.server.store.ServerStores;
+import dev.sextant.server.store.ApplyOutcome;
+import dev.sextant.server.store.Database;
+import dev.sextant.server.store.EventQuery;
+import dev.sextant.server.store.LoggedEvent;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
 
-/** What the API and the CLI's local mode work with, built once over the stores. */
-public record Services(ServerStores stores, ResourceService resources, DiscoveryService discovery, DriftWatch drift, ServerMetrics metrics) implements AutoCloseable {
+/** What the API and the CLI's local mode work with, built once over one database. */
+public record Services(
+    Database database,
+    ResourceService resources,
+    DiscoveryService discovery,
+    DriftWatch drift,
+    ServerMetrics metrics)
+    implements AutoCloseable {
 
-  public static Services on(ServerStores stores, AgentTokens tokens, Clock clock) {
+  /**
+   * @param applied told of each new revision once its apply has committed
+   */
+  public static Services on(
+      Database database, AgentTokens tokens, Clock clock, Consumer<ApplyOutcome> applied) {
     ServerMetrics metrics = new ServerMetrics();
-    DriftWatch drift = new DriftWatch(stores, metrics);
-    return new Services(stores, new ResourceService(stores.resources()), new DiscoveryService(stores, tokens, drift, clock), drift, metrics);
+    DriftWatch drift = new DriftWatch(database, metrics);
+    return new Services(
+        database,
+        new ResourceService(database, Limits.DEFAULT, applied),
+        new DiscoveryService(database, tokens, drift, clock),
+        drift,
+        metrics);
+  }
+
+  public static Services on(Database database, AgentTokens tokens, Clock clock) {
+    return on(database, tokens, clock, outcome -> {});
   }
 
   /** Services with no agent token (agents refused), as the CLI uses locally. */
-  public static Services local(ServerStores stores) {
-    return on(stores, AgentTokens.none(), Clock.systemUTC());
+  public static Services local(Database database) {
+    return on(database, AgentTokens.none(), Clock.systemUTC());
+  }
+
+  /** The last events that match, oldest first. */
+  public List<LoggedEvent> events(EventQuery query) {
+    return database.read("list events", tx -> tx.events().list(query));
   }
 
   @Override
   public void close() {
-    stores.close();
+    database.close();
   }
 }

@@ -13,13 +13,10 @@ import dev.sextant.server.discovery.Refusal;
 import dev.sextant.server.service.ResourceService;
 import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.FingerprintRevision;
-import dev.sextant.server.store.JdbcUrls;
 import dev.sextant.server.store.Revision;
 import dev.sextant.server.store.StoreException;
-import dev.sextant.server.store.Stores;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.sextant.server.store.StoreLocation;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,25 +30,12 @@ public final class LocalBackend implements Backend {
     this.service = services.resources();
   }
 
-  public static LocalBackend open(String jdbcUrl) {
+  public static LocalBackend open(StoreLocation store) {
     try {
-      return new LocalBackend(Services.local(Stores.openAll(jdbcUrl)));
+      return new LocalBackend(Services.local(store.open(Clock.systemUTC())));
     } catch (StoreException e) {
       throw CliException.unavailable(e.getMessage(), e);
     }
-  }
-
-  public static LocalBackend openHome(Path home) {
-    try {
-      Files.createDirectories(home);
-    } catch (IOException e) {
-      throw CliException.unavailable("cannot create the data directory " + home + ": " + e.getMessage(), e);
-    }
-    return open(h2Url(home));
-  }
-
-  public static String h2Url(Path home) {
-    return JdbcUrls.h2(home);
   }
 
   @Override

@@ -162,6 +162,9 @@ public final class RemoteBackend implements Backend {
       throw new InvalidInputException(problems);
     }
     String detail = body.path("detail").asText(response.body());
+    if (status == 409 && body.path("type").asText().endsWith("/write-conflict")) {
+      throw CliException.conflict(detail);
+    }
     if (status / 100 == 4) {
       throw CliException.invalid("server refused the request (" + status + "): " + detail);
     }

@@ -4,6 +4,7 @@ import dev.sextant.cli.Main;
 import dev.sextant.cli.backend.Backend;
 import dev.sextant.cli.backend.LocalBackend;
 import dev.sextant.cli.backend.RemoteBackend;
+import dev.sextant.server.store.StoreLocation;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -26,12 +27,12 @@ public final class BackendOptions {
     if (url != null && !url.isBlank()) {
       return new RemoteBackend(url);
     }
-    return db != null ? LocalBackend.open(db) : LocalBackend.openHome(home(context));
+    return LocalBackend.open(storeLocation(context));
   }
 
-  /** The database URL a server should use; the embedded H2 store when none was given. */
-  String databaseUrl(Main.Context context) {
-    return db != null ? db : LocalBackend.h2Url(home(context));
+  /** The store a server should use: {@code --db}, or the embedded one in the data directory. */
+  StoreLocation storeLocation(Main.Context context) {
+    return db != null ? new StoreLocation.Url(db) : new StoreLocation.Embedded(home(context));
   }
 
   static Path home(Main.Context context) {

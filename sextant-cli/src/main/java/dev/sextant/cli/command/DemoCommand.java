@@ -34,13 +34,11 @@ import dev.sextant.core.validation.Input;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.ParseReport;
 import dev.sextant.core.validation.ResourceParser;
-import dev.sextant.server.api.ApiServer;
-import dev.sextant.server.Services;
+import dev.sextant.server.ServerConfig;
+import dev.sextant.server.SextantServer;
 import dev.sextant.server.store.ApplyOutcome;
-import dev.sextant.server.store.JdbcUrls;
-import dev.sextant.server.store.ServerStores;
 import dev.sextant.server.store.Revision;
-import dev.sextant.server.store.Stores;
+import dev.sextant.server.store.StoreLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -98,13 +96,12 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("   %d resources in %d files are valid: %s%n", report.resources().size(), inputs.size(), byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
 
     Path home = Files.createTempDirectory("sextant-demo-");
-    String url = JdbcUrls.h2(home);
-    ServerStores store = Stores.openAll(url);
-    ApiServer server = ApiServer.start(Services.local(store), "127.0.0.1", 0);
+    StoreLocation store = new StoreLocation.Embedded(home);
+    SextantServer server = SextantServer.start(ServerConfig.onLoopback(store));
     String serverUrl = "http://127.0.0.1:" + server.port();
     try {
       step(out, 2, "Start a server on a fresh embedded store: " + serverUrl);
-      out.printf("   store: %s%n", JdbcUrls.masked(url));
+      out.printf("   store: %s%n", store.display());
       RemoteBackend api = new RemoteBackend(serverUrl);
 
       step(out, 3, "Apply the examples through the API");
@@ -205,7 +202,6 @@ public final class DemoCommand implements Callable<Integer> {
       return exact && identical ? 0 : 1;
     } finally {
       server.close();
-      store.close();
       if (!keep) {
         deleteTree(home);
       }

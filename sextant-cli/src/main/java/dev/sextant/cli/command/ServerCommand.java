@@ -2,14 +2,16 @@ package dev.sextant.cli.command;
 
 import dev.sextant.cli.CliException;
 import dev.sextant.cli.SextantCommand;
-import dev.sextant.server.api.ApiServer;
-import dev.sextant.server.Services;
-import dev.sextant.server.discovery.AgentTokens;
-import dev.sextant.server.store.JdbcUrls;
-import dev.sextant.server.store.ServerStores;
+import dev.sextant.server.ServerConfig;
+import dev.sextant.server.ServerStartException;
+import dev.sextant.server.SextantServer;
 import dev.sextant.server.store.StoreException;
-import dev.sextant.server.store.Stores;
+import dev.sextant.server.store.StoreLocation;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -23,7 +25,10 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Serve the API under /api/v1 until stopped (Ctrl-C or SIGTERM).",
       "",
-      "Binds to 127.0.0.1 by default: there is no access control yet, so expose it with care."
+      "Binds to 127.0.0.1 by default: there is no access control yet, so expose it with care.",
+      "Every answer is given after its write is on disk. Several servers may share one",
+      "PostgreSQL store (--db); scheduled work such as the drift check then runs on one",
+      "of them at a time."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -42,7 +47,7 @@ public final class ServerCommand implements Callable<Integer> {
   String bind;
 
   @Option(names = "--agent-token-file", paramLabel = "FILE", description = "A file holding the token agents must present (default: $SEXTANT_AGENT_TOKEN). Without one, agents are refused.")
-  java.nio.file.Path agentTokenFile;
+  Path agentTokenFile;
 
   @Option(names = "--drift-interval", defaultValue = "5m", paramLabel = "DURATION", description = "How often every environment's drift is checked, besides on each new fingerprint (default: ${DEFAULT-VALUE}).")
   String driftInterval;
@@ -53,57 +58,30 @@ public final class ServerCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw CliException.invalid("--port must be between 0 and 65535, found " + port);
     }
-    String url = backend.databaseUrl(context);
-    if (backend.db == null) {
-      Files.createDirectories(BackendOptions.home(context));
-    }
-    java.time.Duration every = Durations.parse(driftInterval, "--drift-interval");
-    AgentTokens tokens = AgentTokens.of(agentToken(context));
-    ServerStores store;
+    Duration every = Durations.parse(driftInterval, "--drift-interval");
+    StoreLocation store = backend.storeLocation(context);
+    ServerConfig config = new ServerConfig(store, bind, port, agentToken(context), every);
+    SextantServer server;
     try {
-      store = Stores.openAll(url);
-    } catch (StoreException e) {
+      server = SextantServer.start(config);
+    } catch (StoreException | ServerStartException e) {
       throw CliException.unavailable(e.getMessage(), e);
     }
-    Services services = Services.on(store, tokens, java.time.Clock.systemUTC());
-    ApiServer server;
-    try {
-      server = ApiServer.start(services, bind, port);
-    } catch (RuntimeException e) {
-      store.close();
-      throw CliException.unavailable("cannot listen on " + bind + ":" + port + ": " + rootCause(e), e);
-    }
-    var drift = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "sextant-drift");
-      t.setDaemon(true);
-      return t;
-    });
-    drift.scheduleWithFixedDelay(services.drift()::checkAll, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      drift.shutdownNow();
       server.close();
-      store.close();
       stopped.countDown();
     }, "sextant-shutdown"));
-    context.out().printf("sextant server listening on http://%s:%d (store: %s)%n", bind, server.port(), JdbcUrls.masked(url));
+    context.out().printf("sextant server listening on http://%s:%d (store: %s)%n", bind, server.port(), store.display());
     context.out().flush();
     stopped.await();
     return 0;
   }
 
-  private String agentToken(dev.sextant.cli.Main.Context context) throws java.io.IOException {
+  private Optional<String> agentToken(dev.sextant.cli.Main.Context context) throws IOException {
     if (agentTokenFile != null) {
-      return Files.readString(agentTokenFile).strip();
+      return Optional.of(Files.readString(agentTokenFile).strip()).filter(t -> !t.isBlank());
     }
-    return context.env().get("SEXTANT_AGENT_TOKEN");
-  }
-
-  private static String rootCause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return Optional.ofNullable(context.env().get("SEXTANT_AGENT_TOKEN")).filter(t -> !t.isBlank());
   }
 }

@@ -4,6 +4,7 @@ import dev.sextant.core.document.Limits;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.Refusal;
+import dev.sextant.server.store.ConflictException;
 import dev.sextant.server.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -57,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
       String type = e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
       Responses.problem(ctx, status, ProblemJson.of(status, type, e.reason() == Refusal.Reason.NOT_FOUND ? "Not found" : "Refused", e.getMessage(), ctx.path()));
     });
+    app.exception(ConflictException.class, (e, ctx) -> Responses.problem(ctx, 409, ProblemJson.of(409, "write-conflict", "Conflict", e.getMessage(), ctx.path())));
     app.exception(StoreException.class, (e, ctx) -> {
       LOG.warn("store unavailable: {}", e.getMessage());
       Responses.problem(ctx, 503, ProblemJson.of(503, "store-unavailable", "Store unavailable", "the store could not complete the request; try again", ctx.path()));

@@ -10,6 +10,7 @@ import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.DriftStatus;
 import dev.sextant.server.discovery.FingerprintJson;
+import dev.sextant.server.store.EventEnvelope;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.FingerprintOutcome;
 import dev.sextant.server.store.FingerprintRevision;
@@ -107,7 +108,7 @@ final class DiscoveryRoutes {
   private void driftReports(Context ctx) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     var items = body.putArray("items");
-    services.stores().driftReports().list(ctx.pathParam("name"), limit(ctx)).forEach(r -> items.addObject()
+    services.drift().reports(ctx.pathParam("name"), limit(ctx)).forEach(r -> items.addObject()
         .put("id", r.id())
         .put("checkedAt", r.checkedAt().toString())
         .put("kind", r.report().kind().word())
@@ -129,13 +130,14 @@ final class DiscoveryRoutes {
     }
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     var items = body.putArray("items");
-    for (LoggedEvent logged : services.stores().events().list(query)) {
+    for (LoggedEvent logged : services.events(query)) {
+      EventEnvelope event = logged.envelope();
       ObjectNode item = items.addObject().put("sequence", logged.sequence()).put("time", logged.time().toString())
-          .put("type", logged.event().type()).put("subject", logged.event().subject()).put("outcome", logged.event().outcome());
-      logged.event().reason().ifPresent(r -> item.put("reason", r));
+          .put("type", event.type()).put("schemaVersion", event.schemaVersion()).put("subject", event.subject()).put("outcome", event.outcome());
+      event.reason().ifPresent(r -> item.put("reason", r));
       ObjectNode inputs = item.putObject("inputs");
-      logged.event().inputs().forEach((name, digest) -> inputs.put(name, digest.value()));
-      item.set("detail", logged.event().detail());
+      event.inputs().forEach((name, digest) -> inputs.put(name, digest.value()));
+      item.set("detail", event.detail());
     }
     Responses.json(ctx, 200, body);
   }

@@ -11,26 +11,36 @@ import dev.sextant.core.validation.Position;
 import dev.sextant.core.validation.Problem;
 import dev.sextant.core.validation.ResourceParser;
 import dev.sextant.server.store.ApplyOutcome;
-import dev.sextant.server.store.ResourceStore;
+import dev.sextant.server.store.Database;
+import dev.sextant.server.store.ResourceApplied;
 import dev.sextant.server.store.Revision;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Apply, read and list declared resources. Inputs are validated in full before anything is
- * stored, so a change with one bad document changes nothing.
+ * stored, and an apply is one unit of work, so a change with one bad document, or one write that
+ * fails, changes nothing.
  */
 public final class ResourceService {
-  private final ResourceStore store;
+  private final Database database;
   private final ResourceParser parser;
+  private final Consumer<ApplyOutcome> applied;
 
-  public ResourceService(ResourceStore store, Limits limits) {
-    this.store = store;
+  /**
+   * @param applied told of each new revision once its apply has committed, for work that follows
+   *     a change (a drift check after an Environment changed)
+   */
+  public ResourceService(Database database, Limits limits, Consumer<ApplyOutcome> applied) {
+    this.database = database;
     this.parser = new ResourceParser(limits);
+    this.applied = applied;
   }
 
-  public ResourceService(ResourceStore store) {
-    this(store, Limits.DEFAULT);
+  public ResourceService(Database database) {
+    this(database, Limits.DEFAULT, outcome -> {});
   }
 
   /** Validates without storing anything. */
@@ -39,7 +49,8 @@ public final class ResourceService {
   }
 
   /**
-   * Stores every resource of the inputs as a new revision where its content changed.
+   * Stores every resource of the inputs as a new revision where its content changed, each with its
+   * {@code resource.applied} event, all in one unit of work.
    *
    * @throws InvalidInputException with every problem found, before anything is stored
    */
@@ -48,31 +59,52 @@ public final class ResourceService {
     if (!report.ok()) {
       throw new InvalidInputException(report.problems());
     }
-    return report.resources().stream().map(resource -> store.apply(resource, author)).toList();
+    List<ApplyOutcome> outcomes =
+        database.write(
+            "apply " + report.resources().size() + " resources",
+            tx -> {
+              List<ApplyOutcome> each = new ArrayList<>();
+              for (var resource : report.resources()) {
+                ApplyOutcome outcome = tx.resources().apply(resource, author);
+                if (outcome.change() != ApplyOutcome.Change.UNCHANGED) {
+                  tx.events().append(ResourceApplied.of(outcome));
+                }
+                each.add(outcome);
+              }
+              return each;
+            });
+    outcomes.stream()
+        .filter(outcome -> outcome.change() != ApplyOutcome.Change.UNCHANGED)
+        .forEach(applied);
+    return outcomes;
   }
 
   public Optional<Revision> latest(ResourceKey key) {
-    return store.latest(key);
+    return database.read("read the latest revision of " + key, tx -> tx.resources().latest(key));
   }
 
   /**
    * @throws InvalidInputException when the selector is malformed
    */
   public List<Revision> list(Optional<Kind> kind, String labelSelector) {
-    return store.list(kind, selector(labelSelector));
+    LabelSelector selector = selector(labelSelector);
+    return database.read(
+        "list " + kind.map(Kind::plural).orElse("resources"),
+        tx -> tx.resources().list(kind, selector));
   }
 
   public List<Revision> history(ResourceKey key) {
-    return store.history(key);
+    return database.read("read the history of " + key, tx -> tx.resources().history(key));
   }
 
   public Optional<Revision> revision(ResourceKey key, long number) {
-    return store.revision(key, number);
+    return database.read(
+        "read revision " + number + " of " + key, tx -> tx.resources().revision(key, number));
   }
 
   /** Fails with a StoreException when the store does not answer. */
   public void ping() {
-    store.ping();
+    database.ping();
   }
 
   private static LabelSelector selector(String text) {

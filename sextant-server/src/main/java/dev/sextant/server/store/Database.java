@@ -2,34 +2,68 @@ package dev.sextant.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * A connection pool on H2 or PostgreSQL whose schema Flyway has brought up to date. The same
- * migrations serve both databases, so they are written in SQL that each accepts.
+ * The store: a connection pool on H2 or PostgreSQL whose schema Flyway has brought up to date, and
+ * the only place where transactions begin, commit, roll back and are retried. Services work
+ * through units of work ({@link #write}, {@link #read}); the repositories of a {@link Transaction}
+ * hold all the SQL.
  */
 public final class Database implements AutoCloseable {
+  /** How many times a unit of work runs before a conflict is given up; a retry locks first. */
+  public static final int MAX_ATTEMPTS = 5;
+
   private static final String MIGRATIONS = "classpath:db/migration";
 
   private final HikariDataSource pool;
   private final Jdbi jdbi;
+  private final Dialect dialect;
+  private final Clock clock;
   private final String maskedUrl;
 
-  private Database(HikariDataSource pool, String maskedUrl) {
+  private Database(HikariDataSource pool, Dialect dialect, Clock clock, String maskedUrl) {
     this.pool = pool;
     this.jdbi = Jdbi.create(pool);
+    this.dialect = dialect;
+    this.clock = clock;
     this.maskedUrl = maskedUrl;
   }
 
   /**
-   * Opens a pool for the URL and migrates the schema.
+   * The embedded H2 store in a data directory, created (readable by its owner only) when new.
+   *
+   * @throws StoreUnavailableException when the directory cannot be created or the database opened
+   *     (for example because another process holds it)
+   */
+  public static Database h2(Path dataDirectory, Clock clock) {
+    return DataDirectory.open(
+        dataDirectory, url -> open(url, Optional.empty(), Optional.empty(), clock));
+  }
+
+  /**
+   * Opens a pool for the URL and migrates the schema. Credentials may be in the URL ({@code
+   * ?user=…&password=…}) or given apart; messages show the URL with the password masked.
    *
    * @throws StoreUnavailableException when the database cannot be reached or migrated
    */
-  public static Database open(String jdbcUrl, Optional<String> user, Optional<String> password) {
+  public static Database open(
+      String jdbcUrl, Optional<String> user, Optional<String> password, Clock clock) {
     String maskedUrl = JdbcUrls.masked(jdbcUrl);
+    Dialect dialect;
+    try {
+      dialect = Dialect.of(jdbcUrl);
+    } catch (IllegalArgumentException e) {
+      throw new StoreUnavailableException(maskedUrl, "open", e);
+    }
     HikariDataSource pool = connect(jdbcUrl, user, password, maskedUrl);
     try {
       Flyway.configure()
@@ -42,7 +76,7 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw new StoreUnavailableException(maskedUrl, "migrate", e);
     }
-    return new Database(pool, maskedUrl);
+    return new Database(pool, dialect, Objects.requireNonNull(clock, "clock"), maskedUrl);
   }
 
   private static HikariDataSource connect(
@@ -63,8 +97,77 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  Jdbi jdbi() {
-    return jdbi;
+  /**
+   * Runs a unit of work in one transaction and commits it; the result is durable when this
+   * returns. When the work loses to a concurrent one (a compare-and-set that moved no row, a
+   * duplicate key, a deadlock), everything it did is rolled back and it runs again, up to {@value
+   * #MAX_ATTEMPTS} times, so the work must do nothing but database work.
+   *
+   * @param what what the work does, for messages ("apply release/checkout")
+   * @throws ConflictException when it lost every attempt
+   * @throws StoreException when the database fails otherwise, or the work changed state without
+   *     appending an event
+   */
+  public <T> T write(String what, Work<T> work) {
+    Throwable lastConflict = null;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      boolean retrying = attempt > 1;
+      try {
+        return jdbi.inTransaction(
+            TransactionIsolationLevel.READ_COMMITTED,
+            handle -> {
+              Transaction tx = Transaction.writing(handle, dialect, clock, retrying);
+              T result = work.run(tx);
+              tx.requireEventForChanges(what);
+              return result;
+            });
+      } catch (LostRace e) {
+        lastConflict = e;
+      } catch (JdbiException e) {
+        if (!dialect.isConflict(e)) {
+          throw failure(what, e);
+        }
+        lastConflict = e;
+      }
+    }
+    throw new ConflictException(what, MAX_ATTEMPTS, lastConflict);
+  }
+
+  /**
+   * Runs work that only reads, in one transaction, so that what it reads is consistent.
+   *
+   * @throws StoreException when the database fails
+   */
+  public <T> T read(String what, Work<T> work) {
+    try {
+      return jdbi.inTransaction(
+          TransactionIsolationLevel.READ_COMMITTED,
+          handle -> work.run(Transaction.reading(handle, dialect, clock)));
+    } catch (JdbiException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /**
+   * Checks that the database answers.
+   *
+   * @throws StoreException when it does not
+   */
+  public void ping() {
+    try {
+      jdbi.withHandle(handle -> handle.createQuery("select 1").mapTo(Integer.class).one());
+    } catch (JdbiException e) {
+      throw failure("answer a ping", e);
+    }
+  }
+
+  /** The pool, for work that the store delivers through a library of its own (db-scheduler). */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  public Dialect dialect() {
+    return dialect;
   }
 
   /** The JDBC URL with any password masked. */
@@ -75,5 +178,10 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
+  }
+
+  private StoreException failure(String what, JdbiException e) {
+    return new StoreException(
+        "cannot " + what + " in the store at " + maskedUrl + ": " + e.getMessage(), e);
   }
 }

@@ -3,123 +3,122 @@ package dev.sextant.server.store;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.core.digest.Digest;
-import java.util.Collections;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
- * A ledger-ready event: what happened ({@code type}, e.g. {@code fingerprint.recorded}), to what
- * ({@code subject}, {@code kind/name}: {@code environment/prod-eu}, {@code agent/gpu-01}), how it
- * ended ({@code outcome}, e.g. {@code accepted}, {@code refused}), why, the digests of its inputs
- * by name (e.g. {@code fingerprint}, {@code release}, {@code policySet}) and a JSON detail.
- *
- * <p>Events are kept forever and will be chained into the tamper-evident ledger, where nothing can
- * be taken out again. So they never carry secrets: a detail field named like one ({@code token},
- * {@code password}, {@code apiKey}, …, see {@link SecretNames}) is refused here, at construction.
- * That catches the honest mistake of passing a credential-bearing object along; it cannot see a
- * secret under an innocent name, which callers must never pass, in the reason either.
+ * A state change, or a refusal to make one, as the outbox records it. The set is closed: every
+ * kind of change the server makes has its record here, and {@link EventRepository#append} takes
+ * nothing else, so an event cannot be a free string. Each type has a name and a schema version;
+ * a change of a type's shape is a new version, and old rows keep reading as they were written.
  */
-public record Event(
-    String type,
-    String subject,
-    String outcome,
-    Optional<String> reason,
-    SortedMap<String, Digest> inputs,
-    ObjectNode detail) {
-  static final int MAX_TYPE_LENGTH = 100;
-  static final int MAX_SUBJECT_LENGTH = 300;
-  static final int MAX_OUTCOME_LENGTH = 64;
-  static final int MAX_INPUT_NAME_LENGTH = 100;
+public sealed interface Event
+    permits ResourceApplied,
+        FingerprintRecorded,
+        FingerprintRejected,
+        LastKnownGoodMarked,
+        DriftDetected,
+        DriftResolved,
+        AgentRegistered,
+        AgentRefused {
 
-  private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
-  private static final Pattern SUBJECT = Pattern.compile("[a-z][a-z0-9-]*/\\S+");
-  private static final Pattern OUTCOME = Pattern.compile("[a-z][a-z0-9-]*");
+  /** The longest reason kept; a longer one is cut, since reasons are for people, not parsers. */
+  int MAX_REASON_LENGTH = 500;
+
+  /** The stored form: type, version, subject, outcome, reason, inputs and detail. */
+  EventEnvelope envelope();
 
   /**
-   * @throws IllegalArgumentException when the type, subject or outcome is malformed, or the detail
-   *     or an input name is named like a secret
+   * The typed event of a stored envelope.
+   *
+   * @throws StoreException when the type or its schema version is unknown, or a field is missing
    */
-  public Event {
-    checkFormat(type, "an event type", MAX_TYPE_LENGTH, TYPE, "dotted lower-case words");
-    checkFormat(subject, "an event subject", MAX_SUBJECT_LENGTH, SUBJECT, "kind/name");
-    checkFormat(outcome, "an event outcome", MAX_OUTCOME_LENGTH, OUTCOME, "a lower-case word");
-    Objects.requireNonNull(reason, "reason");
-    inputs = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(inputs)));
-    inputs.forEach(
-        (name, digest) -> {
-          Checks.text(name, "an input name", MAX_INPUT_NAME_LENGTH);
-          Objects.requireNonNull(digest, "the digest of input " + name);
-        });
-    detail = Objects.requireNonNull(detail, "detail").deepCopy();
-    for (String input : inputs.keySet()) {
-      if (SecretNames.isSecret(input)) {
-        throw secret(type, "input " + input);
-      }
-    }
-    SecretNames.find(detail)
-        .ifPresent(
-            path -> {
-              throw secret(type, "detail field " + path);
-            });
-  }
-
-  /** An event with no reason, no inputs and an empty detail. */
-  public static Event of(String type, String subject, String outcome) {
-    return new Event(
-        type,
-        subject,
-        outcome,
-        Optional.empty(),
-        new TreeMap<>(),
-        JsonNodeFactory.instance.objectNode());
-  }
-
-  /** The subject of events about an environment. */
-  public static String environment(String name) {
-    return "environment/" + name;
-  }
-
-  /** The subject of events about an agent. */
-  public static String agent(String name) {
-    return "agent/" + name;
-  }
-
-  public Event withReason(String reason) {
-    return new Event(type, subject, outcome, Optional.of(reason), inputs, detail);
-  }
-
-  public Event withInput(String name, Digest digest) {
-    SortedMap<String, Digest> more = new TreeMap<>(inputs);
-    more.put(name, digest);
-    return new Event(type, subject, outcome, reason, more, detail);
-  }
-
-  public Event withDetail(ObjectNode detail) {
-    return new Event(type, subject, outcome, reason, inputs, detail);
-  }
-
-  @Override
-  public ObjectNode detail() {
-    return detail.deepCopy();
-  }
-
-  private static void checkFormat(
-      String value, String what, int max, Pattern format, String expected) {
-    Checks.text(value, what, max);
-    if (!format.matcher(value).matches()) {
-      throw new IllegalArgumentException(what + " must be " + expected + ": " + value);
+  static Event of(EventEnvelope envelope) {
+    try {
+      return switch (envelope.type()) {
+        case ResourceApplied.TYPE -> ResourceApplied.of(envelope);
+        case FingerprintRecorded.TYPE -> FingerprintRecorded.of(envelope);
+        case FingerprintRejected.TYPE -> FingerprintRejected.of(envelope);
+        case LastKnownGoodMarked.TYPE -> LastKnownGoodMarked.of(envelope);
+        case DriftDetected.TYPE -> DriftDetected.of(envelope);
+        case DriftResolved.TYPE -> DriftResolved.of(envelope);
+        case AgentRegistered.TYPE -> AgentRegistered.of(envelope);
+        case AgentRefused.TYPE -> AgentRefused.of(envelope);
+        default -> throw new StoreException("the store holds an unknown event type");
+      };
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "cannot read a "
+              + envelope.type()
+              + " event of schema version "
+              + envelope.schemaVersion()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
-  private static IllegalArgumentException secret(String type, String where) {
-    return new IllegalArgumentException(
-        "an event of type "
-            + type
-            + " must not carry secrets, and its "
-            + where
-            + " is named like one; pass a reference or leave it out");
+  /** The envelope of version 1 of a type, the version every type has today. */
+  static EventEnvelope envelope(
+      String type,
+      String subject,
+      String outcome,
+      Optional<String> reason,
+      Map<String, Digest> inputs,
+      ObjectNode detail) {
+    return new EventEnvelope(
+        type, 1, subject, outcome, reason.map(Event::oneLine), new TreeMap<>(inputs), detail);
+  }
+
+  static ObjectNode detail() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  /**
+   * @throws IllegalArgumentException when the envelope is of another version than {@code version}
+   */
+  static EventEnvelope requireVersion(EventEnvelope envelope, int version) {
+    if (envelope.schemaVersion() != version) {
+      throw new IllegalArgumentException("this server reads version " + version + " only");
+    }
+    return envelope;
+  }
+
+  /** The text of a required detail field. */
+  static String text(EventEnvelope envelope, String field) {
+    var value = envelope.detail().get(field);
+    if (value == null || !value.isTextual()) {
+      throw new IllegalArgumentException("its detail has no text field " + field);
+    }
+    return value.asText();
+  }
+
+  /** The number in a required detail field. */
+  static long number(EventEnvelope envelope, String field) {
+    var value = envelope.detail().get(field);
+    if (value == null || !value.isIntegralNumber()) {
+      throw new IllegalArgumentException("its detail has no whole number " + field);
+    }
+    return value.asLong();
+  }
+
+  /** A required input's digest. */
+  static Digest input(EventEnvelope envelope, String name) {
+    Digest digest = envelope.inputs().get(name);
+    if (digest == null) {
+      throw new IllegalArgumentException("it has no input " + name);
+    }
+    return digest;
+  }
+
+  /** The name after the subject's {@code kind/}. */
+  static String subjectName(EventEnvelope envelope) {
+    return envelope.subject().substring(envelope.subject().indexOf('/') + 1);
+  }
+
+  private static String oneLine(String text) {
+    String line = text.replace('\n', ' ').replace('\r', ' ');
+    return line.length() <= MAX_REASON_LENGTH ? line : line.substring(0, MAX_REASON_LENGTH) + "…";
   }
 }

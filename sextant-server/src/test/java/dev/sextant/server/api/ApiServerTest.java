@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sextant.server.Services;
-import dev.sextant.server.store.ServerStores;
-import dev.sextant.server.store.Stores;
+import dev.sextant.server.store.Database;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,20 +36,20 @@ class ApiServerTest {
       """;
 
   @TempDir Path home;
-  private ServerStores store;
+  private Database database;
   private ApiServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() {
-    store = Stores.h2All(home);
-    server = ApiServer.start(Services.local(store), "127.0.0.1", 0);
+    database = Database.h2(home, Clock.systemUTC());
+    server = ApiServer.start(Services.local(database), "127.0.0.1", 0);
   }
 
   @AfterEach
   void stop() {
     server.close();
-    store.close();
+    database.close();
   }
 
   @Test
@@ -62,7 +62,7 @@ class ApiServerTest {
 
   @Test
   void readiness_fails_when_the_store_is_gone() throws Exception {
-    store.close();
+    database.close();
 
     HttpResponse<String> ready = get("/readyz");
 

@@ -12,9 +12,8 @@ import dev.sextant.core.fingerprint.FingerprintSigner;
 import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.store.Database;
 import dev.sextant.server.store.EventQuery;
-import dev.sextant.server.store.ServerStores;
-import dev.sextant.server.store.Stores;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,22 +50,22 @@ class DiscoveryApiTest {
       """;
 
   @TempDir Path home;
-  private ServerStores stores;
+  private Services services;
   private ApiServer server;
   private final HttpClient http = HttpClient.newHttpClient();
   private final KeyPair keys = SigningKeys.generate(new SecureRandom());
 
   @BeforeEach
   void start() throws Exception {
-    stores = Stores.h2All(home);
-    server = ApiServer.start(Services.on(stores, AgentTokens.of(TOKEN), Clock.systemUTC()), "127.0.0.1", 0);
+    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
+    server = ApiServer.start(services, "127.0.0.1", 0);
     assertThat(post("/api/v1/apply", ENVIRONMENT, null).statusCode()).isEqualTo(200);
   }
 
   @AfterEach
   void stop() {
     server.close();
-    stores.close();
+    services.close();
   }
 
   @Test
@@ -98,7 +97,7 @@ class DiscoveryApiTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
     assertThat(json(response).get("detail").asText()).contains("signature");
     assertThat(get("/api/v1/environments/gpu-lab/fingerprints").statusCode()).isEqualTo(404);
-    assertThat(stores.events().list(EventQuery.last(10).ofType("fingerprint.rejected"))).hasSize(1);
+    assertThat(services.events(EventQuery.last(10).ofType("fingerprint.rejected"))).hasSize(1);
   }
 
   @Test
@@ -122,7 +121,7 @@ class DiscoveryApiTest {
     assertThat(json(malformed).at("/problems/0/text").asText()).startsWith("<report>:1:");
     assertThat(get("/api/v1/environments/gpu-lab/fingerprints").statusCode()).isEqualTo(404);
     List<String> outcomes = new ArrayList<>();
-    stores.events().list(EventQuery.last(20).ofType("fingerprint.rejected")).forEach(e -> outcomes.add(e.event().reason().orElse("")));
+    services.events(EventQuery.last(20).ofType("fingerprint.rejected")).forEach(e -> outcomes.add(e.envelope().reason().orElse("")));
     assertThat(outcomes).hasSize(4).noneMatch(reason -> reason.contains("guess-xyz-123") || reason.contains(TOKEN));
   }
 

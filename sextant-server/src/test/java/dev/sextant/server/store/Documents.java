@@ -2,7 +2,10 @@ package dev.sextant.server.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Metadata;
@@ -10,9 +13,17 @@ import dev.sextant.core.resource.Resource;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Resources for tests, written as JSON the way a person would write them. */
+/**
+ * Resources for tests, written as JSON the way a person would write them. Decimals are read
+ * exactly, as the server's document reader reads them ({@code 0.0003} stays {@code 0.0003}, not
+ * the double {@code 3.0E-4}).
+ */
 final class Documents {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .build();
 
   private Documents() {}
 

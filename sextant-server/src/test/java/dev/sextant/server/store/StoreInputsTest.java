@@ -9,15 +9,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.core.digest.Digest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What the stores refuse before any SQL runs: malformed records, and secrets in events. */
+/** What the store refuses before any SQL runs: malformed records, and secrets in events. */
 class StoreInputsTest {
   private static final Digest DIGEST = Digest.sha256("x".getBytes(StandardCharsets.UTF_8));
-  private static final String SUBJECT = Event.environment("prod-eu");
+  private static final String SUBJECT = "environment/prod-eu";
 
   @ParameterizedTest
   @ValueSource(
@@ -45,7 +47,7 @@ class StoreInputsTest {
     ObjectNode detail = JsonNodeFactory.instance.objectNode();
     detail.putObject("agent").putArray("headers").addObject().put(name, "xyz");
 
-    assertThatThrownBy(() -> Event.of("agent.registered", SUBJECT, "registered").withDetail(detail))
+    assertThatThrownBy(() -> envelope("agent.registered", SUBJECT, "registered", detail))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "an event of type agent.registered must not carry secrets, and its detail field"
@@ -73,12 +75,21 @@ class StoreInputsTest {
       })
   void an_event_detail_field_with_an_innocent_name_or_naming_a_reference_is_kept(String name) {
     ObjectNode detail = JsonNodeFactory.instance.objectNode().put(name, "value");
-    assertThat(Event.of("a.b", SUBJECT, "ok").withDetail(detail).detail()).isEqualTo(detail);
+    assertThat(envelope("a.b", SUBJECT, "ok", detail).detail()).isEqualTo(detail);
   }
 
   @Test
   void an_event_input_named_like_a_secret_is_refused() {
-    assertThatThrownBy(() -> Event.of("a.b", SUBJECT, "ok").withInput("apiToken", DIGEST))
+    assertThatThrownBy(
+            () ->
+                new EventEnvelope(
+                    "a.b",
+                    1,
+                    SUBJECT,
+                    "ok",
+                    Optional.empty(),
+                    new TreeMap<>(Map.of("apiToken", DIGEST)),
+                    JsonNodeFactory.instance.objectNode()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("input apiToken is named like one");
   }
@@ -87,7 +98,7 @@ class StoreInputsTest {
   @ValueSource(
       strings = {"recorded", "Fingerprint.recorded", "fingerprint.", "fingerprint recorded"})
   void a_malformed_event_type_is_refused(String type) {
-    assertThatThrownBy(() -> Event.of(type, SUBJECT, "ok"))
+    assertThatThrownBy(() -> envelope(type, SUBJECT, "ok", JsonNodeFactory.instance.objectNode()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("an event type must be dotted lower-case words");
   }
@@ -95,7 +106,7 @@ class StoreInputsTest {
   @ParameterizedTest
   @ValueSource(strings = {"prod-eu", "environment/", "environment/prod eu", "/prod-eu", " "})
   void a_subject_that_is_not_kind_slash_name_is_refused(String subject) {
-    assertThatThrownBy(() -> Event.of("a.b", subject, "ok"))
+    assertThatThrownBy(() -> envelope("a.b", subject, "ok", JsonNodeFactory.instance.objectNode()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("an event subject");
   }
@@ -103,7 +114,7 @@ class StoreInputsTest {
   @Test
   void an_event_is_a_value_that_its_callers_cannot_change() {
     ObjectNode detail = JsonNodeFactory.instance.objectNode().put("revision", 1);
-    Event event = Event.of("a.b", SUBJECT, "ok").withDetail(detail);
+    EventEnvelope event = envelope("a.b", SUBJECT, "ok", detail);
 
     detail.put("revision", 2);
     event.detail().put("revision", 3);
@@ -127,7 +138,7 @@ class StoreInputsTest {
     assertThatCode(
             () ->
                 new AgentRegistration(
-                    "gpu-01", "prod-eu", AgentRegistryContractTest.publicKey(), "key-1"))
+                    "gpu-01", "prod-eu", AgentRepositoryContractTest.publicKey(), "key-1"))
         .doesNotThrowAnyException();
   }
 
@@ -167,5 +178,10 @@ class StoreInputsTest {
     assertThat(DriftKind.fromWord("declared")).contains(DriftKind.DECLARED);
     assertThat(DriftAction.fromWord("block")).contains(DriftAction.BLOCK);
     assertThat(DriftAction.fromWord("BLOCK")).isEmpty();
+  }
+
+  private static EventEnvelope envelope(
+      String type, String subject, String outcome, ObjectNode detail) {
+    return new EventEnvelope(type, 1, subject, outcome, Optional.empty(), new TreeMap<>(), detail);
   }
 }

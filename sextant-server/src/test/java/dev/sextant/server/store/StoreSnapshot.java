@@ -42,13 +42,20 @@ final class StoreSnapshot {
   private StoreSnapshot() {}
 
   /** What the stores read back, as a tree (not yet canonical: see {@link #text}). */
-  static ObjectNode of(ServerStores stores) {
+  static ObjectNode of(Database database) {
+    return database.read("take a snapshot", StoreSnapshot::of);
+  }
+
+  private static ObjectNode of(Transaction tx) {
     ObjectNode snapshot = NODES.objectNode();
-    snapshot.set("resources", resources(stores.resources()));
-    snapshot.set("fingerprints", fingerprints(stores.fingerprints()));
-    snapshot.set("agents", agents(stores.agents()));
-    snapshot.set("events", events(stores.events()));
-    snapshot.set("driftReports", driftReports(stores));
+    snapshot.set("resources", resources(tx.resources()));
+    snapshot.set("fingerprints", fingerprints(tx.fingerprints()));
+    snapshot.set("agents", agents(tx.agents()));
+    snapshot.set("events", events(tx.events()));
+    snapshot.set("driftReports", driftReports(tx));
+    // Every event of the fixture is read as its typed event too, so an old row that no longer
+    // decodes fails here.
+    tx.events().list(EventQuery.last(MAX_ROWS)).forEach(LoggedEvent::event);
     return snapshot;
   }
 
@@ -88,7 +95,7 @@ final class StoreSnapshot {
   }
 
   /** Every resource of every kind, by kind and name, each with its whole history. */
-  private static ArrayNode resources(ResourceStore store) {
+  private static ArrayNode resources(ResourceRepository store) {
     ArrayNode out = NODES.arrayNode();
     List<ResourceKey> keys =
         store.list(Optional.empty(), LabelSelector.EVERYTHING).stream()
@@ -115,7 +122,7 @@ final class StoreSnapshot {
   }
 
   /** Every environment with fingerprints: each revision (summary and document), last known good. */
-  private static ArrayNode fingerprints(FingerprintStore store) {
+  private static ArrayNode fingerprints(FingerprintRepository store) {
     ArrayNode out = NODES.arrayNode();
     for (String environment : store.environments()) {
       ObjectNode entry = out.addObject();
@@ -156,7 +163,7 @@ final class StoreSnapshot {
     return out;
   }
 
-  private static ArrayNode agents(AgentRegistry registry) {
+  private static ArrayNode agents(AgentRepository registry) {
     ArrayNode out = NODES.arrayNode();
     for (Agent agent : registry.list()) {
       ObjectNode entry = out.addObject();
@@ -171,10 +178,10 @@ final class StoreSnapshot {
   }
 
   /** Every event, oldest first; a snapshot holds at most {@link #MAX_ROWS} of them. */
-  private static ArrayNode events(EventLog log) {
+  private static ArrayNode events(EventRepository log) {
     ArrayNode out = NODES.arrayNode();
     for (LoggedEvent logged : log.list(EventQuery.last(MAX_ROWS))) {
-      Event event = logged.event();
+      EventEnvelope event = logged.envelope();
       ObjectNode entry = out.addObject();
       entry.put("sequence", logged.sequence());
       entry.put("time", time(logged.time()));
@@ -194,7 +201,7 @@ final class StoreSnapshot {
    * reports by environment only), oldest first, and the ids of those that block it; environments
    * without reports are left out.
    */
-  private static ArrayNode driftReports(ServerStores stores) {
+  private static ArrayNode driftReports(Transaction stores) {
     SortedSet<String> environments = new TreeSet<>(stores.fingerprints().environments());
     stores.resources().list(Optional.of(Kind.ENVIRONMENT), LabelSelector.EVERYTHING).stream()
         .map(revision -> revision.key().name())

@@ -1,0 +1,104 @@
+package dev.sextant.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Clients that write at once, one thread each, each round new content, until they are stopped or
+ * their server is gone. A write counts only when the server confirmed it with a 2xx answer: a
+ * request that fails on the way (the server was killed) confirms nothing, whatever became of it.
+ */
+final class Burst implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final URI base;
+  private final ExecutorService clients;
+  private final Queue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
+  private final Queue<String> refused = new ConcurrentLinkedQueue<>();
+  private volatile boolean stopped;
+
+  private Burst(HttpClient http, URI base, int clients) {
+    this.http = http;
+    this.base = base;
+    this.clients = Executors.newFixedThreadPool(clients);
+  }
+
+  /** Starts one client per writer, writing rounds {@code firstRound}, {@code firstRound + 1}, … */
+  static Burst start(HttpClient http, URI base, List<Writer> writers, long firstRound) {
+    Burst burst = new Burst(http, base, writers.size());
+    writers.forEach(writer -> burst.clients.execute(() -> burst.run(writer, firstRound)));
+    return burst;
+  }
+
+  /**
+   * Writes one round and returns what the server confirmed.
+   *
+   * @throws IOException when the request failed on the way
+   * @throws IllegalStateException when the server answered other than 2xx; the message says how
+   */
+  static Confirmed write(HttpClient http, URI base, Writer writer, long round) throws IOException, InterruptedException {
+    HttpResponse<String> answer = http.send(writer.write(base, round), HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() / 100 != 2) {
+      throw new IllegalStateException(writer.subject() + " round " + round + ": " + answer.statusCode() + " " + answer.body());
+    }
+    JsonNode outcome = writer.outcome(JSON.readTree(answer.body()));
+    return new Confirmed(writer.subject(), outcome.get("revision").asLong(), outcome.get("digest").asText());
+  }
+
+  private void run(Writer writer, long firstRound) {
+    for (long round = firstRound; !stopped; round++) {
+      try {
+        confirmed.add(write(http, base, writer, round));
+      } catch (IllegalStateException e) {
+        refused.add(e.getMessage());
+      } catch (IOException e) {
+        return; // the server is gone: this write and every later one are unconfirmed
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** How many writes were confirmed so far. */
+  int confirmedCount() {
+    return confirmed.size();
+  }
+
+  /** The writes answered with something other than 2xx: subject, round, status and body. */
+  List<String> refused() {
+    return List.copyOf(refused);
+  }
+
+  /**
+   * Waits until every client has stopped (its server gone, or {@link #close()}) and returns what
+   * was confirmed.
+   *
+   * @throws IllegalStateException when a client is still writing after {@code timeout}
+   */
+  List<Confirmed> awaitEnd(Duration timeout) throws InterruptedException {
+    clients.shutdown();
+    if (!clients.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("the clients still write after " + timeout);
+    }
+    return List.copyOf(confirmed);
+  }
+
+  @Override
+  public void close() {
+    stopped = true;
+    clients.shutdownNow();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.sextant.server;
+
+import dev.sextant.core.resource.Kind;
+import dev.sextant.server.api.ApiServer;
+import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.discovery.DriftWatch;
+import dev.sextant.server.store.ApplyOutcome;
+import dev.sextant.server.store.Database;
+import dev.sextant.server.work.BackgroundWork;
+import dev.sextant.server.work.OneTimeWork;
+import dev.sextant.server.work.RecurringWork;
+import dev.sextant.server.work.SchedulerDialect;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The server's composition root and lifecycle: it opens the store, builds the services over it,
+ * starts the background work that the store delivers (db-scheduler on the same database) and
+ * serves the API; {@link #close()} stops them in the opposite order. Several servers may share
+ * one PostgreSQL store: each run of background work then happens on one of them.
+ */
+public final class SextantServer implements AutoCloseable {
+  /** Every environment's drift, on the configured interval. */
+  static final String DRIFT_CHECK_ALL = "drift-check-all";
+  /** One environment's drift, at once, after its declaration changed. */
+  static final String DRIFT_CHECK = "drift-check";
+
+  private final Services services;
+  private final BackgroundWork work;
+  private final ApiServer api;
+
+  private SextantServer(Services services, BackgroundWork work, ApiServer api) {
+    this.services = services;
+    this.work = work;
+    this.api = api;
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @throws dev.sextant.server.store.StoreUnavailableException when the store cannot be opened
+   * @throws ServerStartException when the address cannot be listened on
+   */
+  public static SextantServer start(ServerConfig config, Clock clock) {
+    Database database = config.store().open(clock);
+    AtomicReference<BackgroundWork> started = new AtomicReference<>();
+    AtomicReference<OneTimeWork> driftCheck = new AtomicReference<>();
+    AgentTokens tokens = config.agentToken().map(AgentTokens::of).orElse(AgentTokens.none());
+    Services services =
+        Services.on(
+            database,
+            tokens,
+            clock,
+            outcome -> declarationChanged(outcome, started.get(), driftCheck.get()));
+    DriftWatch drift = services.drift();
+    driftCheck.set(new OneTimeWork(DRIFT_CHECK, drift::check));
+    BackgroundWork work =
+        new BackgroundWork(
+            database.dataSource(),
+            SchedulerDialect.of(database.dialect()),
+            config.work(),
+            List.of(RecurringWork.of(DRIFT_CHECK_ALL, config.driftInterval(), drift::checkAll)),
+            List.of(driftCheck.get()));
+    work.start();
+    started.set(work);
+    ApiServer api;
+    try {
+      api = ApiServer.start(services, config.bind(), config.port());
+    } catch (RuntimeException e) {
+      work.close();
+      database.close();
+      throw new ServerStartException(
+          "cannot listen on " + config.bind() + ":" + config.port() + ": " + rootCause(e), e);
+    }
+    return new SextantServer(services, work, api);
+  }
+
+  public static SextantServer start(ServerConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * An Environment's declared facts or drift policy may have changed: its drift is checked now, on
+   * whichever server claims the work, rather than at the next scheduled check.
+   */
+  private static void declarationChanged(
+      ApplyOutcome outcome, BackgroundWork work, OneTimeWork driftCheck) {
+    if (work != null && outcome.revision().key().kind() == Kind.ENVIRONMENT) {
+      work.scheduleNow(driftCheck, outcome.revision().key().name());
+    }
+  }
+
+  /** The port the API listens on. */
+  public int port() {
+    return api.port();
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  /** Stops serving, then the background work (waiting a bounded time), then closes the store. */
+  @Override
+  public void close() {
+    api.close();
+    work.close();
+    services.close();
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

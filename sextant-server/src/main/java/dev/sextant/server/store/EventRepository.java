@@ -1,0 +1,125 @@
+package dev.sextant.server.store;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.core.digest.CanonicalJson;
+import dev.sextant.core.digest.Digest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The outbox: an append-only log of typed events, written in the same transaction as the state
+ * change each one records. Nothing is changed or removed once appended; the ledger will chain
+ * these events, in sequence order, into a hash-linked, signed log.
+ *
+ * <p>An append increments the single row of {@code event_log_head} and inserts the event under the
+ * new number. The incremented row stays locked until the unit of work commits, so concurrent
+ * appends take turns: numbers are given in commit order and a rolled-back unit of work gives its
+ * number back, where an identity column would leave gaps and let a later number commit before an
+ * earlier one. Appends are few (one per decision or action), so taking turns is cheap.
+ */
+public final class EventRepository {
+  private static final String COLUMNS =
+      "sequence_number, occurred_at, event_type, schema_version, subject, outcome, reason,"
+          + " inputs, detail";
+
+  private final Transaction tx;
+
+  EventRepository(Transaction tx) {
+    this.tx = tx;
+  }
+
+  /** Appends an event at the unit of work's time and gives it the next sequence number. */
+  public LoggedEvent append(Event event) {
+    EventEnvelope envelope = Objects.requireNonNull(event, "event").envelope();
+    tx.appended();
+    int counted =
+        tx.handle()
+            .createUpdate(
+                "update event_log_head set last_sequence = last_sequence + 1 where id = 1")
+            .execute();
+    if (counted != 1) {
+      throw new StoreException("bug: the event log's counter row changed " + counted + " rows");
+    }
+    long sequence =
+        tx.handle()
+            .createQuery("select last_sequence from event_log_head where id = 1")
+            .mapTo(Long.class)
+            .one();
+    tx.handle()
+        .createUpdate(
+            "insert into events ("
+                + COLUMNS
+                + ") values (:sequence, :time, :type, :version, :subject, :outcome, :reason,"
+                + " :inputs, :detail)")
+        .bind("sequence", sequence)
+        .bind("time", Timestamps.utc(tx.now()))
+        .bind("type", envelope.type())
+        .bind("version", envelope.schemaVersion())
+        .bind("subject", envelope.subject())
+        .bind("outcome", envelope.outcome())
+        .bind("reason", envelope.reason().orElse(null))
+        .bind("inputs", CanonicalJson.string(inputsJson(envelope.inputs())))
+        .bind("detail", CanonicalJson.string(envelope.detail()))
+        .execute();
+    return new LoggedEvent(sequence, tx.now(), envelope);
+  }
+
+  /** The last {@code query.limit()} events that match, oldest first (newest last). */
+  public List<LoggedEvent> list(EventQuery query) {
+    Objects.requireNonNull(query, "query");
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from events where 1 = 1");
+    query.subject().ifPresent(subject -> sql.append(" and subject = :subject"));
+    query.type().ifPresent(type -> sql.append(" and event_type = :type"));
+    sql.append(" order by sequence_number desc fetch first :limit rows only");
+    Query select = tx.handle().createQuery(sql.toString()).bind("limit", query.limit());
+    query.subject().ifPresent(subject -> select.bind("subject", subject));
+    query.type().ifPresent(type -> select.bind("type", type));
+    List<LoggedEvent> oldestFirst = new ArrayList<>(select.map(EventRepository::toEvent).list());
+    Collections.reverse(oldestFirst);
+    return oldestFirst;
+  }
+
+  /** The sequence number of the last event appended; 0 when there is none. */
+  public long lastSequence() {
+    return tx.handle()
+        .createQuery("select last_sequence from event_log_head where id = 1")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private static ObjectNode inputsJson(SortedMap<String, Digest> inputs) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    inputs.forEach((name, digest) -> json.put(name, digest.value()));
+    return json;
+  }
+
+  private static LoggedEvent toEvent(ResultSet rs, StatementContext ctx) throws SQLException {
+    long sequence = rs.getLong("sequence_number");
+    String what = "event " + sequence;
+    SortedMap<String, Digest> inputs = new TreeMap<>();
+    JsonText.object(rs.getString("inputs"), "the inputs of " + what)
+        .fields()
+        .forEachRemaining(
+            input -> inputs.put(input.getKey(), new Digest(input.getValue().asText())));
+    EventEnvelope envelope =
+        new EventEnvelope(
+            rs.getString("event_type"),
+            rs.getInt("schema_version"),
+            rs.getString("subject"),
+            rs.getString("outcome"),
+            Optional.ofNullable(rs.getString("reason")),
+            inputs,
+            JsonText.object(rs.getString("detail"), "the detail of " + what));
+    return new LoggedEvent(sequence, Timestamps.read(rs, "occurred_at"), envelope);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.sextant.server.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One unit of work: the repositories, all bound to the same database transaction, so that a
+ * service changes resources, fingerprints, agents, drift reports and events together or not at
+ * all. Given by {@link Database#write} and {@link Database#read}; valid only inside that call.
+ *
+ * <p>It also holds the outbox's rule: a unit of work that changes state must append an event in
+ * the same transaction ({@link #requireEventForChanges()}), so nothing changes without a record.
+ */
+public final class Transaction {
+  private final Handle handle;
+  private final Dialect dialect;
+  private final Instant now;
+  private final boolean retrying;
+  private final boolean readOnly;
+  private final ResourceRepository resources;
+  private final FingerprintRepository fingerprints;
+  private final AgentRepository agents;
+  private final DriftReportRepository driftReports;
+  private final EventRepository events;
+  private int changes;
+  private int appended;
+
+  private Transaction(
+      Handle handle, Dialect dialect, Clock clock, boolean retrying, boolean readOnly) {
+    this.handle = handle;
+    this.dialect = dialect;
+    this.now = Timestamps.now(clock);
+    this.retrying = retrying;
+    this.readOnly = readOnly;
+    this.resources = new ResourceRepository(this);
+    this.fingerprints = new FingerprintRepository(this);
+    this.agents = new AgentRepository(this);
+    this.driftReports = new DriftReportRepository(this);
+    this.events = new EventRepository(this);
+  }
+
+  static Transaction writing(Handle handle, Dialect dialect, Clock clock, boolean retrying) {
+    return new Transaction(handle, dialect, clock, retrying, false);
+  }
+
+  static Transaction reading(Handle handle, Dialect dialect, Clock clock) {
+    return new Transaction(handle, dialect, clock, false, true);
+  }
+
+  public ResourceRepository resources() {
+    return resources;
+  }
+
+  public FingerprintRepository fingerprints() {
+    return fingerprints;
+  }
+
+  public AgentRepository agents() {
+    return agents;
+  }
+
+  public DriftReportRepository driftReports() {
+    return driftReports;
+  }
+
+  public EventRepository events() {
+    return events;
+  }
+
+  /** The time of this unit of work, to the millisecond: every row it writes carries it. */
+  public Instant now() {
+    return now;
+  }
+
+  /** Whether an earlier attempt of this unit of work lost to a concurrent one. */
+  boolean retrying() {
+    return retrying;
+  }
+
+  Handle handle() {
+    return handle;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * A repository is about to change state.
+   *
+   * @throws StoreException in a unit of work that only reads: a bug in the caller
+   */
+  void changed() {
+    if (readOnly) {
+      throw new StoreException("bug: a unit of work that only reads tried to change state");
+    }
+    changes++;
+  }
+
+  /** An event was appended. */
+  void appended() {
+    appended++;
+  }
+
+  /**
+   * @throws StoreException when state changed and no event says so: a bug in the service, which
+   *     rolls the whole unit of work back
+   */
+  void requireEventForChanges(String what) {
+    if (changes > 0 && appended == 0) {
+      throw new StoreException(
+          "bug: the unit of work to "
+              + what
+              + " changed "
+              + changes
+              + " rows of state without appending an event; nothing was stored");
+    }
+  }
+}

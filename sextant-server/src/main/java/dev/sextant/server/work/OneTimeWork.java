@@ -1,0 +1,46 @@
+package dev.sextant.server.work;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Work that runs once per instance, such as "the drift check of environment X": {@link
+ * BackgroundWork#scheduleNow} makes an instance due, one node runs it, and it is gone. The body
+ * gets the instance id. A body that throws is logged (at WARN, by db-scheduler) and runs again
+ * {@code retryDelay} later; a run whose node dies is revived by another node once its heartbeats
+ * stop.
+ *
+ * @param name the task's name, the same on every node and across restarts
+ */
+public record OneTimeWork(String name, Duration retryDelay, Consumer<String> body) {
+  /** db-scheduler's own retry delay for one-time tasks. */
+  public static final Duration DEFAULT_RETRY_DELAY = Tasks.DEFAULT_RETRY_INTERVAL;
+
+  public OneTimeWork {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(retryDelay, "retryDelay");
+    Objects.requireNonNull(body, "body");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a one-time work needs a name");
+    }
+    if (retryDelay.isNegative() || retryDelay.isZero()) {
+      throw new IllegalArgumentException(
+          "the retry delay of " + name + " must be positive: " + retryDelay);
+    }
+  }
+
+  /** One-time work retried {@link #DEFAULT_RETRY_DELAY} after a failure. */
+  public OneTimeWork(String name, Consumer<String> body) {
+    this(name, DEFAULT_RETRY_DELAY, body);
+  }
+
+  OneTimeTask<Void> task() {
+    return Tasks.oneTime(name)
+        .onFailure(new FailureHandler.OnFailureRetryLater<>(retryDelay))
+        .execute((instance, context) -> body.accept(instance.getId()));
+  }
+}

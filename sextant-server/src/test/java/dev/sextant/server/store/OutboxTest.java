@@ -1,0 +1,306 @@
+package dev.sextant.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.core.fingerprint.FingerprintFiles;
+import dev.sextant.core.fingerprint.FingerprintSigner;
+import dev.sextant.core.fingerprint.SigningKeys;
+import dev.sextant.core.resource.Kind;
+import dev.sextant.core.resource.ResourceKey;
+import dev.sextant.core.validation.Input;
+import dev.sextant.server.Services;
+import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.discovery.DiscoveryService;
+import dev.sextant.server.discovery.DriftWatch;
+import dev.sextant.server.service.ResourceService;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Nothing changes state without its event: every public method of the services is listed here
+ * as one that changes state or one that only reads. Each that changes state must append exactly
+ * one event in the unit of work of its change, and when that append fails, the change must be
+ * rolled back with it; each that reads must change nothing. A new method that is not listed fails
+ * {@link #every_public_service_method_is_listed_as_a_change_or_a_read}.
+ */
+class OutboxTest {
+  private static final String TOKEN = "outbox-test-token";
+  private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+  /** The state-changing methods, each with what must exist first and the call itself. */
+  private static final Map<String, Scenario> CHANGES =
+      Map.of(
+          "ResourceService.apply(List, String)",
+          new Scenario(f -> {}, f -> f.resources().apply(List.of(f.labEnvironment("x86_64")), "alice")),
+          "DiscoveryService.register(Optional, String, String, String)",
+          new Scenario(Fixture::declareLab, Fixture::registerAgent),
+          "DiscoveryService.report(Optional, String, byte[])",
+          new Scenario(
+              f -> {
+                f.declareLab();
+                f.registerAgent();
+              },
+              f -> f.discovery().report(Optional.of(TOKEN), "gpu-01", f.signedReport())),
+          "DiscoveryService.record(String, Fingerprint, String)",
+          new Scenario(Fixture::declareLab, Fixture::recordFingerprint),
+          "DiscoveryService.accept(String, Optional, String)",
+          new Scenario(
+              f -> {
+                f.declareLab();
+                f.recordFingerprint();
+              },
+              f -> f.discovery().accept("lab", Optional.empty(), "alice")),
+          "DriftWatch.check(String)",
+          new Scenario(Fixture::driftingLab, f -> f.drift().check("lab")),
+          "DriftWatch.checkAll()",
+          new Scenario(Fixture::driftingLab, f -> f.drift().checkAll()));
+
+  /** The methods that only read, each with a call on a store that has something to read. */
+  private static final Map<String, Consumer<Fixture>> READS =
+      Map.ofEntries(
+          Map.entry(
+              "ResourceService.validate(List)",
+              f -> f.resources().validate(List.of(f.labEnvironment("aarch64")))),
+          Map.entry("ResourceService.latest(ResourceKey)", f -> f.resources().latest(Fixture.LAB)),
+          Map.entry("ResourceService.list(Optional, String)", f -> f.resources().list(Optional.empty(), "tier=lab")),
+          Map.entry("ResourceService.history(ResourceKey)", f -> f.resources().history(Fixture.LAB)),
+          Map.entry("ResourceService.revision(ResourceKey, long)", f -> f.resources().revision(Fixture.LAB, 1)),
+          Map.entry("ResourceService.ping()", f -> f.resources().ping()),
+          Map.entry("DiscoveryService.history(String)", f -> f.discovery().history("lab")),
+          Map.entry("DiscoveryService.latest(String)", f -> f.discovery().latest("lab")),
+          Map.entry("DiscoveryService.revision(String, long)", f -> f.discovery().revision("lab", 1)),
+          Map.entry("DriftWatch.status(String)", f -> f.drift().status("lab")),
+          Map.entry("DriftWatch.reports(String, int)", f -> f.drift().reports("lab", 10)),
+          Map.entry("DriftWatch.blocked(String)", f -> f.drift().blocked("lab")));
+
+  private final List<Fixture> opened = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    opened.forEach(Fixture::close);
+  }
+
+  @Test
+  void every_public_service_method_is_listed_as_a_change_or_a_read() {
+    List<String> unlisted =
+        Stream.of(ResourceService.class, DiscoveryService.class, DriftWatch.class)
+            .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
+            .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
+            .map(OutboxTest::signature)
+            .filter(name -> !CHANGES.containsKey(name) && !READS.containsKey(name))
+            .sorted()
+            .toList();
+
+    assertThat(unlisted)
+        .as("say in OutboxTest whether these change state (and check their event) or only read")
+        .isEmpty();
+  }
+
+  static Stream<Arguments> changes() {
+    return Arrays.stream(Db.values())
+        .flatMap(db -> new TreeMap<>(CHANGES).keySet().stream().map(m -> Arguments.of(db, m)));
+  }
+
+  static Stream<Arguments> reads() {
+    return Arrays.stream(Db.values())
+        .flatMap(db -> new TreeMap<>(READS).keySet().stream().map(m -> Arguments.of(db, m)));
+  }
+
+  @ParameterizedTest(name = "{1} on {0}")
+  @MethodSource("changes")
+  void a_state_change_appends_exactly_one_event_in_its_unit_of_work(Db db, String method)
+      throws Exception {
+    Fixture fixture = open(db);
+    Scenario scenario = CHANGES.get(method);
+    scenario.setup().accept(fixture);
+    var before = Tables.snapshot(fixture.database());
+    long sequence = fixture.lastSequence();
+
+    scenario.change().accept(fixture);
+
+    assertThat(fixture.lastSequence()).as("events appended by " + method).isEqualTo(sequence + 1);
+    var after = Tables.snapshot(fixture.database());
+    assertThat(changedStateTables(before, after)).as("state changed by " + method).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{1} on {0}")
+  @MethodSource("changes")
+  void a_state_change_whose_event_cannot_be_appended_is_rolled_back_with_it(Db db, String method)
+      throws Exception {
+    Fixture fixture = open(db);
+    Scenario scenario = CHANGES.get(method);
+    scenario.setup().accept(fixture);
+    long sequence = fixture.lastSequence();
+    // The events already there stay valid; the next one cannot be inserted.
+    Tables.execute(
+        fixture.database(),
+        "alter table events add constraint test_no_more_events check (sequence_number <= "
+            + sequence
+            + ")");
+    var before = Tables.snapshot(fixture.database());
+
+    Throwable failure = catchThrowable(() -> scenario.change().accept(fixture));
+
+    if (!method.equals("DriftWatch.checkAll()")) {
+      // checkAll logs a failing environment and goes on with the next, by design.
+      assertThat(failure).as(method).isInstanceOf(StoreException.class);
+    }
+    assertThat(Tables.snapshot(fixture.database())).as("state after " + method).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{1} on {0}")
+  @MethodSource("reads")
+  void a_read_changes_nothing_and_appends_no_event(Db db, String method) throws Exception {
+    Fixture fixture = open(db);
+    fixture.driftingLab();
+    fixture.drift().check("lab");
+    var before = Tables.snapshot(fixture.database());
+
+    READS.get(method).accept(fixture);
+
+    assertThat(Tables.snapshot(fixture.database())).as("state after " + method).isEqualTo(before);
+  }
+
+  private static List<String> changedStateTables(
+      Map<String, List<String>> before, Map<String, List<String>> after) {
+    return before.keySet().stream()
+        .filter(t -> !t.startsWith("event"))
+        .filter(t -> !before.get(t).equals(after.get(t)))
+        .collect(Collectors.toList());
+  }
+
+  private static String signature(Method method) {
+    return method.getDeclaringClass().getSimpleName()
+        + "."
+        + method.getName()
+        + Arrays.stream(method.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  private Fixture open(Db db) throws Exception {
+    Database database =
+        switch (db) {
+          case H2 -> Database.h2(Files.createTempDirectory("sextant-outbox-"), new SettableClock(NOW));
+          case POSTGRESQL ->
+              Database.open(
+                  EmbeddedPostgresServer.newDatabase(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  new SettableClock(NOW));
+        };
+    Fixture fixture = new Fixture(Services.on(database, AgentTokens.of(TOKEN), new SettableClock(NOW)));
+    opened.add(fixture);
+    return fixture;
+  }
+
+  private record Scenario(Consumer<Fixture> setup, Consumer<Fixture> change) {}
+
+  /** A store with an environment "lab" that declares {@code cpu.arch}, and the calls on it. */
+  private record Fixture(Services services) {
+    static final ResourceKey LAB = new ResourceKey(Kind.ENVIRONMENT, "lab");
+    private static final KeyPair KEYS = SigningKeys.generate(new SecureRandom());
+
+    Database database() {
+      return services.database();
+    }
+
+    ResourceService resources() {
+      return services.resources();
+    }
+
+    DiscoveryService discovery() {
+      return services.discovery();
+    }
+
+    DriftWatch drift() {
+      return services.drift();
+    }
+
+    long lastSequence() {
+      return database().read("count events", tx -> tx.events().lastSequence());
+    }
+
+    Input labEnvironment(String arch) {
+      String yaml =
+          """
+          apiVersion: sextant.dev/v1
+          kind: Environment
+          metadata:
+            name: lab
+            labels:
+              tier: lab
+          spec:
+            description: The outbox test's lab.
+            target:
+              type: local
+            facts:
+              cpu.arch: %s
+            drift: alert
+          """
+              .formatted(arch);
+      return new Input("lab.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void declareLab() {
+      resources().apply(List.of(labEnvironment("x86_64")), "alice");
+    }
+
+    /** The lab with a fingerprint, then declared as another architecture: drift to be found. */
+    void driftingLab() {
+      declareLab();
+      recordFingerprint();
+      resources().apply(List.of(labEnvironment("aarch64")), "alice");
+    }
+
+    void registerAgent() {
+      discovery()
+          .register(
+              Optional.of(TOKEN), "gpu-01", "lab", SigningKeys.encodePublic(KEYS.getPublic()));
+    }
+
+    void recordFingerprint() {
+      discovery().record("lab", fingerprint(), "file:lab.yaml");
+    }
+
+    byte[] signedReport() {
+      return FingerprintFiles.json(new FingerprintSigner(KEYS).sign(fingerprint().describing("lab")))
+          .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Fingerprint fingerprint() {
+      return Fingerprint.of(
+              Map.of(
+                  "cpu.arch", new Fact.Text("x86_64"),
+                  "gpu.driver.version", new Fact.Version("550.54.15")))
+          .collectedAt(NOW);
+    }
+
+    void close() {
+      services.close();
+    }
+  }
+}
