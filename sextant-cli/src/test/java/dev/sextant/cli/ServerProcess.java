@@ -1,5 +1,6 @@
 package dev.sextant.cli;
 
+import dev.sextant.server.SextantServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,12 +49,19 @@ final class ServerProcess implements AutoCloseable {
    *     message carries what it printed
    */
   static ServerProcess start(Path home, List<String> storeArgs) throws IOException, InterruptedException {
+    return start(home, storeArgs, "1h");
+  }
+
+  /** As {@link #start(Path, List)}, checking every environment's drift at that interval. */
+  static ServerProcess start(Path home, List<String> storeArgs, String driftInterval) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // A small, quick-starting JVM: two of these share a two-core machine with the build.
         "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        // Each scheduled drift check says when it was due, for the cluster test to count.
+        "-Dorg.slf4j.simpleLogger.log." + SextantServer.class.getName() + "=info",
         "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "server", "--bind", "127.0.0.1", "--port", "0", "--drift-interval", "1h"));
+        Main.class.getName(), "server", "--bind", "127.0.0.1", "--port", "0", "--drift-interval", driftInterval));
     command.addAll(storeArgs);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("SEXTANT_"));

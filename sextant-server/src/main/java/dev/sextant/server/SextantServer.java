@@ -13,6 +13,8 @@ import dev.sextant.server.work.SchedulerDialect;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's composition root and lifecycle: it opens the store, builds the services over it,
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * one PostgreSQL store: each run of background work then happens on one of them.
  */
 public final class SextantServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SextantServer.class);
   /** Every environment's drift, on the configured interval. */
   static final String DRIFT_CHECK_ALL = "drift-check-all";
   /** One environment's drift, at once, after its declaration changed. */
@@ -60,7 +63,14 @@ public final class SextantServer implements AutoCloseable {
             database.dataSource(),
             SchedulerDialect.of(database.dialect()),
             config.work(),
-            List.of(RecurringWork.of(DRIFT_CHECK_ALL, config.driftInterval(), drift::checkAll)),
+            List.of(
+                new RecurringWork(
+                    DRIFT_CHECK_ALL,
+                    config.driftInterval(),
+                    due -> {
+                      LOG.info("checking the drift of every environment (the check due at {})", due);
+                      drift.checkAll();
+                    })),
             List.of(driftCheck.get()));
     work.start();
     started.set(work);

@@ -1,9 +1,10 @@
 package dev.sextant.server.discovery;
 
-/** Where detected drift is counted; the server's metrics registry implements it. */
-@FunctionalInterface
+/** Where drift checks are counted; the server's metrics registry implements it. */
 public interface DriftMetrics {
-  DriftMetrics NONE = (environment, kind, action) -> {};
-
+  /** A check found drift in an environment and took the action named. */
   void detected(String environment, String kind, String action);
+
+  /** This server ran the check of every environment: once per interval among servers that share a store. */
+  void checkedAll();
 }

@@ -118,6 +118,7 @@ public final class DriftWatch {
    * rest.
    */
   public void checkAll() {
+    metrics.checkedAll();
     List<String> environments =
         database.read(
             "list the environments with fingerprints", tx -> tx.fingerprints().environments());

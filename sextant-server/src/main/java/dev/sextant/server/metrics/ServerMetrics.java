@@ -35,6 +35,16 @@ public final class ServerMetrics implements DriftMetrics {
         .increment();
   }
 
+  @Override
+  public void checkedAll() {
+    Counter.builder("sextant_drift_checks")
+        .description(
+            "Scheduled checks of every environment's drift that this server ran; servers sharing"
+                + " a store take turns, so their sum is one per interval")
+        .register(registry)
+        .increment();
+  }
+
   /** The Prometheus text exposition of every metric. */
   public String scrape() {
     return registry.scrape();

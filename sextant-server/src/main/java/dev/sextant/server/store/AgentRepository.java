@@ -69,7 +69,7 @@ public final class AgentRepository {
               + agent.keyId()
               + "); a registration cannot replace it with key id "
               + registration.keyId()
-              + ": rekey the agent if its key really changed");
+              + "; an agent with a new key registers under a new name");
     }
     if (!agent.environment().equals(registration.environment())) {
       throw new AgentConflictException(
@@ -82,30 +82,6 @@ public final class AgentRepository {
               + registration.environment());
     }
     return new AgentOutcome(agent, AgentOutcome.Change.UNCHANGED);
-  }
-
-  /**
-   * Replaces an agent's key, for an operator who knows the old one is lost or compromised.
-   *
-   * @throws NoSuchAgentException when no agent has that name
-   */
-  public Agent rekey(String name, String publicKey, String keyId) {
-    Checks.name(name, "an agent name");
-    AgentRegistration.checkPublicKey(publicKey);
-    Checks.text(keyId, "a key id", AgentRegistration.MAX_KEY_ID_LENGTH);
-    tx.changed();
-    int changed =
-        tx.handle()
-            .createUpdate(
-                "update agents set public_key = :publicKey, key_id = :keyId where name = :name")
-            .bind("publicKey", publicKey)
-            .bind("keyId", keyId)
-            .bind("name", name)
-            .execute();
-    if (changed == 0) {
-      throw new NoSuchAgentException(name);
-    }
-    return find(name).orElseThrow();
   }
 
   public Optional<Agent> find(String name) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -20,7 +21,10 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 public final class Database implements AutoCloseable {
   /** How many times a unit of work runs before a conflict is given up; a retry locks first. */
-  public static final int MAX_ATTEMPTS = 5;
+  public static final int MAX_ATTEMPTS = 10;
+
+  /** The longest pause before a retry; the pauses grow from 2 ms and are drawn at random. */
+  private static final long MAX_BACKOFF_MILLIS = 100;
 
   private static final String MIGRATIONS = "classpath:db/migration";
 
@@ -64,7 +68,7 @@ public final class Database implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new StoreUnavailableException(maskedUrl, "open", e);
     }
-    HikariDataSource pool = connect(jdbcUrl, user, password, maskedUrl);
+    HikariDataSource pool = connect(jdbcUrl, user, password, dialect, maskedUrl);
     try {
       Flyway.configure()
           .dataSource(pool)
@@ -80,10 +84,15 @@ public final class Database implements AutoCloseable {
   }
 
   private static HikariDataSource connect(
-      String jdbcUrl, Optional<String> user, Optional<String> password, String maskedUrl) {
+      String jdbcUrl,
+      Optional<String> user,
+      Optional<String> password,
+      Dialect dialect,
+      String maskedUrl) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("sextant-store");
     config.setJdbcUrl(jdbcUrl);
+    config.setConnectionInitSql(dialect.sessionSetup());
     user.ifPresent(config::setUsername);
     password.ifPresent(config::setPassword);
     config.setMaximumPoolSize(10);
@@ -129,8 +138,27 @@ public final class Database implements AutoCloseable {
         }
         lastConflict = e;
       }
+      if (!backOff(attempt)) {
+        break;
+      }
     }
     throw new ConflictException(what, MAX_ATTEMPTS, lastConflict);
+  }
+
+  /**
+   * Waits a random while before the next attempt, so that units of work that lost to each other do
+   * not meet again at once: H2 fails a statement that waited for a row another transaction then
+   * changed, so on a busy row, retries in step keep losing. False when interrupted.
+   */
+  private static boolean backOff(int attempt) {
+    long bound = Math.min(MAX_BACKOFF_MILLIS, 2L << Math.min(attempt, 10));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /**

@@ -5,8 +5,9 @@ import java.util.Set;
 
 /**
  * What differs between the two databases the store runs on, and nothing else: how each reports
- * that a transaction lost to a concurrent one, and whether it can skip locked rows. The schema and
- * every other statement are written in SQL that both accept.
+ * that a transaction lost to a concurrent one, and how each is told how long to wait for a lock.
+ * The schema and every other statement are written in SQL that both accept; how db-scheduler
+ * claims work on each is {@link dev.sextant.server.work.SchedulerDialect}'s.
  */
 public enum Dialect {
   H2(
@@ -14,23 +15,31 @@ public enum Dialect {
           "40001", // deadlock
           "90131", // row changed by a concurrent transaction
           "HYT00"), // lock wait timed out
-      false),
+      "SET LOCK_TIMEOUT " + Dialect.LOCK_TIMEOUT_MILLIS),
   POSTGRESQL(
       Set.of(
           "40001", // serialization failure
           "40P01", // deadlock
           "55P03"), // lock not available
-      true);
+      "SET lock_timeout = " + Dialect.LOCK_TIMEOUT_MILLIS);
+
+  /**
+   * How long a statement waits for a row that another transaction holds. Units of work take
+   * milliseconds, so a longer wait means something is stuck: the attempt fails as a conflict and
+   * runs again, and after the last attempt the caller is told to try again, rather than hanging
+   * (PostgreSQL's default is to wait for ever).
+   */
+  static final int LOCK_TIMEOUT_MILLIS = 1_000;
 
   /** Both databases report a duplicate key (a concurrent first insert) as 23505. */
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final Set<String> conflictStates;
-  private final boolean skipsLocked;
+  private final String sessionSetup;
 
-  Dialect(Set<String> conflictStates, boolean skipsLocked) {
+  Dialect(Set<String> conflictStates, String sessionSetup) {
     this.conflictStates = conflictStates;
-    this.skipsLocked = skipsLocked;
+    this.sessionSetup = sessionSetup;
   }
 
   /** The dialect of a JDBC URL. */
@@ -64,8 +73,8 @@ public enum Dialect {
     return false;
   }
 
-  /** Whether {@code FOR UPDATE SKIP LOCKED} is available, for claiming work without waiting. */
-  public boolean skipsLocked() {
-    return skipsLocked;
+  /** The statement that every new connection runs first: the lock timeout. */
+  String sessionSetup() {
+    return sessionSetup;
   }
 }

@@ -65,7 +65,7 @@ class AgentRepositoryContractTest {
             AgentConflictException.class, e -> assertThat(e.agent()).isEqualTo("gpu-01"))
         .hasMessageContaining("agent gpu-01 is registered with another key (key id key-1)")
         .hasMessageContaining("key id key-2")
-        .hasMessageContaining("rekey");
+        .hasMessageContaining("registers under a new name");
     assertThatThrownBy(() -> agents.register(registration("gpu-01", "prod-eu", KEY, "key-2")))
         .isInstanceOf(AgentConflictException.class);
     assertThat(agents.find("gpu-01")).contains(registered);
@@ -138,32 +138,14 @@ class AgentRepositoryContractTest {
   }
 
   @StoreTest
-  void touching_or_rekeying_an_unknown_agent_is_refused(Db db) {
+  void touching_an_unknown_agent_is_refused(Db db) {
     AgentUnits agents = open(db);
 
     assertThatThrownBy(() -> agents.touch("ghost", START))
         .isInstanceOfSatisfying(
             NoSuchAgentException.class, e -> assertThat(e.agent()).isEqualTo("ghost"))
         .hasMessage("no agent is registered under the name ghost");
-    assertThatThrownBy(() -> agents.rekey("ghost", KEY, "key-1"))
-        .isInstanceOf(NoSuchAgentException.class);
     assertThat(agents.list()).isEmpty();
-  }
-
-  @StoreTest
-  void after_a_rekey_only_the_new_key_registers(Db db) {
-    AgentUnits agents = open(db);
-    agents.register(registration("gpu-01", "prod-eu", KEY, "key-1"));
-
-    Agent rekeyed = agents.rekey("gpu-01", OTHER_KEY, "key-2");
-
-    assertThat(rekeyed.publicKey()).isEqualTo(OTHER_KEY);
-    assertThat(rekeyed.keyId()).isEqualTo("key-2");
-    assertThat(rekeyed.registeredAt()).isEqualTo(STARTED);
-    assertThat(agents.register(registration("gpu-01", "prod-eu", OTHER_KEY, "key-2")).change())
-        .isEqualTo(Change.UNCHANGED);
-    assertThatThrownBy(() -> agents.register(registration("gpu-01", "prod-eu", KEY, "key-1")))
-        .isInstanceOf(AgentConflictException.class);
   }
 
   @StoreTest
@@ -207,20 +189,6 @@ class AgentRepositoryContractTest {
             AgentOutcome outcome = tx.agents().register(registration);
             tx.events().append(AgentRegistered.of(outcome));
             return outcome;
-          });
-    }
-
-    /** No event type records a rekey yet; the agent's registration with its new key stands in. */
-    Agent rekey(String name, String publicKey, String keyId) {
-      return database.write(
-          "rekey agent " + name,
-          tx -> {
-            Agent agent = tx.agents().rekey(name, publicKey, keyId);
-            tx.events()
-                .append(
-                    new AgentRegistered(
-                        agent.name(), agent.environment(), agent.keyId(), Change.REGISTERED));
-            return agent;
           });
     }
 

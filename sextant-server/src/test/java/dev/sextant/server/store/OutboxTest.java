@@ -19,12 +19,9 @@ import dev.sextant.server.service.ResourceService;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +30,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -96,12 +93,7 @@ class OutboxTest {
           Map.entry("DriftWatch.reports(String, int)", f -> f.drift().reports("lab", 10)),
           Map.entry("DriftWatch.blocked(String)", f -> f.drift().blocked("lab")));
 
-  private final List<Fixture> opened = new ArrayList<>();
-
-  @AfterEach
-  void close() {
-    opened.forEach(Fixture::close);
-  }
+  @RegisterExtension final TestDatabases databases = new TestDatabases(new SettableClock(NOW));
 
   @Test
   void every_public_service_method_is_listed_as_a_change_or_a_read() {
@@ -201,20 +193,8 @@ class OutboxTest {
             .collect(Collectors.joining(", ", "(", ")"));
   }
 
-  private Fixture open(Db db) throws Exception {
-    Database database =
-        switch (db) {
-          case H2 -> Database.h2(Files.createTempDirectory("sextant-outbox-"), new SettableClock(NOW));
-          case POSTGRESQL ->
-              Database.open(
-                  EmbeddedPostgresServer.newDatabase(),
-                  Optional.empty(),
-                  Optional.empty(),
-                  new SettableClock(NOW));
-        };
-    Fixture fixture = new Fixture(Services.on(database, AgentTokens.of(TOKEN), new SettableClock(NOW)));
-    opened.add(fixture);
-    return fixture;
+  private Fixture open(Db db) {
+    return new Fixture(Services.on(databases.open(db), AgentTokens.of(TOKEN), new SettableClock(NOW)));
   }
 
   private record Scenario(Consumer<Fixture> setup, Consumer<Fixture> change) {}
@@ -297,10 +277,6 @@ class OutboxTest {
                   "cpu.arch", new Fact.Text("x86_64"),
                   "gpu.driver.version", new Fact.Version("550.54.15")))
           .collectedAt(NOW);
-    }
-
-    void close() {
-      services.close();
     }
   }
 }

@@ -10,36 +10,19 @@ import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
 import dev.sextant.server.service.ResourceService;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One unit of work: all of it or none of it, on H2 and on a real PostgreSQL. */
 class UnitOfWorkTest {
-  @TempDir Path dataDirectory;
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T10:00:00Z"));
-  private final List<Database> opened = new ArrayList<>();
+  @RegisterExtension
+  final TestDatabases databases =
+      new TestDatabases(new SettableClock(Instant.parse("2026-12-01T10:00:00Z")));
 
   private Database open(Db db) {
-    Database database =
-        switch (db) {
-          case H2 -> Database.h2(dataDirectory, clock);
-          case POSTGRESQL ->
-              Database.open(
-                  EmbeddedPostgresServer.newDatabase(), Optional.empty(), Optional.empty(), clock);
-        };
-    opened.add(database);
-    return database;
-  }
-
-  @AfterEach
-  void close() {
-    opened.forEach(Database::close);
+    return databases.open(db);
   }
 
   @StoreTest
@@ -131,7 +114,7 @@ class UnitOfWorkTest {
                       throw new LostRace("the head of a test moved");
                     }))
         .isInstanceOfSatisfying(
-            ConflictException.class, e -> assertThat(e.attempts()).isEqualTo(5))
+            ConflictException.class, e -> assertThat(e.attempts()).isEqualTo(Database.MAX_ATTEMPTS))
         .hasMessageContaining("move a head")
         .hasMessageContaining("try again");
 
