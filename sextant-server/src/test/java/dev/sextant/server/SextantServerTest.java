@@ -2,18 +2,12 @@ package dev.sextant.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sextant.core.fingerprint.Fact;
-import dev.sextant.core.fingerprint.Fingerprint;
-import dev.sextant.core.validation.Input;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.StoreLocation;
 import dev.sextant.server.work.WorkSettings;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,12 +27,12 @@ class SextantServerTest {
             .withWork(slow);
     try (SextantServer server = SextantServer.start(config)) {
       Services services = server.services();
-      services.resources().apply(List.of(lab("aarch64")), "alice");
-      services.discovery().record("lab", arm(), "file:arm.yaml");
+      services.resources().apply(List.of(Lab.declaring("aarch64")), "alice");
+      services.discovery().record("lab", Lab.host("aarch64"), "file:arm.yaml");
       assertThat(driftEvents(services)).isZero();
 
       long started = System.nanoTime();
-      services.resources().apply(List.of(lab("x86_64")), "alice");
+      services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
       long deadline = started + Duration.ofSeconds(10).toNanos();
       while (driftEvents(services) == 0 && System.nanoTime() < deadline) {
         Thread.sleep(20);
@@ -54,27 +48,5 @@ class SextantServerTest {
     return services.events(EventQuery.last(100).ofType("drift.detected")).size();
   }
 
-  private static Fingerprint arm() {
-    return Fingerprint.of(Map.of("cpu.arch", new Fact.Text("aarch64")))
-        .collectedAt(Instant.parse("2026-12-01T10:00:00Z"));
-  }
 
-  private static Input lab(String arch) {
-    String yaml =
-        """
-        apiVersion: sextant.dev/v1
-        kind: Environment
-        metadata:
-          name: lab
-        spec:
-          description: A lab whose declared architecture changes.
-          target:
-            type: local
-          facts:
-            cpu.arch: %s
-          drift: alert
-        """
-            .formatted(arch);
-    return new Input("lab.yaml", yaml.getBytes(StandardCharsets.UTF_8));
-  }
 }

@@ -31,6 +31,7 @@ import dev.sextant.server.store.LastKnownGood;
 import dev.sextant.server.store.LastKnownGoodMarked;
 import dev.sextant.server.store.LayerDigests;
 import dev.sextant.server.store.NoSuchFingerprintException;
+import dev.sextant.server.store.RequestRefused;
 import dev.sextant.server.store.Transaction;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -160,7 +161,12 @@ public final class DiscoveryService {
 
   /** Records a fingerprint given by an operator (a file, or this host probed by the CLI). */
   public FingerprintOutcome record(String environment, Fingerprint fingerprint, String source) {
-    requireEnvironment(environment);
+    try {
+      requireEnvironment(environment);
+    } catch (Refusal e) {
+      refused(new RequestRefused("environment/" + environment, "record-fingerprint", e.getMessage()));
+      throw e;
+    }
     Fingerprint described = fingerprint.describing(environment);
     FingerprintOutcome outcome =
         database.write(
@@ -223,6 +229,16 @@ public final class DiscoveryService {
    * baseline that later fingerprints are compared with.
    */
   public LastKnownGood accept(String environment, Optional<Long> revision, String by) {
+    try {
+      return markLastKnownGood(environment, revision, by);
+    } catch (Refusal e) {
+      refused(
+          new RequestRefused("environment/" + environment, "mark-last-known-good", e.getMessage()));
+      throw e;
+    }
+  }
+
+  private LastKnownGood markLastKnownGood(String environment, Optional<Long> revision, String by) {
     long number =
         revision.orElseGet(
             () ->

@@ -21,7 +21,8 @@ public sealed interface Event
         DriftDetected,
         DriftResolved,
         AgentRegistered,
-        AgentRefused {
+        AgentRefused,
+        RequestRefused {
 
   /** The longest reason kept; a longer one is cut, since reasons are for people, not parsers. */
   int MAX_REASON_LENGTH = 500;
@@ -45,6 +46,7 @@ public sealed interface Event
         case DriftResolved.TYPE -> DriftResolved.of(envelope);
         case AgentRegistered.TYPE -> AgentRegistered.of(envelope);
         case AgentRefused.TYPE -> AgentRefused.of(envelope);
+        case RequestRefused.TYPE -> RequestRefused.of(envelope);
         default -> throw new StoreException("the store holds an unknown event type");
       };
     } catch (RuntimeException e) {

@@ -2,15 +2,11 @@ package dev.sextant.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sextant.core.fingerprint.Fact;
-import dev.sextant.core.fingerprint.Fingerprint;
-import dev.sextant.core.validation.Input;
+import dev.sextant.server.Lab;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -28,15 +24,15 @@ class DriftChainTest {
     List<Services> servers =
         List.of(services(databases.open(db)), services(databases.open(db)));
     Services first = servers.get(0);
-    first.resources().apply(List.of(lab("aarch64")), "alice");
+    first.resources().apply(List.of(Lab.declaring("aarch64")), "alice");
     first
         .discovery()
         .record(
             "lab",
-            Fingerprint.of(Map.of("cpu.arch", new Fact.Text("aarch64"))).collectedAt(NOW),
+            Lab.host("aarch64"),
             "file:arm.yaml");
     // Declared anew, so that the next checks find drift; no check has run since.
-    first.resources().apply(List.of(lab("x86_64")), "alice");
+    first.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
 
     List<Integer> stored =
         Concurrently.run(8, 3, (thread, round) -> servers.get(thread % 2).drift().check("lab").size());
@@ -50,22 +46,4 @@ class DriftChainTest {
     return Services.on(database, AgentTokens.none(), new SettableClock(NOW));
   }
 
-  private static Input lab(String arch) {
-    String yaml =
-        """
-        apiVersion: sextant.dev/v1
-        kind: Environment
-        metadata:
-          name: lab
-        spec:
-          description: A lab whose declared architecture changes.
-          target:
-            type: local
-          facts:
-            cpu.arch: %s
-          drift: block
-        """
-            .formatted(arch);
-    return new Input("lab.yaml", yaml.getBytes(StandardCharsets.UTF_8));
-  }
 }

@@ -11,10 +11,12 @@ import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
+import dev.sextant.server.Lab;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DiscoveryService;
 import dev.sextant.server.discovery.DriftWatch;
+import dev.sextant.server.discovery.Refusal;
 import dev.sextant.server.service.ResourceService;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -163,6 +165,42 @@ class OutboxTest {
     assertThat(Tables.snapshot(fixture.database())).as("state after " + method).isEqualTo(before);
   }
 
+  /** The refusals of each state-changing method that can refuse, and the type of their event. */
+  private static final Map<String, Scenario> REFUSALS =
+      Map.of(
+          AgentRefused.TYPE,
+          new Scenario(Fixture::declareLab, f -> f.discovery().register(Optional.of("wrong"), "gpu-01", "lab", SigningKeys.encodePublic(Fixture.KEYS.getPublic()))),
+          FingerprintRejected.TYPE,
+          new Scenario(Fixture::declareLab, f -> f.discovery().report(Optional.of(TOKEN), "ghost", f.signedReport())),
+          RequestRefused.TYPE + " (record)",
+          new Scenario(f -> {}, Fixture::recordFingerprint),
+          RequestRefused.TYPE + " (accept)",
+          new Scenario(Fixture::declareLab, f -> f.discovery().accept("lab", Optional.empty(), "alice")));
+
+  static Stream<Arguments> refusals() {
+    return Arrays.stream(Db.values())
+        .flatMap(db -> new TreeMap<>(REFUSALS).keySet().stream().map(r -> Arguments.of(db, r)));
+  }
+
+  @ParameterizedTest(name = "{1} on {0}")
+  @MethodSource("refusals")
+  void a_refusal_appends_its_event_and_changes_nothing_else(Db db, String refusal) {
+    Fixture fixture = open(db);
+    Scenario scenario = REFUSALS.get(refusal);
+    scenario.setup().accept(fixture);
+    var before = Tables.snapshot(fixture.database());
+
+    Throwable failure = catchThrowable(() -> scenario.change().accept(fixture));
+
+    assertThat(failure).isInstanceOf(Refusal.class);
+    var after = Tables.snapshot(fixture.database());
+    assertThat(changedStateTables(before, after)).isEmpty();
+    List<LoggedEvent> last = fixture.services().events(EventQuery.last(1));
+    assertThat(last.get(0).sequence()).isEqualTo(fixture.lastSequence());
+    assertThat(refusal).startsWith(last.get(0).envelope().type());
+    assertThat(last.get(0).envelope().reason()).contains(failure.getMessage());
+  }
+
   @ParameterizedTest(name = "{1} on {0}")
   @MethodSource("reads")
   void a_read_changes_nothing_and_appends_no_event(Db db, String method) throws Exception {
@@ -225,24 +263,7 @@ class OutboxTest {
     }
 
     Input labEnvironment(String arch) {
-      String yaml =
-          """
-          apiVersion: sextant.dev/v1
-          kind: Environment
-          metadata:
-            name: lab
-            labels:
-              tier: lab
-          spec:
-            description: The outbox test's lab.
-            target:
-              type: local
-            facts:
-              cpu.arch: %s
-            drift: alert
-          """
-              .formatted(arch);
-      return new Input("lab.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+      return Lab.declaring(arch);
     }
 
     void declareLab() {
@@ -272,11 +293,7 @@ class OutboxTest {
     }
 
     private static Fingerprint fingerprint() {
-      return Fingerprint.of(
-              Map.of(
-                  "cpu.arch", new Fact.Text("x86_64"),
-                  "gpu.driver.version", new Fact.Version("550.54.15")))
-          .collectedAt(NOW);
+      return Lab.host("x86_64").with("gpu.driver.version", new Fact.Version("550.54.15"));
     }
   }
 }
