@@ -51,7 +51,9 @@ class ServerClusterTest {
       assertThat(due).as("each due check ran once").doesNotHaveDuplicates();
       for (int i = 1; i < due.size(); i++) {
         // One schedule for the cluster: each check is due an interval after the last one ended.
-        assertThat(Duration.between(due.get(i - 1), due.get(i))).as("after " + due.get(i - 1)).isGreaterThanOrEqualTo(INTERVAL);
+        assertThat(Duration.between(due.get(i - 1), due.get(i)))
+            .as("after " + due.get(i - 1))
+            .isGreaterThanOrEqualTo(INTERVAL);
       }
       assertThat(get(a, "/api/v1/environments/lab/drift/reports").get("items")).hasSize(1);
       assertThat(get(b, "/api/v1/events?type=drift.detected").get("items")).hasSize(1);
@@ -71,13 +73,21 @@ class ServerClusterTest {
   }
 
   private void post(ServerProcess server, String path, String body) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.base().resolve(path)).header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(server.base().resolve(path))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
   private JsonNode get(ServerProcess server, String path) throws Exception {
     URI uri = server.base().resolve(path);
-    return JSON.readTree(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body());
+    return JSON.readTree(
+        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+            .body());
   }
 
   private static final String LAB =

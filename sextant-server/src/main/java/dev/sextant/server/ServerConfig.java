@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @param port the port to listen on; 0 picks a free one
  * @param agentToken the token agents present; without one, agents are refused
- * @param driftInterval how often the scheduled drift check runs, on one server of those sharing
- *     the store
+ * @param driftInterval how often the scheduled drift check runs, on one server of those sharing the
+ *     store
  * @param work how this server claims background work from the store
  */
 public record ServerConfig(

@@ -4,7 +4,6 @@ import dev.sextant.core.resource.Kind;
 import dev.sextant.server.api.ApiServer;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DriftWatch;
-import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.Database;
 import dev.sextant.server.work.BackgroundWork;
 import dev.sextant.server.work.OneTimeWork;
@@ -13,19 +12,22 @@ import dev.sextant.server.work.SchedulerDialect;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The server's composition root and lifecycle: it opens the store, builds the services over it,
- * starts the background work that the store delivers (db-scheduler on the same database) and
- * serves the API; {@link #close()} stops them in the opposite order. Several servers may share
- * one PostgreSQL store: each run of background work then happens on one of them.
+ * starts the background work that the store delivers (db-scheduler on the same database) and serves
+ * the API; {@link #close()} stops them in the opposite order. Several servers may share one
+ * PostgreSQL store: each run of background work then happens on one of them.
  */
 public final class SextantServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SextantServer.class);
+
   /** Every environment's drift, on the configured interval. */
   static final String DRIFT_CHECK_ALL = "drift-check-all";
+
   /** One environment's drift, at once, after its declaration changed. */
   static final String DRIFT_CHECK = "drift-check";
 
@@ -47,58 +49,64 @@ public final class SextantServer implements AutoCloseable {
    */
   public static SextantServer start(ServerConfig config, Clock clock) {
     Database database = config.store().open(clock);
-    AtomicReference<BackgroundWork> started = new AtomicReference<>();
-    AtomicReference<OneTimeWork> driftCheck = new AtomicReference<>();
-    AgentTokens tokens = config.agentToken().map(AgentTokens::of).orElse(AgentTokens.none());
-    Services services =
-        Services.on(
-            database,
-            tokens,
-            clock,
-            outcome -> declarationChanged(outcome, started.get(), driftCheck.get()));
-    DriftWatch drift = services.drift();
-    driftCheck.set(new OneTimeWork(DRIFT_CHECK, drift::check));
-    BackgroundWork work =
-        new BackgroundWork(
-            database.dataSource(),
-            SchedulerDialect.of(database.dialect()),
-            config.work(),
-            List.of(
-                new RecurringWork(
-                    DRIFT_CHECK_ALL,
-                    config.driftInterval(),
-                    due -> {
-                      LOG.info("checking the drift of every environment (the check due at {})", due);
-                      drift.checkAll();
-                    })),
-            List.of(driftCheck.get()));
-    work.start();
-    started.set(work);
-    ApiServer api;
+    BackgroundWork work = null;
     try {
-      api = ApiServer.start(services, config.bind(), config.port());
+      AtomicReference<Consumer<String>> checkSoon = new AtomicReference<>(environment -> {});
+      AgentTokens tokens = config.agentToken().map(AgentTokens::of).orElse(AgentTokens.none());
+      Services services =
+          Services.on(
+              database,
+              tokens,
+              clock,
+              outcome -> {
+                if (outcome.revision().key().kind() == Kind.ENVIRONMENT) {
+                  checkSoon.get().accept(outcome.revision().key().name());
+                }
+              });
+      DriftWatch drift = services.drift();
+      OneTimeWork driftCheck = new OneTimeWork(DRIFT_CHECK, drift::check);
+      RecurringWork driftCheckAll =
+          new RecurringWork(
+              DRIFT_CHECK_ALL,
+              config.driftInterval(),
+              due -> {
+                LOG.info("checking the drift of every environment (the check due at {})", due);
+                drift.checkAll();
+              });
+      work =
+          new BackgroundWork(
+              database.dataSource(),
+              SchedulerDialect.of(database.dialect()),
+              config.work(),
+              List.of(driftCheckAll),
+              List.of(driftCheck));
+      BackgroundWork started = work;
+      // An Environment's declared facts or drift action may have changed: its drift is checked
+      // now, on whichever server claims the work, rather than at the next scheduled check.
+      checkSoon.set(environment -> started.scheduleNow(driftCheck, environment));
+      work.start();
+      ApiServer api = listen(services, config);
+      return new SextantServer(services, work, api);
     } catch (RuntimeException e) {
-      work.close();
+      if (work != null) {
+        work.close();
+      }
       database.close();
+      throw e;
+    }
+  }
+
+  private static ApiServer listen(Services services, ServerConfig config) {
+    try {
+      return ApiServer.start(services, config.bind(), config.port());
+    } catch (RuntimeException e) {
       throw new ServerStartException(
           "cannot listen on " + config.bind() + ":" + config.port() + ": " + rootCause(e), e);
     }
-    return new SextantServer(services, work, api);
   }
 
   public static SextantServer start(ServerConfig config) {
     return start(config, Clock.systemUTC());
-  }
-
-  /**
-   * An Environment's declared facts or drift policy may have changed: its drift is checked now, on
-   * whichever server claims the work, rather than at the next scheduled check.
-   */
-  private static void declarationChanged(
-      ApplyOutcome outcome, BackgroundWork work, OneTimeWork driftCheck) {
-    if (work != null && outcome.revision().key().kind() == Kind.ENVIRONMENT) {
-      work.scheduleNow(driftCheck, outcome.revision().key().name());
-    }
   }
 
   /** The port the API listens on. */

@@ -20,7 +20,8 @@ class SextantServerTest {
     // Nothing would find the work for 30 s, nor check every environment for an hour: only the
     // wake after the apply can run the check in time.
     WorkSettings slow =
-        new WorkSettings("slow", Duration.ofSeconds(30), Duration.ofSeconds(2), 4, 2, Duration.ofSeconds(5));
+        new WorkSettings(
+            "slow", Duration.ofSeconds(30), Duration.ofSeconds(2), 4, 2, Duration.ofSeconds(5));
     ServerConfig config =
         ServerConfig.onLoopback(new StoreLocation.Embedded(home))
             .withDriftInterval(Duration.ofHours(1))
@@ -47,6 +48,4 @@ class SextantServerTest {
   private static long driftEvents(Services services) {
     return services.events(EventQuery.last(100).ofType("drift.detected")).size();
   }
-
-
 }

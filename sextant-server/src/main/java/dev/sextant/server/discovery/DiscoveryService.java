@@ -39,10 +39,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Agents, their signed reports, fingerprint revisions and the last known good one. Every report
- * is checked in full (token, agent, shape, signature, environment) before anything is stored;
- * what is stored and its event are one unit of work, and a refusal is written as an event of its
- * own, storing nothing else.
+ * Agents, their signed reports, fingerprint revisions and the last known good one. Every report is
+ * checked in full (token, agent, shape, signature, environment) before anything is stored; what is
+ * stored and its event are one unit of work, and a refusal is written as an event of its own,
+ * storing nothing else.
  */
 public final class DiscoveryService {
   private final Database database;
@@ -164,7 +164,8 @@ public final class DiscoveryService {
     try {
       requireEnvironment(environment);
     } catch (Refusal e) {
-      refused(new RequestRefused("environment/" + environment, "record-fingerprint", e.getMessage()));
+      refused(
+          new RequestRefused("environment/" + environment, "record-fingerprint", e.getMessage()));
       throw e;
     }
     Fingerprint described = fingerprint.describing(environment);
@@ -191,14 +192,13 @@ public final class DiscoveryService {
             fingerprint.signature().map(s -> s.keyId()),
             FingerprintFiles.tree(fingerprint));
     FingerprintOutcome outcome = tx.fingerprints().record(environment, record);
-    tx.events()
-        .append(FingerprintRecorded.of(environment, source, digests.whole(), outcome));
+    tx.events().append(FingerprintRecorded.of(environment, source, digests.whole(), outcome));
     return outcome;
   }
 
   /**
-   * A new fingerprint is compared at once, after its own unit of work has committed; a server
-   * that dies in between leaves the comparison to the scheduled drift check.
+   * A new fingerprint is compared at once, after its own unit of work has committed; a server that
+   * dies in between leaves the comparison to the scheduled drift check.
    */
   private void checkDrift(String environment, FingerprintOutcome outcome) {
     if (outcome.recorded()) {
@@ -271,8 +271,7 @@ public final class DiscoveryService {
 
   EnvironmentSpec requireEnvironment(String environment) {
     return database
-        .read(
-            "read environment " + environment, tx -> Environments.spec(tx, environment))
+        .read("read environment " + environment, tx -> Environments.spec(tx, environment))
         .orElseThrow(
             () ->
                 new Refusal(

@@ -26,11 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compares each environment's latest fingerprint with what it declares and with its last known
- * good one, stores a report whenever drift appears, changes or goes away, and acts as the
- * Environment's {@code spec.drift} says: {@code alert} logs an event and counts it, {@code block}
- * also stops new deployments until resolved, {@code remediate} and {@code rollback} are recorded
- * for the rollout engine to act on once it exists. Run on every new fingerprint and on a schedule.
+ * Compares each environment's latest fingerprint with what it declares and with its last known good
+ * one, stores a report whenever drift appears, changes or goes away, and acts as the Environment's
+ * {@code spec.drift} says: {@code alert} logs an event and counts it, {@code block} also stops new
+ * deployments until resolved, {@code remediate} and {@code rollback} are recorded for the rollout
+ * engine to act on once it exists. Run on every new fingerprint and on a schedule.
  *
  * <p>A check is one unit of work, and each report it stores follows the latest one of its kind
  * ({@link dev.sextant.server.store.DriftReportRepository}), so servers that check the same
@@ -87,7 +87,8 @@ public final class DriftWatch {
             "check the drift of environment " + environment, tx -> check(tx, environment));
     for (StoredDriftReport report : stored) {
       if (report.report().differences() > 0) {
-        metrics.detected(environment, report.report().kind().word(), report.report().action().word());
+        metrics.detected(
+            environment, report.report().kind().word(), report.report().action().word());
       }
     }
     return stored;
@@ -102,12 +103,26 @@ public final class DriftWatch {
     Digest current = status.latest().get().digest();
     if (status.declared().isPresent()) {
       Digest baseline = Environments.revision(tx, environment).orElseThrow().digest();
-      save(tx, environment, DriftKind.DECLARED, baseline, current, status.declared().get(), status.action())
+      save(
+              tx,
+              environment,
+              DriftKind.DECLARED,
+              baseline,
+              current,
+              status.declared().get(),
+              status.action())
           .ifPresent(stored::add);
     }
     if (status.sinceLastKnownGood().isPresent()) {
       Digest baseline = status.lastKnownGood().orElseThrow().digest();
-      save(tx, environment, DriftKind.LAST_KNOWN_GOOD, baseline, current, status.sinceLastKnownGood().get(), status.action())
+      save(
+              tx,
+              environment,
+              DriftKind.LAST_KNOWN_GOOD,
+              baseline,
+              current,
+              status.sinceLastKnownGood().get(),
+              status.action())
           .ifPresent(stored::add);
     }
     return stored;
@@ -132,9 +147,9 @@ public final class DriftWatch {
   }
 
   /**
-   * Stores a report, with its event, when there is something to say: drift that is new or
-   * differs from the last report's, or the end of drift. A clean check after a clean one (or
-   * after none) stores nothing.
+   * Stores a report, with its event, when there is something to say: drift that is new or differs
+   * from the last report's, or the end of drift. A clean check after a clean one (or after none)
+   * stores nothing.
    */
   private static Optional<StoredDriftReport> save(
       Transaction tx,
@@ -162,12 +177,19 @@ public final class DriftWatch {
         tx.driftReports()
             .save(
                 new DriftReportRecord(
-                    environment, kind, baseline, current, report.changes().size(), action, report.toJson()),
+                    environment,
+                    kind,
+                    baseline,
+                    current,
+                    report.changes().size(),
+                    action,
+                    report.toJson()),
                 previous);
     tx.events()
         .append(
             drifted
-                ? new DriftDetected(environment, kind, baseline, current, report.changes().size(), action)
+                ? new DriftDetected(
+                    environment, kind, baseline, current, report.changes().size(), action)
                 : new DriftResolved(environment, kind, baseline, current));
     return Optional.of(saved);
   }

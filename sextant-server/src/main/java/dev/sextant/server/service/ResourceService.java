@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Apply, read and list declared resources. Inputs are validated in full before anything is
- * stored, and an apply is one unit of work, so a change with one bad document, or one write that
- * fails, changes nothing.
+ * Apply, read and list declared resources. Inputs are validated in full before anything is stored,
+ * and an apply is one unit of work, so a change with one bad document, or one write that fails,
+ * changes nothing.
  */
 public final class ResourceService {
   private final Database database;
@@ -30,8 +30,8 @@ public final class ResourceService {
   private final Consumer<ApplyOutcome> applied;
 
   /**
-   * @param applied told of each new revision once its apply has committed, for work that follows
-   *     a change (a drift check after an Environment changed)
+   * @param applied told of each new revision once its apply has committed, for work that follows a
+   *     change (a drift check after an Environment changed)
    */
   public ResourceService(Database database, Limits limits, Consumer<ApplyOutcome> applied) {
     this.database = database;

@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** An agent registered: new, or again with the same key and environment (unchanged). */
 public record AgentRegistered(
-    String agent, String environment, String keyId, AgentOutcome.Change change)
-    implements Event {
+    String agent, String environment, String keyId, AgentOutcome.Change change) implements Event {
   public static final String TYPE = "agent.registered";
 
   public static AgentRegistered of(AgentOutcome outcome) {

@@ -11,8 +11,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The agents that report fingerprints, each with the one public key it may sign with. Two
- * concurrent first registrations of one name race on the primary key; the loser's unit of work
- * runs again and then finds the winner's row, which it matches or conflicts with like any later
+ * concurrent first registrations of one name race on the primary key; the loser's unit of work runs
+ * again and then finds the winner's row, which it matches or conflicts with like any later
  * registration.
  */
 public final class AgentRepository {

@@ -1,8 +1,8 @@
 package dev.sextant.server.store;
 
 /**
- * A write lost a compare-and-set to concurrent writes to the same rows every time it tried.
- * Nothing of it was stored, and trying again is safe: a conflict, not an outage.
+ * A write lost a compare-and-set to concurrent writes to the same rows every time it tried. Nothing
+ * of it was stored, and trying again is safe: a conflict, not an outage.
  */
 public final class ConflictException extends StoreException {
   private final int attempts;

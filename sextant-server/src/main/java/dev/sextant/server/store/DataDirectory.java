@@ -19,7 +19,8 @@ import java.util.function.Function;
  * system has no POSIX permissions (Windows), modes are left as they are.
  */
 final class DataDirectory {
-  private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> DIRECTORY =
+      PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
   private DataDirectory() {}
@@ -28,8 +29,8 @@ final class DataDirectory {
    * Opens the embedded H2 database of {@code directory}: creates the directory 0700, or makes an
    * existing one so, has {@code open} open the database at its URL ({@link JdbcUrls#h2}), then
    * restricts the files in the directory to 0600. H2 creates its files with the process's umask
-   * (often 0644), which is why this comes after the open; a file it creates later (a trace file)
-   * is still in a directory that only its owner can enter.
+   * (often 0644), which is why this comes after the open; a file it creates later (a trace file) is
+   * still in a directory that only its owner can enter.
    *
    * @throws StoreUnavailableException when the directory cannot be created or its modes set (what
    *     was opened is closed again), or from {@code open}
@@ -45,7 +46,8 @@ final class DataDirectory {
     try {
       restrictFiles(directory);
     } catch (IOException e) {
-      StoreUnavailableException failure = new StoreUnavailableException(url, "restrict to its owner the data directory of", e);
+      StoreUnavailableException failure =
+          new StoreUnavailableException(url, "restrict to its owner the data directory of", e);
       try {
         store.close();
       } catch (Exception closing) {
@@ -63,7 +65,8 @@ final class DataDirectory {
     } catch (UnsupportedOperationException e) {
       Files.createDirectories(directory);
     }
-    PosixFileAttributeView view = Files.getFileAttributeView(directory, PosixFileAttributeView.class);
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(directory, PosixFileAttributeView.class);
     if (view != null && !view.readAttributes().permissions().equals(DIRECTORY)) {
       view.setPermissions(DIRECTORY);
     }
@@ -73,7 +76,9 @@ final class DataDirectory {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
       for (Path entry : entries) {
         // Links are not followed: what they point to is not the store's to change.
-        PosixFileAttributeView view = Files.getFileAttributeView(entry, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view =
+            Files.getFileAttributeView(
+                entry, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view == null) {
           return;
         }

@@ -15,9 +15,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The store: a connection pool on H2 or PostgreSQL whose schema Flyway has brought up to date, and
- * the only place where transactions begin, commit, roll back and are retried. Services work
- * through units of work ({@link #write}, {@link #read}); the repositories of a {@link Transaction}
- * hold all the SQL.
+ * the only place where transactions begin, commit, roll back and are retried. Services work through
+ * units of work ({@link #write}, {@link #read}); the repositories of a {@link Transaction} hold all
+ * the SQL.
  */
 public final class Database implements AutoCloseable {
   /** How many times a unit of work runs before a conflict is given up; a retry locks first. */
@@ -107,10 +107,10 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs a unit of work in one transaction and commits it; the result is durable when this
-   * returns. When the work loses to a concurrent one (a compare-and-set that moved no row, a
-   * duplicate key, a deadlock), everything it did is rolled back and it runs again, up to {@value
-   * #MAX_ATTEMPTS} times, so the work must do nothing but database work.
+   * Runs a unit of work in one transaction and commits it; the result is durable when this returns.
+   * When the work loses to a concurrent one (a compare-and-set that moved no row, a duplicate key,
+   * a deadlock), everything it did is rolled back and it runs again, up to {@value #MAX_ATTEMPTS}
+   * times, so the work must do nothing but database work.
    *
    * @param what what the work does, for messages ("apply release/checkout")
    * @throws ConflictException when it lost every attempt
@@ -125,7 +125,7 @@ public final class Database implements AutoCloseable {
         return jdbi.inTransaction(
             TransactionIsolationLevel.READ_COMMITTED,
             handle -> {
-              Transaction tx = Transaction.writing(handle, dialect, clock, retrying);
+              Transaction tx = Transaction.writing(handle, clock, retrying);
               T result = work.run(tx);
               tx.requireEventForChanges(what);
               return result;
@@ -170,7 +170,7 @@ public final class Database implements AutoCloseable {
     try {
       return jdbi.inTransaction(
           TransactionIsolationLevel.READ_COMMITTED,
-          handle -> work.run(Transaction.reading(handle, dialect, clock)));
+          handle -> work.run(Transaction.reading(handle, clock)));
     } catch (JdbiException e) {
       throw failure(what, e);
     }

@@ -4,10 +4,10 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * What differs between the two databases the store runs on, and nothing else: how each reports
- * that a transaction lost to a concurrent one, and how each is told how long to wait for a lock.
- * The schema and every other statement are written in SQL that both accept; how db-scheduler
- * claims work on each is {@link dev.sextant.server.work.SchedulerDialect}'s.
+ * What differs between the two databases the store runs on, and nothing else: how each reports that
+ * a transaction lost to a concurrent one, and how each is told how long to wait for a lock. The
+ * schema and every other statement are written in SQL that both accept; how db-scheduler claims
+ * work on each is {@link dev.sextant.server.work.SchedulerDialect}'s.
  */
 public enum Dialect {
   H2(

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A drift check found the environment's current fingerprint differing from a baseline (its
- * declared facts, or its last known good fingerprint), and took the action its outcome names.
+ * A drift check found the environment's current fingerprint differing from a baseline (its declared
+ * facts, or its last known good fingerprint), and took the action its outcome names.
  */
 public record DriftDetected(
     String environment,

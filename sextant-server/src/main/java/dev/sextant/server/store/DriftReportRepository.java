@@ -20,8 +20,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * <p>Whether drift blocks an environment is not a flag of its own but read from the latest report
  * of each kind: an environment is blocked while the latest declared report or the latest
  * last-known-good report has the action {@link DriftAction#BLOCK}. A later report that finds no
- * drift (or is saved with another action) resolves it. So the block and its reason cannot
- * disagree, and lifting a block leaves a report behind that says when and why.
+ * drift (or is saved with another action) resolves it. So the block and its reason cannot disagree,
+ * and lifting a block leaves a report behind that says when and why.
  *
  * <p>Reports of one environment and kind form a chain: each names the one it follows, and only one
  * report may follow a given one, so two concurrent checks cannot both add theirs.

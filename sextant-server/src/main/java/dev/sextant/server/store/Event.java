@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A state change, or a refusal to make one, as the outbox records it. The set is closed: every
- * kind of change the server makes has its record here, and {@link EventRepository#append} takes
- * nothing else, so an event cannot be a free string. Each type has a name and a schema version;
- * a change of a type's shape is a new version, and old rows keep reading as they were written.
+ * A state change, or a refusal to make one, as the outbox records it. The set is closed: every kind
+ * of change the server makes has its record here, and {@link EventRepository#append} takes nothing
+ * else, so an event cannot be a free string. Each type has a name and a schema version; a change of
+ * a type's shape is a new version, and old rows keep reading as they were written.
  */
 public sealed interface Event
     permits ResourceApplied,

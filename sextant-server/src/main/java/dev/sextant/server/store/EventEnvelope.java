@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 /**
  * An event as the outbox stores it and the ledger will hash it, whatever its {@link Event} type:
  * what happened ({@code type}, e.g. {@code fingerprint.recorded}) in which version of that type's
- * shape ({@code schemaVersion}), to what ({@code subject}, {@code kind/name}: {@code environment/prod-eu}, {@code agent/gpu-01}), how it
- * ended ({@code outcome}, e.g. {@code accepted}, {@code refused}), why, the digests of its inputs
- * by name (e.g. {@code fingerprint}, {@code release}, {@code policySet}) and a JSON detail.
+ * shape ({@code schemaVersion}), to what ({@code subject}, {@code kind/name}: {@code
+ * environment/prod-eu}, {@code agent/gpu-01}), how it ended ({@code outcome}, e.g. {@code
+ * accepted}, {@code refused}), why, the digests of its inputs by name (e.g. {@code fingerprint},
+ * {@code release}, {@code policySet}) and a JSON detail.
  *
  * <p>Events are kept forever and will be chained into the tamper-evident ledger, where nothing can
  * be taken out again. So they never carry secrets: a detail field named like one ({@code token},
@@ -47,7 +48,8 @@ public record EventEnvelope(
   public EventEnvelope {
     checkFormat(type, "an event type", MAX_TYPE_LENGTH, TYPE, "dotted lower-case words");
     if (schemaVersion < 1) {
-      throw new IllegalArgumentException("an event's schema version starts at 1, not " + schemaVersion);
+      throw new IllegalArgumentException(
+          "an event's schema version starts at 1, not " + schemaVersion);
     }
     checkFormat(subject, "an event subject", MAX_SUBJECT_LENGTH, SUBJECT, "kind/name");
     checkFormat(outcome, "an event outcome", MAX_OUTCOME_LENGTH, OUTCOME, "a lower-case word");

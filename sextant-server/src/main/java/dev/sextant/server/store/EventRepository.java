@@ -18,8 +18,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The outbox: an append-only log of typed events, written in the same transaction as the state
- * change each one records. Nothing is changed or removed once appended; the ledger will chain
- * these events, in sequence order, into a hash-linked, signed log.
+ * change each one records. Nothing is changed or removed once appended; the ledger will chain these
+ * events, in sequence order, into a hash-linked, signed log.
  *
  * <p>An append increments the single row of {@code event_log_head} and inserts the event under the
  * new number. The incremented row stays locked until the unit of work commits, so concurrent

@@ -22,8 +22,6 @@ public record FingerprintRejected(String agent, Digest report, String reason) im
   static FingerprintRejected of(EventEnvelope envelope) {
     Event.requireVersion(envelope, 1);
     return new FingerprintRejected(
-        Event.subjectName(envelope),
-        Event.input(envelope, "report"),
-        envelope.reason().orElse(""));
+        Event.subjectName(envelope), Event.input(envelope, "report"), envelope.reason().orElse(""));
   }
 }

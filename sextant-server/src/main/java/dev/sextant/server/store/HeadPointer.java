@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * The one compare-and-set of the store: a head row points at the current revision of a versioned
- * thing (a resource, an environment's fingerprints), and a new revision moves it from n to n+1
- * only where it still says n. The row count decides: 0 means a concurrent write won (the unit of
- * work runs again), more than 1 is a bug and is said so.
+ * thing (a resource, an environment's fingerprints), and a new revision moves it from n to n+1 only
+ * where it still says n. The row count decides: 0 means a concurrent write won (the unit of work
+ * runs again), more than 1 is a bug and is said so.
  */
 final class HeadPointer {
   private final String table;

@@ -20,8 +20,8 @@ public final class JdbcUrls {
    * returns (H2's MVStore stores its changes at the end of every transaction rather than from a
    * background thread up to 500 ms later, H2's default), so a write the server confirmed survives a
    * kill of the process. H2 does not fsync at a commit, so a power loss or a kernel crash can still
-   * lose the last commits that the operating system had not yet written out; PostgreSQL is the store
-   * that promises that.
+   * lose the last commits that the operating system had not yet written out; PostgreSQL is the
+   * store that promises that.
    */
   public static String h2(Path dataDirectory) {
     String path = dataDirectory.toAbsolutePath().normalize().resolve("sextant").toString();

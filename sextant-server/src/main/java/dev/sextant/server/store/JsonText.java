@@ -1,8 +1,8 @@
 package dev.sextant.server.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads back the JSON objects that the store keeps as canonical JSON text. Numbers are read
- * exactly, as decimals, so that a document read back has the canonical form and the digest it
- * was stored with ({@code 0.0003} stays {@code 0.0003}, not the double {@code 3.0E-4}).
+ * exactly, as decimals, so that a document read back has the canonical form and the digest it was
+ * stored with ({@code 0.0003} stays {@code 0.0003}, not the double {@code 3.0E-4}).
  */
 final class JsonText {
   private static final ObjectMapper JSON =

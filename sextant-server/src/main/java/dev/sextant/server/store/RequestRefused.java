@@ -8,7 +8,8 @@ import java.util.Optional;
  * revision that does not exist…); nothing else was stored.
  *
  * @param subject what the request was about, {@code kind/name}
- * @param request what was asked, in a word: {@code record-fingerprint}, {@code mark-last-known-good}
+ * @param request what was asked, in a word: {@code record-fingerprint}, {@code
+ *     mark-last-known-good}
  */
 public record RequestRefused(String subject, String request, String reason) implements Event {
   public static final String TYPE = "request.refused";
@@ -16,7 +17,12 @@ public record RequestRefused(String subject, String request, String reason) impl
   @Override
   public EventEnvelope envelope() {
     return Event.envelope(
-        TYPE, subject, "refused", Optional.of(reason), Map.of(), Event.detail().put("request", request));
+        TYPE,
+        subject,
+        "refused",
+        Optional.of(reason),
+        Map.of(),
+        Event.detail().put("request", request));
   }
 
   static RequestRefused of(EventEnvelope envelope) {

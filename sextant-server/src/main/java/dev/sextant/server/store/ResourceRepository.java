@@ -95,8 +95,8 @@ public final class ResourceRepository {
   }
 
   /**
-   * The current revision of every resource of a kind (all kinds when empty) that matches, sorted
-   * in Java because PostgreSQL orders names by the server's collation and H2 does not.
+   * The current revision of every resource of a kind (all kinds when empty) that matches, sorted in
+   * Java because PostgreSQL orders names by the server's collation and H2 does not.
    */
   public List<Revision> list(Optional<Kind> kind, LabelSelector selector) {
     Handle handle = tx.handle();

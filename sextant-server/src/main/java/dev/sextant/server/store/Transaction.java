@@ -5,16 +5,15 @@ import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
 /**
- * One unit of work: the repositories, all bound to the same database transaction, so that a
- * service changes resources, fingerprints, agents, drift reports and events together or not at
- * all. Given by {@link Database#write} and {@link Database#read}; valid only inside that call.
+ * One unit of work: the repositories, all bound to the same database transaction, so that a service
+ * changes resources, fingerprints, agents, drift reports and events together or not at all. Given
+ * by {@link Database#write} and {@link Database#read}; valid only inside that call.
  *
- * <p>It also holds the outbox's rule: a unit of work that changes state must append an event in
- * the same transaction ({@link #requireEventForChanges()}), so nothing changes without a record.
+ * <p>It also holds the outbox's rule: a unit of work that changes state must append an event in the
+ * same transaction ({@link #requireEventForChanges(String)}), so nothing changes without a record.
  */
 public final class Transaction {
   private final Handle handle;
-  private final Dialect dialect;
   private final Instant now;
   private final boolean retrying;
   private final boolean readOnly;
@@ -27,9 +26,8 @@ public final class Transaction {
   private int appended;
 
   private Transaction(
-      Handle handle, Dialect dialect, Clock clock, boolean retrying, boolean readOnly) {
+      Handle handle, Clock clock, boolean retrying, boolean readOnly) {
     this.handle = handle;
-    this.dialect = dialect;
     this.now = Timestamps.now(clock);
     this.retrying = retrying;
     this.readOnly = readOnly;
@@ -40,12 +38,12 @@ public final class Transaction {
     this.events = new EventRepository(this);
   }
 
-  static Transaction writing(Handle handle, Dialect dialect, Clock clock, boolean retrying) {
-    return new Transaction(handle, dialect, clock, retrying, false);
+  static Transaction writing(Handle handle, Clock clock, boolean retrying) {
+    return new Transaction(handle, clock, retrying, false);
   }
 
-  static Transaction reading(Handle handle, Dialect dialect, Clock clock) {
-    return new Transaction(handle, dialect, clock, false, true);
+  static Transaction reading(Handle handle, Clock clock) {
+    return new Transaction(handle, clock, false, true);
   }
 
   public ResourceRepository resources() {
@@ -80,10 +78,6 @@ public final class Transaction {
 
   Handle handle() {
     return handle;
-  }
-
-  Dialect dialect() {
-    return dialect;
   }
 
   /**

@@ -39,7 +39,10 @@ class ConflictApiTest {
   void start() {
     database =
         Database.open(
-            EmbeddedPostgresServer.newDatabase(), Optional.empty(), Optional.empty(), Clock.systemUTC());
+            EmbeddedPostgresServer.newDatabase(),
+            Optional.empty(),
+            Optional.empty(),
+            Clock.systemUTC());
     server = ApiServer.start(Services.local(database), "127.0.0.1", 0);
   }
 
@@ -68,7 +71,9 @@ class ConflictApiTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
     JsonNode problem = JSON.readTree(response.body());
     assertThat(problem.get("type").asText()).endsWith("/write-conflict");
-    assertThat(problem.get("detail").asText()).contains("after " + Database.MAX_ATTEMPTS + " attempts").contains("try again");
+    assertThat(problem.get("detail").asText())
+        .contains("after " + Database.MAX_ATTEMPTS + " attempts")
+        .contains("try again");
     var key = new ResourceKey(Kind.SERVICE, "payments-api");
     List<Revision> history = database.read("history", tx -> tx.resources().history(key));
     assertThat(history).hasSize(1);

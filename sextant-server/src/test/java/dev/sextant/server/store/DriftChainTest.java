@@ -21,21 +21,16 @@ class DriftChainTest {
   @StoreTest
   void concurrent_checks_of_one_drifted_environment_store_one_report_and_one_event(Db db)
       throws Exception {
-    List<Services> servers =
-        List.of(services(databases.open(db)), services(databases.open(db)));
+    List<Services> servers = List.of(services(databases.open(db)), services(databases.open(db)));
     Services first = servers.get(0);
     first.resources().apply(List.of(Lab.declaring("aarch64")), "alice");
-    first
-        .discovery()
-        .record(
-            "lab",
-            Lab.host("aarch64"),
-            "file:arm.yaml");
+    first.discovery().record("lab", Lab.host("aarch64"), "file:arm.yaml");
     // Declared anew, so that the next checks find drift; no check has run since.
     first.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
 
     List<Integer> stored =
-        Concurrently.run(8, 3, (thread, round) -> servers.get(thread % 2).drift().check("lab").size());
+        Concurrently.run(
+            8, 3, (thread, round) -> servers.get(thread % 2).drift().check("lab").size());
 
     assertThat(stored.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
     assertThat(first.drift().reports("lab", 100)).hasSize(1);
@@ -45,5 +40,4 @@ class DriftChainTest {
   private static Services services(Database database) {
     return Services.on(database, AgentTokens.none(), new SettableClock(NOW));
   }
-
 }

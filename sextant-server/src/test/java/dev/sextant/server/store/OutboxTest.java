@@ -39,11 +39,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Nothing changes state without its event: every public method of the services is listed here
- * as one that changes state or one that only reads. Each that changes state must append exactly
- * one event in the unit of work of its change, and when that append fails, the change must be
- * rolled back with it; each that reads must change nothing. A new method that is not listed fails
- * {@link #every_public_service_method_is_listed_as_a_change_or_a_read}.
+ * Nothing changes state without its event: every public method of the services is listed here as
+ * one that changes state or one that only reads. Each that changes state must append exactly one
+ * event in the unit of work of its change, and when that append fails, the change must be rolled
+ * back with it; each that reads must change nothing. A new method that is not listed fails {@link
+ * #every_public_service_method_is_listed_as_a_change_or_a_read}.
  */
 class OutboxTest {
   private static final String TOKEN = "outbox-test-token";
@@ -53,7 +53,8 @@ class OutboxTest {
   private static final Map<String, Scenario> CHANGES =
       Map.of(
           "ResourceService.apply(List, String)",
-          new Scenario(f -> {}, f -> f.resources().apply(List.of(f.labEnvironment("x86_64")), "alice")),
+          new Scenario(
+              f -> {}, f -> f.resources().apply(List.of(f.labEnvironment("x86_64")), "alice")),
           "DiscoveryService.register(Optional, String, String, String)",
           new Scenario(Fixture::declareLab, Fixture::registerAgent),
           "DiscoveryService.report(Optional, String, byte[])",
@@ -84,13 +85,19 @@ class OutboxTest {
               "ResourceService.validate(List)",
               f -> f.resources().validate(List.of(f.labEnvironment("aarch64")))),
           Map.entry("ResourceService.latest(ResourceKey)", f -> f.resources().latest(Fixture.LAB)),
-          Map.entry("ResourceService.list(Optional, String)", f -> f.resources().list(Optional.empty(), "tier=lab")),
-          Map.entry("ResourceService.history(ResourceKey)", f -> f.resources().history(Fixture.LAB)),
-          Map.entry("ResourceService.revision(ResourceKey, long)", f -> f.resources().revision(Fixture.LAB, 1)),
+          Map.entry(
+              "ResourceService.list(Optional, String)",
+              f -> f.resources().list(Optional.empty(), "tier=lab")),
+          Map.entry(
+              "ResourceService.history(ResourceKey)", f -> f.resources().history(Fixture.LAB)),
+          Map.entry(
+              "ResourceService.revision(ResourceKey, long)",
+              f -> f.resources().revision(Fixture.LAB, 1)),
           Map.entry("ResourceService.ping()", f -> f.resources().ping()),
           Map.entry("DiscoveryService.history(String)", f -> f.discovery().history("lab")),
           Map.entry("DiscoveryService.latest(String)", f -> f.discovery().latest("lab")),
-          Map.entry("DiscoveryService.revision(String, long)", f -> f.discovery().revision("lab", 1)),
+          Map.entry(
+              "DiscoveryService.revision(String, long)", f -> f.discovery().revision("lab", 1)),
           Map.entry("DriftWatch.status(String)", f -> f.drift().status("lab")),
           Map.entry("DriftWatch.reports(String, int)", f -> f.drift().reports("lab", 10)),
           Map.entry("DriftWatch.blocked(String)", f -> f.drift().blocked("lab")));
@@ -169,13 +176,24 @@ class OutboxTest {
   private static final Map<String, Scenario> REFUSALS =
       Map.of(
           AgentRefused.TYPE,
-          new Scenario(Fixture::declareLab, f -> f.discovery().register(Optional.of("wrong"), "gpu-01", "lab", SigningKeys.encodePublic(Fixture.KEYS.getPublic()))),
+          new Scenario(
+              Fixture::declareLab,
+              f ->
+                  f.discovery()
+                      .register(
+                          Optional.of("wrong"),
+                          "gpu-01",
+                          "lab",
+                          SigningKeys.encodePublic(Fixture.KEYS.getPublic()))),
           FingerprintRejected.TYPE,
-          new Scenario(Fixture::declareLab, f -> f.discovery().report(Optional.of(TOKEN), "ghost", f.signedReport())),
+          new Scenario(
+              Fixture::declareLab,
+              f -> f.discovery().report(Optional.of(TOKEN), "ghost", f.signedReport())),
           RequestRefused.TYPE + " (record)",
           new Scenario(f -> {}, Fixture::recordFingerprint),
           RequestRefused.TYPE + " (accept)",
-          new Scenario(Fixture::declareLab, f -> f.discovery().accept("lab", Optional.empty(), "alice")));
+          new Scenario(
+              Fixture::declareLab, f -> f.discovery().accept("lab", Optional.empty(), "alice")));
 
   static Stream<Arguments> refusals() {
     return Arrays.stream(Db.values())
@@ -232,7 +250,8 @@ class OutboxTest {
   }
 
   private Fixture open(Db db) {
-    return new Fixture(Services.on(databases.open(db), AgentTokens.of(TOKEN), new SettableClock(NOW)));
+    return new Fixture(
+        Services.on(databases.open(db), AgentTokens.of(TOKEN), new SettableClock(NOW)));
   }
 
   private record Scenario(Consumer<Fixture> setup, Consumer<Fixture> change) {}
@@ -288,7 +307,8 @@ class OutboxTest {
     }
 
     byte[] signedReport() {
-      return FingerprintFiles.json(new FingerprintSigner(KEYS).sign(fingerprint().describing("lab")))
+      return FingerprintFiles.json(
+              new FingerprintSigner(KEYS).sign(fingerprint().describing("lab")))
           .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -20,7 +20,9 @@ final class Tables {
 
   private Tables() {}
 
-  /** Each table's rows as text, sorted, so that two snapshots compare equal when nothing changed. */
+  /**
+   * Each table's rows as text, sorted, so that two snapshots compare equal when nothing changed.
+   */
   static Map<String, List<String>> snapshot(Database database) {
     Map<String, List<String>> tables = new TreeMap<>();
     Jdbi.create(database.dataSource())

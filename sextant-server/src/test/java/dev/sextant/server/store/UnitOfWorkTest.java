@@ -55,8 +55,7 @@ class UnitOfWorkTest {
 
     resources.apply(List.of(service("first"), service("second")), "alice");
 
-    List<LoggedEvent> events =
-        database.read("list", tx -> tx.events().list(EventQuery.last(10)));
+    List<LoggedEvent> events = database.read("list", tx -> tx.events().list(EventQuery.last(10)));
     assertThat(events)
         .extracting(e -> e.envelope().subject() + " " + e.envelope().outcome())
         .containsExactly("service/first created", "service/second created");

@@ -53,7 +53,12 @@ class UpgradeFromV2Test {
       Digest digest = Digest.sha256("fixture".getBytes(StandardCharsets.UTF_8));
       DriftReportRecord record =
           new DriftReportRecord(
-              "dev", DriftKind.DECLARED, digest, digest, 1, DriftAction.ALERT,
+              "dev",
+              DriftKind.DECLARED,
+              digest,
+              digest,
+              1,
+              DriftAction.ALERT,
               JsonNodeFactory.instance.objectNode());
       StoredDriftReport saved =
           database.write(
@@ -62,7 +67,8 @@ class UpgradeFromV2Test {
                 StoredDriftReport report = tx.driftReports().save(record, Optional.empty());
                 tx.events()
                     .append(
-                        new DriftDetected("dev", DriftKind.DECLARED, digest, digest, 1, DriftAction.ALERT));
+                        new DriftDetected(
+                            "dev", DriftKind.DECLARED, digest, digest, 1, DriftAction.ALERT));
                 return report;
               });
       assertThat(saved.id()).isEqualTo(lastReport + 1);
