@@ -52,6 +52,16 @@ public record Services(
     return database.read("list events", tx -> tx.events().list(query));
   }
 
+  /** The events after a sequence number, oldest first, at most {@code limit} of them. */
+  public List<LoggedEvent> eventsAfter(long sequence, int limit) {
+    return database.read("list events", tx -> tx.events().after(sequence, limit));
+  }
+
+  /** The sequence number of the last event committed; 0 when there is none. */
+  public long lastEvent() {
+    return database.read("read the last event's number", tx -> tx.events().lastSequence());
+  }
+
   @Override
   public void close() {
     database.close();

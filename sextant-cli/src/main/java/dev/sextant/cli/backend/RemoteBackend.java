@@ -3,32 +3,24 @@ package dev.sextant.cli.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiProblem;
 import dev.sextant.cli.CliException;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
-import dev.sextant.core.validation.InvalidInputException;
-import dev.sextant.core.validation.Position;
-import dev.sextant.core.validation.Problem;
 import dev.sextant.server.api.RevisionJson;
 import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.Revision;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A sextant server reached over HTTP. Files are sent as they were read, so the server validates
@@ -38,39 +30,14 @@ import java.util.Optional;
 public final class RemoteBackend implements Backend {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final URI base;
-  private final HttpClient http;
+  private final ApiClient api;
 
   public RemoteBackend(String url) {
     try {
-      URI parsed = URI.create(url.endsWith("/") ? url : url + "/");
-      if (parsed.getScheme() == null || !parsed.getScheme().matches("https?") || parsed.getHost() == null) {
-        throw new IllegalArgumentException("not an http(s) URL");
-      }
-      this.base = parsed;
+      this.api = new ApiClient(URI.create(url), Optional.empty());
     } catch (IllegalArgumentException e) {
       throw CliException.invalid("--server \"" + url + "\" is not a valid URL; expected e.g. http://localhost:7070");
     }
-    this.http = client(base);
-  }
-
-  /**
-   * A client for the server at {@code base}. Over plain http it never uses TLS, so it gets a context
-   * that trusts nothing instead of the JDK's default, whose trust store costs each command about
-   * 150 ms to load.
-   */
-  private static HttpClient client(URI base) {
-    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-    if (base.getScheme().equals("http")) {
-      try {
-        SSLContext unused = SSLContext.getInstance("TLS");
-        unused.init(new KeyManager[0], new TrustManager[0], null);
-        builder.sslContext(unused);
-      } catch (GeneralSecurityException e) {
-        // The default context then: slower to start, and just as unused.
-      }
-    }
-    return builder.build();
   }
 
   @Override
@@ -78,13 +45,8 @@ public final class RemoteBackend implements Backend {
     ObjectNode envelope = JSON.createObjectNode();
     var list = envelope.putArray("inputs");
     inputs.forEach(i -> list.addObject().put("name", i.name()).put("content", Base64.getEncoder().encodeToString(i.bytes())));
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("api/v1/apply"))
-            .header("Content-Type", "application/vnd.sextant.inputs+json")
-            .header("X-Sextant-Author", author)
-            .POST(HttpRequest.BodyPublishers.ofString(envelope.toString()))
-            .build();
-    JsonNode body = send(request).orElseThrow();
+    JsonNode body =
+        call(() -> api.post("api/v1/apply", "application/vnd.sextant.inputs+json", envelope.toString().getBytes(StandardCharsets.UTF_8), Map.of("X-Sextant-Author", author)));
     List<ApplyOutcome> outcomes = new ArrayList<>();
     for (JsonNode result : body.path("results")) {
       Kind kind = Kind.fromDisplayName(result.path("kind").asText()).orElseThrow();
@@ -134,12 +96,12 @@ public final class RemoteBackend implements Backend {
 
   @Override
   public JsonNode acceptFingerprint(String environment, String by) {
-    return send(HttpRequest.newBuilder(base.resolve("api/v1/environments/" + encode(environment) + "/last-known-good")).header("X-Sextant-Author", by).POST(HttpRequest.BodyPublishers.noBody()).build()).orElseThrow();
+    return call(() -> api.post("api/v1/environments/" + encode(environment) + "/last-known-good", "application/json", new byte[0], Map.of("X-Sextant-Author", by)));
   }
 
   @Override
   public JsonNode recordFingerprint(String environment, Input input) {
-    return send(HttpRequest.newBuilder(base.resolve("api/v1/environments/" + encode(environment) + "/fingerprints")).header("Content-Type", "application/json").header("X-Sextant-Source", input.name()).POST(HttpRequest.BodyPublishers.ofByteArray(input.bytes())).build()).orElseThrow();
+    return call(() -> api.post("api/v1/environments/" + encode(environment) + "/fingerprints", "application/json", input.bytes(), Map.of("X-Sextant-Source", input.name())));
   }
 
   private static String encode(String segment) {
@@ -154,51 +116,15 @@ public final class RemoteBackend implements Backend {
   }
 
   private Optional<JsonNode> get(String path) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    return call(() -> api.get(path));
   }
 
-  /** The body of a 2xx answer; empty for 404; an exception for every other answer. */
-  private Optional<JsonNode> send(HttpRequest request) {
-    HttpResponse<String> response;
+  /** The answer of a call; a failure as the same exception the local store would throw. */
+  private static <T> T call(Supplier<T> call) {
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw CliException.unavailable("cannot reach the server at " + base + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw CliException.unavailable("interrupted while waiting for the server", e);
-    }
-    JsonNode body = parse(response.body());
-    int status = response.statusCode();
-    if (status / 100 == 2) {
-      return Optional.of(body);
-    }
-    if (status == 404 && body.path("type").asText().endsWith("/not-found")) {
-      if (request.method().equals("GET")) {
-        return Optional.empty();
-      }
-      throw CliException.notFound(body.path("detail").asText("not found"));
-    }
-    if (status == 422 && body.has("problems")) {
-      List<Problem> problems = new ArrayList<>();
-      body.get("problems").forEach(p -> problems.add(new Problem(p.path("source").asText(), new Position(p.path("line").asInt(), p.path("column").asInt()), p.path("field").asText(), p.path("message").asText())));
-      throw new InvalidInputException(problems);
-    }
-    String detail = body.path("detail").asText(response.body());
-    if (status == 409 && body.path("type").asText().endsWith("/write-conflict")) {
-      throw CliException.conflict(detail);
-    }
-    if (status / 100 == 4) {
-      throw CliException.invalid("server refused the request (" + status + "): " + detail);
-    }
-    throw CliException.unavailable("server error (" + status + "): " + detail, null);
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-    } catch (IOException e) {
-      return JSON.createObjectNode().put("detail", body.length() > 200 ? body.substring(0, 200) : body);
+      return call.get();
+    } catch (ApiProblem problem) {
+      throw ApiProblems.asCliFailure(problem);
     }
   }
 }

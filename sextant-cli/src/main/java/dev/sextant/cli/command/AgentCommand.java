@@ -76,7 +76,7 @@ public final class AgentCommand implements Callable<Integer> {
     KeyPair keys = AgentKeys.loadOrCreate(BackendOptions.home(context));
     try {
       var registered = client.register(agentName, environment, SigningKeys.encodePublic(keys.getPublic()));
-      context.out().printf("agent %s %s for environment %s (key %s)%n", agentName, registered.path("change").asText(), environment, registered.path("keyId").asText());
+      context.out().printf("agent %s %s for environment %s (key %s)%n", agentName, registered.change(), environment, registered.keyId());
     } catch (ReportException e) {
       throw e.retryable() ? CliException.unavailable(e.getMessage(), e) : CliException.invalid(e.getMessage());
     }

@@ -38,6 +38,7 @@ public final class ApiServer implements AutoCloseable {
     new HealthRoutes(services.resources(), services.metrics()).register(app);
     new MetaRoutes().register(app);
     // Before the resource routes, whose /api/v1/{kind} would otherwise take /api/v1/events.
+    new EventStreamRoutes(services).register(app);
     new DiscoveryRoutes(services).register(app);
     new ResourceRoutes(services.resources(), maxRequest).register(app);
     errors(app);

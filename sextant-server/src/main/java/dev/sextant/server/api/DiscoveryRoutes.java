@@ -10,7 +10,6 @@ import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.DriftStatus;
 import dev.sextant.server.discovery.FingerprintJson;
-import dev.sextant.server.store.EventEnvelope;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.FingerprintOutcome;
 import dev.sextant.server.store.FingerprintRevision;
@@ -131,13 +130,7 @@ final class DiscoveryRoutes {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     var items = body.putArray("items");
     for (LoggedEvent logged : services.events(query)) {
-      EventEnvelope event = logged.envelope();
-      ObjectNode item = items.addObject().put("sequence", logged.sequence()).put("time", logged.time().toString())
-          .put("type", event.type()).put("schemaVersion", event.schemaVersion()).put("subject", event.subject()).put("outcome", event.outcome());
-      event.reason().ifPresent(r -> item.put("reason", r));
-      ObjectNode inputs = item.putObject("inputs");
-      event.inputs().forEach((name, digest) -> inputs.put(name, digest.value()));
-      item.set("detail", event.detail());
+      items.add(EventJson.item(logged));
     }
     Responses.json(ctx, 200, body);
   }

@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final Clock clock;
   private final String maskedUrl;
+  private final EventFeed feed = new EventFeed();
 
   private Database(HikariDataSource pool, Dialect dialect, Clock clock, String maskedUrl) {
     this.pool = pool;
@@ -122,14 +123,19 @@ public final class Database implements AutoCloseable {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       boolean retrying = attempt > 1;
       try {
-        return jdbi.inTransaction(
-            TransactionIsolationLevel.READ_COMMITTED,
-            handle -> {
-              Transaction tx = Transaction.writing(handle, clock, retrying);
-              T result = work.run(tx);
-              tx.requireEventForChanges(what);
-              return result;
-            });
+        Transaction[] committed = new Transaction[1];
+        T result =
+            jdbi.inTransaction(
+                TransactionIsolationLevel.READ_COMMITTED,
+                handle -> {
+                  Transaction tx = Transaction.writing(handle, clock, retrying);
+                  T done = work.run(tx);
+                  tx.requireEventForChanges(what);
+                  committed[0] = tx;
+                  return done;
+                });
+        feed.committed(committed[0].lastSequence());
+        return result;
       } catch (LostRace e) {
         lastConflict = e;
       } catch (JdbiException e) {
@@ -187,6 +193,11 @@ public final class Database implements AutoCloseable {
     } catch (JdbiException e) {
       throw failure("answer a ping", e);
     }
+  }
+
+  /** Wakes those who wait for the events that this process commits. */
+  public EventFeed feed() {
+    return feed;
   }
 
   /** The pool, for work that the store delivers through a library of its own (db-scheduler). */

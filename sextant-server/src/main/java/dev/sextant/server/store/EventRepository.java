@@ -41,7 +41,6 @@ public final class EventRepository {
   /** Appends an event at the unit of work's time and gives it the next sequence number. */
   public LoggedEvent append(Event event) {
     EventEnvelope envelope = Objects.requireNonNull(event, "event").envelope();
-    tx.appended();
     int counted =
         tx.handle()
             .createUpdate(
@@ -71,6 +70,7 @@ public final class EventRepository {
         .bind("inputs", CanonicalJson.string(inputsJson(envelope.inputs())))
         .bind("detail", CanonicalJson.string(envelope.detail()))
         .execute();
+    tx.appended(sequence);
     return new LoggedEvent(sequence, tx.now(), envelope);
   }
 
@@ -87,6 +87,22 @@ public final class EventRepository {
     List<LoggedEvent> oldestFirst = new ArrayList<>(select.map(EventRepository::toEvent).list());
     Collections.reverse(oldestFirst);
     return oldestFirst;
+  }
+
+  /**
+   * The events after sequence number {@code sequence}, oldest first, at most {@code limit} of them.
+   */
+  public List<LoggedEvent> after(long sequence, int limit) {
+    return tx.handle()
+        .createQuery(
+            "select "
+                + COLUMNS
+                + " from events where sequence_number > :sequence"
+                + " order by sequence_number fetch first :limit rows only")
+        .bind("sequence", sequence)
+        .bind("limit", limit)
+        .map(EventRepository::toEvent)
+        .list();
   }
 
   /** The sequence number of the last event appended; 0 when there is none. */

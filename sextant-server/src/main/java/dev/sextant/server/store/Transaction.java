@@ -24,6 +24,7 @@ public final class Transaction {
   private final EventRepository events;
   private int changes;
   private int appended;
+  private long lastSequence;
 
   private Transaction(
       Handle handle, Clock clock, boolean retrying, boolean readOnly) {
@@ -92,9 +93,15 @@ public final class Transaction {
     changes++;
   }
 
-  /** An event was appended. */
-  void appended() {
+  /** An event was appended under that sequence number. */
+  void appended(long sequence) {
     appended++;
+    lastSequence = sequence;
+  }
+
+  /** The sequence number of the last event this unit of work appended; 0 when none. */
+  long lastSequence() {
+    return lastSequence;
   }
 
   /**
