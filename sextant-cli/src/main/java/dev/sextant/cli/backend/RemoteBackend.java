@@ -36,8 +36,18 @@ public final class RemoteBackend implements Backend {
 
   private final URI base;
   private final HttpClient http;
+  private final Optional<String> token;
 
   public RemoteBackend(String url) {
+    this(url, Optional.empty());
+  }
+
+  /**
+   * @param token the agent token, sent with the requests that record discovery state (a
+   *     fingerprint, the last known good one) until access control arrives
+   */
+  public RemoteBackend(String url, Optional<String> token) {
+    this.token = token;
     try {
       URI parsed = URI.create(url.endsWith("/") ? url : url + "/");
       if (parsed.getScheme() == null || !parsed.getScheme().matches("https?") || parsed.getHost() == null) {
@@ -111,12 +121,23 @@ public final class RemoteBackend implements Backend {
 
   @Override
   public JsonNode acceptFingerprint(String environment, String by) {
-    return send(HttpRequest.newBuilder(base.resolve("api/v1/environments/" + encode(environment) + "/last-known-good")).header("X-Sextant-Author", by).POST(HttpRequest.BodyPublishers.noBody()).build()).orElseThrow();
+    return send(withToken(HttpRequest.newBuilder(base.resolve("api/v1/environments/" + encode(environment) + "/last-known-good"))).header("X-Sextant-Author", by).POST(HttpRequest.BodyPublishers.noBody()).build()).orElseThrow();
   }
 
   @Override
   public JsonNode recordFingerprint(String environment, Input input) {
-    return send(HttpRequest.newBuilder(base.resolve("api/v1/environments/" + encode(environment) + "/fingerprints")).header("Content-Type", "application/json").header("X-Sextant-Source", input.name()).POST(HttpRequest.BodyPublishers.ofByteArray(input.bytes())).build()).orElseThrow();
+    return send(withToken(HttpRequest.newBuilder(base.resolve("api/v1/environments/" + encode(environment) + "/fingerprints"))).header("Content-Type", contentType(input)).header("X-Sextant-Source", input.name()).POST(HttpRequest.BodyPublishers.ofByteArray(input.bytes())).build()).orElseThrow();
+  }
+
+  private HttpRequest.Builder withToken(HttpRequest.Builder request) {
+    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    return request;
+  }
+
+  /** A fingerprint file is JSON or YAML; JSON starts with a brace, once blanks are skipped. */
+  private static String contentType(Input input) {
+    String text = new String(input.bytes(), StandardCharsets.UTF_8).stripLeading();
+    return text.startsWith("{") ? "application/json" : "application/yaml";
   }
 
   private static String encode(String segment) {
@@ -164,6 +185,9 @@ public final class RemoteBackend implements Backend {
     String detail = body.path("detail").asText(response.body());
     if (status == 409 && body.path("type").asText().endsWith("/write-conflict")) {
       throw CliException.conflict(detail);
+    }
+    if (status == 401) {
+      throw CliException.invalid("server refused the request (401): " + detail + (token.isEmpty() ? "; set SEXTANT_AGENT_TOKEN or pass --token-file FILE" : ""));
     }
     if (status / 100 == 4) {
       throw CliException.invalid("server refused the request (" + status + "): " + detail);
