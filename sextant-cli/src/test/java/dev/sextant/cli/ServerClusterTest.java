@@ -77,6 +77,7 @@ class ServerClusterTest {
         http.send(
             HttpRequest.newBuilder(server.base().resolve(path))
                 .header("Content-Type", "application/yaml")
+                .header("Authorization", "Bearer " + ServerProcess.AGENT_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

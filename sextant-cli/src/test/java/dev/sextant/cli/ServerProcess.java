@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * out. It runs this JVM's classpath with {@code SEXTANT_HOME} set to a directory of the test's.
  */
 final class ServerProcess implements AutoCloseable {
+  /** The agent token every test server process is started with. */
+  static final String AGENT_TOKEN = "server-process-test-token";
+
   /** How a process killed by signal 9 exits, as {@link Process#exitValue()} reports it. */
   static final int KILLED = 128 + 9;
 
@@ -66,6 +69,8 @@ final class ServerProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("SEXTANT_"));
     builder.environment().put("SEXTANT_HOME", home.toString());
+    // Recording fingerprints over the API needs the agent token.
+    builder.environment().put("SEXTANT_AGENT_TOKEN", AGENT_TOKEN);
     Process process = builder.start();
     StringBuffer output = new StringBuffer();
     CompletableFuture<URI> listening = new CompletableFuture<>();

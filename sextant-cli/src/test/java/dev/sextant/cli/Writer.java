@@ -94,6 +94,7 @@ sealed interface Writer {
           .timeout(TIMEOUT)
           .header("Content-Type", "application/yaml")
           .header("X-Sextant-Source", environment + "-fingerprint.yaml")
+          .header("Authorization", "Bearer " + ServerProcess.AGENT_TOKEN)
           .POST(HttpRequest.BodyPublishers.ofString(fingerprint))
           .build();
     }

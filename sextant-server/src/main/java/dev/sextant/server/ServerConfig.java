@@ -28,7 +28,8 @@ public record ServerConfig(
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
   /**
-   * @throws IllegalArgumentException when the port is out of range or the interval not positive
+   * @throws IllegalArgumentException when the port is out of range, the interval not positive, or
+   *     the address is not loopback and there is no agent token
    */
   public ServerConfig {
     Objects.requireNonNull(store, "store");
@@ -40,6 +41,23 @@ public record ServerConfig(
     }
     if (driftInterval.isNegative() || driftInterval.isZero()) {
       throw new IllegalArgumentException("the drift interval must be positive: " + driftInterval);
+    }
+    // Until access control arrives, the agent token is all that keeps other hosts from recording
+    // fingerprints; without one, only this host may reach the server.
+    if (agentToken.filter(t -> !t.isBlank()).isEmpty() && !isLoopback(bind)) {
+      throw new IllegalArgumentException(
+          "refusing to listen on "
+              + bind
+              + " without an agent token: other hosts could record fingerprints; set"
+              + " SEXTANT_AGENT_TOKEN (or --agent-token-file), or bind to 127.0.0.1");
+    }
+  }
+
+  private static boolean isLoopback(String bind) {
+    try {
+      return java.net.InetAddress.getByName(bind).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 

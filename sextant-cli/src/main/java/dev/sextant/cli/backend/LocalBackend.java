@@ -8,6 +8,7 @@ import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
 import dev.sextant.server.Services;
+import dev.sextant.server.discovery.Caller;
 import dev.sextant.server.discovery.FingerprintJson;
 import dev.sextant.server.discovery.Refusal;
 import dev.sextant.server.service.ResourceService;
@@ -75,13 +76,13 @@ public final class LocalBackend implements Backend {
 
   @Override
   public JsonNode acceptFingerprint(String environment, String by) {
-    return refusalsAsErrors(() -> FingerprintJson.summary(services.discovery().accept(environment, Optional.empty(), by).fingerprint().summary()));
+    return refusalsAsErrors(() -> FingerprintJson.summary(services.discovery().accept(Caller.local(), environment, Optional.empty(), by).fingerprint().summary()));
   }
 
   @Override
   public JsonNode recordFingerprint(String environment, Input input) {
     Fingerprint fingerprint = FingerprintFiles.parse(input.name(), input.bytes());
-    return refusalsAsErrors(() -> FingerprintJson.outcome(services.discovery().record(environment, fingerprint, "file:" + input.name())));
+    return refusalsAsErrors(() -> FingerprintJson.outcome(services.discovery().record(Caller.local(), environment, fingerprint, "file:" + input.name())));
   }
 
   /** A refusal by the service means the same here as its 4xx means to a remote caller. */

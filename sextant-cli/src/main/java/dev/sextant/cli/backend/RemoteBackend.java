@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.api.ApiClient;
 import dev.sextant.api.ApiProblem;
+import dev.sextant.api.ProblemKind;
 import dev.sextant.cli.CliException;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -31,8 +33,18 @@ public final class RemoteBackend implements Backend {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ApiClient api;
+  private final Optional<String> token;
 
   public RemoteBackend(String url) {
+    this(url, Optional.empty());
+  }
+
+  /**
+   * @param token the agent token, sent with the requests that record discovery state (a
+   *     fingerprint, the last known good one) until access control arrives
+   */
+  public RemoteBackend(String url, Optional<String> token) {
+    this.token = token;
     try {
       this.api = new ApiClient(URI.create(url), Optional.empty());
     } catch (IllegalArgumentException e) {
@@ -96,12 +108,25 @@ public final class RemoteBackend implements Backend {
 
   @Override
   public JsonNode acceptFingerprint(String environment, String by) {
-    return call(() -> api.post("api/v1/environments/" + encode(environment) + "/last-known-good", "application/json", new byte[0], Map.of("X-Sextant-Author", by)));
+    return call(() -> api.post("api/v1/environments/" + encode(environment) + "/last-known-good", "application/json", new byte[0], withToken(Map.of("X-Sextant-Author", by))));
   }
 
   @Override
   public JsonNode recordFingerprint(String environment, Input input) {
-    return call(() -> api.post("api/v1/environments/" + encode(environment) + "/fingerprints", "application/json", input.bytes(), Map.of("X-Sextant-Source", input.name())));
+    return call(() -> api.post("api/v1/environments/" + encode(environment) + "/fingerprints", contentType(input), input.bytes(), withToken(Map.of("X-Sextant-Source", input.name()))));
+  }
+
+  /** The headers with the agent token added, for the calls that record discovery state. */
+  private Map<String, String> withToken(Map<String, String> headers) {
+    Map<String, String> all = new TreeMap<>(headers);
+    token.ifPresent(t -> all.put("Authorization", "Bearer " + t));
+    return all;
+  }
+
+  /** A fingerprint file is JSON or YAML; JSON starts with a brace, once blanks are skipped. */
+  private static String contentType(Input input) {
+    String text = new String(input.bytes(), StandardCharsets.UTF_8).stripLeading();
+    return text.startsWith("{") ? "application/json" : "application/yaml";
   }
 
   private static String encode(String segment) {
@@ -120,10 +145,16 @@ public final class RemoteBackend implements Backend {
   }
 
   /** The answer of a call; a failure as the same exception the local store would throw. */
-  private static <T> T call(Supplier<T> call) {
+  private <T> T call(Supplier<T> call) {
     try {
       return call.get();
     } catch (ApiProblem problem) {
+      if (problem.kind() == ProblemKind.UNAUTHORIZED && token.isEmpty()) {
+        throw CliException.invalid(
+            "server refused the request (401): "
+                + problem.getMessage()
+                + "; set SEXTANT_AGENT_TOKEN or pass --token-file FILE");
+      }
       throw ApiProblems.asCliFailure(problem);
     }
   }

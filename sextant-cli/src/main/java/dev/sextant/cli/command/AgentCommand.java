@@ -11,9 +11,7 @@ import dev.sextant.cli.SextantCommand;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintSigner;
 import dev.sextant.core.fingerprint.SigningKeys;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -121,9 +119,9 @@ public final class AgentCommand implements Callable<Integer> {
     }
   }
 
-  private String token(dev.sextant.cli.Main.Context context) throws IOException {
+  private String token(dev.sextant.cli.Main.Context context) {
     if (tokenFile != null) {
-      return Files.readString(tokenFile).strip();
+      return TokenFiles.read(tokenFile).orElseThrow(() -> CliException.invalid("the token file " + tokenFile + " is empty"));
     }
     String found = token != null ? token : context.env().get("SEXTANT_AGENT_TOKEN");
     if (found == null || found.isBlank()) {

@@ -23,9 +23,17 @@ public final class BackendOptions {
   String db;
 
   Backend open(Main.Context context) {
+    return open(context, () -> java.util.Optional.empty());
+  }
+
+  /**
+   * @param token read only when the backend is a server: a token file that is named but unused
+   *     is not an error
+   */
+  Backend open(Main.Context context, java.util.function.Supplier<java.util.Optional<String>> token) {
     String url = server != null ? server : context.env().get("SEXTANT_SERVER");
     if (url != null && !url.isBlank()) {
-      return new RemoteBackend(url);
+      return new RemoteBackend(url, token.get());
     }
     return LocalBackend.open(storeLocation(context));
   }

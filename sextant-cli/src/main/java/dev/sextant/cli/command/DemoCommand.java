@@ -97,12 +97,16 @@ public final class DemoCommand implements Callable<Integer> {
 
     Path home = Files.createTempDirectory("sextant-demo-");
     StoreLocation store = new StoreLocation.Embedded(home);
-    SextantServer server = SextantServer.start(ServerConfig.onLoopback(store));
+    // Recording fingerprints through the API needs the agent token: a throwaway one, never shown.
+    byte[] secret = new byte[16];
+    new java.security.SecureRandom().nextBytes(secret);
+    String token = java.util.HexFormat.of().formatHex(secret);
+    SextantServer server = SextantServer.start(ServerConfig.onLoopback(store).withAgentToken(token));
     String serverUrl = "http://127.0.0.1:" + server.port();
     try {
       step(out, 2, "Start a server on a fresh embedded store: " + serverUrl);
       out.printf("   store: %s%n", store.display());
-      RemoteBackend api = new RemoteBackend(serverUrl);
+      RemoteBackend api = new RemoteBackend(serverUrl, Optional.of(token));
 
       step(out, 3, "Apply the examples through the API");
       List<ApplyOutcome> first = api.apply(inputs, "demo");

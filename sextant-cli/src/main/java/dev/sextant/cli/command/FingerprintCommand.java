@@ -85,6 +85,9 @@ public final class FingerprintCommand implements Callable<Integer> {
 
   @Mixin BackendOptions backend;
 
+  @Option(names = "--token-file", paramLabel = "FILE", description = "With --record on --server: a file holding the agent token (default: $SEXTANT_AGENT_TOKEN).")
+  Path tokenFile;
+
   @Option(names = "--kubernetes", description = "Fingerprint the nodes of a Kubernetes cluster from their Node Feature Discovery and GPU Feature Discovery labels and status, one fingerprint per node.")
   boolean kubernetes;
 
@@ -163,7 +166,7 @@ public final class FingerprintCommand implements Callable<Integer> {
       }
       input = new Input("this host", FingerprintFiles.json(probed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
-    try (Backend store = backend.open(context)) {
+    try (Backend store = backend.open(context, () -> TokenFiles.agentToken(tokenFile, context))) {
       var outcome = store.recordFingerprint(record, input);
       if (output.format() != Format.TABLE) {
         Printer.print(context.out(), output.format(), outcome);

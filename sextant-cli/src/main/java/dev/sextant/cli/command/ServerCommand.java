@@ -7,11 +7,8 @@ import dev.sextant.server.ServerStartException;
 import dev.sextant.server.SextantServer;
 import dev.sextant.server.store.StoreException;
 import dev.sextant.server.store.StoreLocation;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -26,6 +23,8 @@ import picocli.CommandLine.ParentCommand;
       "Serve the API under /api/v1 until stopped (Ctrl-C or SIGTERM).",
       "",
       "Binds to 127.0.0.1 by default: there is no access control yet, so expose it with care.",
+      "Recording fingerprints over the API needs the agent token, and the server refuses to",
+      "listen on any other address without one.",
       "Every answer is given after its write is on disk. Several servers may share one",
       "PostgreSQL store (--db); scheduled work such as the drift check then runs on one",
       "of them at a time."
@@ -60,7 +59,12 @@ public final class ServerCommand implements Callable<Integer> {
     }
     Duration every = Durations.parse(driftInterval, "--drift-interval");
     StoreLocation store = backend.storeLocation(context);
-    ServerConfig config = new ServerConfig(store, bind, port, agentToken(context), every);
+    ServerConfig config;
+    try {
+      config = new ServerConfig(store, bind, port, TokenFiles.agentToken(agentTokenFile, context), every);
+    } catch (IllegalArgumentException e) {
+      throw CliException.invalid(e.getMessage());
+    }
     SextantServer server;
     try {
       server = SextantServer.start(config);
@@ -76,12 +80,5 @@ public final class ServerCommand implements Callable<Integer> {
     context.out().flush();
     stopped.await();
     return 0;
-  }
-
-  private Optional<String> agentToken(dev.sextant.cli.Main.Context context) throws IOException {
-    if (agentTokenFile != null) {
-      return Optional.of(Files.readString(agentTokenFile).strip()).filter(t -> !t.isBlank());
-    }
-    return Optional.ofNullable(context.env().get("SEXTANT_AGENT_TOKEN")).filter(t -> !t.isBlank());
   }
 }

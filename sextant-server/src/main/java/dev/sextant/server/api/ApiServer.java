@@ -19,10 +19,15 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
-  private final Javalin app;
+  /** Jetty's default is 8 KiB; a long token or author fits, a flood of headers does not. */
+  static final int MAX_HEADER_BYTES = 16 << 10;
 
-  private ApiServer(Javalin app) {
+  private final Javalin app;
+  private final RouteTable routes;
+
+  private ApiServer(Javalin app, RouteTable routes) {
     this.app = app;
+    this.routes = routes;
   }
 
   /** Starts on the given address; port 0 picks a free one (see {@link #port()}). */
@@ -34,21 +39,32 @@ public final class ApiServer implements AutoCloseable {
               config.showJavalinBanner = false;
               config.http.maxRequestSize = maxRequest;
               config.http.prefer405over404 = true;
+              JettyProblems jettyErrors = new JettyProblems(MAX_HEADER_BYTES);
+              config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+              config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+              config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
             });
-    new HealthRoutes(services.resources(), services.metrics()).register(app);
-    new MetaRoutes().register(app);
+    RouteTable routes = new RouteTable(app);
+    new HealthRoutes(services.resources(), services.metrics()).register(routes);
+    new MetaRoutes().register(routes);
     // Before the resource routes, whose /api/v1/{kind} would otherwise take /api/v1/events.
-    new EventStreamRoutes(services).register(app);
-    new DiscoveryRoutes(services).register(app);
-    new ResourceRoutes(services.resources(), maxRequest).register(app);
-    errors(app);
+    new EventStreamRoutes(services).register(routes);
+    new DiscoveryRoutes(services).register(routes);
+    new ResourceRoutes(services.resources(), maxRequest, routes).register();
+    errors(app, routes);
     app.start(host, port);
-    return new ApiServer(app);
+    return new ApiServer(app, routes);
   }
 
-  private static void errors(Javalin app) {
+  /** The one table that maps failures to a status and a problem type. */
+  private static void errors(Javalin app, RouteTable routes) {
     app.exception(InvalidInputException.class, (e, ctx) -> Responses.problem(ctx, 422, ProblemJson.invalid(e.problems(), ctx.path())));
-    app.exception(ApiException.class, (e, ctx) -> Responses.problem(ctx, e.status(), ProblemJson.of(e.status(), e.type(), e.title(), e.getMessage(), ctx.path())));
+    app.exception(ApiException.class, (e, ctx) -> {
+      if (!e.allow().isEmpty()) {
+        ctx.header("Allow", String.join(", ", e.allow()));
+      }
+      Responses.problem(ctx, e.status(), ProblemJson.of(e.status(), e.type(), e.title(), e.getMessage(), ctx.path()));
+    });
     app.exception(Refusal.class, (e, ctx) -> {
       int status = switch (e.reason()) {
         case UNAUTHENTICATED -> 401;
@@ -74,7 +90,20 @@ public final class ApiServer implements AutoCloseable {
         Responses.problem(ctx, 404, ProblemJson.of(404, "not-found", "Not found", "no route for " + ctx.method() + " " + ResourceRoutes.clean(ctx.path()), ctx.path()));
       }
     });
-    app.error(405, ctx -> Responses.problem(ctx, 405, ProblemJson.of(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on " + ResourceRoutes.clean(ctx.path()), ctx.path())));
+    app.error(405, ctx -> {
+      // Javalin's own 405 says only "Method not allowed": name the methods, in Allow and in words.
+      // An ApiException.methodNotAllowed has done both already.
+      if (ctx.res().getHeader("Allow") == null) {
+        var allowed = routes.allowed(ctx.path(), false);
+        ctx.header("Allow", String.join(", ", allowed));
+        Responses.problem(ctx, 405, ProblemJson.of(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on " + ResourceRoutes.clean(ctx.path()) + "; it takes " + String.join(", ", allowed), ctx.path()));
+      }
+    });
+  }
+
+  /** The routes served, in the order they were registered. */
+  java.util.List<RouteTable.Route> routes() {
+    return routes.routes();
   }
 
   public int port() {

@@ -1,13 +1,45 @@
 package dev.sextant.server.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.core.validation.InvalidInputException;
+import dev.sextant.core.validation.Position;
+import dev.sextant.core.validation.Problem;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.List;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Reads a request body without ever holding more than the limit in memory. */
 final class Bodies {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private Bodies() {}
+
+  /**
+   * When the body is declared {@code application/json}, it must parse as JSON: otherwise it would
+   * be read as YAML, which takes most text, and be reported as invalid YAML.
+   *
+   * @throws InvalidInputException 422, saying where the JSON breaks
+   */
+  static void requireJsonWhenDeclared(Context ctx, String source, byte[] body) {
+    if (!RouteTable.mediaType(ctx).equals(java.util.Optional.of("application/json"))) {
+      return;
+    }
+    try {
+      JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      Position position =
+          at == null || at.getLineNr() < 1 ? Position.FILE : new Position(at.getLineNr(), Math.max(1, at.getColumnNr()));
+      throw new InvalidInputException(
+          List.of(new Problem(source, position, "", "not valid JSON: " + ResourceRoutes.clean(e.getOriginalMessage()))));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   static byte[] read(Context ctx, long limit) {
     long declared = ctx.contentLength();

@@ -15,7 +15,7 @@ import dev.sextant.server.store.FingerprintOutcome;
 import dev.sextant.server.store.FingerprintRevision;
 import dev.sextant.server.store.FingerprintSummary;
 import dev.sextant.server.store.LoggedEvent;
-import io.javalin.Javalin;
+import dev.sextant.server.discovery.Caller;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Optional;
@@ -31,22 +31,26 @@ final class DiscoveryRoutes {
     this.services = services;
   }
 
-  void register(Javalin app) {
-    app.post("/api/v1/agents", this::registerAgent);
-    app.post("/api/v1/agents/{name}/fingerprints", this::report);
+  /**
+   * Agents send JSON (a registration, a signed report); an operator records a fingerprint file as
+   * JSON or YAML; marking the last known good takes no body.
+   */
+  void register(RouteTable app) {
+    app.post("/api/v1/agents", RouteTable.JSON, this::registerAgent);
+    app.post("/api/v1/agents/{name}/fingerprints", RouteTable.JSON, this::report);
     app.get("/api/v1/events", this::events);
     app.get("/api/v1/environments/{name}/fingerprints", this::history);
-    app.post("/api/v1/environments/{name}/fingerprints", this::record);
-    app.get("/api/v1/environments/{name}/fingerprints/latest", ctx -> revision(ctx, services.discovery().latest(ctx.pathParam("name"))));
-    app.get("/api/v1/environments/{name}/fingerprints/{revision}", ctx -> revision(ctx, services.discovery().revision(ctx.pathParam("name"), number(ctx))));
-    app.post("/api/v1/environments/{name}/last-known-good", this::accept);
+    app.post("/api/v1/environments/{name}/fingerprints", RouteTable.YAML_OR_JSON, this::record);
+    app.get("/api/v1/environments/{name}/fingerprints/latest", ctx -> revision(ctx, services.discovery().latest(Params.environment(ctx))));
+    app.get("/api/v1/environments/{name}/fingerprints/{revision}", ctx -> revision(ctx, services.discovery().revision(Params.environment(ctx), number(ctx))));
+    app.post("/api/v1/environments/{name}/last-known-good", RouteTable.NO_BODY, this::accept);
     app.get("/api/v1/environments/{name}/drift", this::drift);
     app.get("/api/v1/environments/{name}/drift/reports", this::driftReports);
   }
 
   private void registerAgent(Context ctx) throws IOException {
     JsonNode body = json(ctx);
-    String name = text(body, "name");
+    String name = Params.agent(text(body, "name"));
     String environment = text(body, "environment");
     String publicKey = text(body, "publicKey");
     var outcome = services.discovery().register(token(ctx), name, environment, publicKey);
@@ -55,21 +59,27 @@ final class DiscoveryRoutes {
   }
 
   private void report(Context ctx) {
-    FingerprintOutcome outcome = services.discovery().report(token(ctx), ctx.pathParam("name"), Bodies.read(ctx, MAX_REPORT_BYTES));
+    String agent = Params.agent(ctx);
+    byte[] body = Bodies.read(ctx, MAX_REPORT_BYTES);
+    Bodies.requireJsonWhenDeclared(ctx, "<report>", body);
+    FingerprintOutcome outcome = services.discovery().report(token(ctx), agent, body);
     Responses.json(ctx, 200, FingerprintJson.outcome(outcome));
   }
 
   private void record(Context ctx) {
-    ParsedFingerprint parsed = FingerprintFiles.read(source(ctx), Bodies.read(ctx, MAX_REPORT_BYTES));
+    String environment = Params.environment(ctx);
+    byte[] body = Bodies.read(ctx, MAX_REPORT_BYTES);
+    Bodies.requireJsonWhenDeclared(ctx, source(ctx), body);
+    ParsedFingerprint parsed = FingerprintFiles.read(source(ctx), body);
     if (!parsed.ok()) {
       throw new InvalidInputException(parsed.problems());
     }
-    FingerprintOutcome outcome = services.discovery().record(ctx.pathParam("name"), parsed.orThrow(), "file:" + source(ctx));
+    FingerprintOutcome outcome = services.discovery().record(Caller.bearer(token(ctx)), environment, parsed.orThrow(), "file:" + source(ctx));
     Responses.json(ctx, 200, FingerprintJson.outcome(outcome));
   }
 
   private void history(Context ctx) {
-    var history = services.discovery().history(ctx.pathParam("name"));
+    var history = services.discovery().history(Params.environment(ctx));
     if (history.isEmpty()) {
       throw ApiException.notFound("environment " + ResourceRoutes.clean(ctx.pathParam("name")) + " has no fingerprint");
     }
@@ -87,27 +97,22 @@ final class DiscoveryRoutes {
   }
 
   private void accept(Context ctx) {
-    Optional<Long> revision = Optional.ofNullable(ctx.queryParam("revision")).map(r -> {
-      try {
-        return Long.parseLong(r);
-      } catch (NumberFormatException e) {
-        throw ApiException.badRequest("revision must be a positive integer, found \"" + ResourceRoutes.clean(r) + "\"");
-      }
-    });
-    String by = Optional.ofNullable(ctx.header(ResourceRoutes.AUTHOR_HEADER)).filter(a -> !a.isBlank()).map(ResourceRoutes::clean).orElse("anonymous");
-    var marked = services.discovery().accept(ctx.pathParam("name"), revision, by);
+    String environment = Params.environment(ctx);
+    Optional<Long> revision = Optional.ofNullable(ctx.queryParam("revision")).map(r -> Params.positive(r, "query parameter revision", Long.MAX_VALUE));
+    String by = Params.text(ctx, ResourceRoutes.AUTHOR_HEADER).orElse("anonymous");
+    var marked = services.discovery().accept(Caller.bearer(token(ctx)), environment, revision, by);
     Responses.json(ctx, 200, FingerprintJson.summary(marked.fingerprint().summary()).put("markedBy", marked.markedBy()).put("markedAt", marked.markedAt().toString()));
   }
 
   private void drift(Context ctx) {
-    DriftStatus status = services.drift().status(ctx.pathParam("name"));
+    DriftStatus status = services.drift().status(Params.environment(ctx));
     Responses.json(ctx, 200, status.toJson());
   }
 
   private void driftReports(Context ctx) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     var items = body.putArray("items");
-    services.drift().reports(ctx.pathParam("name"), limit(ctx)).forEach(r -> items.addObject()
+    services.drift().reports(Params.environment(ctx), limit(ctx)).forEach(r -> items.addObject()
         .put("id", r.id())
         .put("checkedAt", r.checkedAt().toString())
         .put("kind", r.report().kind().word())
@@ -144,28 +149,16 @@ final class DiscoveryRoutes {
   }
 
   private static String source(Context ctx) {
-    return Optional.ofNullable(ctx.header(ResourceRoutes.SOURCE_HEADER)).filter(s -> !s.isBlank()).map(ResourceRoutes::clean).orElse("<request>");
+    return Params.text(ctx, ResourceRoutes.SOURCE_HEADER).orElse("<request>");
   }
 
   private static long number(Context ctx) {
-    try {
-      return Long.parseLong(ctx.pathParam("revision"));
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("revision must be a positive integer or 'latest', found \"" + ResourceRoutes.clean(ctx.pathParam("revision")) + "\"");
-    }
+    return Params.positive(ctx.pathParam("revision"), "a fingerprint revision (or 'latest')", Long.MAX_VALUE);
   }
 
   private static int limit(Context ctx) {
     String text = Optional.ofNullable(ctx.queryParam("limit")).orElse("100");
-    try {
-      int limit = Integer.parseInt(text);
-      if (limit >= 1 && limit <= EventQuery.MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ApiException.badRequest("limit must be between 1 and " + EventQuery.MAX_LIMIT + ", found \"" + ResourceRoutes.clean(text) + "\"");
+    return (int) Params.positive(text, "query parameter limit", EventQuery.MAX_LIMIT);
   }
 
   private static JsonNode json(Context ctx) throws IOException {
@@ -176,7 +169,7 @@ final class DiscoveryRoutes {
       }
       return body;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
+      throw ApiException.badRequest("body is not valid JSON: " + ResourceRoutes.clean(e.getOriginalMessage()));
     }
   }
 

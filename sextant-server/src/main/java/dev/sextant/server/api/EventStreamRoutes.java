@@ -2,7 +2,6 @@ package dev.sextant.server.api;
 
 import dev.sextant.server.Services;
 import dev.sextant.server.store.LoggedEvent;
-import io.javalin.Javalin;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.List;
@@ -26,10 +25,11 @@ final class EventStreamRoutes {
     this.services = services;
   }
 
-  void register(Javalin app) {
-    // Checked before the stream's headers go out, while a refusal can still be a 400 problem.
-    app.before(PATH, ctx -> Optional.ofNullable(ctx.queryParam("after")).ifPresent(EventStreamRoutes::sequence));
-    app.sse(PATH, this::stream);
+  void register(RouteTable routes) {
+    routes.sse(
+        PATH,
+        ctx -> Optional.ofNullable(ctx.queryParam("after")).ifPresent(EventStreamRoutes::sequence),
+        this::stream);
   }
 
   private void stream(SseClient client) {

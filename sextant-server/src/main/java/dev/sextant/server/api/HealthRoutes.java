@@ -3,7 +3,6 @@ package dev.sextant.server.api;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sextant.server.metrics.ServerMetrics;
 import dev.sextant.server.service.ResourceService;
-import io.javalin.Javalin;
 
 /** {@code /healthz} says the process serves, {@code /readyz} that its store answers too; {@code /metrics}. */
 final class HealthRoutes {
@@ -15,7 +14,7 @@ final class HealthRoutes {
     this.metrics = metrics;
   }
 
-  void register(Javalin app) {
+  void register(RouteTable app) {
     app.get("/healthz", ctx -> Responses.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "ok")));
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     app.get("/readyz", ctx -> {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.validation.SchemaCatalog;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +14,7 @@ import java.io.UncheckedIOException;
 final class MetaRoutes {
   private final JsonNode openApi = load("/dev/sextant/server/api/openapi.json");
 
-  void register(Javalin app) {
+  void register(RouteTable app) {
     app.get("/api/v1/openapi.json", ctx -> Responses.json(ctx, 200, openApi));
     app.get("/api/v1/schemas", ctx -> {
       ObjectNode body = JsonNodeFactory.instance.objectNode();

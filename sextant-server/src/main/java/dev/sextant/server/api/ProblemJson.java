@@ -21,7 +21,10 @@ public final class ProblemJson {
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
-    body.put("instance", instance);
+    // Jetty refuses some requests before their path can be read; those have no instance.
+    if (instance != null) {
+      body.put("instance", instance);
+    }
     return body;
   }
 

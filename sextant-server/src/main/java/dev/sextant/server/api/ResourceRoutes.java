@@ -11,7 +11,6 @@ import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.ParseReport;
 import dev.sextant.server.service.ResourceService;
 import dev.sextant.server.store.Revision;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,18 +29,24 @@ final class ResourceRoutes {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** What apply takes: YAML or JSON (one input), or several named inputs. */
+  static final java.util.Set<String> APPLY_MEDIA_TYPES =
+      java.util.Set.of("application/yaml", "application/x-yaml", "text/yaml", "application/json", INPUTS_MEDIA_TYPE);
+
   private final ResourceService service;
   private final long maxRequestBytes;
+  private final RouteTable app;
 
-  ResourceRoutes(ResourceService service, long maxRequestBytes) {
+  ResourceRoutes(ResourceService service, long maxRequestBytes, RouteTable app) {
     this.service = service;
     this.maxRequestBytes = maxRequestBytes;
+    this.app = app;
   }
 
-  void register(Javalin app) {
-    app.post("/api/v1/apply", this::apply);
+  void register() {
+    app.post("/api/v1/apply", APPLY_MEDIA_TYPES, this::apply);
     app.get("/api/v1/resources", ctx -> list(ctx, Optional.empty()));
-    app.get("/api/v1/{kind}", ctx -> list(ctx, Optional.of(kind(ctx))));
+    app.get("/api/v1/{kind}", ctx -> list(ctx, Optional.of(kindOrOtherRoute(ctx))));
     app.get("/api/v1/{kind}/{name}", this::get);
     app.get("/api/v1/{kind}/{name}/revisions", this::history);
     app.get("/api/v1/{kind}/{name}/revisions/{revision}", this::revision);
@@ -49,7 +54,7 @@ final class ResourceRoutes {
 
   private void apply(Context ctx) throws IOException {
     List<Input> inputs = inputs(ctx, Bodies.read(ctx, maxRequestBytes));
-    if (Boolean.parseBoolean(ctx.queryParam("dryRun"))) {
+    if (Params.flag(ctx, "dryRun")) {
       ParseReport report = service.validate(inputs);
       if (!report.ok()) {
         throw new InvalidInputException(report.problems());
@@ -61,7 +66,7 @@ final class ResourceRoutes {
       Responses.json(ctx, 200, body);
       return;
     }
-    String author = Optional.ofNullable(ctx.header(AUTHOR_HEADER)).filter(a -> !a.isBlank()).map(ResourceRoutes::clean).orElse("anonymous");
+    String author = Params.text(ctx, AUTHOR_HEADER).orElse("anonymous");
     var outcomes = service.apply(inputs, author);
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     var results = body.putArray("results");
@@ -70,16 +75,16 @@ final class ResourceRoutes {
   }
 
   private List<Input> inputs(Context ctx, byte[] body) throws IOException {
-    String contentType = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(java.util.Locale.ROOT);
-    if (!contentType.startsWith(INPUTS_MEDIA_TYPE)) {
-      String source = Optional.ofNullable(ctx.header(SOURCE_HEADER)).filter(s -> !s.isBlank()).map(ResourceRoutes::clean).orElse("<request>");
+    if (!RouteTable.mediaType(ctx).equals(Optional.of(INPUTS_MEDIA_TYPE))) {
+      String source = Params.text(ctx, SOURCE_HEADER).orElse("<request>");
+      Bodies.requireJsonWhenDeclared(ctx, source, body);
       return List.of(new Input(source, body));
     }
     JsonNode envelope;
     try {
       envelope = JSON.readTree(body);
-    } catch (IOException e) {
-      throw ApiException.badRequest("body is not valid JSON for " + INPUTS_MEDIA_TYPE);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiException.badRequest("body is not valid JSON for " + INPUTS_MEDIA_TYPE + ": " + clean(e.getOriginalMessage()));
     }
     if (envelope == null || !envelope.path("inputs").isArray()) {
       throw ApiException.badRequest("expected {\"inputs\": [{\"name\": …, \"content\": base64}]}");
@@ -129,18 +134,29 @@ final class ResourceRoutes {
 
   private void revision(Context ctx) {
     ResourceKey key = key(ctx);
-    long number;
-    try {
-      number = Long.parseLong(ctx.pathParam("revision"));
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("revision must be a positive integer, found \"" + clean(ctx.pathParam("revision")) + "\"");
-    }
+    long number = Params.positive(ctx.pathParam("revision"), "revision", Long.MAX_VALUE);
     Revision revision = service.revision(key, number).orElseThrow(() -> ApiException.notFound(key + " has no revision " + number));
     Responses.json(ctx, 200, RevisionJson.toJson(revision));
   }
 
   private static ResourceKey key(Context ctx) {
     return new ResourceKey(kind(ctx), ctx.pathParam("name"));
+  }
+
+  /**
+   * The kind named, or 405 when the path is another route's taken with the wrong method ({@code
+   * GET /api/v1/apply}): that route would otherwise be read as an unknown kind, a 404.
+   */
+  private Kind kindOrOtherRoute(Context ctx) {
+    Optional<Kind> kind = Kind.fromUserInput(ctx.pathParam("kind"));
+    if (kind.isPresent()) {
+      return kind.get();
+    }
+    var allowed = app.allowed(ctx.path(), true);
+    if (!allowed.isEmpty()) {
+      throw ApiException.methodNotAllowed(ctx.method().name(), clean(ctx.path()), allowed);
+    }
+    return kind(ctx);
   }
 
   private static Kind kind(Context ctx) {

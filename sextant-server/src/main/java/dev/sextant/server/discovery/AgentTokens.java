@@ -33,10 +33,19 @@ public final class AgentTokens {
    */
   void check(Optional<String> presented) {
     if (hash.isEmpty()) {
-      throw new Refusal(Refusal.Reason.UNAUTHENTICATED, "agents are not enabled on this server: start it with SEXTANT_AGENT_TOKEN set");
+      throw new Refusal(Refusal.Reason.UNAUTHENTICATED, "this server has no agent token, so agents and fingerprint records are refused: start it with SEXTANT_AGENT_TOKEN set");
     }
     if (presented.isEmpty() || !MessageDigest.isEqual(hash.get(), hash(presented.get()))) {
-      throw new Refusal(Refusal.Reason.UNAUTHENTICATED, "missing or wrong agent token");
+      throw new Refusal(Refusal.Reason.UNAUTHENTICATED, "missing or wrong agent token (send Authorization: Bearer <agent token>)");
+    }
+  }
+
+  /**
+   * @throws Refusal UNAUTHENTICATED when a caller over the API has no token or the wrong one
+   */
+  void check(Caller caller) {
+    if (caller instanceof Caller.Bearer bearer) {
+      check(bearer.token());
     }
   }
 

@@ -159,13 +159,20 @@ public final class DiscoveryService {
     return fingerprint;
   }
 
-  /** Records a fingerprint given by an operator (a file, or this host probed by the CLI). */
-  public FingerprintOutcome record(String environment, Fingerprint fingerprint, String source) {
+  /**
+   * Records a fingerprint given by an operator (a file, or this host probed by the CLI).
+   *
+   * @throws Refusal when the caller has no agent token or the environment is undeclared, after
+   *     logging the refusal
+   */
+  public FingerprintOutcome record(
+      Caller caller, String environment, Fingerprint fingerprint, String source) {
     try {
+      tokens.check(caller);
       requireEnvironment(environment);
     } catch (Refusal e) {
       refused(
-          new RequestRefused("environment/" + environment, "record-fingerprint", e.getMessage()));
+          new RequestRefused(Event.subject("environment", environment), "record-fingerprint", e.getMessage()));
       throw e;
     }
     Fingerprint described = fingerprint.describing(environment);
@@ -227,13 +234,18 @@ public final class DiscoveryService {
   /**
    * Marks a revision (the latest when none is named) as the environment's last known good: the
    * baseline that later fingerprints are compared with.
+   *
+   * @throws Refusal when the caller has no agent token or there is no such revision, after logging
+   *     the refusal
    */
-  public LastKnownGood accept(String environment, Optional<Long> revision, String by) {
+  public LastKnownGood accept(
+      Caller caller, String environment, Optional<Long> revision, String by) {
     try {
+      tokens.check(caller);
       return markLastKnownGood(environment, revision, by);
     } catch (Refusal e) {
       refused(
-          new RequestRefused("environment/" + environment, "mark-last-known-good", e.getMessage()));
+          new RequestRefused(Event.subject("environment", environment), "mark-last-known-good", e.getMessage()));
       throw e;
     }
   }

@@ -11,7 +11,7 @@ public record AgentRefused(String agent, String environment, String reason) impl
   public EventEnvelope envelope() {
     return Event.envelope(
         TYPE,
-        "agent/" + agent,
+        Event.subject("agent", agent),
         "refused",
         Optional.of(reason),
         Map.of(),

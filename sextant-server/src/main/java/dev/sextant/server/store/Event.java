@@ -73,6 +73,28 @@ public sealed interface Event
         type, 1, subject, outcome, reason.map(Event::oneLine), new TreeMap<>(inputs), detail);
   }
 
+  /**
+   * The subject {@code kind/name} for a name as a caller gave it, which a refusal must record even
+   * when it is malformed: whitespace and control characters are %-escaped and an over-long name is
+   * cut, so that the refusal's own event is always valid.
+   */
+  static String subject(String kind, String name) {
+    StringBuilder escaped = new StringBuilder();
+    name.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '%') {
+                escaped.append(String.format(c < 0x100 ? "%%%02X" : "%%u%04X", c));
+              } else {
+                escaped.appendCodePoint(c);
+              }
+            });
+    String subject = kind + "/" + (escaped.length() == 0 ? "%00" : escaped);
+    return subject.length() <= EventEnvelope.MAX_SUBJECT_LENGTH
+        ? subject
+        : subject.substring(0, EventEnvelope.MAX_SUBJECT_LENGTH);
+  }
+
   static ObjectNode detail() {
     return JsonNodeFactory.instance.objectNode();
   }

@@ -12,7 +12,7 @@ public record FingerprintRejected(String agent, Digest report, String reason) im
   public EventEnvelope envelope() {
     return Event.envelope(
         TYPE,
-        "agent/" + agent,
+        Event.subject("agent", agent),
         "refused",
         Optional.of(reason),
         Map.of("report", report),

@@ -59,7 +59,8 @@ class DiscoveryApiTest {
   void start() throws Exception {
     services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
     server = ApiServer.start(services, "127.0.0.1", 0);
-    assertThat(post("/api/v1/apply", ENVIRONMENT, null).statusCode()).isEqualTo(200);
+    HttpRequest apply = HttpRequest.newBuilder(uri("/api/v1/apply")).header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(ENVIRONMENT)).build();
+    assertThat(http.send(apply, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
   }
 
   @AfterEach

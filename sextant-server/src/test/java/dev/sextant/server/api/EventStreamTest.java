@@ -10,6 +10,7 @@ import dev.sextant.api.ProblemKind;
 import dev.sextant.api.SextantClient;
 import dev.sextant.server.Lab;
 import dev.sextant.server.Services;
+import dev.sextant.server.discovery.Caller;
 import dev.sextant.server.store.Database;
 import java.net.URI;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class EventStreamTest {
             () -> client.streamEvents(0, event -> received.add(event) && received.size() < 3));
 
     services.resources().apply(List.of(Lab.declaring("aarch64")), "bob");
-    services.discovery().record("lab", Lab.host("aarch64"), "file:lab.yaml");
+    services.discovery().record(Caller.local(), "lab", Lab.host("aarch64"), "file:lab.yaml");
     streaming.get(20, TimeUnit.SECONDS);
 
     assertThat(received).extracting(EventItem::sequence).containsExactly(1L, 2L, 3L);

@@ -14,6 +14,7 @@ import dev.sextant.core.validation.Input;
 import dev.sextant.server.Lab;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.discovery.Caller;
 import dev.sextant.server.discovery.DiscoveryService;
 import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.discovery.Refusal;
@@ -64,15 +65,15 @@ class OutboxTest {
                 f.registerAgent();
               },
               f -> f.discovery().report(Optional.of(TOKEN), "gpu-01", f.signedReport())),
-          "DiscoveryService.record(String, Fingerprint, String)",
+          "DiscoveryService.record(Caller, String, Fingerprint, String)",
           new Scenario(Fixture::declareLab, Fixture::recordFingerprint),
-          "DiscoveryService.accept(String, Optional, String)",
+          "DiscoveryService.accept(Caller, String, Optional, String)",
           new Scenario(
               f -> {
                 f.declareLab();
                 f.recordFingerprint();
               },
-              f -> f.discovery().accept("lab", Optional.empty(), "alice")),
+              f -> f.discovery().accept(Caller.bearer(Optional.of(TOKEN)), "lab", Optional.empty(), "alice")),
           "DriftWatch.check(String)",
           new Scenario(Fixture::driftingLab, f -> f.drift().check("lab")),
           "DriftWatch.checkAll()",
@@ -193,7 +194,28 @@ class OutboxTest {
           new Scenario(f -> {}, Fixture::recordFingerprint),
           RequestRefused.TYPE + " (accept)",
           new Scenario(
-              Fixture::declareLab, f -> f.discovery().accept("lab", Optional.empty(), "alice")));
+              Fixture::declareLab,
+              f -> f.discovery().accept(Caller.local(), "lab", Optional.empty(), "alice")),
+          RequestRefused.TYPE + " (record without a token)",
+          new Scenario(
+              Fixture::declareLab,
+              f ->
+                  f.discovery()
+                      .record(
+                          Caller.bearer(Optional.empty()), "lab", Fixture.fingerprint(), "file:x")),
+          RequestRefused.TYPE + " (accept with a wrong token)",
+          new Scenario(
+              f -> {
+                f.declareLab();
+                f.recordFingerprint();
+              },
+              f ->
+                  f.discovery()
+                      .accept(Caller.bearer(Optional.of("wrong")), "lab", Optional.empty(), "alice")),
+          RequestRefused.TYPE + " (record for a malformed name)",
+          new Scenario(
+              f -> {},
+              f -> f.discovery().record(Caller.local(), "gh ost", Fixture.fingerprint(), "file:x")));
 
   static Stream<Arguments> refusals() {
     return Arrays.stream(Db.values())
@@ -303,7 +325,7 @@ class OutboxTest {
     }
 
     void recordFingerprint() {
-      discovery().record("lab", fingerprint(), "file:lab.yaml");
+      discovery().record(Caller.bearer(Optional.of(TOKEN)), "lab", fingerprint(), "file:lab.yaml");
     }
 
     byte[] signedReport() {
@@ -312,7 +334,7 @@ class OutboxTest {
           .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Fingerprint fingerprint() {
+    static Fingerprint fingerprint() {
       return Lab.host("x86_64").with("gpu.driver.version", new Fact.Version("550.54.15"));
     }
   }

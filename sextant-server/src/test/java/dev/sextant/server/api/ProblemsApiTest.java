@@ -1,0 +1,159 @@
+package dev.sextant.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.core.fingerprint.FingerprintFiles;
+import dev.sextant.core.fingerprint.SigningKeys;
+import dev.sextant.server.Lab;
+import dev.sextant.server.Services;
+import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.store.Database;
+import dev.sextant.server.store.EventQuery;
+import dev.sextant.server.store.LoggedEvent;
+import dev.sextant.server.store.RequestRefused;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The answers to the inputs of issue 17 that were 500s, HTML pages or silently misread. */
+class ProblemsApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TOKEN = "problems-test-token";
+
+  @TempDir Path home;
+  private Services services;
+  private ApiServer server;
+
+  @BeforeEach
+  void start() {
+    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
+    services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
+    server = ApiServer.start(services, "127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    services.close();
+  }
+
+  @Test
+  void an_author_of_256_characters_is_a_400_naming_the_header_and_nothing_is_applied() throws Exception {
+    RawHttp.Answer answer = post("/api/v1/apply", Map.of("Content-Type", "application/yaml", "X-Sextant-Author", "a".repeat(256)), yaml("service-b"));
+
+    assertProblem(answer, 400, "X-Sextant-Author");
+    assertThat(services.resources().list(java.util.Optional.empty(), "")).hasSize(1);
+  }
+
+  @Test
+  void an_agent_name_with_a_space_is_a_400_with_or_without_a_token() throws Exception {
+    String body = JSON.createObjectNode().put("name", "lab 1").put("environment", "lab").put("publicKey", SigningKeys.encodePublic(SigningKeys.generate(new SecureRandom()).getPublic())).toString();
+
+    assertProblem(post("/api/v1/agents", Map.of("Content-Type", "application/json", "Authorization", "Bearer wrong"), body), 400, "lab 1");
+    assertProblem(post("/api/v1/agents/gh%20ost/fingerprints", Map.of("Content-Type", "application/json", "Authorization", "Bearer " + TOKEN), "{}"), 400, "gh ost");
+    assertProblem(get("/api/v1/environments/Not_A_Label/drift"), 400, "DNS label");
+  }
+
+  @Test
+  void dry_run_takes_true_or_false_only_and_anything_else_applies_nothing() throws Exception {
+    for (String value : List.of("1", "yes", "ture", "TRUE", "")) {
+      RawHttp.Answer answer = post("/api/v1/apply?dryRun=" + value, Map.of("Content-Type", "application/yaml"), yaml("service-" + value.length()));
+      assertProblem(answer, 400, "dryRun");
+    }
+    assertThat(services.resources().list(java.util.Optional.empty(), "")).hasSize(1);
+    assertThat(post("/api/v1/apply?dryRun=true", Map.of("Content-Type", "application/yaml"), yaml("service-x")).status()).isEqualTo(200);
+    assertThat(services.resources().list(java.util.Optional.empty(), "")).hasSize(1);
+  }
+
+  @Test
+  void other_query_parameters_are_parsed_strictly() throws Exception {
+    assertProblem(get("/api/v1/events?limit=0"), 400, "limit");
+    assertProblem(get("/api/v1/events?limit=ten"), 400, "limit");
+    assertProblem(post("/api/v1/environments/lab/last-known-good?revision=-1", Map.of("Authorization", "Bearer " + TOKEN), ""), 400, "revision");
+    assertProblem(get("/api/v1/environments/lab/fingerprints/0"), 400, "revision");
+  }
+
+  @Test
+  void a_get_on_a_post_route_is_405_with_allow() throws Exception {
+    for (String path : List.of("/api/v1/apply", "/api/v1/agents", "/api/v1/environments/lab/last-known-good")) {
+      RawHttp.Answer answer = get(path);
+      assertProblem(answer, 405, "POST");
+      assertThat(answer.header("Allow")).as(path).hasValue("POST");
+    }
+  }
+
+  @Test
+  void a_body_of_another_media_type_is_415_naming_what_the_route_takes() throws Exception {
+    assertProblem(post("/api/v1/apply", Map.of("Content-Type", "application/x-www-form-urlencoded"), yaml("s")), 415, "application/yaml");
+    assertProblem(post("/api/v1/agents", Map.of("Content-Type", "application/yaml"), "name: x"), 415, "application/json");
+  }
+
+  @Test
+  void malformed_json_declared_as_json_is_reported_as_json_with_its_position() throws Exception {
+    RawHttp.Answer answer = post("/api/v1/apply", Map.of("Content-Type", "application/json", "X-Sextant-Source", "svc.json"), "{\"apiVersion\": \"sextant.dev/v1\",\n  \"kind\": }");
+
+    assertProblem(answer, 422, "1 problem");
+    JsonNode problem = JSON.readTree(answer.body()).at("/problems/0");
+    assertThat(problem.path("message").asText()).startsWith("not valid JSON");
+    assertThat(problem.path("text").asText()).startsWith("svc.json:2:").doesNotContain("YAML");
+  }
+
+  @Test
+  void jetty_refusals_are_problem_json_not_html() throws Exception {
+    assertProblem(get("/api/v1/environments/%zz/drift"), 400, "");
+    assertProblem(RawHttp.send(server.port(), "GET", "/healthz", Map.of("X-Sextant-Author", "a\u0001b"), new byte[0]), 400, "");
+    assertProblem(RawHttp.send(server.port(), "GET", "/healthz", Map.of("X-Big", "a".repeat(ApiServer.MAX_HEADER_BYTES)), new byte[0]), 431, "16384 bytes");
+  }
+
+  @Test
+  void recording_a_fingerprint_or_marking_last_known_good_needs_the_agent_token() throws Exception {
+    String fingerprint = FingerprintFiles.json(Lab.host("x86_64"));
+    Map<String, String> json = Map.of("Content-Type", "application/json");
+
+    assertProblem(post("/api/v1/environments/lab/fingerprints", json, fingerprint), 401, "agent token");
+    assertProblem(post("/api/v1/environments/lab/fingerprints", Map.of("Content-Type", "application/json", "Authorization", "Bearer guess-xyz-123"), fingerprint), 401, "agent token");
+    assertProblem(post("/api/v1/environments/lab/last-known-good", Map.of(), ""), 401, "agent token");
+    assertThat(services.discovery().history("lab")).isEmpty();
+    List<LoggedEvent> refusals = services.events(EventQuery.last(10).ofType(RequestRefused.TYPE));
+    assertThat(refusals).hasSize(3).allSatisfy(e -> assertThat(e.envelope().reason().orElseThrow()).doesNotContain("guess-xyz-123").doesNotContain(TOKEN));
+
+    Map<String, String> withToken = Map.of("Content-Type", "application/json", "Authorization", "Bearer " + TOKEN);
+    assertThat(post("/api/v1/environments/lab/fingerprints", withToken, fingerprint).status()).isEqualTo(200);
+    assertThat(post("/api/v1/environments/lab/last-known-good", Map.of("Authorization", "Bearer " + TOKEN), "").status()).isEqualTo(200);
+  }
+
+  private static String yaml(String name) {
+    return """
+        apiVersion: sextant.dev/v1
+        kind: Service
+        metadata:
+          name: %s
+        spec:
+          description: A service.
+          owner: team-a
+        """.formatted(name);
+  }
+
+  private RawHttp.Answer get(String path) throws Exception {
+    return RawHttp.send(server.port(), "GET", path, Map.of(), new byte[0]);
+  }
+
+  private RawHttp.Answer post(String path, Map<String, String> headers, String body) throws Exception {
+    return RawHttp.send(server.port(), "POST", path, headers, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void assertProblem(RawHttp.Answer answer, int status, String inDetail) throws Exception {
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+    assertThat(answer.header("Content-Type")).as(answer.toString()).hasValue(ProblemJson.MEDIA_TYPE);
+    assertThat(JSON.readTree(answer.body()).path("detail").asText()).as(answer.toString()).isNotBlank().contains(inDetail);
+  }
+}
