@@ -85,7 +85,10 @@ final class DataDirectory {
         try {
           PosixFileAttributes attributes = view.readAttributes();
           if (attributes.isRegularFile() && !attributes.permissions().equals(FILE)) {
-            view.setPermissions(FILE);
+            // By path (chmod), not through the link-safe view, which opens the file to fchmod
+            // it: closing that descriptor would drop the POSIX lock by which H2 keeps other
+            // processes out of the database it has just opened. The entry is a regular file.
+            Files.setPosixFilePermissions(entry, FILE);
           }
         } catch (NoSuchFileException e) {
           // A temporary file that H2 removed while we looked: nothing left to restrict.

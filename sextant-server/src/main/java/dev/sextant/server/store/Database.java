@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
       String maskedUrl) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("sextant-store");
-    config.setJdbcUrl(jdbcUrl);
+    config.setJdbcUrl(JdbcUrls.quiet(jdbcUrl));
     config.setConnectionInitSql(dialect.sessionSetup());
     user.ifPresent(config::setUsername);
     password.ifPresent(config::setPassword);

@@ -32,6 +32,18 @@ public final class JdbcUrls {
     return "jdbc:h2:file:" + path + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
   }
 
+  /**
+   * The URL to connect with: an H2 URL gets {@code TRACE_LEVEL_FILE=0} unless it sets a trace
+   * level itself, since H2 would otherwise write its own stack traces into a {@code .trace.db} file
+   * beside the data (and to the terminal when it cannot), for failures Sextant reports in words.
+   */
+  static String quiet(String url) {
+    if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains(";TRACE_LEVEL_FILE=")) {
+      return url;
+    }
+    return url + ";TRACE_LEVEL_FILE=0";
+  }
+
   /** The URL with every password replaced by {@code ***}, fit for messages and logs. */
   public static String masked(String url) {
     String masked = PASSWORD_SETTING.matcher(url).replaceAll("$1=***");

@@ -69,6 +69,25 @@ class DataDirectoryTest {
     assertThat(mode(elsewhere)).isEqualTo("rw-r--r--");
   }
 
+  @Test
+  void making_the_files_private_keeps_the_lock_that_keeps_other_processes_out() throws Exception {
+    Path home = parent.resolve("home");
+
+    try (Database database = Database.h2(home, Clock.systemUTC())) {
+      Process probe =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  LockProbe.class.getName(),
+                  home.resolve("sextant.mv.db").toString())
+              .inheritIO()
+              .start();
+
+      assertThat(probe.waitFor()).as("another process could lock the open store").isEqualTo(LockProbe.HELD);
+    }
+  }
+
   private static List<Path> files(Path directory) throws IOException {
     try (var entries = Files.list(directory)) {
       return entries.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)).toList();

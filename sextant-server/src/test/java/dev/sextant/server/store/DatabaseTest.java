@@ -154,6 +154,8 @@ class DatabaseTest {
               ": another process has it open (is a sextant server running on this data"
                   + " directory? then talk to it with --server URL)");
     }
+    // H2 keeps no stack trace of its own beside the data: the message above says it all.
+    assertThat(dataDirectory.resolve("sextant.trace.db")).doesNotExist();
   }
 
   @Test
@@ -173,6 +175,16 @@ class DatabaseTest {
         .isEqualTo("jdbc:h2:file:/var/lib/sextant/sextant;AUTO_SERVER=FALSE;WRITE_DELAY=0");
     assertThatThrownBy(() -> JdbcUrls.h2(Path.of("/tmp/a;INIT=RUNSCRIPT")))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void h2_is_told_to_keep_no_trace_file_unless_the_url_asks_for_one() {
+    assertThat(JdbcUrls.quiet("jdbc:h2:file:/srv/s;AUTO_SERVER=FALSE"))
+        .isEqualTo("jdbc:h2:file:/srv/s;AUTO_SERVER=FALSE;TRACE_LEVEL_FILE=0");
+    assertThat(JdbcUrls.quiet("jdbc:h2:file:/srv/s;trace_level_file=2"))
+        .isEqualTo("jdbc:h2:file:/srv/s;trace_level_file=2");
+    assertThat(JdbcUrls.quiet("jdbc:postgresql://db/sextant"))
+        .isEqualTo("jdbc:postgresql://db/sextant");
   }
 
   @ParameterizedTest
