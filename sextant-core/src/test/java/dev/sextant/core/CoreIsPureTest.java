@@ -33,7 +33,27 @@ class CoreIsPureTest {
         .orShould()
         .callMethod(java.util.UUID.class, "randomUUID")
         .orShould()
+        .callMethod(System.class, "nanoTime")
+        .orShould()
+        .callMethod(java.time.Clock.class, "systemUTC")
+        .orShould()
+        .callMethod(java.time.Clock.class, "systemDefaultZone")
+        .orShould()
         .callConstructor(java.util.Random.class)
+        .orShould()
+        .callConstructor(java.security.SecureRandom.class)
+        .check(core);
+  }
+
+  @Test
+  void core_reads_no_environment_of_the_process() {
+    noClasses()
+        .should()
+        .callMethod(System.class, "getenv")
+        .orShould()
+        .callMethod(System.class, "getenv", String.class)
+        .orShould()
+        .callMethod(System.class, "getProperty", String.class)
         .check(core);
   }
 
@@ -42,7 +62,8 @@ class CoreIsPureTest {
     noClasses()
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.sextant.server..", "dev.sextant.cli..", "dev.sextant.agent..")
+        .resideInAnyPackage(
+            "dev.sextant.server..", "dev.sextant.cli..", "dev.sextant.agent..", "dev.sextant.api..")
         .check(core);
   }
 }
