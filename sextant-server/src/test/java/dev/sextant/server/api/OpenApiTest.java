@@ -262,7 +262,8 @@ class OpenApiTest {
         documented.add(field.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
       }
     }));
-    assertThat(documented).as("operations in openapi.json that no route serves").isSubsetOf(served);
+    documented.removeAll(served);
+    assertThat(documented).as("operations in openapi.json that no route of the RouteTable serves (stale)").isEmpty();
     assertThat(document.has("security")).as("no security for all routes: the agent token is per route").isFalse();
   }
 
