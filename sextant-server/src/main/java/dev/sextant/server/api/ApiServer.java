@@ -106,6 +106,11 @@ public final class ApiServer implements AutoCloseable {
     return routes.routes();
   }
 
+  /** The Server-Sent Events streams served, apart from {@link #routes()} since they do not end. */
+  java.util.List<RouteTable.Route> streams() {
+    return routes.streams();
+  }
+
   public int port() {
     return app.port();
   }

@@ -97,6 +97,11 @@ final class RouteTable {
     return Collections.unmodifiableList(routes);
   }
 
+  /** The Server-Sent Events streams, each a {@code GET}, in the order they were registered. */
+  List<Route> streams() {
+    return Collections.unmodifiableList(streams);
+  }
+
   /**
    * The methods some route serves on this path, leaving out routes whose template has parameters
    * when {@code literalOnly} (so that {@code GET /api/v1/{kind}} does not claim {@code

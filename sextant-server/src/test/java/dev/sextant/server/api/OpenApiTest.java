@@ -1,0 +1,315 @@
+package dev.sextant.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.server.Services;
+import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.store.Database;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OpenAPI document the server serves, checked against the routes it registers: every route and
+ * stream of the {@link RouteTable} is documented with its method, path parameters, the query
+ * parameters and headers its handler reads, a 2xx answer, the error answers it can give (each
+ * problem+json of the shared {@code Problem} schema), the media types of its body exactly as the
+ * table says, and the agent token where the route asks for it; and the document declares nothing
+ * that is not served.
+ *
+ * <p>The query parameters, headers, error statuses and token of each route are not in the table:
+ * {@link #CONTRACTS} holds them, read from the handlers. A route added to the table without an
+ * entry there, or without documentation, fails this test.
+ */
+class OpenApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  /**
+   * Every route can be refused before its handler runs, or by it for a malformed path or query
+   * parameter: 400 (a bad %-escape or control character, refused by Jetty; or an invalid
+   * parameter), 405 with Allow (another method on the path), 431 (headers over the limit).
+   */
+  private static final Set<Integer> EVERY_ROUTE = Set.of(400, 405, 431);
+
+  /** What a route's handler reads and can answer beyond {@link #EVERY_ROUTE}, read from its code. */
+  private record Contract(Set<String> query, Set<String> headers, Set<Integer> errors, boolean token) {}
+
+  private static final String SOURCE = ResourceRoutes.SOURCE_HEADER;
+  private static final String AUTHOR = ResourceRoutes.AUTHOR_HEADER;
+
+  /**
+   * Keyed by {@code METHOD path} as registered. 503 where the route reads or writes the store
+   * (StoreException); 409 where it writes (a write that lost every retry, or a conflicting
+   * registration); 413 where it reads a body (Bodies.read); 415 on every POST (RouteTable); 422
+   * where a body or a label selector is validated; 401 where the agent token is checked.
+   */
+  private static final Map<String, Contract> CONTRACTS = new HashMap<>();
+
+  static {
+    contract("GET /healthz", Set.of(), Set.of(), Set.of(), false);
+    contract("GET /metrics", Set.of(), Set.of(), Set.of(), false);
+    contract("GET /readyz", Set.of(), Set.of(), Set.of(503), false);
+    contract("GET /api/v1/openapi.json", Set.of(), Set.of(), Set.of(), false);
+    contract("GET /api/v1/schemas", Set.of(), Set.of(), Set.of(), false);
+    contract("GET /api/v1/schemas/{kind}", Set.of(), Set.of(), Set.of(404), false);
+    // The stream's check only parses ?after=; once its headers are out, nothing is a problem.
+    contract("GET /api/v1/events/stream", Set.of("after"), Set.of(), Set.of(), false);
+    contract("POST /api/v1/agents", Set.of(), Set.of(), Set.of(401, 404, 409, 413, 415, 422, 503), true);
+    contract("POST /api/v1/agents/{name}/fingerprints", Set.of(), Set.of(), Set.of(401, 403, 404, 409, 413, 415, 422, 503), true);
+    contract("GET /api/v1/events", Set.of("limit", "subject", "type"), Set.of(), Set.of(503), false);
+    contract("GET /api/v1/environments/{name}/fingerprints", Set.of(), Set.of(), Set.of(404, 503), false);
+    contract("POST /api/v1/environments/{name}/fingerprints", Set.of(), Set.of(SOURCE), Set.of(401, 404, 409, 413, 415, 422, 503), true);
+    contract("GET /api/v1/environments/{name}/fingerprints/latest", Set.of(), Set.of(), Set.of(404, 503), false);
+    contract("GET /api/v1/environments/{name}/fingerprints/{revision}", Set.of(), Set.of(), Set.of(404, 503), false);
+    contract("POST /api/v1/environments/{name}/last-known-good", Set.of("revision"), Set.of(AUTHOR), Set.of(401, 404, 409, 415, 503), true);
+    contract("GET /api/v1/environments/{name}/drift", Set.of(), Set.of(), Set.of(404, 503), false);
+    contract("GET /api/v1/environments/{name}/drift/reports", Set.of("limit"), Set.of(), Set.of(503), false);
+    contract("POST /api/v1/apply", Set.of("dryRun"), Set.of(SOURCE, AUTHOR), Set.of(409, 413, 415, 422, 503), false);
+    contract("GET /api/v1/resources", Set.of("kind", "labelSelector"), Set.of(), Set.of(404, 422, 503), false);
+    contract("GET /api/v1/{kind}", Set.of("labelSelector"), Set.of(), Set.of(404, 422, 503), false);
+    contract("GET /api/v1/{kind}/{name}", Set.of(), Set.of(), Set.of(404, 503), false);
+    contract("GET /api/v1/{kind}/{name}/revisions", Set.of(), Set.of(), Set.of(404, 503), false);
+    contract("GET /api/v1/{kind}/{name}/revisions/{revision}", Set.of(), Set.of(), Set.of(404, 503), false);
+  }
+
+  private static void contract(String route, Set<String> query, Set<String> headers, Set<Integer> errors, boolean token) {
+    Set<Integer> all = new TreeSet<>(EVERY_ROUTE);
+    all.addAll(errors);
+    CONTRACTS.put(route, new Contract(query, headers, all, token));
+  }
+
+  @TempDir Path home;
+  private Services services;
+  private ApiServer server;
+  private JsonNode document;
+
+  @BeforeEach
+  void start() throws Exception {
+    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of("openapi-token"), Clock.systemUTC());
+    server = ApiServer.start(services, "127.0.0.1", 0);
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    document = JSON.readTree(answer.body());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    services.close();
+  }
+
+  private List<RouteTable.Route> served() {
+    List<RouteTable.Route> all = new ArrayList<>(server.routes());
+    all.addAll(server.streams());
+    return all;
+  }
+
+  private static String key(RouteTable.Route route) {
+    return route.method().name() + " " + route.path();
+  }
+
+  @Test
+  void every_route_has_a_contract_here_and_every_contract_a_route() {
+    assertThat(server.streams()).extracting(RouteTable.Route::path).contains(EventStreamRoutes.PATH);
+    Set<String> served = new TreeSet<>();
+    served().forEach(r -> served.add(key(r)));
+    assertThat(CONTRACTS.keySet())
+        .as("routes in the RouteTable need an entry in OpenApiTest.CONTRACTS (read the handler for its query parameters, headers and errors)")
+        .containsAll(served);
+    assertThat(served).as("entries of OpenApiTest.CONTRACTS that are no longer routes").containsAll(CONTRACTS.keySet());
+  }
+
+  @Test
+  void every_registered_route_and_stream_is_documented() {
+    SoftAssertions softly = new SoftAssertions();
+    for (RouteTable.Route route : served()) {
+      String name = key(route);
+      JsonNode item = document.path("paths").path(route.path());
+      JsonNode operation = item.path(route.method().name().toLowerCase(java.util.Locale.ROOT));
+      if (!operation.isObject()) {
+        softly.fail(name + " is registered in the RouteTable but openapi.json does not document it (paths[\"" + route.path() + "\"]." + route.method().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        continue;
+      }
+      softly.assertThat(operation.path("summary").asText()).as(name + ": summary").isNotBlank();
+      Contract contract = CONTRACTS.getOrDefault(name, new Contract(Set.of(), Set.of(), Set.copyOf(EVERY_ROUTE), false));
+      checkParameters(softly, route, item, operation, contract);
+      checkResponses(softly, route, operation, contract);
+      checkBody(softly, route, operation);
+      checkSecurity(softly, name, operation, contract);
+    }
+    softly.assertAll();
+  }
+
+  private void checkParameters(SoftAssertions softly, RouteTable.Route route, JsonNode item, JsonNode operation, Contract contract) {
+    String name = key(route);
+    Map<String, Set<String>> declared = new HashMap<>();
+    List<JsonNode> parameters = new ArrayList<>();
+    item.path("parameters").forEach(parameters::add);
+    operation.path("parameters").forEach(parameters::add);
+    for (JsonNode reference : parameters) {
+      JsonNode parameter = resolve(reference);
+      if (parameter.isMissingNode()) {
+        softly.fail(name + ": parameter " + reference + " does not resolve");
+        continue;
+      }
+      String in = parameter.path("in").asText();
+      String parameterName = parameter.path("name").asText();
+      declared.computeIfAbsent(in, k -> new TreeSet<>()).add("header".equals(in) ? parameterName.toLowerCase(java.util.Locale.ROOT) : parameterName);
+      softly.assertThat(parameter.has("schema")).as(name + ": parameter " + parameterName + " has a schema").isTrue();
+      if ("path".equals(in)) {
+        softly.assertThat(parameter.path("required").asBoolean()).as(name + ": path parameter " + parameterName + " is required").isTrue();
+      }
+    }
+    Set<String> template = new TreeSet<>();
+    Matcher matcher = PATH_PARAMETER.matcher(route.path());
+    while (matcher.find()) {
+      template.add(matcher.group(1));
+    }
+    softly.assertThat(declared.getOrDefault("path", Set.of())).as(name + ": path parameters (in: path)").isEqualTo(template);
+    softly.assertThat(declared.getOrDefault("query", Set.of())).as(name + ": query parameters its handler reads (in: query)").isEqualTo(new TreeSet<>(contract.query()));
+    Set<String> headers = new TreeSet<>();
+    contract.headers().forEach(h -> headers.add(h.toLowerCase(java.util.Locale.ROOT)));
+    softly.assertThat(declared.getOrDefault("header", Set.of())).as(name + ": headers its handler reads (in: header; the token is a security scheme)").isEqualTo(headers);
+  }
+
+  private void checkResponses(SoftAssertions softly, RouteTable.Route route, JsonNode operation, Contract contract) {
+    String name = key(route);
+    JsonNode responses = operation.path("responses");
+    Set<Integer> success = new TreeSet<>();
+    Set<Integer> errors = new TreeSet<>();
+    for (Iterator<String> codes = responses.fieldNames(); codes.hasNext(); ) {
+      String code = codes.next();
+      softly.assertThat(code).as(name + ": response codes are numbers").matches("[1-5][0-9][0-9]");
+      if (!code.matches("[0-9]+")) {
+        continue;
+      }
+      int status = Integer.parseInt(code);
+      JsonNode response = resolve(responses.get(code));
+      softly.assertThat(response.path("description").asText()).as(name + " " + code + ": description").isNotBlank();
+      if (status >= 200 && status < 300) {
+        success.add(status);
+        if (server.streams().contains(route)) {
+          softly.assertThat(response.path("content").has("text/event-stream")).as(name + " " + code + ": text/event-stream").isTrue();
+        }
+      } else if (status >= 400) {
+        errors.add(status);
+        JsonNode content = response.path("content");
+        softly.assertThat(iterable(content.fieldNames())).as(name + " " + code + ": error content").containsExactly(ProblemJson.MEDIA_TYPE);
+        softly.assertThat(content.path(ProblemJson.MEDIA_TYPE).path("schema").path("$ref").asText()).as(name + " " + code + ": error schema").isEqualTo(PROBLEM_SCHEMA);
+        if (status == 405) {
+          softly.assertThat(response.path("headers").has("Allow")).as(name + " 405: the Allow header").isTrue();
+        }
+      }
+    }
+    softly.assertThat(success).as(name + ": a 2xx response").isNotEmpty();
+    softly.assertThat(errors).as(name + ": the error responses the route can give").isEqualTo(contract.errors());
+  }
+
+  private void checkBody(SoftAssertions softly, RouteTable.Route route, JsonNode operation) {
+    String name = key(route);
+    JsonNode body = resolve(operation.path("requestBody"));
+    if (route.consumes().isEmpty()) {
+      softly.assertThat(operation.has("requestBody")).as(name + " takes no body, so declares no requestBody").isFalse();
+      return;
+    }
+    softly.assertThat(body.path("required").asBoolean()).as(name + ": requestBody is required").isTrue();
+    softly.assertThat(new TreeSet<>(iterable(body.path("content").fieldNames())))
+        .as(name + ": requestBody media types, exactly those the RouteTable takes")
+        .isEqualTo(new TreeSet<>(route.consumes()));
+  }
+
+  private void checkSecurity(SoftAssertions softly, String name, JsonNode operation, Contract contract) {
+    Set<String> schemes = new TreeSet<>();
+    operation.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(schemes::add));
+    softly.assertThat(schemes).as(name + ": security").isEqualTo(contract.token() ? Set.of("agentToken") : Set.of());
+  }
+
+  @Test
+  void the_document_declares_nothing_that_is_not_served() {
+    Set<String> served = new TreeSet<>();
+    served().forEach(r -> served.add(key(r)));
+    Set<String> documented = new TreeSet<>();
+    document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(field -> {
+      if (METHODS.contains(field)) {
+        documented.add(field.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+      }
+    }));
+    documented.removeAll(served);
+    assertThat(documented).as("operations in openapi.json that no route of the RouteTable serves (stale)").isEmpty();
+    assertThat(document.has("security")).as("no security for all routes: the agent token is per route").isFalse();
+  }
+
+  @Test
+  void the_shared_schemas_and_the_agent_token_are_declared() {
+    assertThat(document.path("openapi").asText()).startsWith("3.1");
+    JsonNode problem = document.at("/components/schemas/Problem/properties");
+    assertThat(iterable(problem.fieldNames())).contains("type", "title", "status", "detail", "instance", "problems");
+    assertThat(iterable(problem.at("/problems/items/properties").fieldNames())).contains("source", "line", "column", "field", "message");
+    assertThat(iterable(document.at("/components/schemas/Event/properties").fieldNames()))
+        .contains("sequence", "time", "type", "schemaVersion", "subject", "outcome", "reason", "inputs", "detail");
+    JsonNode token = document.at("/components/securitySchemes/agentToken");
+    assertThat(token.path("type").asText()).isEqualTo("http");
+    assertThat(token.path("scheme").asText()).isEqualTo("bearer");
+  }
+
+  @Test
+  void every_reference_resolves() {
+    List<String> broken = new ArrayList<>();
+    references(document, broken);
+    assertThat(broken).as("$ref that point nowhere").isEmpty();
+  }
+
+  private void references(JsonNode node, List<String> broken) {
+    if (node.isObject() && node.has("$ref") && resolve(node).isMissingNode()) {
+      broken.add(node.get("$ref").asText());
+    }
+    node.forEach(child -> references(child, broken));
+  }
+
+  /** The node a local {@code $ref} points to, or the node itself. */
+  private JsonNode resolve(JsonNode node) {
+    JsonNode ref = node.path("$ref");
+    if (!ref.isTextual()) {
+      return node;
+    }
+    String pointer = ref.asText();
+    if (!pointer.startsWith("#/")) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    return resolve(document.at(pointer.substring(1)));
+  }
+
+  private static List<String> iterable(Iterator<String> names) {
+    List<String> list = new ArrayList<>();
+    names.forEachRemaining(list::add);
+    return list;
+  }
+}
