@@ -2,6 +2,7 @@ package dev.sextant.server.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.Position;
@@ -28,8 +29,17 @@ final class Bodies {
     if (!RouteTable.mediaType(ctx).equals(java.util.Optional.of("application/json"))) {
       return;
     }
+    json(source, body);
+  }
+
+  /**
+   * The JSON in a body.
+   *
+   * @throws InvalidInputException (422) saying where the body stops being JSON
+   */
+  static JsonNode json(String source, byte[] body) {
     try {
-      JSON.readTree(body);
+      return JSON.readTree(body);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       Position position =

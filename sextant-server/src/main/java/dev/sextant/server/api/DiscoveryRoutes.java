@@ -161,16 +161,12 @@ final class DiscoveryRoutes {
     return (int) Params.positive(text, "query parameter limit", EventQuery.MAX_LIMIT);
   }
 
-  private static JsonNode json(Context ctx) throws IOException {
-    try {
-      JsonNode body = JSON.readTree(Bodies.read(ctx, 64 << 10));
-      if (body == null || !body.isObject()) {
-        throw ApiException.badRequest("expected a JSON object");
-      }
-      return body;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiException.badRequest("body is not valid JSON: " + ResourceRoutes.clean(e.getOriginalMessage()));
+  private static JsonNode json(Context ctx) {
+    JsonNode body = Bodies.json("<request>", Bodies.read(ctx, 64 << 10));
+    if (body == null || !body.isObject()) {
+      throw ApiException.badRequest("expected a JSON object");
     }
+    return body;
   }
 
   private static String text(JsonNode body, String field) {

@@ -98,6 +98,16 @@ class ProblemsApiTest {
   }
 
   @Test
+  void a_malformed_agent_registration_is_reported_as_json_with_its_position() throws Exception {
+    RawHttp.Answer answer = post("/api/v1/agents", Map.of("Content-Type", "application/json"), "{\"name\": \"lab-1\",\n \"environment\": }");
+
+    assertProblem(answer, 422, "1 problem");
+    JsonNode problem = JSON.readTree(answer.body()).at("/problems/0");
+    assertThat(problem.path("message").asText()).startsWith("not valid JSON");
+    assertThat(problem.path("line").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void malformed_json_declared_as_json_is_reported_as_json_with_its_position() throws Exception {
     RawHttp.Answer answer = post("/api/v1/apply", Map.of("Content-Type", "application/json", "X-Sextant-Source", "svc.json"), "{\"apiVersion\": \"sextant.dev/v1\",\n  \"kind\": }");
 
