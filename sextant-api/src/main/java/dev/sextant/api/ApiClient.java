@@ -92,12 +92,20 @@ public final class ApiClient {
    * it returns false or the server ends the stream.
    */
   public void stream(String path, Predicate<ServerSentEvent> each) {
-    HttpRequest request = request(path).header("Accept", "text/event-stream").timeout(Duration.ofDays(1)).GET().build();
-    HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpRequest request =
+        request(path)
+            .header("Accept", "text/event-stream")
+            .timeout(Duration.ofDays(1))
+            .GET()
+            .build();
+    HttpResponse<InputStream> response =
+        exchange(request, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = response.body();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        BufferedReader lines =
+            new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       if (response.statusCode() / 100 != 2) {
-        throw problem(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        throw problem(
+            response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
       }
       ServerSentEvents.read(lines, each);
     } catch (IOException e) {
@@ -156,7 +164,8 @@ public final class ApiClient {
     try {
       return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
     } catch (IOException e) {
-      return JSON.createObjectNode().put("detail", text.length() > 200 ? text.substring(0, 200) : text);
+      return JSON.createObjectNode()
+          .put("detail", text.length() > 200 ? text.substring(0, 200) : text);
     }
   }
 

@@ -14,7 +14,8 @@ public final class ApiProblem extends RuntimeException {
   private final ProblemKind kind;
   private final List<InputProblem> problems;
 
-  ApiProblem(int status, String type, ProblemKind kind, String detail, List<InputProblem> problems) {
+  ApiProblem(
+      int status, String type, ProblemKind kind, String detail, List<InputProblem> problems) {
     super(detail);
     this.status = status;
     this.type = Objects.requireNonNull(type);

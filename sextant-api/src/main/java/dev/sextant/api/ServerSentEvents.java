@@ -26,7 +26,9 @@ final class ServerSentEvents {
     String line;
     while ((line = lines.readLine()) != null) {
       if (line.isEmpty()) {
-        if (data != null && !each.test(new ServerSentEvent(event.isEmpty() ? "message" : event, id, data.toString()))) {
+        if (data != null
+            && !each.test(
+                new ServerSentEvent(event.isEmpty() ? "message" : event, id, data.toString()))) {
           return false;
         }
         event = "";
@@ -44,7 +46,8 @@ final class ServerSentEvents {
       }
       switch (field) {
         case "event" -> event = value;
-        case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+        case "data" ->
+            data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
         case "id" -> id = value.contains("\0") ? id : Optional.of(value);
         default -> {
           // retry and unknown fields: nothing to do for a client that reconnects on its own terms

@@ -78,7 +78,11 @@ public final class SextantClient implements SextantApi {
       return JSON.readTree(json);
     } catch (IOException e) {
       throw new ApiProblem(
-          200, "about:blank", ProblemKind.INTERNAL, "the server sent an event that is not JSON", List.of());
+          200,
+          "about:blank",
+          ProblemKind.INTERNAL,
+          "the server sent an event that is not JSON",
+          List.of());
     }
   }
 

@@ -36,7 +36,8 @@ class ServerSentEventsTest {
     List<ServerSentEvent> seen = new ArrayList<>();
     boolean ended =
         ServerSentEvents.read(
-            new BufferedReader(new StringReader("data: a\n\ndata: b\n\n")), e -> seen.add(e) && false);
+            new BufferedReader(new StringReader("data: a\n\ndata: b\n\n")),
+            e -> seen.add(e) && false);
 
     assertThat(ended).isFalse();
     assertThat(seen).hasSize(1);

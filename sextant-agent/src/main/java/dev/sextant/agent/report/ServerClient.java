@@ -25,7 +25,8 @@ public final class ServerClient {
 
   /** Registers this agent; the answer says whether it is new or was known with this key. */
   public AgentRegistrationResponse register(String name, String environment, String publicKey) {
-    return call(() -> api.registerAgent(new AgentRegistrationRequest(name, environment, publicKey)));
+    return call(
+        () -> api.registerAgent(new AgentRegistrationRequest(name, environment, publicKey)));
   }
 
   /** Sends one signed fingerprint (its JSON file form). */

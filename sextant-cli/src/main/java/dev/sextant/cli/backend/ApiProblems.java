@@ -26,8 +26,7 @@ final class ApiProblems {
       case CONFLICT -> CliException.conflict(detail);
       case INVALID, UNAUTHORIZED, FORBIDDEN ->
           CliException.invalid("server refused the request (" + problem.status() + "): " + detail);
-      case UNAVAILABLE ->
-          CliException.unavailable(detail, problem);
+      case UNAVAILABLE -> CliException.unavailable(detail, problem);
       case INTERNAL ->
           CliException.unavailable("server error (" + problem.status() + "): " + detail, problem);
     };

@@ -9,9 +9,9 @@ import dev.sextant.core.validation.Position;
 import dev.sextant.core.validation.Problem;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.List;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** Reads a request body without ever holding more than the limit in memory. */
 final class Bodies {
@@ -43,9 +43,16 @@ final class Bodies {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       Position position =
-          at == null || at.getLineNr() < 1 ? Position.FILE : new Position(at.getLineNr(), Math.max(1, at.getColumnNr()));
+          at == null || at.getLineNr() < 1
+              ? Position.FILE
+              : new Position(at.getLineNr(), Math.max(1, at.getColumnNr()));
       throw new InvalidInputException(
-          List.of(new Problem(source, position, "", "not valid JSON: " + ResourceRoutes.clean(e.getOriginalMessage()))));
+          List.of(
+              new Problem(
+                  source,
+                  position,
+                  "",
+                  "not valid JSON: " + ResourceRoutes.clean(e.getOriginalMessage()))));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

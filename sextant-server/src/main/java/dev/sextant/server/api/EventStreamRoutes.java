@@ -9,10 +9,10 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/v1/events/stream}: the outbox as Server-Sent Events. Each event is sent as an
- * event of type {@code event} whose id is its sequence number and whose data is its JSON (as
- * {@code GET /api/v1/events} lists it): first those after {@code ?after=N} (by default none of
- * the past), then each new one as it is committed. A comment every {@value #KEEP_ALIVE_SECONDS} s
- * keeps the connection open and finds out when the client has gone.
+ * event of type {@code event} whose id is its sequence number and whose data is its JSON (as {@code
+ * GET /api/v1/events} lists it): first those after {@code ?after=N} (by default none of the past),
+ * then each new one as it is committed. A comment every {@value #KEEP_ALIVE_SECONDS} s keeps the
+ * connection open and finds out when the client has gone.
  */
 final class EventStreamRoutes {
   static final String PATH = "/api/v1/events/stream";

@@ -13,9 +13,9 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
- * Jetty's own errors as problem+json instead of its HTML page: requests it refuses before any
- * route runs (a bad escape such as {@code %zz}, a control character, headers over the limit) and
- * errors it raises outside Javalin's handlers.
+ * Jetty's own errors as problem+json instead of its HTML page: requests it refuses before any route
+ * runs (a bad escape such as {@code %zz}, a control character, headers over the limit) and errors
+ * it raises outside Javalin's handlers.
  */
 final class JettyProblems extends ErrorHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +48,8 @@ final class JettyProblems extends ErrorHandler {
   }
 
   private byte[] body(int status, String reason, String instance) {
-    ObjectNode problem = ProblemJson.of(status, type(status), title(status), detail(status, reason), instance);
+    ObjectNode problem =
+        ProblemJson.of(status, type(status), title(status), detail(status, reason), instance);
     try {
       return JSON.writeValueAsBytes(problem);
     } catch (JsonProcessingException e) {

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Query parameters, path parameters and headers, parsed strictly: what is not exactly what the
- * route takes is a 400 problem naming the parameter and what was expected, before any service
- * runs. A lenient parse would turn {@code ?dryRun=yes} into a real apply.
+ * route takes is a 400 problem naming the parameter and what was expected, before any service runs.
+ * A lenient parse would turn {@code ?dryRun=yes} into a real apply.
  */
 final class Params {
   /** An environment's name is its Environment's {@code metadata.name}: a DNS-1123 label. */
@@ -40,7 +40,11 @@ final class Params {
       return true;
     }
     throw ApiException.invalidParameter(
-        "query parameter " + name + " must be true or false, found \"" + ResourceRoutes.clean(text) + "\"");
+        "query parameter "
+            + name
+            + " must be true or false, found \""
+            + ResourceRoutes.clean(text)
+            + "\"");
   }
 
   /**
@@ -56,12 +60,23 @@ final class Params {
       }
     }
     throw ApiException.invalidParameter(
-        what + " must be a whole number from 1 to " + max + ", found \"" + ResourceRoutes.clean(text) + "\"");
+        what
+            + " must be a whole number from 1 to "
+            + max
+            + ", found \""
+            + ResourceRoutes.clean(text)
+            + "\"");
   }
 
   /** The environment named by the path parameter {@code name}. */
   static String environment(Context ctx) {
-    return name(ctx.pathParam("name"), "environment", DNS_LABEL, MAX_LABEL_LENGTH, "a DNS label (lower-case letters, digits and '-', starting and ending with a letter or digit)");
+    return name(
+        ctx.pathParam("name"),
+        "environment",
+        DNS_LABEL,
+        MAX_LABEL_LENGTH,
+        "a DNS label (lower-case letters, digits and '-', starting and ending with a letter or"
+            + " digit)");
   }
 
   /** The agent named by the path parameter {@code name}. */
@@ -70,7 +85,13 @@ final class Params {
   }
 
   static String agent(String name) {
-    return name(name, "agent", DNS_SUBDOMAIN, MAX_SUBDOMAIN_LENGTH, "a DNS name (lower-case letters, digits, '-' and '.', starting and ending with a letter or digit)");
+    return name(
+        name,
+        "agent",
+        DNS_SUBDOMAIN,
+        MAX_SUBDOMAIN_LENGTH,
+        "a DNS name (lower-case letters, digits, '-' and '.', starting and ending with a letter or"
+            + " digit)");
   }
 
   private static String name(String text, String what, Pattern pattern, int max, String expected) {
@@ -78,7 +99,15 @@ final class Params {
       return text;
     }
     throw ApiException.invalidParameter(
-        "\"" + ResourceRoutes.clean(text) + "\" is not a valid " + what + " name: expected " + expected + ", at most " + max + " characters");
+        "\""
+            + ResourceRoutes.clean(text)
+            + "\" is not a valid "
+            + what
+            + " name: expected "
+            + expected
+            + ", at most "
+            + max
+            + " characters");
   }
 
   /**
@@ -94,7 +123,12 @@ final class Params {
     }
     if (value.length() > MAX_HEADER_TEXT) {
       throw ApiException.invalidParameter(
-          "header " + header + " must have at most " + MAX_HEADER_TEXT + " characters, found " + value.length());
+          "header "
+              + header
+              + " must have at most "
+              + MAX_HEADER_TEXT
+              + " characters, found "
+              + value.length());
     }
     if (value.chars().anyMatch(Character::isISOControl)) {
       throw ApiException.invalidParameter("header " + header + " must not hold control characters");

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Every route the API serves, registered here and nowhere else, with the media types its body may
@@ -142,7 +142,11 @@ final class RouteTable {
     if (route.consumes().isEmpty()) {
       if (ctx.contentLength() > 0) {
         throw ApiException.unsupportedMediaType(
-            route.method() + " " + route.path() + " takes no body; found " + ResourceRoutes.clean(type.get()));
+            route.method()
+                + " "
+                + route.path()
+                + " takes no body; found "
+                + ResourceRoutes.clean(type.get()));
       }
       return;
     }

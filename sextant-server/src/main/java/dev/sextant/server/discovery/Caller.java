@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Who asks to change discovery state. Until access control arrives, a caller over the API proves
- * itself with the agent token; the CLI working on its own store, in its own process, needs none
- * (it could write the store directly anyway).
+ * itself with the agent token; the CLI working on its own store, in its own process, needs none (it
+ * could write the store directly anyway).
  */
 public sealed interface Caller {
   /** This process: the CLI without {@code --server}, on the store it opened. */

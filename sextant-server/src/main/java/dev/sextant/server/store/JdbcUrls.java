@@ -33,12 +33,13 @@ public final class JdbcUrls {
   }
 
   /**
-   * The URL to connect with: an H2 URL gets {@code TRACE_LEVEL_FILE=0} unless it sets a trace
-   * level itself, since H2 would otherwise write its own stack traces into a {@code .trace.db} file
+   * The URL to connect with: an H2 URL gets {@code TRACE_LEVEL_FILE=0} unless it sets a trace level
+   * itself, since H2 would otherwise write its own stack traces into a {@code .trace.db} file
    * beside the data (and to the terminal when it cannot), for failures Sextant reports in words.
    */
   static String quiet(String url) {
-    if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains(";TRACE_LEVEL_FILE=")) {
+    if (!url.startsWith("jdbc:h2:")
+        || url.toUpperCase(java.util.Locale.ROOT).contains(";TRACE_LEVEL_FILE=")) {
       return url;
     }
     return url + ";TRACE_LEVEL_FILE=0";

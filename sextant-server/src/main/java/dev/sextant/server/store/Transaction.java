@@ -26,8 +26,7 @@ public final class Transaction {
   private int appended;
   private long lastSequence;
 
-  private Transaction(
-      Handle handle, Clock clock, boolean retrying, boolean readOnly) {
+  private Transaction(Handle handle, Clock clock, boolean retrying, boolean readOnly) {
     this.handle = handle;
     this.now = Timestamps.now(clock);
     this.retrying = retrying;
