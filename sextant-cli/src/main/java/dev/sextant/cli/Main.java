@@ -20,7 +20,7 @@ public final class Main {
 
   /** Runs one command line and returns its exit code; tests call this with their own streams. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CommandLine commandLine = commandLine(new Context(env, out, err));
+    CommandLine commandLine = commandLine(new Context(env, out, err), args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     int code = commandLine.execute(args);
@@ -29,8 +29,18 @@ public final class Main {
     return code;
   }
 
-  static CommandLine commandLine(Context context) {
+  /**
+   * The root command with the subcommand that {@code args} names, or with all of them when they
+   * name none (help, a mistyped name: then picocli lists them or suggests one).
+   */
+  static CommandLine commandLine(Context context, String[] args) {
     CommandLine commandLine = new CommandLine(new SextantCommand(context));
+    Class<?> named = args.length > 0 ? SextantCommand.SUBCOMMANDS.get(args[0]) : null;
+    if (named != null) {
+      commandLine.addSubcommand(args[0], named);
+    } else {
+      SextantCommand.SUBCOMMANDS.forEach(commandLine::addSubcommand);
+    }
     commandLine.setExecutionExceptionHandler(new ErrorReporter(context));
     commandLine.setParameterExceptionHandler(ErrorReporter::usage);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

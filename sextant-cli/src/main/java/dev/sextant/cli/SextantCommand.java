@@ -12,6 +12,10 @@ import dev.sextant.cli.command.HistoryCommand;
 import dev.sextant.cli.command.PlanCommand;
 import dev.sextant.cli.command.ServerCommand;
 import dev.sextant.cli.command.ValidateCommand;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -25,20 +29,6 @@ import picocli.CommandLine.Spec;
       "Sextant decides where a release may run by matching what it requires against what each",
       "environment really is, and records every decision.",
       ""
-    },
-    subcommands = {
-      ApplyCommand.class,
-      ValidateCommand.class,
-      GetCommand.class,
-      DescribeCommand.class,
-      HistoryCommand.class,
-      ServerCommand.class,
-      FingerprintCommand.class,
-      PlanCommand.class,
-      DriftCommand.class,
-      GraphCommand.class,
-      AgentCommand.class,
-      DemoCommand.class
     },
     footerHeading = "%n",
     footer = {
@@ -57,6 +47,13 @@ import picocli.CommandLine.Spec;
       ExitCode.HELP_SECTION
     })
 public final class SextantCommand implements Runnable {
+  /**
+   * The subcommands by name, in the order {@code --help} lists them. They are added by {@link Main}
+   * rather than named in the annotation, so that a command line builds the model of the one command
+   * it runs: picocli reads every added command's annotations when it is added.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
   private final Main.Context context;
 
   @Spec CommandSpec spec;
@@ -67,6 +64,27 @@ public final class SextantCommand implements Runnable {
 
   public Main.Context context() {
     return context;
+  }
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> byName = new LinkedHashMap<>();
+    for (Class<?> command :
+        List.of(
+            ApplyCommand.class,
+            ValidateCommand.class,
+            GetCommand.class,
+            DescribeCommand.class,
+            HistoryCommand.class,
+            ServerCommand.class,
+            FingerprintCommand.class,
+            PlanCommand.class,
+            DriftCommand.class,
+            GraphCommand.class,
+            AgentCommand.class,
+            DemoCommand.class)) {
+      byName.put(command.getAnnotation(Command.class).name(), command);
+    }
+    return Collections.unmodifiableMap(byName);
   }
 
   @Override
