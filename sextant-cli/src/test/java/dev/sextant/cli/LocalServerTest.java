@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -192,6 +193,29 @@ class LocalServerTest {
     Cli.Result service = cli.store("apply", "-f", Files.writeString(files.resolve("svc.yaml"), SERVICE.formatted("cli-made")).toString());
     assertThat(service.code()).as(service.toString()).isZero();
     assertThat(streamed.get(20, TimeUnit.SECONDS)).isNotNull();
+  }
+
+  @Test
+  void two_cli_processes_started_at_once_start_one_server() throws Exception {
+    List<Process> clis = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      ProcessBuilder builder = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+          "-cp", System.getProperty("java.class.path"), Main.class.getName(), "get", "environments");
+      builder.environment().keySet().removeIf(name -> name.startsWith("SEXTANT_"));
+      builder.environment().put("SEXTANT_HOME", home.toString());
+      builder.environment().put("SEXTANT_SERVER_JAVA_OPTS", SMALL_JVM);
+      clis.add(builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(files.resolve("cli-" + i + ".err").toFile()).start());
+    }
+    for (Process cli : clis) {
+      assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    ServerFile.read(home).ifPresent(file -> seen.add(file.pid()));
+    String errors = Files.readString(files.resolve("cli-0.err")) + Files.readString(files.resolve("cli-1.err"));
+    assertThat(clis).as(errors).allSatisfy(cli -> assertThat(cli.exitValue()).isZero());
+    assertThat(errors.split(STARTED, -1)).as(errors).hasSize(2);
+    // Its parent has exited, so it is no child of this JVM: server.json names it, for AfterEach.
+    assertThat(ServerFile.read(home).orElseThrow().alive()).isTrue();
   }
 
   @Test

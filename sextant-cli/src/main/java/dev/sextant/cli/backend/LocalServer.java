@@ -74,9 +74,7 @@ public final class LocalServer {
     // A file lock keeps out other processes only; two threads of one process (tests, an IDE)
     // would get OverlappingFileLockException, so they take turns on the class first.
     synchronized (LocalServer.class) {
-      try (FileChannel channel =
-              FileChannel.open(
-                  home.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel channel = openLock(home.resolve(LOCK));
           FileLock lock = channel.lock()) {
         // Another CLI may have started one while this one waited for the lock.
         running = find(home);
@@ -234,6 +232,17 @@ public final class LocalServer {
       }
     } catch (IOException e) {
       throw CliException.unavailable("cannot create the data directory " + home, e);
+    }
+  }
+
+  private static FileChannel openLock(Path file) throws IOException {
+    try {
+      return FileChannel.open(
+          file,
+          java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
   }
 
