@@ -17,6 +17,16 @@ final class Cli {
     Cli cli = new Cli();
     cli.env.put("SEXTANT_HOME", home.toString());
     cli.env.put("USER", "tester");
+    // The store opened in the test's own process: fast, and no server left behind. The local
+    // server has its own tests (LocalServerTest), which start with withDaemon.
+    cli.env.put("SEXTANT_NO_DAEMON", "1");
+    return cli;
+  }
+
+  /** As {@link #withHome}, but a store command talks to the local server, starting it. */
+  static Cli withDaemon(Path home) {
+    Cli cli = withHome(home);
+    cli.env.remove("SEXTANT_NO_DAEMON");
     return cli;
   }
 

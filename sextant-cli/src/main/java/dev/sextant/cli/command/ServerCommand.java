@@ -7,7 +7,15 @@ import dev.sextant.server.ServerStartException;
 import dev.sextant.server.SextantServer;
 import dev.sextant.server.store.StoreException;
 import dev.sextant.server.store.StoreLocation;
+import dev.sextant.cli.ExitCode;
+import dev.sextant.cli.backend.LocalServer;
+import dev.sextant.cli.backend.ServerFile;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,8 +27,14 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "server",
     mixinStandardHelpOptions = true,
+    subcommands = {ServerStatusCommand.class, ServerStopCommand.class},
     description = {
       "Serve the API under /api/v1 until stopped (Ctrl-C or SIGTERM).",
+      "",
+      "On the embedded store (no --db) it announces itself in $SEXTANT_HOME/server.json, so that",
+      "the CLI of that data directory talks to it rather than opening the store. The CLI starts",
+      "such a server in the background when none runs; 'sextant server status' shows it and",
+      "'sextant server stop' stops it.",
       "",
       "Binds to 127.0.0.1 by default: there is no access control yet, so expose it with care.",
       "Recording fingerprints over the API needs the agent token, and the server refuses to",
@@ -32,6 +46,8 @@ import picocli.CommandLine.ParentCommand;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sextant server",
+      "  sextant server status",
+      "  sextant server stop",
       "  sextant server --port 8080 --db jdbc:postgresql://localhost:5432/sextant?user=sextant",
       "  curl -s localhost:7070/api/v1/releases"
     })
@@ -65,14 +81,38 @@ public final class ServerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw CliException.invalid(e.getMessage());
     }
+    Optional<Path> home = store instanceof StoreLocation.Embedded embedded ? Optional.of(embedded.dataDirectory()) : Optional.empty();
+    // The store would refuse a second process anyway; this says which one has it, and what to do.
+    Optional<ServerFile> running = home.flatMap(LocalServer::find);
+    if (running.isPresent()) {
+      throw new CliException(ExitCode.UNAVAILABLE, "a local server already runs for " + home.get() + " on " + running.get().url() + " (pid " + running.get().pid() + "); 'sextant server stop' stops it");
+    }
+    if (home.isPresent() && config.agentToken().isEmpty()) {
+      // The local CLI records fingerprints through this server, with the token in server.json;
+      // one made up now (after the check above, which still refuses a wide --bind without a
+      // configured token) is known only to this data directory's owner.
+      config = config.withAgentToken(newToken());
+    }
     SextantServer server;
     try {
       server = SextantServer.start(config);
     } catch (StoreException | ServerStartException e) {
       throw CliException.unavailable(e.getMessage(), e);
     }
+    Optional<ServerFile> announced = Optional.empty();
+    if (home.isPresent()) {
+      try {
+        announced = Optional.of(announce(home.get(), server.port(), config.agentToken().orElseThrow()));
+      } catch (CliException e) {
+        server.close();
+        throw e;
+      }
+    }
+    Optional<ServerFile> written = announced;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // First, so that no CLI comes to a server that is going away.
+      written.ifPresent(file -> file.deleteFrom(home.orElseThrow()));
       server.close();
       stopped.countDown();
     }, "sextant-shutdown"));
@@ -80,5 +120,31 @@ public final class ServerCommand implements Callable<Integer> {
     context.out().flush();
     stopped.await();
     return 0;
+  }
+
+  /** Writes server.json: where the CLI of the data directory finds this server. */
+  private ServerFile announce(Path home, int port, String token) {
+    ServerFile file = new ServerFile("http://" + reachableHost() + ":" + port, ProcessHandle.current().pid(), token, Instant.now());
+    try {
+      file.write(home);
+    } catch (UncheckedIOException e) {
+      throw CliException.unavailable(e.getMessage() + ": " + e.getCause().getMessage(), e);
+    }
+    return file;
+  }
+
+  /** The bind address as a client on this host reaches it: loopback for a wildcard address. */
+  private String reachableHost() {
+    if (bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]")) {
+      return "127.0.0.1";
+    }
+    return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+  }
+
+  /** 32 random bytes, base64url: a token no one can guess. */
+  private static String newToken() {
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
   }
 }
