@@ -27,6 +27,10 @@ import javax.net.ssl.TrustManager;
  * The one HTTP client of the API, for every caller: JSON requests and answers, problem+json turned
  * into {@link ApiProblem}s, and Server-Sent Events streams. A bearer token, when given, travels in
  * the {@code Authorization} header only, never in a message.
+ *
+ * <p>Tests and tools that must look at the raw answer (its status, its headers, a problem's fields)
+ * use {@link #exchange}, which returns any answer as it came; {@link #healthy} asks whether a server
+ * answers at all.
  */
 public final class ApiClient {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -35,6 +39,7 @@ public final class ApiClient {
 
   private final URI base;
   private final Optional<String> token;
+  private final Duration answer;
   private final HttpClient http;
 
   /**
@@ -43,12 +48,27 @@ public final class ApiClient {
    * @throws IllegalArgumentException when {@code base} is not an http or https URL with a host
    */
   public ApiClient(URI base, Optional<String> token) {
+    this(base, token, ANSWER);
+  }
+
+  /**
+   * A client of the server at {@code base} that waits at most {@code answer} for the answer to each
+   * request (60 seconds otherwise; streams wait longer), and then fails it as unreachable.
+   *
+   * @throws IllegalArgumentException when {@code base} is not an http or https URL with a host, or
+   *     {@code answer} is not positive
+   */
+  public ApiClient(URI base, Optional<String> token, Duration answer) {
+    if (answer.isNegative() || answer.isZero()) {
+      throw new IllegalArgumentException("the answer timeout must be positive: " + answer);
+    }
     if (base.getScheme() == null || !base.getScheme().matches("https?") || base.getHost() == null) {
       throw new IllegalArgumentException(
           "not an http(s) URL of a server: " + base + "; expected e.g. http://localhost:7070");
     }
     this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
     this.token = token;
+    this.answer = answer;
     this.http = client(this.base);
   }
 
@@ -88,6 +108,53 @@ public final class ApiClient {
   }
 
   /**
+   * Sends a request as given and returns the answer as it came, whatever its status: for tests and
+   * tools that look at the raw answer. The client's token travels as with every request; a header
+   * given here replaces the client's header of that name (an {@code Authorization} of its own, say).
+   *
+   * @param method the HTTP method, e.g. {@code GET}, {@code POST}, {@code DELETE}
+   * @param path the path and query, e.g. {@code /api/v1/services?labelSelector=...}, resolved
+   *     against the base
+   * @param headers extra request headers; not those the HTTP client sets itself ({@code Host},
+   *     {@code Content-Length}, {@code Connection}...)
+   * @param body the request body; {@code null} or empty for none
+   * @throws ApiProblem of status 0 ({@link ProblemKind#UNAVAILABLE}) only when no answer came: the
+   *     server could not be reached, or did not answer within the timeout
+   * @throws IllegalArgumentException when the path, the method or a header is not one that can be
+   *     sent
+   */
+  public ApiResponse exchange(
+      String method, String path, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder request =
+        request(path)
+            .method(
+                method,
+                body == null || body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::setHeader);
+    HttpResponse<String> response =
+        call(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new ApiResponse(response.statusCode(), response.headers().map(), response.body());
+  }
+
+  /**
+   * Whether the server answers {@code GET /healthz} with 200 within {@code timeout}. False for any
+   * other answer, none in time, or no server at all; it never throws.
+   */
+  public boolean healthy(Duration timeout) {
+    try {
+      HttpRequest request = request("/healthz").timeout(timeout).GET().build();
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
    * Reads the Server-Sent Events stream at {@code path}, handing each event to {@code each} until
    * it returns false or the server ends the stream.
    */
@@ -98,8 +165,7 @@ public final class ApiClient {
             .timeout(Duration.ofDays(1))
             .GET()
             .build();
-    HttpResponse<InputStream> response =
-        exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = call(request, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = response.body();
         BufferedReader lines =
             new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
@@ -114,21 +180,21 @@ public final class ApiClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(ANSWER);
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(answer);
     token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
     return request;
   }
 
   private JsonNode send(HttpRequest request) {
     HttpResponse<String> response =
-        exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        call(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (response.statusCode() / 100 != 2) {
       throw problem(response.statusCode(), response.body());
     }
     return parse(response.body());
   }
 
-  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+  private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
       return http.send(request, handler);
     } catch (IOException e) {

@@ -3,17 +3,17 @@ package dev.sextant.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sextant.server.Services;
 import dev.sextant.server.store.Database;
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiResponse;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The API over a real HTTP server on a random loopback port and a real embedded store. */
 class ApiServerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   static final String SERVICE =
       """
       apiVersion: sextant.dev/v1
@@ -38,12 +37,13 @@ class ApiServerTest {
   @TempDir Path home;
   private Database database;
   private ApiServer server;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private ApiClient api;
 
   @BeforeEach
   void start() {
     database = Database.h2(home, Clock.systemUTC());
     server = ApiServer.start(Services.local(database), "127.0.0.1", 0);
+    api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
   }
 
   @AfterEach
@@ -54,9 +54,9 @@ class ApiServerTest {
 
   @Test
   void health_and_readiness_answer() throws Exception {
-    assertThat(get("/healthz").statusCode()).isEqualTo(200);
-    HttpResponse<String> ready = get("/readyz");
-    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(get("/healthz").status()).isEqualTo(200);
+    ApiResponse ready = get("/readyz");
+    assertThat(ready.status()).isEqualTo(200);
     assertThat(json(ready).get("status").asText()).isEqualTo("ready");
   }
 
@@ -64,10 +64,10 @@ class ApiServerTest {
   void readiness_fails_when_the_store_is_gone() throws Exception {
     database.close();
 
-    HttpResponse<String> ready = get("/readyz");
+    ApiResponse ready = get("/readyz");
 
-    assertThat(ready.statusCode()).isEqualTo(503);
-    assertThat(ready.headers().firstValue("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
+    assertThat(ready.status()).isEqualTo(503);
+    assertThat(ready.header("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
   }
 
   @Test
@@ -104,10 +104,10 @@ class ApiServerTest {
 
   @Test
   void invalid_input_is_422_problem_json_with_positions_and_changes_nothing() throws Exception {
-    HttpResponse<String> response = apply(SERVICE.replace("owner:", "ownr:"), "bad.yaml");
+    ApiResponse response = apply(SERVICE.replace("owner:", "ownr:"), "bad.yaml");
 
-    assertThat(response.statusCode()).isEqualTo(422);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.header("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
     JsonNode problem = json(response);
     assertThat(problem.get("type").asText()).isEqualTo("https://sextant.dev/problems/invalid-input");
     assertThat(problem.get("problems")).extracting(p -> p.get("text").asText())
@@ -119,34 +119,34 @@ class ApiServerTest {
     assertThat(unknown.get("line").asInt()).isEqualTo(9);
     assertThat(unknown.get("column").asInt()).isEqualTo(3);
     assertThat(unknown.get("field").asText()).isEqualTo("spec.ownr");
-    assertThat(get("/api/v1/services/payments-api").statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/services/payments-api").status()).isEqualTo(404);
   }
 
   @Test
   void dry_run_validates_without_storing() throws Exception {
-    HttpResponse<String> response = post("/api/v1/apply?dryRun=true", SERVICE, "application/yaml", "service.yaml");
+    ApiResponse response = post("/api/v1/apply?dryRun=true", SERVICE, "application/yaml", "service.yaml");
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     assertThat(json(response).get("valid").asBoolean()).isTrue();
-    assertThat(get("/api/v1/services/payments-api").statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/services/payments-api").status()).isEqualTo(404);
   }
 
   @Test
   void a_body_over_the_limit_is_413() throws Exception {
     String huge = "#".repeat(9 << 20);
 
-    HttpResponse<String> response = post("/api/v1/apply", huge, "application/yaml", "huge.yaml");
+    ApiResponse response = post("/api/v1/apply", huge, "application/yaml", "huge.yaml");
 
-    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.status()).isEqualTo(413);
     assertThat(json(response).get("status").asInt()).isEqualTo(413);
   }
 
   @Test
   void unknown_routes_kinds_and_resources_are_404_problem_json() throws Exception {
     for (String path : new String[] {"/nope", "/api/v1/widgets", "/api/v1/services/missing", "/api/v1/services/missing/revisions", "/api/v1/schemas/Widget"}) {
-      HttpResponse<String> response = get(path);
-      assertThat(response.statusCode()).as(path).isEqualTo(404);
-      assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue(ProblemJson.MEDIA_TYPE);
+      ApiResponse response = get(path);
+      assertThat(response.status()).as(path).isEqualTo(404);
+      assertThat(response.header("Content-Type")).as(path).hasValue(ProblemJson.MEDIA_TYPE);
       assertThat(json(response).get("status").asInt()).isEqualTo(404);
     }
   }
@@ -155,8 +155,8 @@ class ApiServerTest {
   void a_bad_revision_number_or_selector_is_a_client_error() throws Exception {
     apply(SERVICE, "service.yaml");
 
-    assertThat(get("/api/v1/services/payments-api/revisions/first").statusCode()).isEqualTo(400);
-    assertThat(get("/api/v1/services?labelSelector=" + URLEncoder.encode("a in b", StandardCharsets.UTF_8)).statusCode()).isEqualTo(422);
+    assertThat(get("/api/v1/services/payments-api/revisions/first").status()).isEqualTo(400);
+    assertThat(get("/api/v1/services?labelSelector=" + URLEncoder.encode("a in b", StandardCharsets.UTF_8)).status()).isEqualTo(422);
   }
 
   @Test
@@ -171,29 +171,20 @@ class ApiServerTest {
     assertThat(openApi.get("paths").has("/api/v1/apply")).isTrue();
   }
 
-  private HttpResponse<String> apply(String body, String source) throws Exception {
+  private ApiResponse apply(String body, String source) throws Exception {
     return post("/api/v1/apply", body, "application/yaml", source);
   }
 
-  private HttpResponse<String> post(String path, String body, String contentType, String source) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", contentType)
-            .header("X-Sextant-Source", source)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  private ApiResponse post(String path, String body, String contentType, String source) throws Exception {
+    return api.exchange(
+        "POST", path, Map.of("Content-Type", contentType, "X-Sextant-Source", source), body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  private ApiResponse get(String path) throws Exception {
+    return api.exchange("GET", path, Map.of(), null);
   }
 
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + server.port() + path);
-  }
-
-  private static JsonNode json(HttpResponse<String> response) throws Exception {
-    return JSON.readTree(response.body());
+  private static JsonNode json(ApiResponse response) {
+    return response.json();
   }
 }

@@ -3,7 +3,8 @@ package dev.sextant.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiResponse;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.server.Services;
@@ -11,13 +12,12 @@ import dev.sextant.server.store.Database;
 import dev.sextant.server.store.EmbeddedPostgresServer;
 import dev.sextant.server.store.Revision;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,11 +29,9 @@ import org.junit.jupiter.api.Test;
  * nothing and says to try again: not a 503, not a hang.
  */
 class ConflictApiTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private Database database;
   private ApiServer server;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private ApiClient api;
 
   @BeforeEach
   void start() {
@@ -44,6 +42,7 @@ class ConflictApiTest {
             Optional.empty(),
             Clock.systemUTC());
     server = ApiServer.start(Services.local(database), "127.0.0.1", 0);
+    api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
   }
 
   @AfterEach
@@ -54,10 +53,10 @@ class ConflictApiTest {
 
   @Test
   void an_apply_that_loses_every_attempt_is_a_409_conflict_and_changes_nothing() throws Exception {
-    assertThat(apply(ApiServerTest.SERVICE).statusCode()).isEqualTo(200);
+    assertThat(apply(ApiServerTest.SERVICE).status()).isEqualTo(200);
     long events = events();
 
-    HttpResponse<String> response;
+    ApiResponse response;
     try (Connection holder = database.dataSource().getConnection();
         Statement statement = holder.createStatement()) {
       holder.setAutoCommit(false);
@@ -67,9 +66,9 @@ class ConflictApiTest {
       holder.rollback();
     }
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
-    JsonNode problem = JSON.readTree(response.body());
+    assertThat(response.status()).as(response.body()).isEqualTo(409);
+    assertThat(response.header("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
+    JsonNode problem = response.json();
     assertThat(problem.get("type").asText()).endsWith("/write-conflict");
     assertThat(problem.get("detail").asText())
         .contains("after " + Database.MAX_ATTEMPTS + " attempts")
@@ -84,13 +83,8 @@ class ConflictApiTest {
     return database.read("count", tx -> tx.events().lastSequence());
   }
 
-  private HttpResponse<String> apply(String yaml) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/v1/apply");
-    return http.send(
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "application/yaml")
-            .POST(HttpRequest.BodyPublishers.ofString(yaml))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private ApiResponse apply(String yaml) {
+    return api.exchange(
+        "POST", "/api/v1/apply", Map.of("Content-Type", "application/yaml"), yaml.getBytes(StandardCharsets.UTF_8));
   }
 }

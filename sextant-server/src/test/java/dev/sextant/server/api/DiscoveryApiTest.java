@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiResponse;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
@@ -15,17 +17,17 @@ import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.store.Database;
 import dev.sextant.server.store.EventQuery;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,15 +54,16 @@ class DiscoveryApiTest {
   @TempDir Path home;
   private Services services;
   private ApiServer server;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private ApiClient api;
   private final KeyPair keys = SigningKeys.generate(new SecureRandom());
 
   @BeforeEach
   void start() throws Exception {
     services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
     server = ApiServer.start(services, "127.0.0.1", 0);
-    HttpRequest apply = HttpRequest.newBuilder(uri("/api/v1/apply")).header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(ENVIRONMENT)).build();
-    assertThat(http.send(apply, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
+    ApiResponse apply = api.exchange("POST", "/api/v1/apply", Map.of("Content-Type", "application/yaml"), ENVIRONMENT.getBytes(StandardCharsets.UTF_8));
+    assertThat(apply.status()).isEqualTo(200);
   }
 
   @AfterEach
@@ -71,8 +74,8 @@ class DiscoveryApiTest {
 
   @Test
   void an_agent_registers_once_and_reports_a_revision_only_when_its_digest_changes() throws Exception {
-    assertThat(register("lab-1", keys).statusCode()).isEqualTo(201);
-    assertThat(register("lab-1", keys).statusCode()).isEqualTo(200);
+    assertThat(register("lab-1", keys).status()).isEqualTo(201);
+    assertThat(register("lab-1", keys).status()).isEqualTo(200);
 
     JsonNode first = json(report("lab-1", signed(keys, "550.54.15")));
     JsonNode again = json(report("lab-1", signed(keys, "550.54.15")));
@@ -92,12 +95,12 @@ class DiscoveryApiTest {
     ((ObjectNode) report.get("facts")).set("gpu.driver.version", JSON.createObjectNode().put("type", "version").put("value", "999.0"));
     report.remove("digests");
 
-    HttpResponse<String> response = report("lab-1", JSON.writeValueAsString(report));
+    ApiResponse response = report("lab-1", JSON.writeValueAsString(report));
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
+    assertThat(response.status()).as(response.body()).isEqualTo(403);
+    assertThat(response.header("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
     assertThat(json(response).get("detail").asText()).contains("signature");
-    assertThat(get("/api/v1/environments/gpu-lab/fingerprints").statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/environments/gpu-lab/fingerprints").status()).isEqualTo(404);
     assertThat(services.events(EventQuery.last(10).ofType("fingerprint.rejected"))).hasSize(1);
   }
 
@@ -105,22 +108,22 @@ class DiscoveryApiTest {
   void a_report_signed_by_another_key_is_refused() throws Exception {
     register("lab-1", keys);
 
-    HttpResponse<String> response = report("lab-1", signed(SigningKeys.generate(new SecureRandom()), "550.54.15"));
+    ApiResponse response = report("lab-1", signed(SigningKeys.generate(new SecureRandom()), "550.54.15"));
 
-    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.status()).isEqualTo(403);
   }
 
   @Test
   void unknown_agents_wrong_tokens_and_malformed_reports_are_refused() throws Exception {
     register("lab-1", keys);
 
-    assertThat(report("ghost", signed(keys, "550.54.15")).statusCode()).isEqualTo(404);
-    assertThat(send("/api/v1/agents/lab-1/fingerprints", signed(keys, "550.54.15"), "guess-xyz-123").statusCode()).isEqualTo(401);
-    assertThat(send("/api/v1/agents/lab-1/fingerprints", signed(keys, "550.54.15"), null).statusCode()).isEqualTo(401);
-    HttpResponse<String> malformed = report("lab-1", "{\"facts\": {\"memory.total\": \"lots\"}}");
-    assertThat(malformed.statusCode()).isEqualTo(422);
+    assertThat(report("ghost", signed(keys, "550.54.15")).status()).isEqualTo(404);
+    assertThat(send("/api/v1/agents/lab-1/fingerprints", signed(keys, "550.54.15"), "guess-xyz-123").status()).isEqualTo(401);
+    assertThat(send("/api/v1/agents/lab-1/fingerprints", signed(keys, "550.54.15"), null).status()).isEqualTo(401);
+    ApiResponse malformed = report("lab-1", "{\"facts\": {\"memory.total\": \"lots\"}}");
+    assertThat(malformed.status()).isEqualTo(422);
     assertThat(json(malformed).at("/problems/0/text").asText()).startsWith("<report>:1:");
-    assertThat(get("/api/v1/environments/gpu-lab/fingerprints").statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/environments/gpu-lab/fingerprints").status()).isEqualTo(404);
     List<String> outcomes = new ArrayList<>();
     services.events(EventQuery.last(20).ofType("fingerprint.rejected")).forEach(e -> outcomes.add(e.envelope().reason().orElse("")));
     assertThat(outcomes).hasSize(4).noneMatch(reason -> reason.contains("guess-xyz-123") || reason.contains(TOKEN));
@@ -130,8 +133,8 @@ class DiscoveryApiTest {
   void a_known_name_with_another_key_or_an_undeclared_environment_is_refused() throws Exception {
     register("lab-1", keys);
 
-    assertThat(register("lab-1", SigningKeys.generate(new SecureRandom())).statusCode()).isEqualTo(409);
-    assertThat(post("/api/v1/agents", JSON.createObjectNode().put("name", "x").put("environment", "nowhere").put("publicKey", SigningKeys.encodePublic(keys.getPublic())).toString(), TOKEN).statusCode()).isEqualTo(404);
+    assertThat(register("lab-1", SigningKeys.generate(new SecureRandom())).status()).isEqualTo(409);
+    assertThat(post("/api/v1/agents", JSON.createObjectNode().put("name", "x").put("environment", "nowhere").put("publicKey", SigningKeys.encodePublic(keys.getPublic())).toString(), TOKEN).status()).isEqualTo(404);
   }
 
   @Test
@@ -149,8 +152,8 @@ class DiscoveryApiTest {
     assertThat(reports.get("items")).hasSize(1);
     assertThat(reports.at("/items/0/action").asText()).isEqualTo("block");
     assertThat(json(get("/api/v1/events?type=drift.detected")).get("items")).hasSize(1);
-    HttpResponse<String> metrics = get("/metrics");
-    assertThat(metrics.statusCode()).isEqualTo(200);
+    ApiResponse metrics = get("/metrics");
+    assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("sextant_drift_detected_total{action=\"block\",environment=\"gpu-lab\",kind=\"declared\"} 1.0").contains("jvm_memory_used_bytes");
   }
 
@@ -162,35 +165,31 @@ class DiscoveryApiTest {
     return FingerprintFiles.json(new FingerprintSigner(signer).sign(fingerprint));
   }
 
-  private HttpResponse<String> register(String name, KeyPair pair) throws Exception {
+  private ApiResponse register(String name, KeyPair pair) throws Exception {
     return post("/api/v1/agents", JSON.createObjectNode().put("name", name).put("environment", "gpu-lab").put("publicKey", SigningKeys.encodePublic(pair.getPublic())).toString(), TOKEN);
   }
 
-  private HttpResponse<String> report(String agent, String body) throws Exception {
+  private ApiResponse report(String agent, String body) throws Exception {
     return send("/api/v1/agents/" + agent + "/fingerprints", body, TOKEN);
   }
 
-  private HttpResponse<String> send(String path, String body, String token) throws Exception {
+  private ApiResponse send(String path, String body, String token) throws Exception {
     return post(path, body, token);
   }
 
-  private HttpResponse<String> post(String path, String body, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+  private ApiResponse post(String path, String body, String token) throws Exception {
+    Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json"));
     if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+      headers.put("Authorization", "Bearer " + token);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return api.exchange("POST", path, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  private ApiResponse get(String path) throws Exception {
+    return api.exchange("GET", path, Map.of(), null);
   }
 
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + server.port() + path);
-  }
-
-  private static JsonNode json(HttpResponse<String> response) throws Exception {
-    return JSON.readTree(response.body());
+  private static JsonNode json(ApiResponse response) {
+    return response.json();
   }
 }

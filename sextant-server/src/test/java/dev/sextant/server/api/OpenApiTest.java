@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiResponse;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.store.Database;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -110,14 +110,12 @@ class OpenApiTest {
   void start() throws Exception {
     services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of("openapi-token"), Clock.systemUTC());
     server = ApiServer.start(services, "127.0.0.1", 0);
-    HttpResponse<String> answer =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/openapi.json")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-    document = JSON.readTree(answer.body());
+    ApiResponse answer =
+        new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty())
+            .exchange("GET", "/api/v1/openapi.json", Map.of(), null);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    document = answer.json();
   }
 
   @AfterEach

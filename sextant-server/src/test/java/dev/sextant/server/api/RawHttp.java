@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HTTP/1.0 over a plain socket, for the requests that {@code java.net.http} refuses to send: bad
- * %-escapes, control characters in headers. HTTP/1.0 so that the answer is neither chunked nor
- * kept alive.
+ * HTTP/1.0 over a plain socket, for the requests a conforming client cannot send, and so neither
+ * {@link dev.sextant.api.ApiClient} (the one client of the API, which every other test uses) nor
+ * the {@code java.net.http} client under it will: bad %-escapes, control characters in headers,
+ * headers over the server's limit; the tests of what the server refuses use it. HTTP/1.0 so that
+ * the answer is neither chunked nor kept alive.
  */
 final class RawHttp {
   private RawHttp() {}
