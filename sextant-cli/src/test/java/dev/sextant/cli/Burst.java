@@ -1,11 +1,9 @@
 package dev.sextant.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiProblem;
+import dev.sextant.api.ApiResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -20,24 +18,20 @@ import java.util.concurrent.TimeUnit;
  * request that fails on the way (the server was killed) confirms nothing, whatever became of it.
  */
 final class Burst implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final HttpClient http;
-  private final URI base;
+  private final ApiClient api;
   private final ExecutorService clients;
   private final Queue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
   private final Queue<String> refused = new ConcurrentLinkedQueue<>();
   private volatile boolean stopped;
 
-  private Burst(HttpClient http, URI base, int clients) {
-    this.http = http;
-    this.base = base;
+  private Burst(ApiClient api, int clients) {
+    this.api = api;
     this.clients = Executors.newFixedThreadPool(clients);
   }
 
   /** Starts one client per writer, writing rounds {@code firstRound}, {@code firstRound + 1}, … */
-  static Burst start(HttpClient http, URI base, List<Writer> writers, long firstRound) {
-    Burst burst = new Burst(http, base, writers.size());
+  static Burst start(ApiClient api, List<Writer> writers, long firstRound) {
+    Burst burst = new Burst(api, writers.size());
     writers.forEach(writer -> burst.clients.execute(() -> burst.run(writer, firstRound)));
     return burst;
   }
@@ -45,29 +39,26 @@ final class Burst implements AutoCloseable {
   /**
    * Writes one round and returns what the server confirmed.
    *
-   * @throws IOException when the request failed on the way
+   * @throws ApiProblem of status 0 (unreachable) when the request failed on the way
    * @throws IllegalStateException when the server answered other than 2xx; the message says how
    */
-  static Confirmed write(HttpClient http, URI base, Writer writer, long round) throws IOException, InterruptedException {
-    HttpResponse<String> answer = http.send(writer.write(base, round), HttpResponse.BodyHandlers.ofString());
-    if (answer.statusCode() / 100 != 2) {
-      throw new IllegalStateException(writer.subject() + " round " + round + ": " + answer.statusCode() + " " + answer.body());
+  static Confirmed write(ApiClient api, Writer writer, long round) {
+    ApiResponse answer = writer.write(api, round);
+    if (answer.status() / 100 != 2) {
+      throw new IllegalStateException(writer.subject() + " round " + round + ": " + answer.status() + " " + answer.body());
     }
-    JsonNode outcome = writer.outcome(JSON.readTree(answer.body()));
+    JsonNode outcome = writer.outcome(answer.json());
     return new Confirmed(writer.subject(), outcome.get("revision").asLong(), outcome.get("digest").asText());
   }
 
   private void run(Writer writer, long firstRound) {
     for (long round = firstRound; !stopped; round++) {
       try {
-        confirmed.add(write(http, base, writer, round));
+        confirmed.add(write(api, writer, round));
       } catch (IllegalStateException e) {
         refused.add(e.getMessage());
-      } catch (IOException e) {
-        return; // the server is gone: this write and every later one are unconfirmed
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+      } catch (ApiProblem e) {
+        return; // no answer: the server is gone, this write and every later one are unconfirmed
       }
     }
   }

@@ -5,12 +5,9 @@ import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +28,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * numbering after the highest confirmed one, never giving a confirmed number to other content.
  */
 class CrashSafetyTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Clients per kind of write: services, environments and fingerprints. */
   private static final int CLIENTS_PER_KIND = 6;
   /** Kill once this many writes are confirmed: under load, a 500 ms write delay always loses some. */
@@ -43,8 +39,6 @@ class CrashSafetyTest {
   private static final long AFTER_RESTART = 1_000_000;
 
   @TempDir Path home;
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final List<ServerProcess> servers = new ArrayList<>();
 
   @AfterEach
@@ -60,19 +54,20 @@ class CrashSafetyTest {
   void every_confirmed_write_survives_a_sigkill_of_the_server_and_no_number_is_given_twice(StoreChoice store) throws Exception {
     List<String> storeArgs = store.storeArgs();
     ServerProcess first = start(storeArgs);
+    ApiClient firstApi = Writer.client(first.base());
     List<Confirmed> confirmed = new ArrayList<>();
     List<Writer> writers = new ArrayList<>();
     for (int i = 1; i <= CLIENTS_PER_KIND; i++) {
       writers.add(Writer.service("service-" + i));
       writers.add(Writer.environment("environment-" + i));
-      confirmed.add(Burst.write(http, first.base(), Writer.environment("lab-" + i), 0));
+      confirmed.add(Burst.write(firstApi, Writer.environment("lab-" + i), 0));
       writers.add(Writer.fingerprints("lab-" + i));
     }
 
     Duration burstTime;
     int exit;
     List<String> refused;
-    try (Burst burst = Burst.start(http, first.base(), writers, 1)) {
+    try (Burst burst = Burst.start(firstApi, writers, 1)) {
       burstTime = awaitConfirmed(burst, KILL_AFTER);
       exit = first.kill();
       confirmed.addAll(burst.awaitEnd(Writer.TIMEOUT));
@@ -82,11 +77,12 @@ class CrashSafetyTest {
     assertThat(confirmed).as("writes confirmed before the kill").hasSizeGreaterThanOrEqualTo(ENOUGH);
 
     ServerProcess second = start(storeArgs);
-    List<String> lost = differences(second.base(), confirmed);
+    ApiClient secondApi = Writer.client(second.base());
+    List<String> lost = differences(secondApi, confirmed);
     List<Confirmed> after = new ArrayList<>();
     for (Writer writer : writers) {
       for (long round = AFTER_RESTART; round < AFTER_RESTART + 2; round++) {
-        after.add(Burst.write(http, second.base(), writer, round));
+        after.add(Burst.write(secondApi, writer, round));
       }
     }
     List<String> reused = notAfter(confirmed, after);
@@ -101,7 +97,7 @@ class CrashSafetyTest {
     List<String> problems = new ArrayList<>(lost);
     problems.addAll(reused);
     problems.addAll(givenTwice(all));
-    problems.addAll(differences(second.base(), after));
+    problems.addAll(differences(secondApi, after));
     assertThat(refused).as("writes refused before the kill").isEmpty();
     assertThat(problems).withFailMessage("%s, for example:%n%s", summary, String.join("\n", problems.subList(0, Math.min(20, problems.size())))).isEmpty();
   }
@@ -122,18 +118,16 @@ class CrashSafetyTest {
   }
 
   /** Every confirmed revision that the server does not hold with its confirmed digest, said why. */
-  private List<String> differences(URI base, List<Confirmed> confirmed) throws IOException, InterruptedException {
+  private static List<String> differences(ApiClient api, List<Confirmed> confirmed) {
     List<String> differences = new ArrayList<>();
     for (Confirmed write : confirmed) {
-      HttpResponse<String> answer = http.send(
-          HttpRequest.newBuilder(base.resolve(write.path())).timeout(Writer.TIMEOUT).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() == 404) {
+      ApiResponse answer = api.exchange("GET", write.path(), Map.of(), null);
+      if (answer.status() == 404) {
         differences.add("lost: " + write.path());
-      } else if (answer.statusCode() != 200) {
-        differences.add("unreadable (" + answer.statusCode() + "): " + write.path());
+      } else if (answer.status() != 200) {
+        differences.add("unreadable (" + answer.status() + "): " + write.path());
       } else {
-        String digest = JSON.readTree(answer.body()).at("/status/digest").asText();
+        String digest = answer.json().at("/status/digest").asText();
         if (!digest.equals(write.digest())) {
           differences.add("other content: " + write.path() + " was confirmed as " + write.digest() + ", now " + digest);
         }

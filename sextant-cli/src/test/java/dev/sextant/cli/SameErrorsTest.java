@@ -3,18 +3,18 @@ package dev.sextant.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiResponse;
 import dev.sextant.server.ServerConfig;
 import dev.sextant.server.SextantServer;
 import dev.sextant.server.store.StoreLocation;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,15 +75,15 @@ class SameErrorsTest {
   }
 
   private static List<String> apiProblems(Path file) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/apply"))
-            .header("Content-Type", "application/yaml")
-            .header("X-Sextant-Source", file.toString())
-            .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file)))
-            .build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(422);
-    JsonNode body = new ObjectMapper().readTree(response.body());
+    ApiResponse response =
+        new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty())
+            .exchange(
+                "POST",
+                "/api/v1/apply",
+                Map.of("Content-Type", "application/yaml", "X-Sextant-Source", file.toString()),
+                Files.readAllBytes(file));
+    assertThat(response.status()).isEqualTo(422);
+    JsonNode body = response.json();
     List<String> lines = new ArrayList<>();
     body.get("problems").forEach(p -> lines.add(p.get("text").asText()));
     return lines;

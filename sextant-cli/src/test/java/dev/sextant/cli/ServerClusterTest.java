@@ -3,17 +3,17 @@ package dev.sextant.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiResponse;
 import dev.sextant.server.store.EmbeddedPostgresServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,14 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * every second, runs once per due time on one of them, and a finding is stored once.
  */
 class ServerClusterTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DUE = Pattern.compile("the check due at (\\S+)\\)");
   private static final Duration INTERVAL = Duration.ofSeconds(1);
   private static final int RUNS = 6;
 
   @TempDir Path homeA;
   @TempDir Path homeB;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void two_servers_on_one_postgresql_run_each_scheduled_drift_check_once() throws Exception {
@@ -72,23 +70,24 @@ class ServerClusterTest {
     return due.stream().sorted().toList();
   }
 
-  private void post(ServerProcess server, String path, String body) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(server.base().resolve(path))
-                .header("Content-Type", "application/yaml")
-                .header("Authorization", "Bearer " + ServerProcess.AGENT_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  private static void post(ServerProcess server, String path, String body) {
+    ApiResponse response =
+        api(server)
+            .exchange(
+                "POST",
+                path,
+                Map.of("Content-Type", "application/yaml"),
+                body.getBytes(StandardCharsets.UTF_8));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
   }
 
-  private JsonNode get(ServerProcess server, String path) throws Exception {
-    URI uri = server.base().resolve(path);
-    return JSON.readTree(
-        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
-            .body());
+  private static JsonNode get(ServerProcess server, String path) {
+    return api(server).exchange("GET", path, Map.of(), null).json();
+  }
+
+  /** A client of the server with the agent token, which the fingerprint route asks for. */
+  private static ApiClient api(ServerProcess server) {
+    return new ApiClient(server.base(), Optional.of(ServerProcess.AGENT_TOKEN));
   }
 
   private static final String LAB =

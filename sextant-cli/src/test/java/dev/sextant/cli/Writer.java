@@ -1,22 +1,32 @@
 package dev.sextant.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiResponse;
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One client's writes to one subject: each round sends new content, so each confirmed write is a
  * new revision of the subject, readable at {@code <subject>/<revision>}.
  */
 sealed interface Writer {
+  /** How long a write or read waits for its answer. */
   Duration TIMEOUT = Duration.ofSeconds(20);
+
+  /** A client of the server at {@code base} that waits {@link #TIMEOUT} for each answer. */
+  static ApiClient client(URI base) {
+    return new ApiClient(base, Optional.empty(), TIMEOUT);
+  }
 
   /** The path under which the subject's revisions are read, e.g. {@code /api/v1/services/a/revisions}. */
   String subject();
 
-  /** The request that writes round {@code round}'s content. */
-  HttpRequest write(URI base, long round);
+  /** Writes round {@code round}'s content and returns the answer, whatever its status. */
+  ApiResponse write(ApiClient api, long round);
 
   /** The part of a 2xx answer that holds the confirmed {@code revision} and {@code digest}. */
   JsonNode outcome(JsonNode answer);
@@ -61,13 +71,12 @@ sealed interface Writer {
     }
 
     @Override
-    public HttpRequest write(URI base, long round) {
-      return HttpRequest.newBuilder(base.resolve("/api/v1/apply"))
-          .timeout(TIMEOUT)
-          .header("Content-Type", "application/yaml")
-          .header("X-Sextant-Source", name + ".yaml")
-          .POST(HttpRequest.BodyPublishers.ofString(template.formatted(name, round)))
-          .build();
+    public ApiResponse write(ApiClient api, long round) {
+      return api.exchange(
+          "POST",
+          "/api/v1/apply",
+          Map.of("Content-Type", "application/yaml", "X-Sextant-Source", name + ".yaml"),
+          template.formatted(name, round).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -83,20 +92,21 @@ sealed interface Writer {
     }
 
     @Override
-    public HttpRequest write(URI base, long round) {
+    public ApiResponse write(ApiClient api, long round) {
       String fingerprint = """
           collectedAt: 2026-11-20T09:00:00Z
           facts:
             cpu.arch: x86_64
             cpu.cores: %d
           """.formatted(round);
-      return HttpRequest.newBuilder(base.resolve(subject()))
-          .timeout(TIMEOUT)
-          .header("Content-Type", "application/yaml")
-          .header("X-Sextant-Source", environment + "-fingerprint.yaml")
-          .header("Authorization", "Bearer " + ServerProcess.AGENT_TOKEN)
-          .POST(HttpRequest.BodyPublishers.ofString(fingerprint))
-          .build();
+      return api.exchange(
+          "POST",
+          subject(),
+          Map.of(
+              "Content-Type", "application/yaml",
+              "X-Sextant-Source", environment + "-fingerprint.yaml",
+              "Authorization", "Bearer " + ServerProcess.AGENT_TOKEN),
+          fingerprint.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

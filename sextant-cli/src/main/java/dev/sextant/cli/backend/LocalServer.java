@@ -4,12 +4,10 @@ import dev.sextant.cli.CliException;
 import dev.sextant.cli.ExitCode;
 import dev.sextant.cli.Main;
 import java.io.File;
+import dev.sextant.api.ApiClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +41,6 @@ public final class LocalServer {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration HEALTH = Duration.ofSeconds(2);
   private static final int LOG_LINES = 15;
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(HEALTH).version(HttpClient.Version.HTTP_1_1).build();
 
   private LocalServer() {}
 
@@ -210,14 +206,9 @@ public final class LocalServer {
   /** Whether {@code GET /healthz} at the file's address answers 200. */
   static boolean healthy(ServerFile server) {
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(server.url() + "/healthz")).timeout(HEALTH).GET().build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+      return new ApiClient(URI.create(server.url()), Optional.empty()).healthy(HEALTH);
+    } catch (IllegalArgumentException e) {
+      return false; // not a URL of a server: a damaged file
     }
   }
 
