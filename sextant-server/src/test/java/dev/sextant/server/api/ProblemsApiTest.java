@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.api.ApiClient;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.server.Lab;
@@ -13,12 +14,14 @@ import dev.sextant.server.store.Database;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.LoggedEvent;
 import dev.sextant.server.store.RequestRefused;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,11 @@ class ProblemsApiTest {
   @TempDir Path home;
   private Services services;
   private ApiServer server;
+
+  /** The API's one client; {@link RawHttp} takes over only for what it refuses to send. */
+  private ApiClient client() {
+    return new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
+  }
 
   @BeforeEach
   void start() {
@@ -121,7 +129,7 @@ class ProblemsApiTest {
   void jetty_refusals_are_problem_json_not_html() throws Exception {
     assertProblem(get("/api/v1/environments/%zz/drift"), 400, "");
     assertProblem(RawHttp.send(server.port(), "GET", "/healthz", Map.of("X-Sextant-Author", "a\u0001b"), new byte[0]), 400, "");
-    assertProblem(RawHttp.send(server.port(), "GET", "/healthz", Map.of("X-Big", "a".repeat(ApiServer.MAX_HEADER_BYTES)), new byte[0]), 431, "16384 bytes");
+    assertProblem(RawHttp.send(client(), server.port(), "GET", "/healthz", Map.of("X-Big", "a".repeat(ApiServer.MAX_HEADER_BYTES)), new byte[0]), 431, "16384 bytes");
   }
 
   @Test
@@ -154,11 +162,11 @@ class ProblemsApiTest {
   }
 
   private RawHttp.Answer get(String path) throws Exception {
-    return RawHttp.send(server.port(), "GET", path, Map.of(), new byte[0]);
+    return RawHttp.send(client(), server.port(), "GET", path, Map.of(), new byte[0]);
   }
 
   private RawHttp.Answer post(String path, Map<String, String> headers, String body) throws Exception {
-    return RawHttp.send(server.port(), "POST", path, headers, body.getBytes(StandardCharsets.UTF_8));
+    return RawHttp.send(client(), server.port(), "POST", path, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void assertProblem(RawHttp.Answer answer, int status, String inDetail) throws Exception {

@@ -1,5 +1,7 @@
 package dev.sextant.server.api;
 
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +23,14 @@ final class RawHttp {
   private RawHttp() {}
 
   record Answer(int status, Map<String, String> headers, String body) {
+    static Answer of(ApiResponse response) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      response
+          .headers()
+          .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+      return new Answer(response.status(), headers, response.body());
+    }
+
     Optional<String> header(String name) {
       return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
@@ -28,6 +38,19 @@ final class RawHttp {
     @Override
     public String toString() {
       return status + " " + headers + " " + body;
+    }
+  }
+
+  /**
+   * Sends the request through the API's client when it is one a conforming client can send, and
+   * over a socket only when the client refuses it (an illegal URI or header).
+   */
+  static Answer send(ApiClient client, int port, String method, String target, Map<String, String> headers, byte[] body)
+      throws IOException {
+    try {
+      return Answer.of(client.exchange(method, target, headers, body));
+    } catch (IllegalArgumentException notConforming) {
+      return send(port, method, target, headers, body);
     }
   }
 
