@@ -4,7 +4,6 @@ import dev.sextant.core.graph.DependencyCycleException;
 import dev.sextant.core.graph.InvalidReleaseException;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.Problem;
-import dev.sextant.server.store.ConflictException;
 import dev.sextant.server.store.StoreException;
 import java.util.List;
 import picocli.CommandLine;
@@ -38,15 +37,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       err.println("error: " + cycle.getMessage());
       return ExitCode.INVALID_INPUT;
     }
-    if (e instanceof ConflictException conflict) {
-      err.println("error: " + conflict.getMessage());
-      debug(e);
-      return ExitCode.CONFLICT;
-    }
     if (e instanceof StoreException store) {
+      // A lost compare-and-set is a conflict (6), any other failure of the store an outage (5).
       err.println("error: " + store.getMessage());
       debug(e);
-      return ExitCode.UNAVAILABLE;
+      return ExitCode.of(store.kind(), store.retryable());
     }
     if (e instanceof CliException cli) {
       err.println("error: " + cli.getMessage());

@@ -1,5 +1,7 @@
 package dev.sextant.cli;
 
+import dev.sextant.api.ProblemKind;
+
 /**
  * The exit codes scripts can rely on. They are part of the CLI's contract and listed in
  * {@code sextant --help} and the README; a code keeps its meaning once published.
@@ -28,6 +30,29 @@ public final class ExitCode {
   public static final int CONFLICT = 6;
   /** A bug in Sextant: please report it with the output of SEXTANT_DEBUG=1. */
   public static final int INTERNAL = 70;
+
+  /**
+   * The one table that maps a kind of failure to its exit code. Usage errors ({@link #USAGE}) and
+   * results that are not failures ({@link #INCOMPATIBLE}) are not kinds, and not in it.
+   */
+  public static int of(ProblemKind kind) {
+    return switch (kind) {
+      case INVALID, UNAUTHORIZED, FORBIDDEN -> INVALID_INPUT;
+      case NOT_FOUND -> NOT_FOUND;
+      case CONFLICT -> CONFLICT;
+      case UNAVAILABLE -> UNAVAILABLE;
+      case INTERNAL -> INTERNAL;
+    };
+  }
+
+  /**
+   * The exit code of a failure of that kind, where it may or may not be retried: {@link #CONFLICT}
+   * promises that running the command again is safe and may succeed, so a conflict that trying
+   * again will not resolve (an agent name registered with another key) is invalid input instead.
+   */
+  public static int of(ProblemKind kind, boolean retryable) {
+    return kind == ProblemKind.CONFLICT && !retryable ? INVALID_INPUT : of(kind);
+  }
 
   static final String HELP_SECTION =
       """

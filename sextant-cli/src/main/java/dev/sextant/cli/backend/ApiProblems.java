@@ -1,6 +1,7 @@
 package dev.sextant.cli.backend;
 
 import dev.sextant.api.ApiProblem;
+import dev.sextant.api.ProblemKind;
 import dev.sextant.cli.CliException;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.Position;
@@ -21,14 +22,23 @@ final class ApiProblems {
               .toList());
     }
     String detail = problem.getMessage();
+    // The exit code is the kind's (ExitCode.of), but for a bug of the server: that is no bug of
+    // this CLI (70), but a server that could not do the work (5).
     return switch (problem.kind()) {
-      case NOT_FOUND -> CliException.notFound(detail);
-      case CONFLICT -> CliException.conflict(detail);
+      case NOT_FOUND, CONFLICT -> new CliException(problem.kind(), problem.retryable(), detail, null);
       case INVALID, UNAUTHORIZED, FORBIDDEN ->
-          CliException.invalid("server refused the request (" + problem.status() + "): " + detail);
-      case UNAVAILABLE -> CliException.unavailable(detail, problem);
+          new CliException(
+              problem.kind(),
+              problem.retryable(),
+              "server refused the request (" + problem.status() + "): " + detail,
+              null);
+      case UNAVAILABLE -> new CliException(ProblemKind.UNAVAILABLE, true, detail, problem);
       case INTERNAL ->
-          CliException.unavailable("server error (" + problem.status() + "): " + detail, problem);
+          new CliException(
+              ProblemKind.UNAVAILABLE,
+              false,
+              "server error (" + problem.status() + "): " + detail,
+              problem);
     };
   }
 }

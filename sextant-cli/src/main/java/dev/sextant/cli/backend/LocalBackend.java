@@ -90,7 +90,7 @@ public final class LocalBackend implements Backend {
     try {
       return call.get();
     } catch (Refusal e) {
-      throw e.reason() == Refusal.Reason.NOT_FOUND ? CliException.notFound(e.getMessage()) : CliException.invalid(e.getMessage());
+      throw new CliException(e.kind(), e.retryable(), e.getMessage(), null);
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.sextant.cli.backend;
 
+import dev.sextant.api.ProblemKind;
 import dev.sextant.cli.CliException;
-import dev.sextant.cli.ExitCode;
 import dev.sextant.cli.Main;
 import java.io.File;
 import dev.sextant.api.ApiClient;
@@ -179,7 +179,7 @@ public final class LocalServer {
 
   private static CliException failure(Path home, Path log, long offset, String why) {
     return new CliException(
-        ExitCode.UNAVAILABLE,
+        ProblemKind.UNAVAILABLE,
         "could not start a local server for "
             + home
             + ": "

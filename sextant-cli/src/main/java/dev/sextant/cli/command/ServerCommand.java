@@ -1,5 +1,6 @@
 package dev.sextant.cli.command;
 
+import dev.sextant.api.ProblemKind;
 import dev.sextant.cli.CliException;
 import dev.sextant.cli.SextantCommand;
 import dev.sextant.server.ServerConfig;
@@ -7,7 +8,6 @@ import dev.sextant.server.ServerStartException;
 import dev.sextant.server.SextantServer;
 import dev.sextant.server.store.StoreException;
 import dev.sextant.server.store.StoreLocation;
-import dev.sextant.cli.ExitCode;
 import dev.sextant.cli.backend.LocalServer;
 import dev.sextant.cli.backend.ServerFile;
 import java.io.UncheckedIOException;
@@ -85,7 +85,7 @@ public final class ServerCommand implements Callable<Integer> {
     // The store would refuse a second process anyway; this says which one has it, and what to do.
     Optional<ServerFile> running = home.flatMap(LocalServer::find);
     if (running.isPresent()) {
-      throw new CliException(ExitCode.UNAVAILABLE, "a local server already runs for " + home.get() + " on " + running.get().url() + " (pid " + running.get().pid() + "); 'sextant server stop' stops it");
+      throw new CliException(ProblemKind.UNAVAILABLE, "a local server already runs for " + home.get() + " on " + running.get().url() + " (pid " + running.get().pid() + "); 'sextant server stop' stops it");
     }
     if (home.isPresent() && config.agentToken().isEmpty()) {
       // The local CLI records fingerprints through this server, with the token in server.json;

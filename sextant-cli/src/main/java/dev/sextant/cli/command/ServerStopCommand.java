@@ -1,7 +1,7 @@
 package dev.sextant.cli.command;
 
+import dev.sextant.api.ProblemKind;
 import dev.sextant.cli.CliException;
-import dev.sextant.cli.ExitCode;
 import dev.sextant.cli.backend.LocalServer;
 import dev.sextant.cli.backend.ServerFile;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ public final class ServerStopCommand implements Callable<Integer> {
       try {
         process.get().onExit().get(EXIT.toSeconds(), TimeUnit.SECONDS);
       } catch (TimeoutException e) {
-        throw new CliException(ExitCode.UNAVAILABLE, "the local server (pid " + pid + ") did not exit within " + EXIT.toSeconds() + " s of SIGTERM; it is still running");
+        throw new CliException(ProblemKind.UNAVAILABLE, "the local server (pid " + pid + ") did not exit within " + EXIT.toSeconds() + " s of SIGTERM; it is still running");
       } catch (ExecutionException e) {
         throw new IllegalStateException(e);
       }

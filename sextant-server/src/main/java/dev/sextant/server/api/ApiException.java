@@ -1,10 +1,15 @@
 package dev.sextant.server.api;
 
+import dev.sextant.api.ProblemKind;
+import dev.sextant.server.Failure;
+
 /**
  * A request the API refuses, named for the response it produces (as Javalin names its own:
- * NotFoundResponse, BadRequestResponse). Rendered as RFC 9457 problem+json in one place.
+ * NotFoundResponse, BadRequestResponse). Rendered as RFC 9457 problem+json in one place. It keeps
+ * its own status and problem type, finer than its {@linkplain #kind() kind} (a 405, 413, 415 or 431
+ * is each {@link ProblemKind#INVALID}).
  */
-public final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException implements Failure {
   private final int status;
   private final String type;
   private final String title;
@@ -51,6 +56,18 @@ public final class ApiException extends RuntimeException {
   /** The methods the path takes, for a 405; empty otherwise. */
   public java.util.Set<String> allow() {
     return allow;
+  }
+
+  @Override
+  public ProblemKind kind() {
+    return switch (status) {
+      case 401 -> ProblemKind.UNAUTHORIZED;
+      case 403 -> ProblemKind.FORBIDDEN;
+      case 404 -> ProblemKind.NOT_FOUND;
+      case 409 -> ProblemKind.CONFLICT;
+      case 502, 503, 504 -> ProblemKind.UNAVAILABLE;
+      default -> status >= 500 ? ProblemKind.INTERNAL : ProblemKind.INVALID;
+    };
   }
 
   public int status() {

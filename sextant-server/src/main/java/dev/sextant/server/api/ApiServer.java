@@ -1,12 +1,14 @@
 package dev.sextant.server.api;
 
+import dev.sextant.api.ProblemKind;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.validation.InvalidInputException;
+import dev.sextant.server.Failure;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.Refusal;
-import dev.sextant.server.store.ConflictException;
 import dev.sextant.server.store.StoreException;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,31 +61,14 @@ public final class ApiServer implements AutoCloseable {
   /** The one table that maps failures to a status and a problem type. */
   private static void errors(Javalin app, RouteTable routes) {
     app.exception(InvalidInputException.class, (e, ctx) -> Responses.problem(ctx, 422, ProblemJson.invalid(e.problems(), ctx.path())));
-    app.exception(ApiException.class, (e, ctx) -> {
-      if (!e.allow().isEmpty()) {
-        ctx.header("Allow", String.join(", ", e.allow()));
-      }
-      Responses.problem(ctx, e.status(), ProblemJson.of(e.status(), e.type(), e.title(), e.getMessage(), ctx.path()));
-    });
-    app.exception(Refusal.class, (e, ctx) -> {
-      int status = switch (e.reason()) {
-        case UNAUTHENTICATED -> 401;
-        case FORBIDDEN -> 403;
-        case NOT_FOUND -> 404;
-        case CONFLICT -> 409;
-      };
-      String type = e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-      Responses.problem(ctx, status, ProblemJson.of(status, type, e.reason() == Refusal.Reason.NOT_FOUND ? "Not found" : "Refused", e.getMessage(), ctx.path()));
-    });
-    app.exception(ConflictException.class, (e, ctx) -> Responses.problem(ctx, 409, ProblemJson.of(409, "write-conflict", "Conflict", e.getMessage(), ctx.path())));
-    app.exception(StoreException.class, (e, ctx) -> {
-      LOG.warn("store unavailable: {}", e.getMessage());
-      Responses.problem(ctx, 503, ProblemJson.of(503, "store-unavailable", "Store unavailable", "the store could not complete the request; try again", ctx.path()));
-    });
+    app.exception(ApiException.class, (e, ctx) -> failure(e, e, ctx));
+    app.exception(Refusal.class, (e, ctx) -> failure(e, e, ctx));
+    app.exception(StoreException.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(HttpResponseException.class, (e, ctx) -> Responses.problem(ctx, e.getStatus(), ProblemJson.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), ctx.path())));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-      Responses.problem(ctx, 500, ProblemJson.of(500, "internal-error", "Internal error", "an internal error occurred; it has been logged", ctx.path()));
+      ProblemTypes.Answer internal = ProblemTypes.of(ProblemKind.INTERNAL);
+      Responses.problem(ctx, internal.status(), ProblemJson.of(internal.status(), internal.type(), internal.title(), "an internal error occurred; it has been logged", ctx.path()));
     });
     app.error(404, ctx -> {
       if (!ProblemJson.MEDIA_TYPE.equals(ctx.res().getContentType())) {
@@ -99,6 +84,21 @@ public final class ApiServer implements AutoCloseable {
         Responses.problem(ctx, 405, ProblemJson.of(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on " + ResourceRoutes.clean(ctx.path()) + "; it takes " + String.join(", ", allowed), ctx.path()));
       }
     });
+  }
+
+  /**
+   * The one handler of the server's failures (a {@link StoreException}, a {@link Refusal}, an
+   * {@link ApiException}): its kind, through {@link ProblemTypes}, decides the answer.
+   */
+  private static void failure(Failure failure, Exception e, Context ctx) {
+    if (failure.kind() == ProblemKind.UNAVAILABLE) {
+      LOG.warn("store unavailable: {}", e.getMessage());
+    }
+    if (e instanceof ApiException api && !api.allow().isEmpty()) {
+      ctx.header("Allow", String.join(", ", api.allow()));
+    }
+    ProblemTypes.Answer answer = ProblemTypes.of(failure);
+    Responses.problem(ctx, answer.status(), ProblemJson.of(answer.status(), answer.type(), answer.title(), ProblemTypes.detail(failure, e.getMessage()), ctx.path()));
   }
 
   /** The routes served, in the order they were registered. */

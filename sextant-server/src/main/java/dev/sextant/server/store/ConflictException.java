@@ -1,5 +1,7 @@
 package dev.sextant.server.store;
 
+import dev.sextant.api.ProblemKind;
+
 /**
  * A write lost a compare-and-set to concurrent writes to the same rows every time it tried. Nothing
  * of it was stored, and trying again is safe: a conflict, not an outage.
@@ -16,6 +18,12 @@ public final class ConflictException extends StoreException {
             + " attempts: each time a concurrent write to the same rows won; try again",
         lastCause);
     this.attempts = attempts;
+  }
+
+  /** A lost compare-and-set: {@link ProblemKind#CONFLICT}, and trying again is safe. */
+  @Override
+  public ProblemKind kind() {
+    return ProblemKind.CONFLICT;
   }
 
   public int attempts() {

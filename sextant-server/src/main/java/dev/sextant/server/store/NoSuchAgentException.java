@@ -1,5 +1,7 @@
 package dev.sextant.server.store;
 
+import dev.sextant.api.ProblemKind;
+
 /** No agent is registered under that name. */
 public final class NoSuchAgentException extends StoreException {
   private final String agent;
@@ -7,6 +9,11 @@ public final class NoSuchAgentException extends StoreException {
   NoSuchAgentException(String agent) {
     super("no agent is registered under the name " + agent);
     this.agent = agent;
+  }
+
+  @Override
+  public ProblemKind kind() {
+    return ProblemKind.NOT_FOUND;
   }
 
   public String agent() {

@@ -1,5 +1,7 @@
 package dev.sextant.server.store;
 
+import dev.sextant.api.ProblemKind;
+
 /** An environment has no fingerprint revision of that number (or no fingerprints at all). */
 public final class NoSuchFingerprintException extends StoreException {
   private final String environment;
@@ -9,6 +11,11 @@ public final class NoSuchFingerprintException extends StoreException {
     super("environment " + environment + " has no fingerprint revision " + revision);
     this.environment = environment;
     this.revision = revision;
+  }
+
+  @Override
+  public ProblemKind kind() {
+    return ProblemKind.NOT_FOUND;
   }
 
   public String environment() {
