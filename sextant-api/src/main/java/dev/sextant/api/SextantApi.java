@@ -11,6 +11,27 @@ import java.util.function.Predicate;
  */
 public interface SextantApi {
 
+  /**
+   * {@code POST /api/v1/apply}: the inputs applied atomically by {@code author}, or only validated
+   * when {@code dryRun}.
+   */
+  ApplyResult apply(List<NamedInput> inputs, String author, boolean dryRun);
+
+  /** {@code GET /api/v1/{kind}/{name}}: the latest revision; empty when there is none (404). */
+  Optional<ResourceRevision> resource(String kind, String name);
+
+  /**
+   * {@code GET /api/v1/{kind}}, or {@code GET /api/v1/resources} without a kind: the latest
+   * revisions, filtered by a label selector unless it is null or blank.
+   */
+  ResourceList resources(Optional<String> kind, String labelSelector);
+
+  /** {@code GET /api/v1/{kind}/{name}/revisions}; empty when the resource has none (404). */
+  Optional<ResourceHistory> history(String kind, String name);
+
+  /** {@code GET /api/v1/{kind}/{name}/revisions/{n}}; empty when there is no such one (404). */
+  Optional<ResourceRevision> revision(String kind, String name, long number);
+
   /** {@code POST /api/v1/agents}. */
   AgentRegistrationResponse registerAgent(AgentRegistrationRequest registration);
 

@@ -1,10 +1,8 @@
 package dev.sextant.api;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +14,8 @@ import java.util.function.Predicate;
 
 /** {@link SextantApi} over HTTP, through the one {@link ApiClient}. */
 public final class SextantClient implements SextantApi {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .addModule(new Jdk8Module())
-          // A newer server may say more; this client reads what it knows.
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+  private static final ObjectMapper JSON = ApiJson.mapper();
+  private static final String INPUTS_MEDIA_TYPE = "application/vnd.sextant.inputs+json";
 
   private final ApiClient client;
 
@@ -32,6 +26,55 @@ public final class SextantClient implements SextantApi {
   /** The transport, for the calls that have no record of their own yet. */
   public ApiClient client() {
     return client;
+  }
+
+  @Override
+  public ApplyResult apply(List<NamedInput> inputs, String author, boolean dryRun) {
+    byte[] body;
+    try {
+      body = JSON.writeValueAsBytes(new ApplyRequest(inputs));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the inputs always serialize", e);
+    }
+    return convert(
+        client.post(
+            "api/v1/apply" + (dryRun ? "?dryRun=true" : ""),
+            INPUTS_MEDIA_TYPE,
+            body,
+            Map.of("X-Sextant-Author", author)),
+        ApplyResult.class);
+  }
+
+  @Override
+  public Optional<ResourceRevision> resource(String kind, String name) {
+    return client.get(resourcePath(kind, name)).map(json -> convert(json, ResourceRevision.class));
+  }
+
+  @Override
+  public ResourceList resources(Optional<String> kind, String labelSelector) {
+    String path = kind.map(k -> "api/v1/" + segment(k)).orElse("api/v1/resources");
+    if (labelSelector != null && !labelSelector.isBlank()) {
+      path += "?labelSelector=" + segment(labelSelector);
+    }
+    return convert(client.get(path).orElseThrow(), ResourceList.class);
+  }
+
+  @Override
+  public Optional<ResourceHistory> history(String kind, String name) {
+    return client
+        .get(resourcePath(kind, name) + "/revisions")
+        .map(json -> convert(json, ResourceHistory.class));
+  }
+
+  @Override
+  public Optional<ResourceRevision> revision(String kind, String name, long number) {
+    return client
+        .get(resourcePath(kind, name) + "/revisions/" + number)
+        .map(json -> convert(json, ResourceRevision.class));
+  }
+
+  private static String resourcePath(String kind, String name) {
+    return "api/v1/" + segment(kind) + "/" + segment(name);
   }
 
   @Override

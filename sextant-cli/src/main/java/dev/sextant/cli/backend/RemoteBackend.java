@@ -5,8 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.api.ApiClient;
 import dev.sextant.api.ApiProblem;
+import dev.sextant.api.AppliedResource;
+import dev.sextant.api.ApplyResult;
+import dev.sextant.api.NamedInput;
+import dev.sextant.api.ResourceList;
+import dev.sextant.api.ResourceRevision;
+import dev.sextant.api.ResourceStatus;
+import dev.sextant.api.SextantApi;
+import dev.sextant.api.SextantClient;
 import dev.sextant.api.ProblemKind;
 import dev.sextant.cli.CliException;
+import dev.sextant.core.digest.Digest;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
@@ -14,10 +23,10 @@ import dev.sextant.server.api.RevisionJson;
 import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.Revision;
 import java.net.URI;
+import java.time.Instant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +42,7 @@ public final class RemoteBackend implements Backend {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ApiClient api;
+  private final SextantApi sextant;
   private final Optional<String> token;
 
   public RemoteBackend(String url) {
@@ -50,50 +60,54 @@ public final class RemoteBackend implements Backend {
     } catch (IllegalArgumentException e) {
       throw CliException.invalid("--server \"" + url + "\" is not a valid URL; expected e.g. http://localhost:7070");
     }
+    this.sextant = new SextantClient(api);
   }
 
   @Override
   public List<ApplyOutcome> apply(List<Input> inputs, String author) {
-    ObjectNode envelope = JSON.createObjectNode();
-    var list = envelope.putArray("inputs");
-    inputs.forEach(i -> list.addObject().put("name", i.name()).put("content", Base64.getEncoder().encodeToString(i.bytes())));
-    JsonNode body =
-        call(() -> api.post("api/v1/apply", "application/vnd.sextant.inputs+json", envelope.toString().getBytes(StandardCharsets.UTF_8), Map.of("X-Sextant-Author", author)));
+    List<NamedInput> named = inputs.stream().map(i -> new NamedInput(i.name(), i.bytes())).toList();
+    ApplyResult result = call(() -> sextant.apply(named, author, false));
     List<ApplyOutcome> outcomes = new ArrayList<>();
-    for (JsonNode result : body.path("results")) {
-      Kind kind = Kind.fromDisplayName(result.path("kind").asText()).orElseThrow();
-      ResourceKey key = new ResourceKey(kind, result.path("name").asText());
-      outcomes.add(new ApplyOutcome(RevisionJson.fromStatus(key, result), RevisionJson.change(result.path("change").asText())));
+    for (AppliedResource applied : result.results().orElse(List.of())) {
+      ResourceKey key = new ResourceKey(kindNamed(applied.kind()), applied.name());
+      outcomes.add(new ApplyOutcome(revision(key, applied.status(), JSON.createObjectNode()), RevisionJson.change(applied.change())));
     }
     return outcomes;
   }
 
   @Override
   public Optional<Revision> latest(ResourceKey key) {
-    return get(path(key)).map(RevisionJson::fromJson);
+    return call(() -> sextant.resource(key.kind().plural(), key.name())).map(RemoteBackend::revision);
   }
 
   @Override
   public List<Revision> list(Optional<Kind> kind, String labelSelector) {
-    String path = kind.map(k -> "api/v1/" + k.plural()).orElse("api/v1/resources");
-    if (labelSelector != null && !labelSelector.isBlank()) {
-      path += "?labelSelector=" + URLEncoder.encode(labelSelector, StandardCharsets.UTF_8);
-    }
-    List<Revision> revisions = new ArrayList<>();
-    get(path).orElseThrow().path("items").forEach(item -> revisions.add(RevisionJson.fromJson(item)));
-    return revisions;
+    ResourceList list = call(() -> sextant.resources(kind.map(Kind::plural), labelSelector));
+    return list.items().stream().map(RemoteBackend::revision).toList();
   }
 
   @Override
   public List<Revision> history(ResourceKey key) {
-    List<Revision> revisions = new ArrayList<>();
-    get(path(key) + "/revisions").ifPresent(body -> body.path("items").forEach(item -> revisions.add(RevisionJson.fromStatus(key, item))));
-    return revisions;
+    return call(() -> sextant.history(key.kind().plural(), key.name()))
+        .map(h -> h.items().stream().map(s -> revision(key, s, JSON.createObjectNode())).toList())
+        .orElse(List.of());
   }
 
   @Override
   public Optional<Revision> revision(ResourceKey key, long number) {
-    return get(path(key) + "/revisions/" + number).map(RevisionJson::fromJson);
+    return call(() -> sextant.revision(key.kind().plural(), key.name(), number)).map(RemoteBackend::revision);
+  }
+
+  private static Revision revision(ResourceRevision resource) {
+    return revision(new ResourceKey(kindNamed(resource.kind()), resource.name()), resource.status(), resource.document());
+  }
+
+  private static Revision revision(ResourceKey key, ResourceStatus status, ObjectNode document) {
+    return new Revision(key, status.revision(), new Digest(status.digest()), status.appliedBy(), Instant.parse(status.appliedAt()), document);
+  }
+
+  private static Kind kindNamed(String displayName) {
+    return Kind.fromDisplayName(displayName).orElseThrow(() -> new IllegalArgumentException("unknown kind in response: " + displayName));
   }
 
   @Override
@@ -135,10 +149,6 @@ public final class RemoteBackend implements Backend {
 
   @Override
   public void close() {}
-
-  private static String path(ResourceKey key) {
-    return "api/v1/" + key.kind().plural() + "/" + URLEncoder.encode(key.name(), StandardCharsets.UTF_8);
-  }
 
   private Optional<JsonNode> get(String path) {
     return call(() -> api.get(path));

@@ -2,8 +2,10 @@ package dev.sextant.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.api.ApplyResult;
+import dev.sextant.api.ResourceHistory;
+import dev.sextant.api.ResourceList;
+import dev.sextant.api.ValidatedResource;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
@@ -59,19 +61,13 @@ final class ResourceRoutes {
       if (!report.ok()) {
         throw new InvalidInputException(report.problems());
       }
-      ObjectNode body = JsonNodeFactory.instance.objectNode();
-      body.put("valid", true);
-      var items = body.putArray("resources");
-      report.resources().forEach(r -> items.addObject().put("kind", r.kind().displayName()).put("name", r.name()).put("digest", r.digest().value()));
-      Responses.json(ctx, 200, body);
+      List<ValidatedResource> resources = report.resources().stream().map(r -> new ValidatedResource(r.kind().displayName(), r.name(), r.digest().value())).toList();
+      Responses.record(ctx, 200, ApplyResult.validated(resources));
       return;
     }
     String author = Params.text(ctx, AUTHOR_HEADER).orElse("anonymous");
     var outcomes = service.apply(inputs, author);
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    var results = body.putArray("results");
-    outcomes.forEach(o -> results.add(RevisionJson.outcome(o)));
-    Responses.json(ctx, 200, body);
+    Responses.record(ctx, 200, ApplyResult.applied(outcomes.stream().map(RevisionJson::applied).toList()));
   }
 
   private List<Input> inputs(Context ctx, byte[] body) throws IOException {
@@ -106,18 +102,13 @@ final class ResourceRoutes {
   private void list(Context ctx, Optional<Kind> kind) {
     Optional<Kind> filter = kind.isPresent() ? kind : Optional.ofNullable(ctx.queryParam("kind")).map(ResourceRoutes::kindNamed);
     List<Revision> revisions = service.list(filter, ctx.queryParam("labelSelector"));
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("apiVersion", Kind.API_VERSION);
-    body.put("kind", "List");
-    var items = body.putArray("items");
-    revisions.forEach(r -> items.add(RevisionJson.toJson(r)));
-    Responses.json(ctx, 200, body);
+    Responses.record(ctx, 200, new ResourceList(Kind.API_VERSION, "List", revisions.stream().map(RevisionJson::resource).toList()));
   }
 
   private void get(Context ctx) {
     ResourceKey key = key(ctx);
     Revision revision = service.latest(key).orElseThrow(() -> ApiException.notFound(key + " not found"));
-    Responses.json(ctx, 200, RevisionJson.toJson(revision));
+    Responses.record(ctx, 200, RevisionJson.resource(revision));
   }
 
   private void history(Context ctx) {
@@ -126,17 +117,14 @@ final class ResourceRoutes {
     if (history.isEmpty()) {
       throw ApiException.notFound(key + " not found");
     }
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    var items = body.putArray("items");
-    history.forEach(r -> items.add(RevisionJson.status(r)));
-    Responses.json(ctx, 200, body);
+    Responses.record(ctx, 200, new ResourceHistory(history.stream().map(RevisionJson::statusOf).toList()));
   }
 
   private void revision(Context ctx) {
     ResourceKey key = key(ctx);
     long number = Params.positive(ctx.pathParam("revision"), "revision", Long.MAX_VALUE);
     Revision revision = service.revision(key, number).orElseThrow(() -> ApiException.notFound(key + " has no revision " + number));
-    Responses.json(ctx, 200, RevisionJson.toJson(revision));
+    Responses.record(ctx, 200, RevisionJson.resource(revision));
   }
 
   private static ResourceKey key(Context ctx) {

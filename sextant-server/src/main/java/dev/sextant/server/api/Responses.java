@@ -3,6 +3,7 @@ package dev.sextant.server.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.api.ApiJson;
 import io.javalin.http.Context;
 
 /** Writes JSON bodies. */
@@ -13,6 +14,15 @@ final class Responses {
 
   static void json(Context ctx, int status, JsonNode body) {
     write(ctx, status, "application/json", body);
+  }
+
+  /** An API record, written by the mapper the API's client reads it with. */
+  static void record(Context ctx, int status, Object record) {
+    try {
+      ctx.status(status).contentType("application/json").result(ApiJson.mapper().writeValueAsString(record));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an API record always serialises", e);
+    }
   }
 
   static void problem(Context ctx, int status, JsonNode body) {

@@ -3,6 +3,10 @@ package dev.sextant.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.api.ApiJson;
+import dev.sextant.api.AppliedResource;
+import dev.sextant.api.ResourceRevision;
+import dev.sextant.api.ResourceStatus;
 import dev.sextant.core.digest.Digest;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
@@ -21,30 +25,34 @@ public final class RevisionJson {
   private RevisionJson() {}
 
   public static ObjectNode toJson(Revision revision) {
-    ObjectNode out = revision.document();
-    out.set("status", status(revision));
-    return out;
+    return resource(revision).json();
+  }
+
+  /** A revision as the API's record: its document and its status. */
+  public static ResourceRevision resource(Revision revision) {
+    return new ResourceRevision(revision.document().deepCopy(), statusOf(revision));
+  }
+
+  /** A revision's facts without its document, as the API's record. */
+  public static ResourceStatus statusOf(Revision revision) {
+    return new ResourceStatus(revision.number(), revision.digest().value(), revision.author(), revision.createdAt().toString());
   }
 
   /** A revision's facts without its document, as {@code history} lists them. */
   public static ObjectNode status(Revision revision) {
-    ObjectNode status = NODES.objectNode();
-    status.put("revision", revision.number());
-    status.put("digest", revision.digest().value());
-    status.put("appliedBy", revision.author());
-    status.put("appliedAt", revision.createdAt().toString());
-    return status;
+    return ApiJson.mapper().valueToTree(statusOf(revision));
+  }
+
+  /** What an apply did to one resource, as the API's record. */
+  public static AppliedResource applied(ApplyOutcome outcome) {
+    Revision revision = outcome.revision();
+    ResourceStatus status = statusOf(revision);
+    return new AppliedResource(revision.key().kind().displayName(), revision.key().name(), outcome.change().word(), status.revision(), status.digest(), status.appliedBy(), status.appliedAt());
   }
 
   /** What an apply did to one resource: its identity, the change, and the current revision's status. */
   public static ObjectNode outcome(ApplyOutcome outcome) {
-    Revision revision = outcome.revision();
-    ObjectNode out = NODES.objectNode();
-    out.put("kind", revision.key().kind().displayName());
-    out.put("name", revision.key().name());
-    out.put("change", outcome.change().word());
-    out.setAll(status(revision));
-    return out;
+    return ApiJson.mapper().valueToTree(applied(outcome));
   }
 
   /** Reads back what {@link #toJson} wrote; the client side of the API uses it. */

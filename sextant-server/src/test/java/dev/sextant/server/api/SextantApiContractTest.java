@@ -1,0 +1,141 @@
+package dev.sextant.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.AppliedResource;
+import dev.sextant.api.ApplyResult;
+import dev.sextant.api.NamedInput;
+import dev.sextant.api.ResourceHistory;
+import dev.sextant.api.ResourceList;
+import dev.sextant.api.ResourceRevision;
+import dev.sextant.api.SextantClient;
+import dev.sextant.api.ValidatedResource;
+import dev.sextant.server.Services;
+import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.store.Database;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every {@link dev.sextant.api.SextantApi} method once, through {@link SextantClient} against a
+ * real {@link ApiServer}: the records come back filled as the server means them.
+ */
+class SextantApiContractTest {
+  private static final String TOKEN = "s3cret-agent-token";
+  private static final String ENVIRONMENT =
+      """
+      apiVersion: sextant.dev/v1
+      kind: Environment
+      metadata:
+        name: gpu-lab
+      spec:
+        target:
+          type: agent
+        facts:
+          gpu.driver.version: 535.104.05
+        drift: block
+      """;
+
+  @TempDir Path home;
+  private Services services;
+  private ApiServer server;
+  private ApiClient client;
+  private SextantClient api;
+
+  @BeforeEach
+  void start() {
+    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
+    server = ApiServer.start(services, "127.0.0.1", 0);
+    client = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
+    api = new SextantClient(client);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    services.close();
+  }
+
+  private static List<NamedInput> environment() {
+    return List.of(new NamedInput("gpu-lab.yaml", ENVIRONMENT.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void resources_apply_read_list_and_history_as_records() {
+    ApplyResult dryRun = api.apply(environment(), "alice", true);
+    assertThat(dryRun.valid()).contains(true);
+    assertThat(dryRun.results()).isEmpty();
+    ValidatedResource validated = dryRun.resources().orElseThrow().get(0);
+    assertThat(validated.kind()).isEqualTo("Environment");
+    assertThat(validated.name()).isEqualTo("gpu-lab");
+    assertThat(validated.digest()).isNotBlank();
+    assertThat(api.resource("environments", "gpu-lab")).isEmpty();
+
+    ApplyResult applied = api.apply(environment(), "alice", false);
+    assertThat(applied.valid()).isEmpty();
+    assertThat(applied.resources()).isEmpty();
+    AppliedResource result = applied.results().orElseThrow().get(0);
+    assertThat(result.kind()).isEqualTo("Environment");
+    assertThat(result.name()).isEqualTo("gpu-lab");
+    assertThat(result.change()).isEqualTo("created");
+    assertThat(result.revision()).isEqualTo(1);
+    assertThat(result.digest()).isEqualTo(validated.digest());
+    assertThat(result.appliedBy()).isEqualTo("alice");
+    assertThat(Instant.parse(result.appliedAt())).isBeforeOrEqualTo(Instant.now());
+    assertThat(api.apply(environment(), "bob", false).results().orElseThrow().get(0).change())
+        .isEqualTo("unchanged");
+
+    ResourceRevision latest = api.resource("environments", "gpu-lab").orElseThrow();
+    assertThat(latest.kind()).isEqualTo("Environment");
+    assertThat(latest.name()).isEqualTo("gpu-lab");
+    assertThat(latest.document().has("status")).isFalse();
+    assertThat(latest.document().path("spec").path("drift").asText()).isEqualTo("block");
+    assertThat(latest.status()).isEqualTo(result.status());
+    assertThat(api.resource("environments", "nowhere")).isEmpty();
+
+    ResourceList all = api.resources(Optional.empty(), null);
+    assertThat(all.apiVersion()).isEqualTo("sextant.dev/v1");
+    assertThat(all.kind()).isEqualTo("List");
+    assertThat(all.items()).containsExactly(latest);
+    assertThat(api.resources(Optional.of("environments"), "").items()).containsExactly(latest);
+
+    ResourceHistory history = api.history("environments", "gpu-lab").orElseThrow();
+    assertThat(history.items()).containsExactly(result.status());
+    assertThat(api.history("environments", "nowhere")).isEmpty();
+
+    assertThat(api.revision("environments", "gpu-lab", 1)).contains(latest);
+    assertThat(api.revision("environments", "gpu-lab", 2)).isEmpty();
+  }
+
+  @Test
+  void records_are_written_in_the_order_the_api_has_always_used() {
+    api.apply(environment(), "alice", false);
+    String applied =
+        client
+            .exchange("POST", "/api/v1/apply", java.util.Map.of("Content-Type", "application/yaml"), ENVIRONMENT.getBytes(StandardCharsets.UTF_8))
+            .body();
+    assertThat(applied).matches("\\{\"results\":\\[\\{\"kind\":\"Environment\",\"name\":\"gpu-lab\",\"change\":\"unchanged\",\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}]}");
+    String dryRun =
+        client
+            .exchange("POST", "/api/v1/apply?dryRun=true", java.util.Map.of("Content-Type", "application/yaml"), ENVIRONMENT.getBytes(StandardCharsets.UTF_8))
+            .body();
+    assertThat(dryRun).matches("\\{\"valid\":true,\"resources\":\\[\\{\"kind\":\"Environment\",\"name\":\"gpu-lab\",\"digest\":\"[^\"]+\"}]}");
+    String resource = client.exchange("GET", "/api/v1/environments/gpu-lab", java.util.Map.of(), new byte[0]).body();
+    assertThat(resource).startsWith("{\"apiVersion\":\"sextant.dev/v1\",\"kind\":\"Environment\"");
+    assertThat(resource).matches(".*,\"status\":\\{\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}}");
+    String list = client.exchange("GET", "/api/v1/resources", java.util.Map.of(), new byte[0]).body();
+    assertThat(list).startsWith("{\"apiVersion\":\"sextant.dev/v1\",\"kind\":\"List\",\"items\":[" + resource + "]}");
+    String history = client.exchange("GET", "/api/v1/environments/gpu-lab/revisions", java.util.Map.of(), new byte[0]).body();
+    assertThat(history).matches("\\{\"items\":\\[\\{\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}]}");
+  }
+}
