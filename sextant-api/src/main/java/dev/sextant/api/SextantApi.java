@@ -1,6 +1,5 @@
 package dev.sextant.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -36,7 +35,34 @@ public interface SextantApi {
   AgentRegistrationResponse registerAgent(AgentRegistrationRequest registration);
 
   /** {@code POST /api/v1/agents/{name}/fingerprints}: a signed fingerprint in its JSON form. */
-  JsonNode reportFingerprint(String agent, String fingerprintJson);
+  FingerprintRecorded reportFingerprint(String agent, String fingerprintJson);
+
+  /** {@code GET .../environments/{env}/fingerprints}; empty when it has none (404). */
+  Optional<FingerprintHistory> fingerprints(String environment);
+
+  /** {@code GET .../environments/{env}/fingerprints/{n}}; empty when there is no such one (404). */
+  Optional<FingerprintDocument> fingerprint(String environment, long number);
+
+  /** {@code GET .../environments/{env}/fingerprints/latest}; empty when it has none (404). */
+  Optional<FingerprintDocument> latestFingerprint(String environment);
+
+  /**
+   * {@code POST .../environments/{env}/fingerprints}: a fingerprint file, JSON or YAML as {@code
+   * mediaType} says, named in problems as {@code input.name()}.
+   */
+  FingerprintRecorded recordFingerprint(String environment, NamedInput input, String mediaType);
+
+  /**
+   * {@code POST .../environments/{env}/last-known-good}: marks a revision (the latest when none is
+   * given) as known good, by {@code by}.
+   */
+  LastKnownGood acceptFingerprint(String environment, Optional<Long> revision, String by);
+
+  /** {@code GET .../environments/{env}/drift}; empty when the environment is unknown (404). */
+  Optional<EnvironmentDrift> drift(String environment);
+
+  /** {@code GET .../environments/{env}/drift/reports}: the last {@code limit} saved reports. */
+  DriftReports driftReports(String environment, int limit);
 
   /** {@code GET /api/v1/events}: the last {@code limit} events, of a type when one is given. */
   List<EventItem> events(Optional<String> type, int limit);

@@ -85,12 +85,78 @@ public final class SextantClient implements SextantApi {
   }
 
   @Override
-  public JsonNode reportFingerprint(String agent, String fingerprintJson) {
-    return client.post(
-        "api/v1/agents/" + segment(agent) + "/fingerprints",
-        "application/json",
-        fingerprintJson.getBytes(StandardCharsets.UTF_8),
-        Map.of());
+  public FingerprintRecorded reportFingerprint(String agent, String fingerprintJson) {
+    return convert(
+        client.post(
+            "api/v1/agents/" + segment(agent) + "/fingerprints",
+            "application/json",
+            fingerprintJson.getBytes(StandardCharsets.UTF_8),
+            Map.of()),
+        FingerprintRecorded.class);
+  }
+
+  @Override
+  public Optional<FingerprintHistory> fingerprints(String environment) {
+    return client
+        .get(environmentPath(environment) + "/fingerprints")
+        .map(json -> convert(json, FingerprintHistory.class));
+  }
+
+  @Override
+  public Optional<FingerprintDocument> fingerprint(String environment, long number) {
+    return client
+        .get(environmentPath(environment) + "/fingerprints/" + number)
+        .map(json -> convert(json, FingerprintDocument.class));
+  }
+
+  @Override
+  public Optional<FingerprintDocument> latestFingerprint(String environment) {
+    return client
+        .get(environmentPath(environment) + "/fingerprints/latest")
+        .map(json -> convert(json, FingerprintDocument.class));
+  }
+
+  @Override
+  public FingerprintRecorded recordFingerprint(
+      String environment, NamedInput input, String mediaType) {
+    return convert(
+        client.post(
+            environmentPath(environment) + "/fingerprints",
+            mediaType,
+            input.content(),
+            Map.of("X-Sextant-Source", input.name())),
+        FingerprintRecorded.class);
+  }
+
+  @Override
+  public LastKnownGood acceptFingerprint(String environment, Optional<Long> revision, String by) {
+    return convert(
+        client.post(
+            environmentPath(environment)
+                + "/last-known-good"
+                + revision.map(n -> "?revision=" + n).orElse(""),
+            "application/json",
+            new byte[0],
+            Map.of("X-Sextant-Author", by)),
+        LastKnownGood.class);
+  }
+
+  @Override
+  public Optional<EnvironmentDrift> drift(String environment) {
+    return client
+        .get(environmentPath(environment) + "/drift")
+        .map(json -> convert(json, EnvironmentDrift.class));
+  }
+
+  @Override
+  public DriftReports driftReports(String environment, int limit) {
+    return convert(
+        client.get(environmentPath(environment) + "/drift/reports?limit=" + limit).orElseThrow(),
+        DriftReports.class);
+  }
+
+  private static String environmentPath(String environment) {
+    return "api/v1/environments/" + segment(environment);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.sextant.agent.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sextant.core.digest.Digest;
 import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.api.FingerprintRecorded;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.fingerprint.FingerprintSigner;
 import java.time.Clock;
@@ -58,10 +58,10 @@ public final class Reporter {
       return false;
     }
     Fingerprint signed = signer.sign(fingerprint.collectedAt(now.truncatedTo(ChronoUnit.MILLIS)));
-    JsonNode answer = server.report(name, FingerprintFiles.json(signed));
+    FingerprintRecorded answer = server.report(name, FingerprintFiles.json(signed));
     lastReported = Optional.of(digest);
     lastReportedAt = now;
-    log.accept(String.format("reported %s: revision %d %s (%s)", environment, answer.path("revision").asLong(), answer.path("change").asText(), digest.shortHex()));
+    log.accept(String.format("reported %s: revision %d %s (%s)", environment, answer.revision(), answer.change(), digest.shortHex()));
     return true;
   }
 }

@@ -1,10 +1,10 @@
 package dev.sextant.agent.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sextant.api.AgentRegistrationRequest;
 import dev.sextant.api.AgentRegistrationResponse;
 import dev.sextant.api.ApiClient;
 import dev.sextant.api.ApiProblem;
+import dev.sextant.api.FingerprintRecorded;
 import dev.sextant.api.SextantApi;
 import dev.sextant.api.SextantClient;
 import java.net.URI;
@@ -30,7 +30,7 @@ public final class ServerClient {
   }
 
   /** Sends one signed fingerprint (its JSON file form). */
-  public JsonNode report(String name, String fingerprintJson) {
+  public FingerprintRecorded report(String name, String fingerprintJson) {
     return call(() -> api.reportFingerprint(name, fingerprintJson));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiJson;
 import dev.sextant.api.ApiProblem;
 import dev.sextant.api.AppliedResource;
 import dev.sextant.api.ApplyResult;
@@ -24,13 +25,10 @@ import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.Revision;
 import java.net.URI;
 import java.time.Instant;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -39,10 +37,11 @@ import java.util.function.Supplier;
  * the local store throws.
  */
 public final class RemoteBackend implements Backend {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ApiJson.mapper();
 
-  private final ApiClient api;
   private final SextantApi sextant;
+  /** Sends the agent token, for the calls that record discovery state. */
+  private final SextantApi recorder;
   private final Optional<String> token;
 
   public RemoteBackend(String url) {
@@ -55,12 +54,16 @@ public final class RemoteBackend implements Backend {
    */
   public RemoteBackend(String url, Optional<String> token) {
     this.token = token;
+    ApiClient api;
+    ApiClient withToken;
     try {
-      this.api = new ApiClient(URI.create(url), Optional.empty());
+      api = new ApiClient(URI.create(url), Optional.empty());
+      withToken = new ApiClient(URI.create(url), token);
     } catch (IllegalArgumentException e) {
       throw CliException.invalid("--server \"" + url + "\" is not a valid URL; expected e.g. http://localhost:7070");
     }
     this.sextant = new SextantClient(api);
+    this.recorder = new SextantClient(withToken);
   }
 
   @Override
@@ -112,29 +115,31 @@ public final class RemoteBackend implements Backend {
 
   @Override
   public JsonNode drift(String environment) {
-    return get("api/v1/environments/" + encode(environment) + "/drift").orElseThrow(() -> CliException.notFound("environment " + environment + " is not declared and has no fingerprint"));
+    return tree(call(() -> sextant.drift(environment)).orElseThrow(() -> CliException.notFound("environment " + environment + " is not declared and has no fingerprint")));
   }
 
   @Override
   public Optional<JsonNode> latestFingerprint(String environment) {
-    return get("api/v1/environments/" + encode(environment) + "/fingerprints/latest");
+    return call(() -> sextant.latestFingerprint(environment)).map(RemoteBackend::tree);
   }
 
   @Override
   public JsonNode acceptFingerprint(String environment, String by) {
-    return call(() -> api.post("api/v1/environments/" + encode(environment) + "/last-known-good", "application/json", new byte[0], withToken(Map.of("X-Sextant-Author", by))));
+    return tree(call(() -> recorder.acceptFingerprint(environment, Optional.empty(), by)));
   }
 
   @Override
   public JsonNode recordFingerprint(String environment, Input input) {
-    return call(() -> api.post("api/v1/environments/" + encode(environment) + "/fingerprints", contentType(input), input.bytes(), withToken(Map.of("X-Sextant-Source", input.name()))));
+    return tree(call(() -> recorder.recordFingerprint(environment, new NamedInput(input.name(), input.bytes()), contentType(input))));
   }
 
-  /** The headers with the agent token added, for the calls that record discovery state. */
-  private Map<String, String> withToken(Map<String, String> headers) {
-    Map<String, String> all = new TreeMap<>(headers);
-    token.ifPresent(t -> all.put("Authorization", "Bearer " + t));
-    return all;
+  /** A record as the tree the server sent, for the commands that print or read the answer as JSON. */
+  private static JsonNode tree(Object record) {
+    try {
+      return JSON.readTree(JSON.writeValueAsString(record));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("an API record always serialises", e);
+    }
   }
 
   /** A fingerprint file is JSON or YAML; JSON starts with a brace, once blanks are skipped. */
@@ -143,16 +148,8 @@ public final class RemoteBackend implements Backend {
     return text.startsWith("{") ? "application/json" : "application/yaml";
   }
 
-  private static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8);
-  }
-
   @Override
   public void close() {}
-
-  private Optional<JsonNode> get(String path) {
-    return call(() -> api.get(path));
-  }
 
   /** The answer of a call; a failure as the same exception the local store would throw. */
   private <T> T call(Supplier<T> call) {

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.api.AgentRegistrationResponse;
+import dev.sextant.api.DriftReportItem;
+import dev.sextant.api.DriftReports;
+import dev.sextant.api.FingerprintHistory;
+import dev.sextant.api.LastKnownGood;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.fingerprint.ParsedFingerprint;
 import dev.sextant.core.validation.InvalidInputException;
@@ -54,8 +59,8 @@ final class DiscoveryRoutes {
     String environment = text(body, "environment");
     String publicKey = text(body, "publicKey");
     var outcome = services.discovery().register(token(ctx), name, environment, publicKey);
-    Responses.json(ctx, outcome.change().word().equals("registered") ? 201 : 200,
-        JsonNodeFactory.instance.objectNode().put("name", name).put("environment", environment).put("keyId", outcome.agent().keyId()).put("change", outcome.change().word()));
+    Responses.record(ctx, outcome.change().word().equals("registered") ? 201 : 200,
+        new AgentRegistrationResponse(name, environment, outcome.agent().keyId(), outcome.change().word()));
   }
 
   private void report(Context ctx) {
@@ -63,7 +68,7 @@ final class DiscoveryRoutes {
     byte[] body = Bodies.read(ctx, MAX_REPORT_BYTES);
     Bodies.requireJsonWhenDeclared(ctx, "<report>", body);
     FingerprintOutcome outcome = services.discovery().report(token(ctx), agent, body);
-    Responses.json(ctx, 200, FingerprintJson.outcome(outcome));
+    Responses.record(ctx, 200, FingerprintJson.recorded(outcome));
   }
 
   private void record(Context ctx) {
@@ -75,7 +80,7 @@ final class DiscoveryRoutes {
       throw new InvalidInputException(parsed.problems());
     }
     FingerprintOutcome outcome = services.discovery().record(Caller.bearer(token(ctx)), environment, parsed.orThrow(), "file:" + source(ctx));
-    Responses.json(ctx, 200, FingerprintJson.outcome(outcome));
+    Responses.record(ctx, 200, FingerprintJson.recorded(outcome));
   }
 
   private void history(Context ctx) {
@@ -83,17 +88,12 @@ final class DiscoveryRoutes {
     if (history.isEmpty()) {
       throw ApiException.notFound("environment " + ResourceRoutes.clean(ctx.pathParam("name")) + " has no fingerprint");
     }
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    var items = body.putArray("items");
-    history.forEach(s -> items.add(FingerprintJson.summary(s)));
-    Responses.json(ctx, 200, body);
+    Responses.record(ctx, 200, new FingerprintHistory(history.stream().map(FingerprintJson::status).toList()));
   }
 
   private void revision(Context ctx, Optional<FingerprintRevision> revision) {
     FingerprintRevision found = revision.orElseThrow(() -> ApiException.notFound("no such fingerprint of environment " + ResourceRoutes.clean(ctx.pathParam("name"))));
-    ObjectNode body = found.document();
-    body.set("status", FingerprintJson.summary(found.summary()));
-    Responses.json(ctx, 200, body);
+    Responses.record(ctx, 200, FingerprintJson.document(found));
   }
 
   private void accept(Context ctx) {
@@ -101,27 +101,25 @@ final class DiscoveryRoutes {
     Optional<Long> revision = Optional.ofNullable(ctx.queryParam("revision")).map(r -> Params.positive(r, "query parameter revision", Long.MAX_VALUE));
     String by = Params.text(ctx, ResourceRoutes.AUTHOR_HEADER).orElse("anonymous");
     var marked = services.discovery().accept(Caller.bearer(token(ctx)), environment, revision, by);
-    Responses.json(ctx, 200, FingerprintJson.summary(marked.fingerprint().summary()).put("markedBy", marked.markedBy()).put("markedAt", marked.markedAt().toString()));
+    Responses.record(ctx, 200, LastKnownGood.of(FingerprintJson.status(marked.fingerprint().summary()), marked.markedBy(), marked.markedAt().toString()));
   }
 
   private void drift(Context ctx) {
     DriftStatus status = services.drift().status(Params.environment(ctx));
-    Responses.json(ctx, 200, status.toJson());
+    Responses.record(ctx, 200, status.toRecord());
   }
 
   private void driftReports(Context ctx) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    var items = body.putArray("items");
-    services.drift().reports(Params.environment(ctx), limit(ctx)).forEach(r -> items.addObject()
-        .put("id", r.id())
-        .put("checkedAt", r.checkedAt().toString())
-        .put("kind", r.report().kind().word())
-        .put("baseline", r.report().baseline().value())
-        .put("current", r.report().current().value())
-        .put("differences", r.report().differences())
-        .put("action", r.report().action().word())
-        .set("report", r.report().report()));
-    Responses.json(ctx, 200, body);
+    var items = services.drift().reports(Params.environment(ctx), limit(ctx)).stream().map(r -> new DriftReportItem(
+        r.id(),
+        r.checkedAt().toString(),
+        r.report().kind().word(),
+        r.report().baseline().value(),
+        r.report().current().value(),
+        r.report().differences(),
+        r.report().action().word(),
+        r.report().report())).toList();
+    Responses.record(ctx, 200, new DriftReports(items));
   }
 
   private void events(Context ctx) {

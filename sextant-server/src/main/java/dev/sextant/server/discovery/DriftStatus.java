@@ -1,7 +1,10 @@
 package dev.sextant.server.discovery;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.api.ApiJson;
+import dev.sextant.api.EnvironmentDrift;
 import dev.sextant.core.fingerprint.DriftReport;
 import dev.sextant.server.store.DriftAction;
 import dev.sextant.server.store.FingerprintSummary;
@@ -25,15 +28,19 @@ public record DriftStatus(
   }
 
   public ObjectNode toJson() {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.put("environment", environment);
-    out.put("drifted", drifted());
-    out.put("action", action.word());
-    out.put("blocked", blocked);
-    latest.ifPresentOrElse(l -> out.set("latest", FingerprintJson.summary(l)), () -> out.putNull("latest"));
-    lastKnownGood.ifPresentOrElse(l -> out.set("lastKnownGood", FingerprintJson.summary(l)), () -> out.putNull("lastKnownGood"));
-    declared.ifPresentOrElse(r -> out.set("declared", r.toJson()), () -> out.putNull("declared"));
-    sinceLastKnownGood.ifPresentOrElse(r -> out.set("sinceLastKnownGood", r.toJson()), () -> out.putNull("sinceLastKnownGood"));
-    return out;
+    return ApiJson.mapper().valueToTree(toRecord());
+  }
+
+  /** The drift as the API's record; what is absent is {@code null} on the wire. */
+  public EnvironmentDrift toRecord() {
+    return new EnvironmentDrift(
+        environment,
+        drifted(),
+        action.word(),
+        blocked,
+        latest.map(FingerprintJson::status),
+        lastKnownGood.map(FingerprintJson::status),
+        declared.<JsonNode>map(DriftReport::toJson).orElse(NullNode.getInstance()),
+        sinceLastKnownGood.<JsonNode>map(DriftReport::toJson).orElse(NullNode.getInstance()));
   }
 }

@@ -1,8 +1,12 @@
 package dev.sextant.server.discovery;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.api.ApiJson;
+import dev.sextant.api.FingerprintDocument;
+import dev.sextant.api.FingerprintRecorded;
+import dev.sextant.api.FingerprintStatus;
 import dev.sextant.server.store.FingerprintOutcome;
+import dev.sextant.server.store.FingerprintRevision;
 import dev.sextant.server.store.FingerprintSummary;
 
 /** How fingerprint revisions look on the wire and in {@code -o json}, for the API and the CLI alike. */
@@ -10,20 +14,25 @@ public final class FingerprintJson {
   private FingerprintJson() {}
 
   public static ObjectNode outcome(FingerprintOutcome outcome) {
-    return summary(outcome.revision()).put("change", outcome.change().word());
+    return ApiJson.mapper().valueToTree(recorded(outcome));
   }
 
   public static ObjectNode summary(FingerprintSummary s) {
-    ObjectNode out =
-        JsonNodeFactory.instance
-            .objectNode()
-            .put("environment", s.environment())
-            .put("revision", s.number())
-            .put("digest", s.digest().value())
-            .put("collectedAt", s.collectedAt().toString())
-            .put("receivedAt", s.receivedAt().toString())
-            .put("source", s.source());
-    s.signerKeyId().ifPresent(k -> out.put("signerKeyId", k));
-    return out;
+    return ApiJson.mapper().valueToTree(status(s));
+  }
+
+  /** A revision's facts as the API's record. */
+  public static FingerprintStatus status(FingerprintSummary s) {
+    return new FingerprintStatus(s.environment(), s.number(), s.digest().value(), s.collectedAt().toString(), s.receivedAt().toString(), s.source(), s.signerKeyId());
+  }
+
+  /** What recording or reporting a fingerprint did, as the API's record. */
+  public static FingerprintRecorded recorded(FingerprintOutcome outcome) {
+    return FingerprintRecorded.of(status(outcome.revision()), outcome.change().word());
+  }
+
+  /** A stored fingerprint with its status, as the API's record. */
+  public static FingerprintDocument document(FingerprintRevision revision) {
+    return new FingerprintDocument(revision.document().deepCopy(), status(revision.summary()));
   }
 }

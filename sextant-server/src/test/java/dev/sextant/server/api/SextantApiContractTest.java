@@ -2,7 +2,17 @@ package dev.sextant.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.api.AgentRegistrationRequest;
+import dev.sextant.api.AgentRegistrationResponse;
 import dev.sextant.api.ApiClient;
+import dev.sextant.api.DriftReportItem;
+import dev.sextant.api.DriftReports;
+import dev.sextant.api.EnvironmentDrift;
+import dev.sextant.api.FingerprintDocument;
+import dev.sextant.api.FingerprintHistory;
+import dev.sextant.api.FingerprintRecorded;
+import dev.sextant.api.FingerprintStatus;
+import dev.sextant.api.LastKnownGood;
 import dev.sextant.api.AppliedResource;
 import dev.sextant.api.ApplyResult;
 import dev.sextant.api.NamedInput;
@@ -11,15 +21,23 @@ import dev.sextant.api.ResourceList;
 import dev.sextant.api.ResourceRevision;
 import dev.sextant.api.SextantClient;
 import dev.sextant.api.ValidatedResource;
+import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.core.fingerprint.FingerprintFiles;
+import dev.sextant.core.fingerprint.FingerprintSigner;
+import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.store.Database;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,5 +155,95 @@ class SextantApiContractTest {
     assertThat(list).startsWith("{\"apiVersion\":\"sextant.dev/v1\",\"kind\":\"List\",\"items\":[" + resource + "]}");
     String history = client.exchange("GET", "/api/v1/environments/gpu-lab/revisions", java.util.Map.of(), new byte[0]).body();
     assertThat(history).matches("\\{\"items\":\\[\\{\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}]}");
+  }
+
+  @Test
+  void fingerprints_and_drift_as_records() {
+    api.apply(environment(), "alice", false);
+    SextantClient agent = new SextantClient(new ApiClient(client.base(), Optional.of(TOKEN)));
+    KeyPair keys = SigningKeys.generate(new SecureRandom());
+    AgentRegistrationResponse registered =
+        agent.registerAgent(new AgentRegistrationRequest("lab-1", "gpu-lab", SigningKeys.encodePublic(keys.getPublic())));
+    assertThat(registered.change()).isEqualTo("registered");
+    assertThat(registered.keyId()).isNotBlank();
+    assertThat(api.fingerprints("gpu-lab")).isEmpty();
+    assertThat(api.latestFingerprint("gpu-lab")).isEmpty();
+
+    FingerprintRecorded reported = agent.reportFingerprint("lab-1", signed(keys, "550.54.15"));
+    assertThat(reported.environment()).isEqualTo("gpu-lab");
+    assertThat(reported.revision()).isEqualTo(1);
+    assertThat(reported.change()).isEqualTo("recorded");
+    assertThat(reported.signerKeyId()).contains(registered.keyId());
+    assertThat(reported.collectedAt()).isEqualTo("2026-11-20T09:00:00Z");
+    assertThat(reported.source()).isNotBlank();
+
+    FingerprintRecorded recorded =
+        agent.recordFingerprint("gpu-lab", new NamedInput("lab.json", unsigned("535.104.05").getBytes(StandardCharsets.UTF_8)), "application/json");
+    assertThat(recorded.revision()).isEqualTo(2);
+    assertThat(recorded.change()).isEqualTo("recorded");
+    assertThat(recorded.signerKeyId()).isEmpty();
+    assertThat(recorded.source()).isEqualTo("file:lab.json");
+
+    FingerprintHistory history = api.fingerprints("gpu-lab").orElseThrow();
+    assertThat(history.items()).extracting(FingerprintStatus::revision).containsExactlyInAnyOrder(1L, 2L);
+    FingerprintDocument first = api.fingerprint("gpu-lab", 1).orElseThrow();
+    assertThat(first.status().digest()).isEqualTo(reported.digest());
+    assertThat(first.status().signerKeyId()).contains(registered.keyId());
+    assertThat(first.document().has("status")).isFalse();
+    assertThat(first.document().isEmpty()).isFalse();
+    assertThat(api.latestFingerprint("gpu-lab").orElseThrow().status().revision()).isEqualTo(2);
+    assertThat(api.fingerprint("gpu-lab", 3)).isEmpty();
+
+    LastKnownGood good = agent.acceptFingerprint("gpu-lab", Optional.of(1L), "carol");
+    assertThat(good.revision()).isEqualTo(1);
+    assertThat(good.digest()).isEqualTo(reported.digest());
+    assertThat(good.markedBy()).isEqualTo("carol");
+    assertThat(Instant.parse(good.markedAt())).isBeforeOrEqualTo(Instant.now());
+
+    EnvironmentDrift drift = api.drift("gpu-lab").orElseThrow();
+    assertThat(drift.environment()).isEqualTo("gpu-lab");
+    assertThat(drift.action()).isEqualTo("block");
+    assertThat(drift.latest().orElseThrow().revision()).isEqualTo(2);
+    assertThat(drift.lastKnownGood().orElseThrow().revision()).isEqualTo(1);
+    assertThat(drift.drifted()).isTrue();
+    assertThat(drift.sinceLastKnownGood().path("changes")).hasSize(1);
+    assertThat(drift.declared().path("changes")).isEmpty();
+    assertThat(api.drift("nowhere")).isEmpty();
+
+    DriftReports reports = api.driftReports("gpu-lab", 10);
+    assertThat(reports.items()).isNotEmpty();
+    DriftReportItem report = reports.items().get(0);
+    assertThat(report.id()).isPositive();
+    assertThat(report.kind()).isNotBlank();
+    assertThat(report.baseline()).startsWith("sha256:");
+    assertThat(report.current()).startsWith("sha256:");
+    assertThat(report.differences()).isPositive();
+    assertThat(report.action()).isEqualTo("block");
+    assertThat(report.report().path("changes").isArray()).isTrue();
+  }
+
+  @Test
+  void an_environment_without_fingerprints_drifts_with_nulls() {
+    api.apply(environment(), "alice", false);
+    String drift = client.exchange("GET", "/api/v1/environments/gpu-lab/drift", java.util.Map.of(), new byte[0]).body();
+    assertThat(drift).isEqualTo("{\"environment\":\"gpu-lab\",\"drifted\":false,\"action\":\"block\",\"blocked\":false,\"latest\":null,\"lastKnownGood\":null,\"declared\":null,\"sinceLastKnownGood\":null}");
+    EnvironmentDrift record = api.drift("gpu-lab").orElseThrow();
+    assertThat(record.latest()).isEmpty();
+    assertThat(record.lastKnownGood()).isEmpty();
+    assertThat(record.declared().isNull()).isTrue();
+  }
+
+  private static String signed(KeyPair signer, String driver) {
+    return FingerprintFiles.json(new FingerprintSigner(signer).sign(fingerprint(driver)));
+  }
+
+  private static String unsigned(String driver) {
+    return FingerprintFiles.json(fingerprint(driver));
+  }
+
+  private static Fingerprint fingerprint(String driver) {
+    return Fingerprint.of(Map.of("gpu.driver.version", new Fact.Version(driver), "cpu.arch", new Fact.Text("x86_64")))
+        .collectedAt(Instant.parse("2026-11-20T09:00:00Z"))
+        .describing("gpu-lab");
   }
 }
