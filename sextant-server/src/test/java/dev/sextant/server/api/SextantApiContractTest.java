@@ -8,6 +8,7 @@ import dev.sextant.api.ApiClient;
 import dev.sextant.api.DriftReportItem;
 import dev.sextant.api.DriftReports;
 import dev.sextant.api.EnvironmentDrift;
+import dev.sextant.api.EventItem;
 import dev.sextant.api.FingerprintDocument;
 import dev.sextant.api.FingerprintHistory;
 import dev.sextant.api.FingerprintRecorded;
@@ -231,6 +232,24 @@ class SextantApiContractTest {
     assertThat(record.latest()).isEmpty();
     assertThat(record.lastKnownGood()).isEmpty();
     assertThat(record.declared().isNull()).isTrue();
+  }
+
+  @Test
+  void events_list_and_stream_as_records() {
+    api.apply(environment(), "alice", false);
+    List<EventItem> events = api.events(Optional.of("resource.applied"), 10);
+    assertThat(events).hasSize(1);
+    EventItem applied = events.get(0);
+    assertThat(applied.sequence()).isPositive();
+    assertThat(applied.type()).isEqualTo("resource.applied");
+    assertThat(applied.subject()).isNotBlank();
+    assertThat(applied.outcome()).isNotBlank();
+    assertThat(Instant.parse(applied.time())).isBeforeOrEqualTo(Instant.now());
+    assertThat(applied.detail()).isNotNull();
+
+    List<EventItem> streamed = new java.util.ArrayList<>();
+    api.streamEvents(applied.sequence() - 1, event -> !streamed.add(event));
+    assertThat(streamed).containsExactly(applied);
   }
 
   private static String signed(KeyPair signer, String driver) {
