@@ -23,6 +23,8 @@ final class Burst implements AutoCloseable {
   private final Queue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
   private final Queue<String> refused = new ConcurrentLinkedQueue<>();
   private volatile boolean stopped;
+  /** Notified at each confirmed write, for {@link #awaitConfirmed}. */
+  private final Object progress = new Object();
 
   private Burst(ApiClient api, int clients) {
     this.api = api;
@@ -55,6 +57,9 @@ final class Burst implements AutoCloseable {
     for (long round = firstRound; !stopped; round++) {
       try {
         confirmed.add(write(api, writer, round));
+        synchronized (progress) {
+          progress.notifyAll();
+        }
       } catch (IllegalStateException e) {
         refused.add(e.getMessage());
       } catch (ApiProblem e) {
@@ -63,9 +68,19 @@ final class Burst implements AutoCloseable {
     }
   }
 
-  /** How many writes were confirmed so far. */
-  int confirmedCount() {
-    return confirmed.size();
+  /**
+   * Waits until {@code count} writes are confirmed, woken by each confirmation, or until {@code
+   * timeout} has passed; returns how long it waited.
+   */
+  Duration awaitConfirmed(int count, Duration timeout) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    synchronized (progress) {
+      for (long left = timeout.toNanos(); confirmed.size() < count && left > 0; left = deadline - System.nanoTime()) {
+        TimeUnit.NANOSECONDS.timedWait(progress, left);
+      }
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   /** The writes answered with something other than 2xx: subject, round, status and body. */

@@ -68,7 +68,7 @@ class CrashSafetyTest {
     int exit;
     List<String> refused;
     try (Burst burst = Burst.start(firstApi, writers, 1)) {
-      burstTime = awaitConfirmed(burst, KILL_AFTER);
+      burstTime = burst.awaitConfirmed(KILL_AFTER, BURST);
       exit = first.kill();
       confirmed.addAll(burst.awaitEnd(Writer.TIMEOUT));
       refused = burst.refused();
@@ -106,15 +106,6 @@ class CrashSafetyTest {
     ServerProcess server = ServerProcess.start(home, storeArgs);
     servers.add(server);
     return server;
-  }
-
-  /** Waits until the burst has this many confirmed writes, or its time is up; returns how long it waited. */
-  private static Duration awaitConfirmed(Burst burst, int count) throws InterruptedException {
-    long start = System.nanoTime();
-    while (burst.confirmedCount() < count && System.nanoTime() - start < BURST.toNanos()) {
-      Thread.sleep(5);
-    }
-    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   /** Every confirmed revision that the server does not hold with its confirmed digest, said why. */

@@ -39,10 +39,7 @@ class ServerClusterTest {
       post(a, "/api/v1/apply", LAB);
       post(b, "/api/v1/environments/lab/fingerprints", ARM_FINGERPRINT);
 
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (due(a, b).size() < RUNS && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      ServerProcess.awaitOutput(() -> due(a, b).size() >= RUNS, Duration.ofSeconds(30));
 
       List<Instant> due = due(a, b);
       assertThat(due).as("scheduled checks within 30 s").hasSizeGreaterThanOrEqualTo(RUNS);

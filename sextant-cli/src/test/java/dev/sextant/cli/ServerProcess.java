@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,9 @@ final class ServerProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("sextant server listening on (http://\\S+:\\d+) ");
   private static final Duration START = Duration.ofSeconds(30);
   private static final Duration EXIT = Duration.ofSeconds(10);
+
+  /** Notified at each line any server prints, for {@link #awaitOutput}. */
+  private static final Object PRINTED = new Object();
 
   private final Process process;
   private final URI base;
@@ -91,6 +95,9 @@ final class ServerProcess implements AutoCloseable {
       String line;
       while ((line = lines.readLine()) != null) {
         output.append(line).append('\n');
+        synchronized (PRINTED) {
+          PRINTED.notifyAll();
+        }
         Matcher matcher = LISTENING.matcher(line);
         if (matcher.find()) {
           listening.complete(URI.create(matcher.group(1)));
@@ -118,6 +125,23 @@ final class ServerProcess implements AutoCloseable {
       throw new IllegalStateException("the server " + process.pid() + " outlived SIGKILL for " + EXIT.toSeconds() + " s");
     }
     return process.exitValue();
+  }
+
+  /**
+   * Waits until {@code condition} holds, looked at again each time a server prints a line, or
+   * until {@code timeout} has passed; returns whether it holds.
+   */
+  static boolean awaitOutput(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (PRINTED) {
+      for (long left = timeout.toNanos(); !condition.getAsBoolean(); left = deadline - System.nanoTime()) {
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(PRINTED, left);
+      }
+    }
+    return true;
   }
 
   /** Everything the server printed so far, stdout and stderr together. */

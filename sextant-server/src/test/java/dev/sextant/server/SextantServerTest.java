@@ -36,8 +36,11 @@ class SextantServerTest {
       long started = System.nanoTime();
       services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
       long deadline = started + Duration.ofSeconds(20).toNanos();
-      while (driftEvents(services) == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
+      // Woken by each event this server commits, the drift check's among them.
+      for (long seen = services.lastEvent();
+          driftEvents(services) == 0 && System.nanoTime() < deadline;
+          seen = services.lastEvent()) {
+        services.database().feed().awaitAfter(seen, Duration.ofNanos(deadline - System.nanoTime()));
       }
 
       assertThat(driftEvents(services)).isEqualTo(1);
