@@ -40,8 +40,9 @@ public final class RemoteBackend implements Backend {
   private static final ObjectMapper JSON = ApiJson.mapper();
 
   private final SextantApi sextant;
-  /** Sends the agent token, for the calls that record discovery state. */
-  private final SextantApi recorder;
+  private final URI base;
+  /** Sends the agent token, for the calls that record discovery state; made when first needed. */
+  private SextantApi recorder;
   private final Optional<String> token;
 
   public RemoteBackend(String url) {
@@ -55,15 +56,20 @@ public final class RemoteBackend implements Backend {
   public RemoteBackend(String url, Optional<String> token) {
     this.token = token;
     ApiClient api;
-    ApiClient withToken;
     try {
       api = new ApiClient(URI.create(url), Optional.empty());
-      withToken = new ApiClient(URI.create(url), token);
     } catch (IllegalArgumentException e) {
       throw CliException.invalid("--server \"" + url + "\" is not a valid URL; expected e.g. http://localhost:7070");
     }
     this.sextant = new SextantClient(api);
-    this.recorder = new SextantClient(withToken);
+    this.base = api.base();
+  }
+
+  private SextantApi recorder() {
+    if (recorder == null) {
+      recorder = new SextantClient(new ApiClient(base, token));
+    }
+    return recorder;
   }
 
   @Override
@@ -125,12 +131,12 @@ public final class RemoteBackend implements Backend {
 
   @Override
   public JsonNode acceptFingerprint(String environment, String by) {
-    return tree(call(() -> recorder.acceptFingerprint(environment, Optional.empty(), by)));
+    return tree(call(() -> recorder().acceptFingerprint(environment, Optional.empty(), by)));
   }
 
   @Override
   public JsonNode recordFingerprint(String environment, Input input) {
-    return tree(call(() -> recorder.recordFingerprint(environment, new NamedInput(input.name(), input.bytes()), contentType(input))));
+    return tree(call(() -> recorder().recordFingerprint(environment, new NamedInput(input.name(), input.bytes()), contentType(input))));
   }
 
   /** A record as the tree the server sent, for the commands that print or read the answer as JSON. */

@@ -4,62 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sextant.api.ApiClient;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.server.Lab;
-import dev.sextant.server.Services;
-import dev.sextant.server.discovery.AgentTokens;
-import dev.sextant.server.store.Database;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.LoggedEvent;
 import dev.sextant.server.store.RequestRefused;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The answers to the inputs of issue 17 that were 500s, HTML pages or silently misread. */
 class ProblemsApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TOKEN = "problems-test-token";
+  private static final String TOKEN = LabApi.TOKEN;
 
-  @TempDir Path home;
-  private Services services;
-  private ApiServer server;
-
-  /** The API's one client; {@link RawHttp} takes over only for what it refuses to send. */
-  private ApiClient client() {
-    return new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
-  }
-
-  @BeforeEach
-  void start() {
-    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
-    services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
-    server = ApiServer.start(services, "127.0.0.1", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    services.close();
-  }
+  @RegisterExtension final LabApi api = new LabApi();
 
   @Test
   void an_author_of_256_characters_is_a_400_naming_the_header_and_nothing_is_applied() throws Exception {
     RawHttp.Answer answer = post("/api/v1/apply", Map.of("Content-Type", "application/yaml", "X-Sextant-Author", "a".repeat(256)), yaml("service-b"));
 
     assertProblem(answer, 400, "X-Sextant-Author");
-    assertThat(services.resources().list(java.util.Optional.empty(), "")).hasSize(1);
+    assertThat(api.services().resources().list(java.util.Optional.empty(), "")).hasSize(1);
   }
 
   @Test
@@ -77,9 +47,9 @@ class ProblemsApiTest {
       RawHttp.Answer answer = post("/api/v1/apply?dryRun=" + value, Map.of("Content-Type", "application/yaml"), yaml("service-" + value.length()));
       assertProblem(answer, 400, "dryRun");
     }
-    assertThat(services.resources().list(java.util.Optional.empty(), "")).hasSize(1);
+    assertThat(api.services().resources().list(java.util.Optional.empty(), "")).hasSize(1);
     assertThat(post("/api/v1/apply?dryRun=true", Map.of("Content-Type", "application/yaml"), yaml("service-x")).status()).isEqualTo(200);
-    assertThat(services.resources().list(java.util.Optional.empty(), "")).hasSize(1);
+    assertThat(api.services().resources().list(java.util.Optional.empty(), "")).hasSize(1);
   }
 
   @Test
@@ -128,8 +98,8 @@ class ProblemsApiTest {
   @Test
   void jetty_refusals_are_problem_json_not_html() throws Exception {
     assertProblem(get("/api/v1/environments/%zz/drift"), 400, "");
-    assertProblem(RawHttp.send(server.port(), "GET", "/healthz", Map.of("X-Sextant-Author", "a\u0001b"), new byte[0]), 400, "");
-    assertProblem(RawHttp.send(client(), server.port(), "GET", "/healthz", Map.of("X-Big", "a".repeat(ApiServer.MAX_HEADER_BYTES)), new byte[0]), 431, "16384 bytes");
+    assertProblem(RawHttp.send(api.server().port(), "GET", "/healthz", Map.of("X-Sextant-Author", "a\u0001b"), new byte[0]), 400, "");
+    assertProblem(api.send("GET", "/healthz", Map.of("X-Big", "a".repeat(ApiServer.MAX_HEADER_BYTES)), new byte[0]), 431, "16384 bytes");
   }
 
   @Test
@@ -140,8 +110,8 @@ class ProblemsApiTest {
     assertProblem(post("/api/v1/environments/lab/fingerprints", json, fingerprint), 401, "agent token");
     assertProblem(post("/api/v1/environments/lab/fingerprints", Map.of("Content-Type", "application/json", "Authorization", "Bearer guess-xyz-123"), fingerprint), 401, "agent token");
     assertProblem(post("/api/v1/environments/lab/last-known-good", Map.of(), ""), 401, "agent token");
-    assertThat(services.discovery().history("lab")).isEmpty();
-    List<LoggedEvent> refusals = services.events(EventQuery.last(10).ofType(RequestRefused.TYPE));
+    assertThat(api.services().discovery().history("lab")).isEmpty();
+    List<LoggedEvent> refusals = api.services().events(EventQuery.last(10).ofType(RequestRefused.TYPE));
     assertThat(refusals).hasSize(3).allSatisfy(e -> assertThat(e.envelope().reason().orElseThrow()).doesNotContain("guess-xyz-123").doesNotContain(TOKEN));
 
     Map<String, String> withToken = Map.of("Content-Type", "application/json", "Authorization", "Bearer " + TOKEN);
@@ -162,11 +132,11 @@ class ProblemsApiTest {
   }
 
   private RawHttp.Answer get(String path) throws Exception {
-    return RawHttp.send(client(), server.port(), "GET", path, Map.of(), new byte[0]);
+    return api.send("GET", path, Map.of(), new byte[0]);
   }
 
   private RawHttp.Answer post(String path, Map<String, String> headers, String body) throws Exception {
-    return RawHttp.send(client(), server.port(), "POST", path, headers, body.getBytes(StandardCharsets.UTF_8));
+    return api.send("POST", path, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void assertProblem(RawHttp.Answer answer, int status, String inDetail) throws Exception {

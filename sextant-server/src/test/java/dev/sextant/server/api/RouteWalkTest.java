@@ -4,25 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sextant.api.ApiClient;
-import dev.sextant.server.Lab;
-import dev.sextant.server.Services;
-import dev.sextant.server.discovery.AgentTokens;
-import dev.sextant.server.store.Database;
 import io.javalin.http.HandlerType;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every route the server registers, walked with malformed input: bad path parameters, headers
@@ -33,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RouteWalkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TOKEN = "route-walk-token";
+  private static final String TOKEN = LabApi.TOKEN;
 
   /** What each kind of path parameter is, when it is well-formed. */
   private static final Map<String, String> SAMPLES =
@@ -42,38 +31,18 @@ class RouteWalkTest {
   private static final List<String> MALFORMED_SEGMENTS =
       List.of("%zz", "a%20b", "x".repeat(300), "a%01b", "%0A", "%E2%80");
 
-  @TempDir Path home;
-  private Services services;
-  private ApiServer server;
-
-  /** The API's one client; {@link RawHttp} takes over only for what it refuses to send. */
-  private ApiClient client() {
-    return new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
-  }
-
-  @BeforeEach
-  void start() {
-    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
-    services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
-    server = ApiServer.start(services, "127.0.0.1", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-    services.close();
-  }
+  @RegisterExtension final LabApi api = new LabApi();
 
   @Test
   void the_route_table_is_walked_in_full() {
-    assertThat(server.routes()).hasSizeGreaterThanOrEqualTo(20);
-    assertThat(server.routes()).anySatisfy(r -> assertThat(r.path()).isEqualTo("/api/v1/apply"));
+    assertThat(api.server().routes()).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(api.server().routes()).anySatisfy(r -> assertThat(r.path()).isEqualTo("/api/v1/apply"));
   }
 
   @Test
   void malformed_path_parameters_are_4xx_problems_on_every_route() throws Exception {
     SoftAssertions softly = new SoftAssertions();
-    for (RouteTable.Route route : server.routes()) {
+    for (RouteTable.Route route : api.server().routes()) {
       List<String> segments = List.of(route.path().split("/", -1));
       for (int i = 0; i < segments.size(); i++) {
         if (!segments.get(i).startsWith("{")) {
@@ -93,7 +62,7 @@ class RouteWalkTest {
   @Test
   void headers_over_the_limit_or_with_control_characters_are_4xx_problems_on_every_route() throws Exception {
     SoftAssertions softly = new SoftAssertions();
-    for (RouteTable.Route route : server.routes()) {
+    for (RouteTable.Route route : api.server().routes()) {
       String path = String.join("/", sample(route));
       for (String header : List.of("X-Sextant-Author", "Authorization")) {
         RawHttp.Answer huge = send(route.method().name(), path, Map.of(header, "a".repeat(ApiServer.MAX_HEADER_BYTES + 1)), new byte[0]);
@@ -115,7 +84,7 @@ class RouteWalkTest {
   @Test
   void bodies_of_the_wrong_media_type_malformed_json_and_json_as_yaml_are_4xx_problems() throws Exception {
     SoftAssertions softly = new SoftAssertions();
-    for (RouteTable.Route route : server.routes()) {
+    for (RouteTable.Route route : api.server().routes()) {
       if (route.method() == HandlerType.GET) {
         continue;
       }
@@ -139,7 +108,7 @@ class RouteWalkTest {
   @Test
   void a_method_a_route_does_not_take_is_405_with_an_allow_header() throws Exception {
     SoftAssertions softly = new SoftAssertions();
-    for (RouteTable.Route route : server.routes()) {
+    for (RouteTable.Route route : api.server().routes()) {
       RawHttp.Answer answer = send("DELETE", String.join("/", sample(route)), Map.of(), new byte[0]);
       expectProblem(softly, "DELETE on " + route, answer);
       softly.assertThat(answer.status()).as("DELETE on " + route).isEqualTo(405);
@@ -157,7 +126,7 @@ class RouteWalkTest {
   }
 
   private RawHttp.Answer send(String method, String path, Map<String, String> headers, byte[] body) throws Exception {
-    return RawHttp.send(client(), server.port(), method, path, headers, body);
+    return api.send(method, path, headers, body);
   }
 
   private static void expectProblem(SoftAssertions softly, String what, RawHttp.Answer answer) {

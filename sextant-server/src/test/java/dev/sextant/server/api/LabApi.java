@@ -1,0 +1,67 @@
+package dev.sextant.server.api;
+
+import dev.sextant.api.ApiClient;
+import dev.sextant.server.Lab;
+import dev.sextant.server.Services;
+import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real API server for a test, on loopback and an embedded store of its own, with the agent token
+ * {@link #TOKEN} and the environment "lab" declared. Register it per test: {@code
+ * @RegisterExtension final LabApi api = new LabApi();}
+ */
+final class LabApi implements BeforeEachCallback, AfterEachCallback {
+  static final String TOKEN = "lab-api-token";
+
+  private Services services;
+  private ApiServer server;
+  private ApiClient client;
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    Path home = Files.createTempDirectory("sextant-lab-api-");
+    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
+    services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
+    server = ApiServer.start(services, "127.0.0.1", 0);
+    client = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    server.close();
+    services.close();
+  }
+
+  Services services() {
+    return services;
+  }
+
+  ApiServer server() {
+    return server;
+  }
+
+  /**
+   * Sends through the API's one client, and over a raw socket only what that client refuses to
+   * send.
+   */
+  RawHttp.Answer send(String method, String path, Map<String, String> headers, byte[] body) {
+    try {
+      return RawHttp.send(client, server.port(), method, path, headers, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
