@@ -5,6 +5,7 @@ import dev.sextant.server.api.ApiServer;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.store.Database;
+import dev.sextant.server.store.Revision;
 import dev.sextant.server.work.BackgroundWork;
 import dev.sextant.server.work.OneTimeWork;
 import dev.sextant.server.work.RecurringWork;
@@ -51,7 +52,7 @@ public final class SextantServer implements AutoCloseable {
     Database database = config.store().open(clock);
     BackgroundWork work = null;
     try {
-      AtomicReference<Consumer<String>> checkSoon = new AtomicReference<>(environment -> {});
+      AtomicReference<Consumer<Revision>> checkSoon = new AtomicReference<>(revision -> {});
       AgentTokens tokens = config.agentToken().map(AgentTokens::of).orElse(AgentTokens.none());
       Services services =
           Services.on(
@@ -60,7 +61,7 @@ public final class SextantServer implements AutoCloseable {
               clock,
               outcome -> {
                 if (outcome.revision().key().kind() == Kind.ENVIRONMENT) {
-                  checkSoon.get().accept(outcome.revision().key().name());
+                  checkSoon.get().accept(outcome.revision());
                 }
               });
       DriftWatch drift = services.drift();
@@ -82,8 +83,12 @@ public final class SextantServer implements AutoCloseable {
               List.of(driftCheck));
       BackgroundWork started = work;
       // An Environment's declared facts or drift action may have changed: its drift is checked
-      // now, on whichever server claims the work, rather than at the next scheduled check.
-      checkSoon.set(environment -> started.scheduleNow(driftCheck, environment));
+      // now, on whichever server claims the work, rather than at the next scheduled check; once per
+      // revision, since a check already running may have read the one before.
+      checkSoon.set(
+          revision ->
+              started.scheduleNow(
+                  driftCheck, revision.key().name(), "revision-" + revision.number()));
       work.start();
       ApiServer api = listen(services, config);
       return new SextantServer(services, work, api);

@@ -66,21 +66,25 @@ public final class BackgroundWork implements AutoCloseable {
   }
 
   /**
-   * Makes an instance of one-time work due now, unless the instance is already scheduled, and wakes
-   * this node to run it. An instance already scheduled keeps its time, even a later one (a retry
-   * after a failure); one already running is not scheduled again, though it may have started before
-   * the caller's change.
+   * Makes one-time work about {@code subject} due now, for the change named by {@code occasion},
+   * and wakes this node to run it. The same subject and occasion are scheduled once however many
+   * nodes ask; a new occasion is new work even while a run for an earlier one is in progress,
+   * because that run may have read the subject before the change. An instance already scheduled
+   * keeps its time, even a later one (a retry after a failure).
    *
-   * @param instanceId what the run is about, such as an environment's name; at most 255 characters
+   * @param subject what the run is about, such as an environment's name; the body gets it
+   * @param occasion what made the work due, such as the environment's new revision number
    * @return whether a new execution was scheduled
    * @throws IllegalArgumentException when the work was not given to this node
    */
-  public boolean scheduleNow(OneTimeWork work, String instanceId) {
+  public boolean scheduleNow(OneTimeWork work, String subject, String occasion) {
     OneTimeTask<Void> task = oneTimeTasks.get(work.name());
     if (task == null) {
       throw new IllegalArgumentException("no one-time work named " + work.name() + " on this node");
     }
-    boolean scheduled = scheduler.scheduleIfNotExists(task.schedulableInstance(instanceId));
+    boolean scheduled =
+        scheduler.scheduleIfNotExists(
+            task.schedulableInstance(OneTimeWork.instanceId(subject, occasion)));
     wake();
     return scheduled;
   }

@@ -67,8 +67,8 @@ class BackgroundWorkTest {
     // Scheduled from both before either runs it: once it has run, scheduling it again is new work.
     for (int i = 0; i < 30; i++) {
       instances.add("from-both-" + i);
-      assertThat(a.scheduleNow(check, "from-both-" + i)).isTrue();
-      assertThat(b.scheduleNow(check, "from-both-" + i)).isFalse();
+      assertThat(a.scheduleNow(check, "from-both-" + i, "1")).isTrue();
+      assertThat(b.scheduleNow(check, "from-both-" + i, "1")).isFalse();
     }
     a.start();
     b.start();
@@ -76,8 +76,8 @@ class BackgroundWorkTest {
     for (int i = 0; i < 30; i++) {
       instances.add("from-a-" + i);
       instances.add("from-b-" + i);
-      a.scheduleNow(check, "from-a-" + i);
-      b.scheduleNow(check, "from-b-" + i);
+      a.scheduleNow(check, "from-a-" + i, "1");
+      b.scheduleNow(check, "from-b-" + i, "1");
     }
     Eventually.within(LIMIT, "every instance ran", () -> new HashSet<>(runs).size() == 90);
     a.close();
@@ -99,7 +99,7 @@ class BackgroundWorkTest {
     BackgroundWork b = cluster.node(db, quickHeartbeat("b"), List.of(), List.of(completes));
     try {
       a.start();
-      a.scheduleNow(hangs, "production");
+      a.scheduleNow(hangs, "production", "1");
       assertThat(startedOnA.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
       b.start();
 
@@ -134,7 +134,7 @@ class BackgroundWorkTest {
     b.start();
     assertThat(firstPollDone.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
-    a.scheduleNow(check, "production");
+    a.scheduleNow(check, "production", "1");
     // Waking A does not wake B, which now waits out its 30 s poll: half a second shows it waits.
     Thread.sleep(500);
     assertThat(ranOnB).as("run before B was woken").isEmpty();
@@ -158,7 +158,7 @@ class BackgroundWorkTest {
     a.start();
     assertThat(firstPollDone.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
-    assertThat(a.scheduleNow(check, "production")).isTrue();
+    assertThat(a.scheduleNow(check, "production", "1")).isTrue();
 
     Duration ran = Eventually.within(Duration.ofSeconds(2), "it ran", () -> !runs.isEmpty());
     assertThat(runs).containsExactly("production");
@@ -171,9 +171,44 @@ class BackgroundWorkTest {
     OneTimeWork check = new OneTimeWork("drift-check", id -> {});
     BackgroundWork a = cluster.node(db, fast("a"), List.of(), List.of(check));
 
-    assertThat(a.scheduleNow(check, "production")).isTrue();
-    assertThat(a.scheduleNow(check, "production")).isFalse();
-    assertThat(a.scheduleNow(check, "staging")).isTrue();
+    assertThat(a.scheduleNow(check, "production", "1")).isTrue();
+    assertThat(a.scheduleNow(check, "production", "1")).isFalse();
+    assertThat(a.scheduleNow(check, "staging", "1")).isTrue();
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(SchedulerDialect.class)
+  void a_new_occasion_runs_again_even_while_a_run_for_an_earlier_one_is_in_progress(
+      SchedulerDialect db) throws InterruptedException {
+    CountDownLatch firstStarted = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    Collection<String> runs = new ConcurrentLinkedQueue<>();
+    OneTimeWork check =
+        new OneTimeWork(
+            "drift-check",
+            subject -> {
+              if (runs.isEmpty()) {
+                runs.add(subject);
+                hang(firstStarted, releaseFirst);
+              } else {
+                runs.add(subject);
+              }
+            });
+    BackgroundWork a = cluster.node(db, fast("a"), List.of(), List.of(check));
+    a.start();
+    try {
+      assertThat(a.scheduleNow(check, "production", "revision-1")).isTrue();
+      assertThat(firstStarted.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+      // The first run may have read revision 1; revision 2 must be looked at by a run of its own.
+      assertThat(a.scheduleNow(check, "production", "revision-1")).isFalse();
+      assertThat(a.scheduleNow(check, "production", "revision-2")).isTrue();
+
+      Eventually.within(LIMIT, "the second run", () -> runs.size() == 2);
+      assertThat(runs).containsExactly("production", "production");
+    } finally {
+      releaseFirst.countDown();
+    }
   }
 
   @ParameterizedTest(name = "on {0}")
@@ -212,7 +247,7 @@ class BackgroundWorkTest {
     BackgroundWork a = cluster.node(db, fast("a"), List.of(), List.of(check));
     a.start();
 
-    a.scheduleNow(check, "production");
+    a.scheduleNow(check, "production", "1");
 
     Eventually.within(LIMIT, "the retry ran", () -> !done.isEmpty());
     assertThat(done).containsExactly("production");
@@ -236,9 +271,19 @@ class BackgroundWorkTest {
   void scheduling_work_the_node_was_not_given_is_refused(SchedulerDialect db) {
     BackgroundWork a = cluster.node(db, fast("a"), List.of(), List.of());
 
-    assertThatThrownBy(() -> a.scheduleNow(new OneTimeWork("other", id -> {}), "production"))
+    assertThatThrownBy(() -> a.scheduleNow(new OneTimeWork("other", id -> {}), "production", "1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no one-time work named other on this node");
+  }
+
+  @Test
+  void a_subject_holding_the_separator_is_refused() {
+    OneTimeWork check = new OneTimeWork("drift-check", id -> {});
+    BackgroundWork a = cluster.node(SchedulerDialect.H2, fast("a"), List.of(), List.of(check));
+
+    assertThatThrownBy(() -> a.scheduleNow(check, "prod@eu", "1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("hold no '@'");
   }
 
   private static WorkSettings fast(String node) {
