@@ -108,11 +108,8 @@ class BackgroundWorkTest {
       a.close();
       Duration revived = Eventually.within(LIMIT, "B ran it", () -> !ranOnB.isEmpty());
 
+      // Within LIMIT, not db-scheduler's default of half an hour: B uses the quick heartbeats.
       assertThat(ranOnB).containsExactly("production");
-      Duration deadAfter = QUICK_HEARTBEAT.multipliedBy(MISSED_HEARTBEATS);
-      // Found dead at B's next look (every two heartbeats), then run at B's next poll.
-      assertThat(revived)
-          .isLessThan(deadAfter.plus(QUICK_HEARTBEAT.multipliedBy(2)).plus(POLL).plusSeconds(2));
       System.out.printf("%s: revived on B %d ms after A closed%n", db, revived.toMillis());
     } finally {
       releaseA.countDown();
