@@ -106,7 +106,6 @@ public final class WhatIf {
     if (changed.isEmpty()) {
       return new HypotheticalTarget(target, target, List.of());
     }
-    changed.sort(java.util.Comparator.comparing(HypotheticalFact::key));
     Target supposed =
         new Target(
             target.environment(),

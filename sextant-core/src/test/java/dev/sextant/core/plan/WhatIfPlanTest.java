@@ -132,9 +132,12 @@ class WhatIfPlanTest {
     assertThat(json.at("/summary/fellBack").asInt()).isEqualTo(1);
     assertThat(json.at("/summary/unchanged").asInt()).isEqualTo(1);
     assertThat(json.at("/environments/0/name").asText()).isEqualTo("prod-eu");
-    assertThat(json.at("/environments/0/facts/0/key").asText()).isEqualTo("cuda.driver.max");
-    assertThat(json.at("/environments/0/facts/0/derivedFrom").asText())
+    assertThat(json.at("/environments/0/facts/0/key").asText()).isEqualTo("gpu.driver.version");
+    assertThat(json.at("/environments/0/facts/0/derivedFrom").isNull()).isTrue();
+    assertThat(json.at("/environments/0/facts/1/key").asText()).isEqualTo("cuda.driver.max");
+    assertThat(json.at("/environments/0/facts/1/derivedFrom").asText())
         .isEqualTo("gpu.driver.version");
+    assertThat(json.at("/environments/0/facts/1/whatIf/value").asText()).isEqualTo("12.2");
     assertThat(json.at("/environments/1/facts")).isEmpty();
     JsonNode change = json.at("/changes/0");
     assertThat(change.get("change").asText()).isEqualTo("fell-back");

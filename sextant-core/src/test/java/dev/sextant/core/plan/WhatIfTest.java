@@ -32,8 +32,8 @@ class WhatIfTest {
     assertThat(supposed.facts())
         .extracting(HypotheticalFact::describe)
         .containsExactly(
-            "cuda.driver.max 12.4 → 12.2 (from gpu.driver.version)",
-            "gpu.driver.version 550.54.15 → 535.104.05");
+            "gpu.driver.version 550.54.15 → 535.104.05",
+            "cuda.driver.max 12.4 → 12.2 (from gpu.driver.version)");
     assertThat(supposed.whatIf().digest())
         .isEqualTo(facts.digests().whole())
         .isNotEqualTo(h100.digest());
