@@ -7,6 +7,7 @@ import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.fingerprint.Quantities;
+import dev.sextant.core.fingerprint.Verification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +40,27 @@ class WhatIfTest {
         .isNotEqualTo(h100.digest());
     assertThat(supposed.whatIf().environment()).isEqualTo("prod-eu");
     assertThat(supposed.today()).isSameAs(h100);
+  }
+
+  @Test
+  void
+      the_supposed_environment_keeps_its_signature_check_and_drift_block_as_a_what_if_asks_about_facts() {
+    Verification trusted =
+        new Verification(Verification.Outcome.VALID, Optional.of("key-1"), "signed by key-1");
+    Target checked =
+        new Target(
+            "prod-eu",
+            Target.Origin.FINGERPRINT_FILE,
+            h100.fingerprint(),
+            h100.digest(),
+            Optional.of(trusted),
+            Optional.of("drift blocks deployments"));
+
+    Target supposed = whatIf("gpu.driver.version=535.104.05").apply(checked).whatIf();
+
+    assertThat(supposed.verification()).contains(trusted);
+    assertThat(supposed.blocked()).contains("drift blocks deployments");
+    assertThat(supposed.fingerprint().signature()).isEmpty();
   }
 
   @Test
