@@ -14,7 +14,9 @@ import dev.sextant.cli.output.Printer;
 import dev.sextant.core.compat.Validator;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.Limits;
+import dev.sextant.core.document.SourceDocument;
 import dev.sextant.core.plan.CheckExecutor;
+import dev.sextant.core.plan.FactOverride;
 import dev.sextant.core.plan.Plan;
 import dev.sextant.core.plan.PlanInputException;
 import dev.sextant.core.plan.PlanJson;
@@ -22,6 +24,7 @@ import dev.sextant.core.plan.Planner;
 import dev.sextant.core.plan.Target;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Resource;
+import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.ParseReport;
 import dev.sextant.core.validation.Problem;
@@ -31,15 +34,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "plan",
@@ -85,6 +93,7 @@ public final class PlanCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
   @Mixin OutputOptions output;
   @Mixin BackendOptions backend;
+  @Spec CommandSpec spec;
 
   @Option(names = {"-f", "--filename"}, paramLabel = "FILE|DIR|-", description = "Release files to plan: a file, a directory (searched recursively) or - for standard input. Repeatable. Resources of other kinds are ignored.")
   List<String> files = new ArrayList<>();
@@ -107,6 +116,9 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--key", paramLabel = "PUBLIC_KEY_FILE", description = "Trust fingerprint files signed by this key (PEM or base64). Repeatable. With keys, an unsigned or badly signed file blocks its environment.")
   List<Path> keys = new ArrayList<>();
 
+  @Option(names = "--what-if", paramLabel = "KEY=VALUE", converter = FactOverrideConverter.class, description = "Plan as if this fact had this value (repeatable; typed as the fact is, e.g. gpu.driver.version=575.57.08, memory.total=512Gi, cpu.flags=avx2,fma), where an environment has the fact; facts derived from it (cuda.driver.max) follow. Shows what changes against today's plan. Without -f, plans every Release in the store. Exit 3 when a release that fits today would not, or would fall back.")
+  List<FactOverride> whatIf = new ArrayList<>();
+
   @Option(names = "--rules", description = "List the validators (built in and plug-ins) that requirements can name with `rule:`, and exit.")
   boolean rules;
 
@@ -117,8 +129,11 @@ public final class PlanCommand implements Callable<Integer> {
     if (rules) {
       return listRules(validators);
     }
-    if (files.isEmpty()) {
+    if (files.isEmpty() && whatIf.isEmpty()) {
       throw CliException.invalid("say what to plan: -f RELEASE_FILE (see sextant plan --help)");
+    }
+    if (deep && !whatIf.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--deep runs checks on hosts as they are, not as --what-if supposes them; give one or the other");
     }
     boolean stored = !environments.isEmpty() || selector != null;
     if (fingerprints.isEmpty() && !here && !stored) {
@@ -129,7 +144,7 @@ public final class PlanCommand implements Callable<Integer> {
       throw new InvalidInputException(report.problems());
     }
     List<Resource> releases = report.resources().stream().filter(r -> r.kind() == Kind.RELEASE).toList();
-    if (releases.isEmpty()) {
+    if (releases.isEmpty() && !files.isEmpty()) {
       throw CliException.invalid("no Release in " + String.join(", ", files) + "; plan needs at least one");
     }
     List<PublicKey> trusted = TrustedKeys.read(keys);
@@ -139,11 +154,21 @@ public final class PlanCommand implements Callable<Integer> {
       targets.add(PlanTargets.thisHost());
     }
     List<Resource> inPlace = List.of();
-    if (stored) {
+    if (stored || files.isEmpty()) {
       try (Backend store = backend.open(context)) {
-        targets.addAll(PlanTargets.stored(store, environments, Optional.ofNullable(selector)));
-        inPlace = releasesInStore(store);
+        if (stored) {
+          targets.addAll(PlanTargets.stored(store, environments, Optional.ofNullable(selector)));
+        }
+        ParseReport inStore = releasesInStore(store);
+        inPlace = inStore.resources();
+        if (files.isEmpty()) {
+          report = inStore;
+          releases = inPlace;
+        }
       }
+    }
+    if (releases.isEmpty()) {
+      throw CliException.invalid("the store holds no Release to plan; apply one, or give release files with -f");
     }
     checkUniqueNames(targets);
     CheckExecutor executor = deep ? new LocalCheckExecutor() : CheckExecutor.NONE;
@@ -151,11 +176,15 @@ public final class PlanCommand implements Callable<Integer> {
       context.err().println("warning: --deep runs checks only where a command can run (this host, with --here);"
           + " tier 2 is skipped for every environment of this plan");
     }
+    Planner planner = new Planner(validators, executor, deep);
     Plan plan;
     try {
-      plan = new Planner(validators, executor, deep).plan(releases, targets, inPlace);
+      plan = planner.plan(releases, targets, inPlace);
     } catch (PlanInputException e) {
       throw problems(report, e);
+    }
+    if (!whatIf.isEmpty()) {
+      return new PlanWhatIf(spec, context.out(), output.format()).run(planner, plan, releases, targets, inPlace, whatIf);
     }
     if (output.format() == Format.TABLE) {
       PlanView.print(context.out(), plan);
@@ -197,14 +226,17 @@ public final class PlanCommand implements Callable<Integer> {
     return new InvalidInputException(problems);
   }
 
-  private static List<Resource> releasesInStore(Backend store) {
+  /** Every Release in the store, with its documents, so that a problem in one has a place. */
+  private static ParseReport releasesInStore(Backend store) {
     List<Resource> out = new ArrayList<>();
+    Map<ResourceKey, SourceDocument> documents = new HashMap<>();
     ResourceParser parser = new ResourceParser(Limits.DEFAULT);
     for (Revision revision : store.list(Optional.of(Kind.RELEASE), "")) {
       ParseReport parsed = parser.parse("store:" + revision.key(), revision.document().toString().getBytes(StandardCharsets.UTF_8));
       out.addAll(parsed.resources());
+      documents.putAll(parsed.documents());
     }
-    return out;
+    return new ParseReport(out, List.of(), documents);
   }
 
   private static void checkUniqueNames(List<Target> targets) {
