@@ -89,7 +89,7 @@ public final class CudaValidator implements Validator {
     }
 
     String supports() {
-      return newest().map(v -> "CUDA ≤ " + v).orElse("no CUDA release from 11.0 on");
+      return newest().map(v -> "CUDA ≤ " + v).orElse("no CUDA release from 10.0 on");
     }
 
     String who() {
@@ -124,8 +124,8 @@ public final class CudaValidator implements Validator {
     boolean byMax = driver.max().isPresent() && Versions.compare(release.majorMinor(), driver.max().get()) <= 0;
     boolean byTable = driver.version().isPresent() && Versions.atLeast(driver.version().get(), release.driver());
     // An update release (12.4.1) needs the table even when nvidia-smi says 12.4: 550.54.14 reports
-    // CUDA 12.4 but 12.4 Update 1 needs 550.54.15.
-    boolean update = !release.version().endsWith(".0");
+    // CUDA 12.4 but 12.4 Update 1 needs 550.54.15. An update with its GA's minimum (10.1.243) does not.
+    boolean update = release.needsMoreThanGa();
     boolean supported = driver.max().isPresent()
         ? byMax && (!update || driver.version().isEmpty() || byTable)
         : byTable;
