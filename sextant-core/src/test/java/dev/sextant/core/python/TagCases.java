@@ -1,16 +1,9 @@
-package dev.sextant.agent.probe.python;
+package dev.sextant.core.python;
 
 import static dev.sextant.core.python.Platform.linux;
 
-import dev.sextant.core.python.BuildConfig;
-import dev.sextant.core.python.ElfHeader;
-import dev.sextant.core.python.Implementation;
-import dev.sextant.core.python.Interpreter;
-import dev.sextant.core.python.Libc;
 import dev.sextant.core.python.Libc.Glibc;
 import dev.sextant.core.python.Libc.Musl;
-import dev.sextant.core.python.Platform;
-import dev.sextant.core.python.PythonVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
