@@ -69,12 +69,12 @@ public final class CudaDrivers {
     }
 
     /**
-     * Whether it needs a newer driver than its major.minor's GA: then a driver that reports that
-     * major.minor may still be short of it (550.54.14 reports CUDA 12.4, 12.4 Update 1 needs
-     * 550.54.15).
+     * Whether a driver that reports its major.minor may still be short of it: its minimum is above
+     * the first driver of that major.minor (550.54.14 reports CUDA 12.4, 12.4 Update 1 needs
+     * 550.54.15; the 11.0.1 RC's 450.36.06 reports CUDA 11.0, the 11.0.2 GA needs 450.51.05).
      */
-    public boolean needsMoreThanGa() {
-      return release(majorMinor()).filter(ga -> Versions.compare(driver, ga.driver()) > 0).isPresent();
+    public boolean needsMoreThanItsMajorMinor() {
+      return earliestDriver(majorMinor()).filter(first -> Versions.compare(driver, first) > 0).isPresent();
     }
   }
 
@@ -164,6 +164,14 @@ public final class CudaDrivers {
     return RELEASES.stream()
         .filter(r -> r.stage() == Stage.GA && r.majorMinor().equals(toolkit))
         .findFirst();
+  }
+
+  /** The least driver that runs a release of {@code majorMinor}, and so reports it, if any is listed. */
+  public static Optional<String> earliestDriver(String majorMinor) {
+    return RELEASES.stream()
+        .filter(r -> r.majorMinor().equals(majorMinor))
+        .map(Release::driver)
+        .min(Versions.ORDER);
   }
 
   /** The newest release a driver meets the minimum of, if any from 10.0 on. */

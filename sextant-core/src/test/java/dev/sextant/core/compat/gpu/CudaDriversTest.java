@@ -87,6 +87,21 @@ class CudaDriversTest {
   }
 
   @Test
+  void the_release_candidates_driver_reports_cuda_11_0_but_is_short_of_the_ga() {
+    Fingerprint rcDriver = Fixtures.facts(Map.of(
+        "gpu.driver.version", new Fact.Version("450.36.06"), "cuda.driver.max", new Fact.Version("11.0")));
+    Fingerprint reportsOnly = Fixtures.facts(Map.of("cuda.driver.max", new Fact.Version("11.0")));
+
+    Finding finding = check("cuda", "{\"toolkit\": \"11.0\"}", rcDriver);
+
+    assertThat(finding.met()).isFalse();
+    assertThat(finding.reason())
+        .isEqualTo("driver 450.36.06 is older than CUDA 11.0.2 GA's minimum; CUDA 11.0 needs driver ≥ 450.51.05");
+    assertThat(check("cuda", "{\"toolkit\": \"11.0\"}", reportsOnly).caveats()).singleElement().asString()
+        .contains("CUDA 11.0.2 GA's minimum 450.51.05 was not checked");
+  }
+
+  @Test
   void updates_of_cuda_10_1_have_the_10_1_floor_and_nvidia_smi_saying_10_1_covers_them() {
     assertThat(CudaDrivers.release("10.1.243")).get().extracting(CudaDrivers.Release::majorMinor).isEqualTo("10.1");
     Fingerprint reportsOnly = Fixtures.facts(Map.of("cuda.driver.max", new Fact.Version("10.1")));
