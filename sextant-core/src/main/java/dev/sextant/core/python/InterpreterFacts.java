@@ -21,12 +21,12 @@ import java.util.regex.Pattern;
  * ({@code pypy310_pp73}), which only the interpreter knows.
  */
 public final class InterpreterFacts {
-  static final String IMPLEMENTATION = "python.implementation";
-  static final String VERSION = "python.version";
-  static final String ABI = "python.abi";
-  static final String LIBC_FAMILY = "libc.family";
-  static final String LIBC_VERSION = "libc.version";
-  static final String ARCH = "cpu.arch";
+  private static final String IMPLEMENTATION = "python.implementation";
+  private static final String VERSION = "python.version";
+  private static final String ABI = "python.abi";
+  private static final String LIBC_FAMILY = "libc.family";
+  private static final String LIBC_VERSION = "libc.version";
+  private static final String ARCH = "cpu.arch";
   private static final List<String> NEEDED =
       List.of(IMPLEMENTATION, VERSION, LIBC_FAMILY, LIBC_VERSION, ARCH);
   private static final Pattern MAJOR_MINOR = Pattern.compile("([0-9]{1,4})\\.([0-9]{1,4})");
@@ -52,6 +52,7 @@ public final class InterpreterFacts {
 
   private InterpreterFacts() {}
 
+  /** The interpreter the fingerprint's facts describe, or why they describe none. */
   public static Reading read(Fingerprint fingerprint) {
     List<String> missing = NEEDED.stream().filter(key -> fingerprint.fact(key).isEmpty()).toList();
     if (!missing.isEmpty()) {
