@@ -1,4 +1,4 @@
-"""Writes the expected wheel-tag lists that SupportedTagsTest compares against.
+"""Writes the expected wheel-tag lists that core's SupportedTagsTest compares against.
 
 Each case runs packaging's own ``packaging.tags.sys_tags()`` end to end, with only what it reads
 from the running interpreter and host replaced: ``sys`` (implementation, version, debug hooks),
@@ -34,7 +34,11 @@ from packaging import _manylinux, _musllinux, tags
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "resources", "dev", "sextant", "agent", "probe", "python")
-OUT = os.path.join(FIXTURES, "tags")
+# The synthetic cases test core's tag computation; the real ones, the agent's probe.
+OUT = os.path.join(
+    HERE, "..", "..", "..", "..", "sextant-core", "src", "test", "resources", "dev", "sextant", "core",
+    "python", "tags")
+REAL_OUT = os.path.join(FIXTURES, "tags")
 SNIPPET = os.path.join(
     HERE, "..", "..", "main", "resources", "dev", "sextant", "agent", "probe", "python",
     "interpreter.py")
@@ -132,7 +136,7 @@ def record(python):
     os.makedirs(os.path.join(FIXTURES, "reports"), exist_ok=True)
     with open(os.path.join(FIXTURES, "reports", name + ".txt"), "w") as f:
         f.write(report)
-    with open(os.path.join(OUT, "real-" + name + ".txt"), "w") as f:
+    with open(os.path.join(REAL_OUT, "real-" + name + ".txt"), "w") as f:
         f.write("# packaging %s sys_tags() run in %s\n" % (listed[0], name))
         f.write("\n".join(listed[1:]) + "\n")
     print("%-34s %5d tags (real)" % ("real-" + name, len(listed) - 1))

@@ -107,6 +107,30 @@ class PlannerTest {
   }
 
   @Test
+  void a_host_written_by_hand_without_python_tags_gets_the_cpu_variant_on_tags_derived_as_the_probe_would() {
+    Fingerprint handWritten = FingerprintFiles.parse("batch-node.yaml", """
+        facts:
+          cpu.arch: x86_64
+          cpu.flags: [avx2, fma]
+          memory.total: 32Gi
+          libc.family: glibc
+          libc.version: "2.35"
+          python.implementation: cpython
+          python.version: 3.11.9
+        """.getBytes(StandardCharsets.UTF_8));
+    Target batch = Target.of("batch-node", Target.Origin.FINGERPRINT_FILE, handWritten);
+
+    TargetPlan plan = only(new Planner(VALIDATORS).plan(List.of(fraudDetector), List.of(batch), List.of()));
+
+    assertThat(plan.verdict()).isEqualTo(Verdict.COMPATIBLE);
+    assertThat(plan.variant()).contains("cpu");
+    Finding wheel = requirement(plan.variants().get(1), "wheel").finding();
+    assertThat(wheel.met()).isTrue();
+    assertThat(wheel.observed()).startsWith("cp311-cp311-linux_x86_64 (rank ").endsWith(" of 889)");
+    assertThat(wheel.caveats()).anySatisfy(caveat -> assertThat(caveat).contains("tags were derived"));
+  }
+
+  @Test
   void derived_parameters_are_resolved_from_facts_with_their_derivation() {
     TargetPlan plan = only(new Planner(VALIDATORS).plan(List.of(fraudDetector), List.of(h100), List.of()));
 

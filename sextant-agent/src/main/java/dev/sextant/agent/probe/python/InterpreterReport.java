@@ -1,5 +1,16 @@
 package dev.sextant.agent.probe.python;
 
+import dev.sextant.core.python.BuildConfig;
+import dev.sextant.core.python.ElfHeader;
+import dev.sextant.core.python.ExtensionSuffix;
+import dev.sextant.core.python.Implementation;
+import dev.sextant.core.python.Interpreter;
+import dev.sextant.core.python.Libc;
+import dev.sextant.core.python.LinuxPlatforms;
+import dev.sextant.core.python.Names;
+import dev.sextant.core.python.Os;
+import dev.sextant.core.python.Platform;
+import dev.sextant.core.python.PythonVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -5,6 +5,8 @@ import dev.sextant.agent.probe.Probe;
 import dev.sextant.agent.probe.ProbeContext;
 import dev.sextant.agent.probe.ProbeResult;
 import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.python.Interpreter;
+import dev.sextant.core.python.SupportedTags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

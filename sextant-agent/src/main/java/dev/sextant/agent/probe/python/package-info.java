@@ -5,15 +5,9 @@
  * dev.sextant.agent.probe.StandardProbes}, runs the interpreter once through its {@link
  * dev.sextant.agent.probe.ProbeContext} with a standard-library snippet ({@code interpreter.py})
  * that reports raw facts (version, build configuration, {@code sysconfig.get_platform()}, the glibc
- * version, the executable's ELF header and musl loader). Everything else happens here, in Java and
- * without any Python package: {@link dev.sextant.agent.probe.python.SupportedTags} reproduces
- * {@code packaging.tags.sys_tags()} (packaging 26.2, the library pip vendors) tag for tag and in
- * the same order.
- *
- * <p>Sources: PEP 425 (tag triples and their preference order), PEP 3149 (ABI flags such as {@code
- * d}, {@code m}, {@code u}), PEP 384 ({@code abi3}), PEP 513/571/599 (manylinux1, 2010, 2014), PEP
- * 600 ({@code manylinux_x_y}), PEP 656 ({@code musllinux_x_y}), PEP 703 (free-threaded {@code t}
- * builds) and PEP 803 ({@code abi3t}); packaging's {@code tags.py}, {@code _manylinux.py}, {@code
- * _musllinux.py} and {@code _elffile.py}.
+ * version, the executable's ELF header and musl loader); {@link
+ * dev.sextant.agent.probe.python.InterpreterReport} reads them into an interpreter, and core's
+ * {@link dev.sextant.core.python.SupportedTags} computes its tags in Java, without any Python
+ * package, as it does for fingerprints written by hand.
  */
 package dev.sextant.agent.probe.python;

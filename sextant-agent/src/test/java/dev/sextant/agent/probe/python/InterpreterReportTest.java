@@ -2,8 +2,17 @@ package dev.sextant.agent.probe.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sextant.agent.probe.python.Libc.Glibc;
-import dev.sextant.agent.probe.python.Libc.Musl;
+import dev.sextant.core.python.BuildConfig;
+import dev.sextant.core.python.ElfHeader;
+import dev.sextant.core.python.ExtensionSuffix;
+import dev.sextant.core.python.Implementation;
+import dev.sextant.core.python.Interpreter;
+import dev.sextant.core.python.Libc.Glibc;
+import dev.sextant.core.python.Libc.Musl;
+import dev.sextant.core.python.Os;
+import dev.sextant.core.python.PlatformTags;
+import dev.sextant.core.python.PythonVersion;
+import dev.sextant.core.python.SupportedTags;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -7,11 +7,16 @@ import dev.sextant.agent.probe.FakeHost;
 import dev.sextant.agent.probe.LocalHost;
 import dev.sextant.agent.probe.ProbeResult;
 import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.core.python.Interpreter;
+import dev.sextant.core.python.InterpreterFacts;
+import dev.sextant.core.python.SupportedTags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,6 +70,21 @@ class PythonProbeTest {
         .isEqualTo(new Fact.Sequence(Fixtures.tags("real-cpython-3.11.2")));
     assertThat(result.warnings()).isEmpty();
     assertThat(result.notes()).isEmpty();
+  }
+
+  @Test
+  void a_fingerprint_without_the_tags_derives_the_same_list_from_the_probes_other_facts() {
+    String output = Fixtures.text("reports/cpython-3.11.2.txt");
+    Map<String, Fact> facts = new HashMap<>(new PythonProbe().probe(python3(CommandResult.ok(output))).facts());
+    Fact probed = facts.remove("python.tags");
+    // What the libc and platform probes write on that host (Debian 12, x86_64).
+    facts.put("libc.family", new Fact.Text("glibc"));
+    facts.put("libc.version", new Fact.Version("2.36"));
+    facts.put("cpu.arch", new Fact.Text("x86_64"));
+
+    Interpreter derived = InterpreterFacts.read(Fingerprint.of(facts)).interpreter().orElseThrow();
+
+    assertThat(new Fact.Sequence(SupportedTags.computeStrings(derived))).isEqualTo(probed);
   }
 
   @Test

@@ -23,8 +23,9 @@ import java.util.Optional;
  *
  * <p>{@code cuda.driver.max} (what {@code nvidia-smi} prints as "CUDA Version") decides when
  * present, since it is the driver's own answer; {@code gpu.driver.version} through the table
- * decides otherwise, and also for an update release, which needs more than the major.minor that
- * {@code nvidia-smi} reports.
+ * decides otherwise, and also for a release that needs more than the first driver of the
+ * major.minor that {@code nvidia-smi} reports (an update such as 12.4.1; 11.0 GA, above the 11.0
+ * release candidate).
  */
 public final class CudaValidator implements Validator {
   static final String DRIVER = "gpu.driver.version";
@@ -83,13 +84,13 @@ public final class CudaValidator implements Validator {
       return max.or(() -> version.flatMap(CudaDrivers::newestSupportedBy).map(CudaDrivers.Release::majorMinor));
     }
 
-    /** The least driver version it can be: its own, else the minimum of the release it reports. */
+    /** The least driver version it can be: its own, else the first driver of the release it reports. */
     Optional<String> atLeast() {
-      return version.or(() -> max.flatMap(CudaDrivers::release).map(CudaDrivers.Release::driver));
+      return version.or(() -> max.flatMap(CudaDrivers::earliestDriver));
     }
 
     String supports() {
-      return newest().map(v -> "CUDA ≤ " + v).orElse("no CUDA release from 11.0 on");
+      return newest().map(v -> "CUDA ≤ " + v).orElse("no CUDA release from 10.0 on");
     }
 
     String who() {
@@ -124,15 +125,16 @@ public final class CudaValidator implements Validator {
     boolean byMax = driver.max().isPresent() && Versions.compare(release.majorMinor(), driver.max().get()) <= 0;
     boolean byTable = driver.version().isPresent() && Versions.atLeast(driver.version().get(), release.driver());
     // An update release (12.4.1) needs the table even when nvidia-smi says 12.4: 550.54.14 reports
-    // CUDA 12.4 but 12.4 Update 1 needs 550.54.15.
-    boolean update = !release.version().endsWith(".0");
+    // CUDA 12.4 but 12.4 Update 1 needs 550.54.15. So does 11.0 GA, above the 11.0 RC's driver; an
+    // update with its GA's minimum (10.1.243) does not.
+    boolean beyondMajorMinor = release.needsMoreThanItsMajorMinor();
     boolean supported = driver.max().isPresent()
-        ? byMax && (!update || driver.version().isEmpty() || byTable)
+        ? byMax && (!beyondMajorMinor || driver.version().isEmpty() || byTable)
         : byTable;
     if (supported) {
       Finding met = Finding.met(facts, required, observed,
           driver.who() + " supports " + driver.supports() + ", which covers CUDA " + toolkit);
-      return update && driver.version().isEmpty()
+      return beyondMajorMinor && driver.version().isEmpty()
           ? met.withCaveat("cuda.driver.max gives only major.minor and gpu.driver.version is absent, so whether the driver meets "
               + release.label() + "'s minimum " + release.driver() + " was not checked")
           : met;

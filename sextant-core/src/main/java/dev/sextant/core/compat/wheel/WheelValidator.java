@@ -6,6 +6,9 @@ import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.core.python.Interpreter;
+import dev.sextant.core.python.InterpreterFacts;
+import dev.sextant.core.python.SupportedTags;
 import dev.sextant.core.resource.spec.Requirement;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,9 @@ import java.util.stream.Collectors;
 /**
  * The {@code wheel} rule: a wheel installs where one of its tags is in the environment's {@code
  * python.tags}, the list pip itself checks ({@code packaging.tags.sys_tags()}, most preferred
- * first). The best-ranked tag is the one pip ranks the wheel by.
+ * first). The best-ranked tag is the one pip ranks the wheel by. A fingerprint without {@code
+ * python.tags} (one written by hand) has them derived from its other facts as the probe computes
+ * them ({@link InterpreterFacts}), and the finding says so in a caveat.
  *
  * <pre>
  * - rule: wheel
@@ -67,7 +72,8 @@ public final class WheelValidator implements Validator {
     } catch (IllegalArgumentException e) {
       throw with.invalid("file", e.getMessage());
     }
-    return new WheelConstraint(file, WheelTags.of(wheel), required(file, wheel), new ConcurrentHashMap<>());
+    return new WheelConstraint(
+        file, WheelTags.of(wheel), required(file, wheel), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
   }
 
   private static String required(String file, WheelFilename wheel) {
@@ -78,34 +84,67 @@ public final class WheelValidator implements Validator {
     return "a tag of " + file + " in python.tags: " + shown;
   }
 
+  /** Distinct tag lists whose refusal is remembered per requirement; a fleet has a handful. */
+  private static final int MEMO_LISTS = 64;
+
   /**
    * @param refusals why the wheel is refused, by tag list: a fleet has few distinct lists, and
    *     explaining a refusal reads the whole list, so it is done once per list (a memo of a pure
    *     function, bounded, safe to share between threads)
+   * @param derived the tags of interpreters read from fingerprints without python.tags, memoised
+   *     the same way: a fleet written by hand has few distinct interpreters
    */
-  /** Distinct tag lists whose refusal is remembered per requirement; a fleet has a handful. */
-  private static final int MEMO_LISTS = 64;
-
-  private record WheelConstraint(String file, WheelTags tags, String required, Map<List<String>, String> refusals)
+  private record WheelConstraint(
+      String file,
+      WheelTags tags,
+      String required,
+      Map<List<String>, String> refusals,
+      Map<Interpreter, List<String>> derived)
       implements Constraint {
 
     @Override
     public Finding evaluate(Fingerprint fingerprint) {
-      List<String> facts = List.of(FACT);
       Optional<Fact> fact = fingerprint.fact(FACT);
       if (fact.isEmpty()) {
-        return Finding.notMet(facts, required, Finding.ABSENT,
-            "the fingerprint has no python.tags; the Python probe collects them from the environment's python3");
+        return derive(fingerprint);
       }
+      List<String> facts = List.of(FACT);
       if (!(fact.get() instanceof Fact.Sequence sequence)) {
         return Finding.notMet(facts, required, fact.get().display(),
             "python.tags is a " + fact.get().type() + ", not the ordered list of tags the Python probe collects");
       }
-      List<String> supported = sequence.values();
+      return judge(facts, sequence.values(), sequence.display());
+    }
+
+    /** Without python.tags, the tags of the interpreter the other facts describe, said to be derived. */
+    private Finding derive(Fingerprint fingerprint) {
+      InterpreterFacts.Reading reading = InterpreterFacts.read(fingerprint);
+      if (reading.interpreter().isEmpty()) {
+        return Finding.notMet(List.of(FACT), required, Finding.ABSENT,
+            "the fingerprint has no python.tags, which the Python probe collects from the environment's python3, and"
+                + " they cannot be derived: " + reading.why());
+      }
+      Interpreter interpreter = reading.interpreter().get();
+      List<String> supported = derived.get(interpreter);
+      if (supported == null) {
+        supported = SupportedTags.computeStrings(interpreter);
+        if (derived.size() < MEMO_LISTS) {
+          derived.put(interpreter, supported);
+        }
+      }
+      String display = new Fact.Sequence(supported).display();
+      return judge(reading.facts(), supported, display)
+          .withCaveat("python.tags is not in the fingerprint: its " + supported.size() + " tags were derived from "
+              + String.join(", ", reading.facts()) + " as the Python probe computes them, taking the interpreter"
+              + " to be a 64-bit " + interpreter.implementation().name() + " " + interpreter.version() + " with ABI "
+              + interpreter.abi() + " on Linux " + interpreter.platform().architecture() + " with "
+              + interpreter.platform().libc());
+    }
+
+    private Finding judge(List<String> facts, List<String> supported, String display) {
       Optional<TagMatch> match = tags.bestIn(supported);
       if (match.isEmpty()) {
-        return Finding.notMet(facts, required, sequence.display(),
-            "pip would refuse " + file + ": " + refusal(supported));
+        return Finding.notMet(facts, required, display, "pip would refuse " + file + ": " + refusal(supported));
       }
       TagMatch best = match.get();
       Finding met = Finding.met(facts, required,

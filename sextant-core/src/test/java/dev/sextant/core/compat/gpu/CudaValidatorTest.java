@@ -114,7 +114,7 @@ class CudaValidatorTest {
     assertThat(check("cuda", "{\"toolkit\": \"12.2\"}", facts("535.54.02")).met()).isFalse();
     assertThat(check("cuda", "{\"toolkit\": \"12.0\"}", facts("525.60.13")).met()).isTrue();
     assertThat(check("cuda", "{\"toolkit\": \"11.8\"}", facts("520.61.05")).met()).isTrue();
-    assertThat(check("cuda", "{\"toolkit\": \"11.0\"}", facts("450.36.06")).met()).isTrue();
+    assertThat(check("cuda", "{\"toolkit\": \"11.0\"}", facts("450.51.05")).met()).isTrue();
     assertThat(check("cuda", "{\"toolkit\": \"12.4\"}", facts("550.54.14")).met()).isTrue();
     assertThat(check("cuda", "{\"toolkit\": \"12.4.1\"}", facts("550.54.14")).met()).isFalse();
   }

@@ -1,4 +1,4 @@
-package dev.sextant.agent.probe.python;
+package dev.sextant.core.python;
 
 /**
  * What packaging reads from the interpreter executable's ELF header (packaging's {@code

@@ -1,6 +1,6 @@
-package dev.sextant.agent.probe.python;
+package dev.sextant.core.python;
 
-import dev.sextant.agent.probe.python.Libc.Glibc;
+import dev.sextant.core.python.Libc.Glibc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

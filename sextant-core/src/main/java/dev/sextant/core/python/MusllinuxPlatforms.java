@@ -1,6 +1,6 @@
-package dev.sextant.agent.probe.python;
+package dev.sextant.core.python;
 
-import dev.sextant.agent.probe.python.Libc.Musl;
+import dev.sextant.core.python.Libc.Musl;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.sextant.agent.probe.python;
+package dev.sextant.core.python;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * Linux platform tags in packaging's order ({@code tags._linux_platforms}): manylinux, then
  * musllinux, then the plain {@code linux_<arch>} tags that only local builds carry.
  */
-final class LinuxPlatforms {
+public final class LinuxPlatforms {
   private LinuxPlatforms() {}
 
   static List<String> tags(Platform platform) {
@@ -30,7 +30,7 @@ final class LinuxPlatforms {
    * pointer size: a 32-bit interpreter on a 64-bit kernel reports the kernel's machine, which
    * packaging turns into {@code i686} or {@code armv8l}.
    */
-  static String architecture(String sysconfigPlatform, int pointerBits) {
+  public static String architecture(String sysconfigPlatform, int pointerBits) {
     String linux = Names.normalize(sysconfigPlatform);
     if (pointerBits == 32) {
       if (linux.equals("linux_x86_64")) {

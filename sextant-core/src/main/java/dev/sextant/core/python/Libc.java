@@ -1,4 +1,4 @@
-package dev.sextant.agent.probe.python;
+package dev.sextant.core.python;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,9 +1,9 @@
-package dev.sextant.agent.probe.python;
+package dev.sextant.core.python;
 
-import static dev.sextant.agent.probe.python.Platform.linux;
+import static dev.sextant.core.python.Platform.linux;
 
-import dev.sextant.agent.probe.python.Libc.Glibc;
-import dev.sextant.agent.probe.python.Libc.Musl;
+import dev.sextant.core.python.Libc.Glibc;
+import dev.sextant.core.python.Libc.Musl;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

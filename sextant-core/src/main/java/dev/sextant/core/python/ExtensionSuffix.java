@@ -1,4 +1,4 @@
-package dev.sextant.agent.probe.python;
+package dev.sextant.core.python;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * The ABI tag of interpreters other than CPython, read from {@code EXT_SUFFIX} as packaging's
  * {@code _generic_abi} does, keeping the ABI part and dropping the platform part.
  */
-final class ExtensionSuffix {
+public final class ExtensionSuffix {
   private ExtensionSuffix() {}
 
   /**
@@ -17,7 +17,7 @@ final class ExtensionSuffix {
    * CPython rules; a missing or malformed suffix gives no ABI (packaging raises there; a probe must
    * not).
    */
-  static List<String> abis(String extSuffix, PythonVersion version, BuildConfig build) {
+  public static List<String> abis(String extSuffix, PythonVersion version, BuildConfig build) {
     if (extSuffix == null || !extSuffix.startsWith(".")) {
       return List.of();
     }

@@ -1,4 +1,4 @@
-package dev.sextant.agent.probe.python;
+package dev.sextant.core.python;
 
 /** The operating system family, which picks how platform tags are made. */
 public enum Os {

@@ -1,4 +1,4 @@
-package dev.sextant.agent.probe.python;
+package dev.sextant.core.python;
 
 /** The language version an interpreter implements, to the minor: what tags are made of. */
 public record PythonVersion(int major, int minor) implements Comparable<PythonVersion> {

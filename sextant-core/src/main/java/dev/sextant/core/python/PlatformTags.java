@@ -1,12 +1,12 @@
-package dev.sextant.agent.probe.python;
+package dev.sextant.core.python;
 
 import java.util.List;
 
 /** The platform part of tags, best first, by OS: packaging's {@code tags.platform_tags}. */
-final class PlatformTags {
+public final class PlatformTags {
   private PlatformTags() {}
 
-  static List<String> of(Platform platform) {
+  public static List<String> of(Platform platform) {
     return switch (platform.os()) {
       case LINUX -> LinuxPlatforms.tags(platform);
       case MACOS -> MacPlatforms.tags(platform);
