@@ -6,6 +6,7 @@ import dev.sextant.core.fingerprint.Quantities;
 import dev.sextant.core.fingerprint.Versions;
 import dev.sextant.core.resource.spec.Requirement;
 import dev.sextant.core.validation.DidYouMean;
+import dev.sextant.core.validation.WrittenNumbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,14 +175,10 @@ public final class Arguments {
    * would change is refused, so that a release means the same before and after it is applied.
    */
   private String scalarText(String name, JsonNode node) {
-    if (node.isBigDecimal()) {
-      BigDecimal written = node.decimalValue();
-      BigDecimal stored = written.stripTrailingZeros();
-      if (!stored.toString().equals(written.toString())) {
-        throw invalid(name, "is the number " + written + ", which is stored as " + stored.toPlainString()
-            + "; write it quoted: " + name + ": \"" + written + "\"");
-      }
-    }
+    WrittenNumbers.storedAs(node).ifPresent(stored -> {
+      throw invalid(name, "is the number " + node.decimalValue() + ", which is stored as " + stored
+          + "; write it quoted: " + name + ": \"" + node.decimalValue() + "\"");
+    });
     return node.asText().strip();
   }
 

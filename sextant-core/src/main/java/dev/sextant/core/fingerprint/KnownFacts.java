@@ -53,8 +53,8 @@ public final class KnownFacts {
     Matcher index = INDEX.matcher(key);
     String at = index.find() ? "[" + index.group(1) + "]" : "[0]";
     List<String> candidates = KEYS.stream().map(k -> k.replace("[i]", at)).toList();
-    return Optional.of("no probe, label mapping or validator knows fact " + key
-        + ", so it is absent unless an environment declares it" + DidYouMean.hint(key, candidates));
+    return Optional.of("fact " + key + " is known to no probe, label mapping or validator (a misspelt key reads as absent)"
+        + DidYouMean.hint(key, candidates));
   }
 
   private static String shape(String key) {

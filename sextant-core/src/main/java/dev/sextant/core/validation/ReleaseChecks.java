@@ -4,15 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.FieldPath;
 import dev.sextant.core.document.SourceDocument;
-import dev.sextant.core.fingerprint.FactType;
-import dev.sextant.core.fingerprint.FactTypes;
 import dev.sextant.core.fingerprint.KnownFacts;
 import dev.sextant.core.plan.PlanInputException;
 import dev.sextant.core.plan.Planner;
 import dev.sextant.core.resource.Resource;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What plan would refuse in a Release before it considers any environment, found when the Release
@@ -48,41 +44,20 @@ final class ReleaseChecks {
     }
   }
 
-  /**
-   * Versions and text are compared as written, but a stored Release keeps numbers in canonical
-   * form ({@code 3.10} becomes {@code 3.1}): an operand whose digits the store would change means
-   * something else once applied, so it must be quoted. Numbers and quantities keep their value.
-   */
   private static void checkWrittenNumbers(String key, JsonNode requirement, FieldPath at, SourceDocument document, List<Problem> problems) {
-    Optional<FactType> type = FactTypes.registered(key);
-    if (type.isPresent() && (type.get() == FactType.NUMBER || type.get() == FactType.QUANTITY)) {
+    if (!WrittenNumbers.readAsWritten(key)) {
       return;
     }
     for (String operand : OPERANDS) {
-      JsonNode node = requirement.get(operand);
-      if (node == null) {
-        continue;
-      }
+      JsonNode node = requirement.path(operand);
+      String what = operand + " on " + key;
       if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
-          checkWritten(key, operand, node.get(i), at.child(operand).child(i), document, problems);
+          WrittenNumbers.check(document, at.child(operand).child(i), operand, what, node.get(i)).ifPresent(problems::add);
         }
       } else {
-        checkWritten(key, operand, node, at.child(operand), document, problems);
+        WrittenNumbers.check(document, at.child(operand), operand, what, node).ifPresent(problems::add);
       }
-    }
-  }
-
-  private static void checkWritten(String key, String operand, JsonNode node, FieldPath field, SourceDocument document, List<Problem> problems) {
-    if (!node.isBigDecimal()) {
-      return;
-    }
-    BigDecimal value = node.decimalValue();
-    String written = document.locations().textOf(field).orElse(value.toString());
-    String stored = value.stripTrailingZeros().toPlainString();
-    if (!stored.equals(written)) {
-      problems.add(at(document, field, operand + " on " + key + " is the number " + written + ", which is stored as "
-          + stored + "; write it quoted: " + operand + ": \"" + written + "\""));
     }
   }
 

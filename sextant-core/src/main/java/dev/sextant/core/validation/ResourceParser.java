@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * From bytes to validated resources: reads every document of a source and validates each one,
  * down to what plan would refuse before it plans (a requirement's arguments, a parameter's
- * expression) and a Policy's CEL. The same code serves the CLI and the API, so both report the
+ * expression), a Policy's CEL and an Environment's declared facts. The same code serves the CLI and the API, so both report the
  * same problems for the same input.
  */
 public final class ResourceParser {
@@ -87,6 +87,7 @@ public final class ResourceParser {
     switch (resource.kind()) {
       case RELEASE -> releases.check(resource, document, problems, warnings);
       case POLICY -> PolicyChecks.check(resource, document, problems);
+      case ENVIRONMENT -> EnvironmentChecks.check(resource, document, problems, warnings);
       default -> {}
     }
   }

@@ -203,9 +203,8 @@ class FingerprintFilesTest {
     assertThat(parsed.ok()).isTrue();
     assertThat(parsed.fingerprint().orElseThrow().fact("gpu[0].compute_capabilty")).isPresent();
     assertThat(parsed.warnings()).extracting(Problem::format).containsExactly(
-        "fp.yaml:3:3: facts[\"gpu[0].compute_capabilty\"]: no probe, label mapping or validator knows fact"
-            + " gpu[0].compute_capabilty, so it is absent unless an environment declares it;"
-            + " did you mean \"gpu[0].compute_capability\"?");
+        "fp.yaml:3:3: facts[\"gpu[0].compute_capabilty\"]: fact gpu[0].compute_capabilty is known to no probe,"
+            + " label mapping or validator (a misspelt key reads as absent); did you mean \"gpu[0].compute_capability\"?");
   }
 
   @Test

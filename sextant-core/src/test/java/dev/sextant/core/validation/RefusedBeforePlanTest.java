@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RefusedBeforePlanTest {
   private static final String RELEASE = example("releases/fraud-detector-1.4.0.yaml");
   private static final String POLICY = example("policies/prod-signed-releases.yaml");
+  private static final String ENVIRONMENT = example("environments/prod-eu.yaml");
   private static final String GPU = "spec.variants[0].requirements";
   private static final String CPU = "spec.variants[1].requirements";
 
@@ -56,6 +57,8 @@ class RefusedBeforePlanTest {
             "60:18: " + GPU + "[4].range: range on python.version is not a semver range", "not an npm version range"),
         Arguments.of("version fact compared with a number that loses a digit", RELEASE, "range: \">=3.11,<3.12\"\n          scheme: pep440", "equals: 3.10",
             "60:19: " + GPU + "[4].equals: equals on python.version is the number 3.10, which is stored as 3.1", "write it quoted: equals: \"3.10\""),
+        Arguments.of("declared version fact as a number that loses a digit", ENVIRONMENT, "cuda.driver.max: \"12.4\"", "cuda.driver.max: 12.10",
+            "36:22: spec.facts[\"cuda.driver.max\"]: fact cuda.driver.max is the number 12.10, which is stored as 12.1", "write it quoted: cuda.driver.max: \"12.10\""),
         Arguments.of("CEL that does not compile", RELEASE, "        - fact: cpu.arch\n", "        - cel: facts[\"cpu.cores\"] >=\n        - fact: cpu.arch\n",
             "81:16: " + CPU + "[0].cel: CEL expression \"facts[\"cpu.cores\"] >=\" does not compile: column 22", "mismatched input"),
         Arguments.of("CEL that calls an undeclared function", RELEASE, "        - fact: cpu.arch\n", "        - cel: nosuch(facts[\"cpu.cores\"])\n        - fact: cpu.arch\n",
@@ -88,7 +91,7 @@ class RefusedBeforePlanTest {
 
   @Test
   void the_examples_pass_with_no_problem_and_no_warning() {
-    for (String example : new String[] {RELEASE, POLICY, example("policies/eu-data-residency.yaml")}) {
+    for (String example : new String[] {RELEASE, POLICY, ENVIRONMENT, example("policies/eu-data-residency.yaml")}) {
       ParseReport report = parse(example);
 
       assertThat(report.problems()).isEmpty();
@@ -129,8 +132,18 @@ class RefusedBeforePlanTest {
     assertThat(report.problems()).isEmpty();
     assertThat(report.resources()).hasSize(1);
     assertThat(report.warnings()).extracting(Problem::format).containsExactly(
-        "case.yaml:58:17: " + GPU + "[4].fact: no probe, label mapping or validator knows fact gpu.driver.verison,"
-            + " so it is absent unless an environment declares it; did you mean \"gpu.driver.version\"?");
+        "case.yaml:58:17: " + GPU + "[4].fact: fact gpu.driver.verison is known to no probe, label mapping or validator"
+            + " (a misspelt key reads as absent); did you mean \"gpu.driver.version\"?");
+  }
+
+  @Test
+  void a_misspelt_declared_fact_is_a_warning_and_a_number_fact_may_be_written_with_any_digits() {
+    ParseReport report = parse(ENVIRONMENT.replace("gpu.driver.version:", "gpu.driver.verison:").replace("gpu.count: 8", "gpu.count: 8.0"));
+
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.warnings()).extracting(Problem::format).singleElement().asString()
+        .startsWith("case.yaml:35:5: spec.facts[\"gpu.driver.verison\"]: fact gpu.driver.verison is known to no probe")
+        .endsWith("did you mean \"gpu.driver.version\"?");
   }
 
   @Test
