@@ -2,6 +2,8 @@ package dev.sextant.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,6 +82,11 @@ class ValidateAsPlanWouldTest {
     assertThat(result.err()).startsWith("warning: " + file + ":81:17: spec.variants[1].requirements[0].fact: ")
         .contains("gpu.driver.verison").contains("did you mean \"gpu.driver.version\"?");
     assertThat(result.out()).startsWith("valid: 1 resource in 1 file");
+
+    JsonNode json = new ObjectMapper().readTree(Cli.withHome(home).run("validate", "-f", file.toString(), "-o", "json").out());
+    assertThat(json.get("valid").asBoolean()).isTrue();
+    assertThat(json.at("/warnings/0/line").asInt()).isEqualTo(81);
+    assertThat(json.at("/warnings/0/field").asText()).isEqualTo("spec.variants[1].requirements[0].fact");
   }
 
   @Test
