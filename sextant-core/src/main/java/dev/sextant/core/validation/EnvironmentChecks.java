@@ -18,18 +18,31 @@ import java.util.Map;
 final class EnvironmentChecks {
   private EnvironmentChecks() {}
 
-  static void check(Resource environment, SourceDocument document, List<Problem> problems, List<Problem> warnings) {
+  static void check(
+      Resource environment,
+      SourceDocument document,
+      List<Problem> problems,
+      List<Problem> warnings) {
     FieldPath facts = FieldPath.ROOT.child("spec").child("facts");
-    for (Iterator<Map.Entry<String, JsonNode>> it = environment.spec().path("facts").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = environment.spec().path("facts").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> fact = it.next();
       String key = fact.getKey();
       FieldPath field = facts.child(key);
       // A declared number of no registered type is a number fact, whose digits do not matter.
       if (FactTypes.registered(key).map(WrittenNumbers::readAsWritten).orElse(false)) {
-        WrittenNumbers.check(document, field, key, "fact " + key, fact.getValue()).ifPresent(problems::add);
+        WrittenNumbers.check(document, field, key, "fact " + key, fact.getValue())
+            .ifPresent(problems::add);
       }
-      KnownFacts.unknown(key).ifPresent(warning ->
-          warnings.add(new Problem(document.source(), document.locations().keyOf(field), field.toString(), warning)));
+      KnownFacts.unknown(key)
+          .ifPresent(
+              warning ->
+                  warnings.add(
+                      new Problem(
+                          document.source(),
+                          document.locations().keyOf(field),
+                          field.toString(),
+                          warning)));
     }
   }
 }

@@ -8,7 +8,9 @@ import dev.sextant.core.resource.spec.PolicySpec;
 import dev.sextant.core.resource.spec.Specs;
 import java.util.List;
 
-/** A Policy's CEL, compiled when the Policy is read: one that cannot run is refused at its field. */
+/**
+ * A Policy's CEL, compiled when the Policy is read: one that cannot run is refused at its field.
+ */
 final class PolicyChecks {
   private PolicyChecks() {}
 
@@ -17,11 +19,13 @@ final class PolicyChecks {
     FieldPath at = FieldPath.ROOT.child("spec");
     PolicyCel.ruleProblem(spec.rule())
         .ifPresent(message -> problems.add(at(document, at.child("rule"), message)));
-    spec.messageExpression().flatMap(PolicyCel::messageProblem)
+    spec.messageExpression()
+        .flatMap(PolicyCel::messageProblem)
         .ifPresent(message -> problems.add(at(document, at.child("messageExpression"), message)));
   }
 
   private static Problem at(SourceDocument document, FieldPath field, String message) {
-    return new Problem(document.source(), document.locations().valueOf(field), field.toString(), message);
+    return new Problem(
+        document.source(), document.locations().valueOf(field), field.toString(), message);
   }
 }

@@ -25,7 +25,8 @@ final class ReleaseChecks {
   }
 
   /** Each problem at its field; nothing when the Release can be planned. */
-  void check(Resource release, SourceDocument document, List<Problem> problems, List<Problem> warnings) {
+  void check(
+      Resource release, SourceDocument document, List<Problem> problems, List<Problem> warnings) {
     for (PlanInputException.Issue issue : planner.check(release)) {
       problems.add(at(document, issue.field(), issue.message()));
     }
@@ -33,18 +34,25 @@ final class ReleaseChecks {
     for (int v = 0; v < variants.size(); v++) {
       JsonNode requirements = variants.get(v).path("requirements");
       for (int r = 0; r < requirements.size(); r++) {
-        FieldPath at = FieldPath.ROOT.child("spec").child("variants").child(v).child("requirements").child(r);
+        FieldPath at =
+            FieldPath.ROOT.child("spec").child("variants").child(v).child("requirements").child(r);
         JsonNode requirement = requirements.get(r);
         if (requirement.path("fact").isTextual()) {
           String key = requirement.get("fact").asText();
           checkWrittenNumbers(key, requirement, at, document, problems);
-          KnownFacts.unknown(key).ifPresent(warning -> warnings.add(at(document, at.child("fact"), warning)));
+          KnownFacts.unknown(key)
+              .ifPresent(warning -> warnings.add(at(document, at.child("fact"), warning)));
         }
       }
     }
   }
 
-  private static void checkWrittenNumbers(String key, JsonNode requirement, FieldPath at, SourceDocument document, List<Problem> problems) {
+  private static void checkWrittenNumbers(
+      String key,
+      JsonNode requirement,
+      FieldPath at,
+      SourceDocument document,
+      List<Problem> problems) {
     if (!WrittenNumbers.readAsWritten(key)) {
       return;
     }
@@ -53,15 +61,18 @@ final class ReleaseChecks {
       String what = operand + " on " + key;
       if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
-          WrittenNumbers.check(document, at.child(operand).child(i), operand, what, node.get(i)).ifPresent(problems::add);
+          WrittenNumbers.check(document, at.child(operand).child(i), operand, what, node.get(i))
+              .ifPresent(problems::add);
         }
       } else {
-        WrittenNumbers.check(document, at.child(operand), operand, what, node).ifPresent(problems::add);
+        WrittenNumbers.check(document, at.child(operand), operand, what, node)
+            .ifPresent(problems::add);
       }
     }
   }
 
   private static Problem at(SourceDocument document, FieldPath field, String message) {
-    return new Problem(document.source(), document.locations().valueOf(field), field.toString(), message);
+    return new Problem(
+        document.source(), document.locations().valueOf(field), field.toString(), message);
   }
 }

@@ -17,8 +17,8 @@ public final class WrittenNumbers {
   private WrittenNumbers() {}
 
   /**
-   * Whether a value compared with fact {@code key} is read for its digits: true unless the key is
-   * a number or a quantity; a key of no registered type may be a version in some environment.
+   * Whether a value compared with fact {@code key} is read for its digits: true unless the key is a
+   * number or a quantity; a key of no registered type may be a version in some environment.
    */
   static boolean readAsWritten(String key) {
     return FactTypes.registered(key).map(WrittenNumbers::readAsWritten).orElse(true);
@@ -35,7 +35,9 @@ public final class WrittenNumbers {
       return Optional.empty();
     }
     String stored = node.decimalValue().stripTrailingZeros().toPlainString();
-    return stored.equals(node.decimalValue().toPlainString()) ? Optional.empty() : Optional.of(stored);
+    return stored.equals(node.decimalValue().toPlainString())
+        ? Optional.empty()
+        : Optional.of(stored);
   }
 
   /**
@@ -44,11 +46,27 @@ public final class WrittenNumbers {
    * @param name the field's name as written, for the quoted form to suggest
    * @param what the field in words, to start the message
    */
-  static Optional<Problem> check(SourceDocument document, FieldPath field, String name, String what, JsonNode node) {
-    return storedAs(node).map(stored -> {
-      String written = document.locations().textOf(field).orElse(node.decimalValue().toString());
-      return new Problem(document.source(), document.locations().valueOf(field), field.toString(), what + " is the number "
-          + written + ", which is stored as " + stored + "; write it quoted: " + name + ": \"" + written + "\"");
-    });
+  static Optional<Problem> check(
+      SourceDocument document, FieldPath field, String name, String what, JsonNode node) {
+    return storedAs(node)
+        .map(
+            stored -> {
+              String written =
+                  document.locations().textOf(field).orElse(node.decimalValue().toString());
+              return new Problem(
+                  document.source(),
+                  document.locations().valueOf(field),
+                  field.toString(),
+                  what
+                      + " is the number "
+                      + written
+                      + ", which is stored as "
+                      + stored
+                      + "; write it quoted: "
+                      + name
+                      + ": \""
+                      + written
+                      + "\"");
+            });
   }
 }

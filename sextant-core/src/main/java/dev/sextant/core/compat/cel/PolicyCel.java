@@ -20,7 +20,10 @@ public final class PolicyCel {
   public static final String ENVIRONMENT = "environment";
 
   private static final Cel CEL =
-      CelFacts.builder().addVar(RELEASE, SimpleType.DYN).addVar(ENVIRONMENT, SimpleType.DYN).build();
+      CelFacts.builder()
+          .addVar(RELEASE, SimpleType.DYN)
+          .addVar(ENVIRONMENT, SimpleType.DYN)
+          .build();
 
   private PolicyCel() {}
 
@@ -41,17 +44,26 @@ public final class PolicyCel {
   private static Optional<String> problem(String expression, CelType expected) {
     CelValidationResult compiled = CEL.compile(expression);
     if (compiled.hasError()) {
-      return Optional.of("CEL expression \"" + expression.strip() + "\" does not compile: "
-          + CelConstraint.describe(compiled.getErrors()));
+      return Optional.of(
+          "CEL expression \""
+              + expression.strip()
+              + "\" does not compile: "
+              + CelConstraint.describe(compiled.getErrors()));
     }
     try {
       CelType type = compiled.getAst().getResultType();
       if (!type.equals(expected) && !type.equals(SimpleType.DYN)) {
-        return Optional.of("CEL expression \"" + expression.strip() + "\" gives " + type.name()
-            + "; expected a " + expected.name());
+        return Optional.of(
+            "CEL expression \""
+                + expression.strip()
+                + "\" gives "
+                + type.name()
+                + "; expected a "
+                + expected.name());
       }
     } catch (CelValidationException e) {
-      return Optional.of("CEL expression \"" + expression.strip() + "\" cannot be prepared: " + e.getMessage());
+      return Optional.of(
+          "CEL expression \"" + expression.strip() + "\" cannot be prepared: " + e.getMessage());
     }
     return Optional.empty();
   }
