@@ -199,6 +199,14 @@ class PlanCommandTest {
     assertThat(targets.get(0).get("variant").asText()).isEqualTo("dgx");
     assertThat(targets.get(1).get("variant").asText()).isEqualTo("anywhere");
     assertThat(plan.get("validators").findValuesAsText("implementation")).contains("acme.HostnamePrefix");
+
+    // validate and apply know the plug-in's rule too; without the plug-in, the rule is unknown.
+    assertThat(cli.run("validate", "-f", release.toString()).code()).isZero();
+    Cli.Result applied = cli.store("apply", "-f", release.toString());
+    assertThat(applied.code()).as(applied.toString()).isZero();
+    Cli.Result without = Cli.withHome(home).run("validate", "-f", release.toString());
+    assertThat(without.code()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(without.err()).contains("spec.variants[0].requirements[0].rule: no validator for rule \"hostnamePrefix\"");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.sextant.server;
 
+import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.Limits;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DiscoveryService;
@@ -24,18 +25,23 @@ public record Services(
     implements AutoCloseable {
 
   /**
+   * @param validators the rules requirements may name (Sextant's and any plug-ins')
    * @param applied told of each new revision once its apply has committed
    */
   public static Services on(
-      Database database, AgentTokens tokens, Clock clock, Consumer<ApplyOutcome> applied) {
+      Database database, AgentTokens tokens, Clock clock, Validators validators, Consumer<ApplyOutcome> applied) {
     ServerMetrics metrics = new ServerMetrics();
     DriftWatch drift = new DriftWatch(database, metrics);
     return new Services(
         database,
-        new ResourceService(database, Limits.DEFAULT, applied),
+        new ResourceService(database, Limits.DEFAULT, validators, applied),
         new DiscoveryService(database, tokens, drift, clock),
         drift,
         metrics);
+  }
+
+  public static Services on(Database database, AgentTokens tokens, Clock clock, Consumer<ApplyOutcome> applied) {
+    return on(database, tokens, clock, Validators.standard(), applied);
   }
 
   public static Services on(Database database, AgentTokens tokens, Clock clock) {
@@ -43,8 +49,12 @@ public record Services(
   }
 
   /** Services with no agent token (agents refused), as the CLI uses locally. */
+  public static Services local(Database database, Validators validators) {
+    return on(database, AgentTokens.none(), Clock.systemUTC(), validators, outcome -> {});
+  }
+
   public static Services local(Database database) {
-    return on(database, AgentTokens.none(), Clock.systemUTC());
+    return local(database, Validators.standard());
   }
 
   /** The last events that match, oldest first. */

@@ -1,5 +1,6 @@
 package dev.sextant.server;
 
+import dev.sextant.core.compat.Validators;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.server.api.ApiServer;
 import dev.sextant.server.discovery.AgentTokens;
@@ -49,6 +50,17 @@ public final class SextantServer implements AutoCloseable {
    * @throws ServerStartException when the address cannot be listened on
    */
   public static SextantServer start(ServerConfig config, Clock clock) {
+    return start(config, clock, Validators.standard());
+  }
+
+  /**
+   * Starts a server whose applies check requirements against these validators (Sextant's and any
+   * plug-ins'), the ones plans are made with.
+   *
+   * @throws dev.sextant.server.store.StoreUnavailableException when the store cannot be opened
+   * @throws ServerStartException when the address cannot be listened on
+   */
+  public static SextantServer start(ServerConfig config, Clock clock, Validators validators) {
     Database database = config.store().open(clock);
     BackgroundWork work = null;
     try {
@@ -59,6 +71,7 @@ public final class SextantServer implements AutoCloseable {
               database,
               tokens,
               clock,
+              validators,
               outcome -> {
                 if (outcome.revision().key().kind() == Kind.ENVIRONMENT) {
                   checkSoon.get().accept(outcome.revision());

@@ -2,6 +2,7 @@ package dev.sextant.cli.backend;
 
 import dev.sextant.cli.CliException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sextant.core.compat.Validators;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.resource.Kind;
@@ -31,9 +32,12 @@ public final class LocalBackend implements Backend {
     this.service = services.resources();
   }
 
-  public static LocalBackend open(StoreLocation store) {
+  /**
+   * @param validators the rules requirements may name, with the plug-ins plans use
+   */
+  public static LocalBackend open(StoreLocation store, Validators validators) {
     try {
-      return new LocalBackend(Services.local(store.open(Clock.systemUTC())));
+      return new LocalBackend(Services.local(store.open(Clock.systemUTC()), validators));
     } catch (StoreException e) {
       throw CliException.unavailable(e.getMessage(), e);
     }

@@ -45,7 +45,7 @@ public final class BackendOptions {
     // A server runs on the embedded store of a data directory only: one per JDBC URL, found
     // through some shared file, is future work, and a PostgreSQL store is shared anyway.
     if (db != null || noDaemon(context)) {
-      return LocalBackend.open(storeLocation(context));
+      return LocalBackend.open(storeLocation(context), Plugins.validators(context));
     }
     ServerFile local = LocalServer.connect(home(context), context.env(), context.err());
     return new RemoteBackend(local.url(), Optional.of(local.token()));

@@ -169,7 +169,7 @@ public final class DemoCommand implements Callable<Integer> {
       step(out, 11, "Plan the example releases on the example fingerprints (files only: no store, no server)");
       List<Target> files = new ArrayList<>();
       for (String file : List.of("h100.yaml", "t4.yaml", "graviton-arm.yaml")) {
-        Target target = PlanTargets.file(fingerprints.resolve(file), List.of());
+        Target target = PlanTargets.file(fingerprints.resolve(file), List.of(), root.context().err());
         files.add(new Target(file.replace(".yaml", ""), target.origin(), target.fingerprint(), target.digest(), target.verification(), target.blocked()));
       }
       Plan onFiles = planner.plan(releases, files, List.of());

@@ -139,7 +139,8 @@ public final class PlanCommand implements Callable<Integer> {
     if (fingerprints.isEmpty() && !here && !stored) {
       throw CliException.invalid("say where to plan: --fingerprint FILE, --here, --environment NAME or -l SELECTOR");
     }
-    ParseReport report = new ResourceParser(Limits.DEFAULT).parseAll(new ResourceFiles(Limits.DEFAULT, System.in).read(files));
+    ParseReport report = new ResourceParser(Limits.DEFAULT, validators).parseAll(new ResourceFiles(Limits.DEFAULT, System.in).read(files));
+    report.warnings().forEach(w -> context.err().println("warning: " + w.format()));
     if (!report.ok()) {
       throw new InvalidInputException(report.problems());
     }
@@ -149,7 +150,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
     List<PublicKey> trusted = TrustedKeys.read(keys);
     List<Target> targets = new ArrayList<>();
-    fingerprints.forEach(file -> targets.add(PlanTargets.file(file, trusted)));
+    fingerprints.forEach(file -> targets.add(PlanTargets.file(file, trusted, context.err())));
     if (here) {
       targets.add(PlanTargets.thisHost());
     }

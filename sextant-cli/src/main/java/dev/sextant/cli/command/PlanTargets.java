@@ -18,6 +18,7 @@ import dev.sextant.core.resource.spec.Specs;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.server.store.Revision;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,8 +41,9 @@ final class PlanTargets {
    * A fingerprint file, named by its {@code environment} field or else by its file name.
    *
    * @param trusted keys to check its signature with; none means no signature check
+   * @param err where warnings about the file go
    */
-  static Target file(Path path, List<PublicKey> trusted) {
+  static Target file(Path path, List<PublicKey> trusted, PrintWriter err) {
     byte[] bytes;
     try {
       if (Files.size(path) > MAX_FILE_BYTES) {
@@ -54,6 +56,7 @@ final class PlanTargets {
       throw CliException.invalid("--fingerprint " + path + ": cannot read (" + e.getMessage() + ")");
     }
     ParsedFingerprint parsed = FingerprintFiles.read(path.toString(), bytes);
+    parsed.warnings().forEach(w -> err.println("warning: " + w.format()));
     if (!parsed.ok()) {
       throw new InvalidInputException(parsed.problems());
     }

@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -95,7 +96,7 @@ public final class ServerCommand implements Callable<Integer> {
     }
     SextantServer server;
     try {
-      server = SextantServer.start(config);
+      server = SextantServer.start(config, Clock.systemUTC(), Plugins.validators(context));
     } catch (StoreException | ServerStartException e) {
       throw CliException.unavailable(e.getMessage(), e);
     }

@@ -39,7 +39,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     var context = root.context();
     var inputs = new ResourceFiles(Limits.DEFAULT, System.in).read(files);
-    ParseReport report = new ResourceParser(Limits.DEFAULT).parseAll(inputs);
+    ParseReport report = new ResourceParser(Limits.DEFAULT, Plugins.validators(context)).parseAll(inputs);
     if (output.format() != Format.TABLE) {
       ObjectNode json = JsonNodeFactory.instance.objectNode();
       json.put("valid", report.ok());
@@ -47,9 +47,12 @@ public final class ValidateCommand implements Callable<Integer> {
       report.resources().forEach(r -> resources.addObject().put("kind", r.kind().displayName()).put("name", r.name()).put("digest", r.digest().value()));
       var problems = json.putArray("problems");
       report.problems().forEach(p -> problems.addObject().put("source", p.source()).put("line", p.position().line()).put("column", p.position().column()).put("field", p.field()).put("message", p.message()));
+      var warnings = json.putArray("warnings");
+      report.warnings().forEach(p -> warnings.addObject().put("source", p.source()).put("line", p.position().line()).put("column", p.position().column()).put("field", p.field()).put("message", p.message()));
       Printer.print(context.out(), output.format(), json);
       return report.ok() ? 0 : 1;
     }
+    report.warnings().forEach(w -> context.err().println("warning: " + w.format()));
     if (!report.ok()) {
       throw new InvalidInputException(report.problems());
     }

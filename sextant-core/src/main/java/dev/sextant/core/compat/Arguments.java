@@ -6,6 +6,7 @@ import dev.sextant.core.fingerprint.Quantities;
 import dev.sextant.core.fingerprint.Versions;
 import dev.sextant.core.resource.spec.Requirement;
 import dev.sextant.core.validation.DidYouMean;
+import dev.sextant.core.validation.WrittenNumbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ public final class Arguments {
     if (!node.isValueNode() || node.isBoolean()) {
       throw invalid(name, "is " + describe(node) + "; expected text");
     }
-    String text = node.asText().strip();
+    String text = scalarText(name, node);
     if (text.isEmpty()) {
       throw invalid(name, "is empty");
     }
@@ -163,9 +164,22 @@ public final class Arguments {
       if (!item.isValueNode() || item.isBoolean() || item.asText().isBlank()) {
         throw invalid(name, "has an item that is " + describe(item) + "; expected text");
       }
-      out.add(item.asText().strip());
+      out.add(scalarText(name, item));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * A scalar as text. A number keeps the digits it was written with, but a stored resource keeps
+   * numbers in canonical form ({@code 12.10} becomes {@code 12.1}): a number whose digits the store
+   * would change is refused, so that a release means the same before and after it is applied.
+   */
+  private String scalarText(String name, JsonNode node) {
+    WrittenNumbers.storedAs(node).ifPresent(stored -> {
+      throw invalid(name, "is the number " + node.decimalValue() + ", which is stored as " + stored
+          + "; write it quoted: " + name + ": \"" + node.decimalValue() + "\"");
+    });
+    return node.asText().strip();
   }
 
   /** An error about one argument, for checks the methods above do not make. */

@@ -34,6 +34,7 @@ final class FingerprintReader {
   private final String source;
   private final Locations locations;
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
 
   private FingerprintReader(String source, Locations locations) {
     this.source = source;
@@ -54,8 +55,8 @@ final class FingerprintReader {
     FingerprintReader reader = new FingerprintReader(source, first.locations());
     Optional<Fingerprint> fingerprint = reader.fingerprint(first.tree());
     return reader.problems.isEmpty()
-        ? new ParsedFingerprint(fingerprint, List.of())
-        : new ParsedFingerprint(Optional.empty(), reader.problems);
+        ? new ParsedFingerprint(fingerprint, List.of(), reader.warnings)
+        : new ParsedFingerprint(Optional.empty(), reader.problems, reader.warnings);
   }
 
   private static ParsedFingerprint failed(Problem problem) {
@@ -99,6 +100,8 @@ final class FingerprintReader {
         atKey(path, invalid(() -> FactKeys.check(entry.getKey())));
         continue;
       }
+      KnownFacts.unknown(entry.getKey())
+          .ifPresent(warning -> warnings.add(new Problem(source, locations.keyOf(path), path.toString(), warning)));
       fact(entry.getKey(), entry.getValue(), path).ifPresent(fact -> facts.put(entry.getKey(), fact));
     }
     return facts;

@@ -67,6 +67,19 @@ public final class Planner {
     return new Plan(environments, used, plans);
   }
 
+  /**
+   * What {@link #plan} would refuse in this release before considering any environment: each
+   * requirement and parameter that cannot be used. Empty when the release can be planned.
+   */
+  public List<PlanInputException.Issue> check(Resource release) {
+    try {
+      PreparedRelease.prepare(release, validators);
+      return List.of();
+    } catch (PlanInputException e) {
+      return e.issues();
+    }
+  }
+
   private List<PreparedRelease> prepareAll(List<Resource> releases) {
     List<PlanInputException.Issue> issues = new ArrayList<>();
     List<PreparedRelease> prepared = new ArrayList<>();

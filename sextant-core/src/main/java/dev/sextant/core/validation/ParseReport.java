@@ -10,11 +10,14 @@ import java.util.Map;
 /**
  * The resources read from one or more sources, or every problem that stops them; and where each
  * resource was written, so that later checks (a requirement's arguments, say) can point at a line.
+ * Warnings (a fact key nobody knows) are worth reading but stop nothing.
  */
-public record ParseReport(List<Resource> resources, List<Problem> problems, Map<ResourceKey, SourceDocument> documents) {
+public record ParseReport(
+    List<Resource> resources, List<Problem> problems, List<Problem> warnings, Map<ResourceKey, SourceDocument> documents) {
   public ParseReport {
     resources = List.copyOf(resources);
     problems = problems.stream().sorted(Problem.ORDER).toList();
+    warnings = warnings.stream().sorted(Problem.ORDER).toList();
     documents = Map.copyOf(documents);
   }
 

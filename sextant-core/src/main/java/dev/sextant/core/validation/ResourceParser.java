@@ -1,5 +1,6 @@
 package dev.sextant.core.validation;
 
+import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.DocumentReader;
 import dev.sextant.core.document.FieldPath;
 import dev.sextant.core.document.Limits;
@@ -13,16 +14,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * From bytes to validated resources: reads every document of a source and validates each one.
- * The same code serves the CLI and the API, so both report the same problems for the same input.
+ * From bytes to validated resources: reads every document of a source and validates each one,
+ * down to what plan would refuse before it plans (a requirement's arguments, a parameter's
+ * expression), a Policy's CEL and an Environment's declared facts. The same code serves the CLI and the API, so both report the
+ * same problems for the same input.
  */
 public final class ResourceParser {
   private final DocumentReader reader;
   private final ResourceValidator validator;
+  private final ReleaseChecks releases;
 
-  public ResourceParser(Limits limits) {
+  /**
+   * @param validators the rules requirements may name: the ones plans will be made with
+   */
+  public ResourceParser(Limits limits, Validators validators) {
     this.reader = new DocumentReader(limits);
     this.validator = new ResourceValidator();
+    this.releases = new ReleaseChecks(validators);
+  }
+
+  /** A parser that knows the validators of Sextant's own class path. */
+  public ResourceParser(Limits limits) {
+    this(limits, Validators.standard());
   }
 
   public ResourceParser() {
@@ -40,19 +53,23 @@ public final class ResourceParser {
   public ParseReport parseAll(List<Input> inputs) {
     List<Resource> resources = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
+    List<Problem> warnings = new ArrayList<>();
     Map<ResourceKey, SourceDocument> seen = new HashMap<>();
     for (Input input : inputs) {
       ReadResult read = reader.read(input.name(), input.bytes());
       problems.addAll(read.problems());
-      collect(read.documents(), resources, problems, seen);
+      collect(read.documents(), resources, problems, warnings, seen);
     }
-    return new ParseReport(problems.isEmpty() ? resources : List.of(), problems, problems.isEmpty() ? seen : Map.of());
+    return new ParseReport(problems.isEmpty() ? resources : List.of(), problems, warnings, problems.isEmpty() ? seen : Map.of());
   }
 
-  private void collect(List<SourceDocument> documents, List<Resource> resources, List<Problem> problems, Map<ResourceKey, SourceDocument> seen) {
+  private void collect(
+      List<SourceDocument> documents, List<Resource> resources, List<Problem> problems, List<Problem> warnings,
+      Map<ResourceKey, SourceDocument> seen) {
     for (SourceDocument document : documents) {
       ResourceValidator.Outcome outcome = validator.validate(document);
       problems.addAll(outcome.problems());
+      outcome.resource().ifPresent(resource -> check(resource, document, problems, warnings));
       outcome.resource().ifPresent(resource -> {
         SourceDocument first = seen.putIfAbsent(resource.key(), document);
         if (first != null) {
@@ -63,6 +80,15 @@ public final class ResourceParser {
           resources.add(resource);
         }
       });
+    }
+  }
+
+  private void check(Resource resource, SourceDocument document, List<Problem> problems, List<Problem> warnings) {
+    switch (resource.kind()) {
+      case RELEASE -> releases.check(resource, document, problems, warnings);
+      case POLICY -> PolicyChecks.check(resource, document, problems);
+      case ENVIRONMENT -> EnvironmentChecks.check(resource, document, problems, warnings);
+      default -> {}
     }
   }
 }

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.Problem;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -189,6 +193,28 @@ class FingerprintFilesTest {
   void parse_throws_every_problem_at_once() {
     assertThatThrownBy(() -> FingerprintFiles.parse("fp.yaml", bytes("facts:\n  gpu.count: x\n  memory.total: y\n")))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).hasSize(2));
+  }
+
+  @Test
+  void a_misspelt_fact_key_is_read_but_warned_about_with_the_known_key() {
+    ParsedFingerprint parsed = FingerprintFiles.read("fp.yaml", bytes(
+        "facts:\n  gpu.count: 1\n  gpu[0].compute_capabilty: \"8.0\"\n  packages.libfoo: 1.2.3\n  network.reach.db: true\n"));
+
+    assertThat(parsed.ok()).isTrue();
+    assertThat(parsed.fingerprint().orElseThrow().fact("gpu[0].compute_capabilty")).isPresent();
+    assertThat(parsed.warnings()).extracting(Problem::format).containsExactly(
+        "fp.yaml:3:3: facts[\"gpu[0].compute_capabilty\"]: fact gpu[0].compute_capabilty is known to no probe,"
+            + " label mapping or validator (a misspelt key reads as absent); did you mean \"gpu[0].compute_capability\"?");
+  }
+
+  @Test
+  void the_example_fingerprints_have_no_warning() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("..", "fingerprints"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        ParsedFingerprint parsed = FingerprintFiles.read(file.toString(), Files.readAllBytes(file));
+        assertThat(parsed.warnings()).as(file.toString()).isEmpty();
+      }
+    }
   }
 
   private static List<String> problems(String source, String text) {

@@ -3,14 +3,19 @@ package dev.sextant.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.compat.parameter.ParameterValue;
+import dev.sextant.core.document.DocumentReader;
+import dev.sextant.core.document.Limits;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.plan.TierResult.Status;
 import dev.sextant.core.plan.VariantResult.Outcome;
+import dev.sextant.core.resource.Kind;
+import dev.sextant.core.resource.Metadata;
 import dev.sextant.core.resource.Resource;
 import dev.sextant.core.resource.spec.Check;
 import dev.sextant.core.validation.ParseReport;
@@ -22,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -292,7 +298,8 @@ class PlannerTest {
 
   @Test
   void requirements_that_cannot_be_used_are_reported_at_their_field_all_at_once() {
-    Resource bad = parse("bad.yaml", """
+    // Read without the parser's own checks, which refuse it first: plan must refuse it too.
+    Resource bad = unchecked("""
         apiVersion: sextant.dev/v1
         kind: Release
         metadata: {name: bad-1-0-0}
@@ -341,7 +348,7 @@ class PlannerTest {
         };
       }
     };
-    Resource release = parse("broken.yaml", """
+    Resource release = parse("broken.yaml", Validators.of(List.of(broken)), """
         apiVersion: sextant.dev/v1
         kind: Release
         metadata: {name: broken-1-0-0}
@@ -399,11 +406,25 @@ class PlannerTest {
     return parse(source, yaml.getBytes(StandardCharsets.UTF_8));
   }
 
+  private static Resource parse(String source, Validators validators, String yaml) {
+    return parse(source, yaml.getBytes(StandardCharsets.UTF_8), validators);
+  }
+
   private static Resource parse(String source, byte[] bytes) {
-    ParseReport report = new ResourceParser().parse(source, bytes);
+    return parse(source, bytes, VALIDATORS);
+  }
+
+  private static Resource parse(String source, byte[] bytes, Validators validators) {
+    ParseReport report = new ResourceParser(Limits.DEFAULT, validators).parse(source, bytes);
     assertThat(report.problems()).as(source).isEmpty();
     assertThat(report.resources()).hasSize(1);
     return report.resources().get(0);
+  }
+
+  /** A Release as written, without any of the parser's checks. */
+  private static Resource unchecked(String yaml) {
+    ObjectNode tree = (ObjectNode) new DocumentReader().read("unchecked.yaml", yaml.getBytes(StandardCharsets.UTF_8)).documents().get(0).tree();
+    return new Resource(Kind.RELEASE, new Metadata(tree.at("/metadata/name").asText(), Map.of(), Map.of()), tree);
   }
 
   /** Runs nothing: answers every check with the same exit code and output, and records it. */

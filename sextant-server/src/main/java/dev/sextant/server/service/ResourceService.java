@@ -1,5 +1,6 @@
 package dev.sextant.server.service;
 
+import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.LabelSelector;
@@ -30,13 +31,19 @@ public final class ResourceService {
   private final Consumer<ApplyOutcome> applied;
 
   /**
+   * @param validators the rules requirements may name, so that apply refuses what plans would
    * @param applied told of each new revision once its apply has committed, for work that follows a
    *     change (a drift check after an Environment changed)
    */
-  public ResourceService(Database database, Limits limits, Consumer<ApplyOutcome> applied) {
+  public ResourceService(Database database, Limits limits, Validators validators, Consumer<ApplyOutcome> applied) {
     this.database = database;
-    this.parser = new ResourceParser(limits);
+    this.parser = new ResourceParser(limits, validators);
     this.applied = applied;
+  }
+
+  /** A service whose requirements may name the validators of Sextant's own class path. */
+  public ResourceService(Database database, Limits limits, Consumer<ApplyOutcome> applied) {
+    this(database, limits, Validators.standard(), applied);
   }
 
   public ResourceService(Database database) {

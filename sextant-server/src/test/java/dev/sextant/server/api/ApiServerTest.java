@@ -10,14 +10,20 @@ import dev.sextant.api.ApiResponse;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The API over a real HTTP server on a random loopback port and a real embedded store. */
 class ApiServerTest {
@@ -120,6 +126,40 @@ class ApiServerTest {
     assertThat(unknown.get("column").asInt()).isEqualTo(3);
     assertThat(unknown.get("field").asText()).isEqualTo("spec.ownr");
     assertThat(get("/api/v1/services/payments-api").status()).isEqualTo(404);
+  }
+
+  /** What plan would refuse: each a line of a real example changed, and where the problem is. */
+  static Stream<Arguments> refusedAsPlanWould() {
+    String release = "releases/fraud-detector-1.4.0.yaml";
+    String policy = "policies/prod-signed-releases.yaml";
+    return Stream.of(
+        Arguments.of(release, "rule: cuda\n", "rule: cudaa\n", "40:17: spec.variants[0].requirements[0].rule: no validator for rule \"cudaa\""),
+        Arguments.of(release, "toolkit: \"12.4\"", "toolkit: 12.10", "43:22: spec.variants[0].requirements[0].with.toolkit: rule cuda: toolkit is the number 12.10"),
+        Arguments.of(release, "footprint: 14Gi", "footprint: 40Gigs", "52:24: spec.variants[0].requirements[2].with.footprint: rule gpuMemory: footprint \"40Gigs\""),
+        Arguments.of(release, "range: \">=3.11,<3.12\"", "range: \">=3.10,,<<3.12\"", "60:18: spec.variants[0].requirements[4].range: range on python.version"),
+        Arguments.of(release, "min: \"8.0\"", "min: \"eight\"", "47:18: spec.variants[0].requirements[1].with.min: rule computeCapability: min is \"eight\""),
+        Arguments.of(release, "expr: gpu[0].memory / 2Gi", "expr: gpu[0].memory / / 2Gi", "65:17: spec.variants[0].parameters.batchSize.expr: parameter batchSize"),
+        Arguments.of(release, "        - fact: cpu.arch\n", "        - cel: nosuch(facts[\"cpu.cores\"])\n        - fact: cpu.arch\n",
+            "81:16: spec.variants[1].requirements[0].cel: CEL expression"),
+        Arguments.of(policy, "has(release.spec.provenance) && has", "has(release.spec.provenance) &&& has", "13:9: spec.rule: CEL expression"));
+  }
+
+  @ParameterizedTest(name = "{3}")
+  @MethodSource("refusedAsPlanWould")
+  void apply_refuses_what_plan_would_with_422_and_stores_nothing(String example, String from, String to, String expected) throws Exception {
+    String text = Files.readString(Path.of("..", "examples", example), StandardCharsets.UTF_8);
+    assertThat(text).contains(from);
+    String changed = text.replace(from, to);
+
+    ApiResponse dryRun = post("/api/v1/apply?dryRun=true", changed, "application/yaml", "bad.yaml");
+    ApiResponse response = apply(changed, "bad.yaml");
+
+    for (ApiResponse refused : List.of(dryRun, response)) {
+      assertThat(refused.status()).isEqualTo(422);
+      assertThat(json(refused).get("problems")).extracting(p -> p.get("text").asText())
+          .singleElement().asString().startsWith("bad.yaml:" + expected);
+    }
+    assertThat(json(get("/api/v1/resources")).get("items")).isEmpty();
   }
 
   @Test

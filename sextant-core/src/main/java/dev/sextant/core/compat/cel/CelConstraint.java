@@ -177,7 +177,7 @@ public final class CelConstraint implements Constraint {
     }
   }
 
-  private static String describe(List<CelIssue> issues) {
+  static String describe(List<CelIssue> issues) {
     List<String> out = new ArrayList<>();
     for (CelIssue issue : issues) {
       CelSourceLocation at = issue.getSourceLocation();

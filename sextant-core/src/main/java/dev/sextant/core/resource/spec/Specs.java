@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Resource;
@@ -24,6 +25,8 @@ public final class Specs {
           .addModule(
               new SimpleModule("go-durations").addDeserializer(Duration.class, new GoDuration()))
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // Free-form parts (a rule's `with`) keep numbers as written: 12.10 must not become 12.1.
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
           .build();
 
   private Specs() {}
