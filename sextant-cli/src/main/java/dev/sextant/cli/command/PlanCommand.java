@@ -160,9 +160,13 @@ public final class PlanCommand implements Callable<Integer> {
         if (stored) {
           targets.addAll(PlanTargets.stored(store, environments, Optional.ofNullable(selector)));
         }
-        ParseReport inStore = releasesInStore(store);
+        ParseReport inStore = releasesInStore(store, validators);
         inPlace = inStore.resources();
         if (files.isEmpty()) {
+          // A Release stored before today's checks is named, not left out of the plan.
+          if (!inStore.ok()) {
+            throw new InvalidInputException(inStore.problems());
+          }
           report = inStore;
           releases = inPlace;
         }
@@ -228,16 +232,18 @@ public final class PlanCommand implements Callable<Integer> {
   }
 
   /** Every Release in the store, with its documents, so that a problem in one has a place. */
-  private static ParseReport releasesInStore(Backend store) {
+  private static ParseReport releasesInStore(Backend store, Validators validators) {
     List<Resource> out = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     Map<ResourceKey, SourceDocument> documents = new HashMap<>();
-    ResourceParser parser = new ResourceParser(Limits.DEFAULT);
+    ResourceParser parser = new ResourceParser(Limits.DEFAULT, validators);
     for (Revision revision : store.list(Optional.of(Kind.RELEASE), "")) {
       ParseReport parsed = parser.parse("store:" + revision.key(), revision.document().toString().getBytes(StandardCharsets.UTF_8));
       out.addAll(parsed.resources());
+      problems.addAll(parsed.problems());
       documents.putAll(parsed.documents());
     }
-    return new ParseReport(out, List.of(), documents);
+    return new ParseReport(out, problems, List.of(), documents);
   }
 
   private static void checkUniqueNames(List<Target> targets) {
