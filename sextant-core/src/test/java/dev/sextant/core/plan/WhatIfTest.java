@@ -75,7 +75,7 @@ class WhatIfTest {
 
   @Test
   void a_driver_older_than_every_cuda_release_in_the_table_leaves_no_cuda_driver_max() {
-    HypotheticalTarget supposed = whatIf("gpu.driver.version=440.33.01").apply(h100);
+    HypotheticalTarget supposed = whatIf("gpu.driver.version=396.26").apply(h100);
 
     assertThat(supposed.whatIf().fingerprint().fact("cuda.driver.max")).isEmpty();
     assertThat(supposed.facts())
