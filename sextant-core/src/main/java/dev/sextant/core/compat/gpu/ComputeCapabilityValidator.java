@@ -4,6 +4,7 @@ import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.Versions;
 import dev.sextant.core.resource.spec.Requirement;
@@ -42,7 +43,8 @@ public final class ComputeCapabilityValidator implements Validator {
       throw args.invalid("min", "is \"" + min + "\"; expected major.minor such as 8.0");
     }
     boolean all = args.choice("gpus", "all", "all", "any").equals("all");
-    return fingerprint -> evaluate(min, all, fingerprint);
+    Value required = new Value.Version(min);
+    return fingerprint -> evaluate(min, all, fingerprint).withRequired(required);
   }
 
   private static Finding evaluate(String min, boolean all, Fingerprint fingerprint) {

@@ -4,6 +4,7 @@ import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.Versions;
@@ -57,7 +58,8 @@ public final class CudaValidator implements Validator {
                     "is \"" + toolkit + "\", which is not a CUDA release in NVIDIA's driver table; known: "
                         + String.join(", ", CudaDrivers.known())));
     boolean minorCompatibility = args.flag("minorVersionCompatibility", false);
-    return fingerprint -> evaluate(toolkit, release, minorCompatibility, fingerprint);
+    Value required = new Value.Version(toolkit);
+    return fingerprint -> evaluate(toolkit, release, minorCompatibility, fingerprint).withRequired(required);
   }
 
   /**

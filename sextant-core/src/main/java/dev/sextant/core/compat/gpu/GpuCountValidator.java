@@ -4,6 +4,7 @@ import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.resource.spec.Requirement;
 import java.util.List;
@@ -43,9 +44,10 @@ public final class GpuCountValidator implements Validator {
     String required = "at least " + min + (min == 1 ? " GPU" : " GPUs");
     List<String> facts = List.of(Gpus.COUNT);
     if (gpus.count().isEmpty() && gpus.described().isEmpty()) {
-      return min == 0
+      return (min == 0
           ? Finding.met(facts, required, Finding.ABSENT, "no GPUs are required")
-          : Finding.notMet(facts, required, Finding.ABSENT, "the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)");
+          : Finding.notMet(facts, required, Finding.ABSENT, "the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)"))
+          .withRequired(new Value.Count(min));
     }
     int total = gpus.total();
     String observed = total + (total == 1 ? " GPU" : " GPUs")
@@ -53,6 +55,8 @@ public final class GpuCountValidator implements Validator {
     boolean met = total >= min;
     return new Finding(
         met, facts, required, observed,
-        "the host has " + total + (met ? ", at least " : ", fewer than ") + min, List.of());
+        "the host has " + total + (met ? ", at least " : ", fewer than ") + min, List.of())
+        .withRequired(new Value.Count(min))
+        .withObserved(new Value.Count(total));
   }
 }

@@ -4,6 +4,7 @@ import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.compat.version.DottedRange;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
@@ -92,12 +93,14 @@ public final class JavaValidator implements Validator {
       }
       String observed = fact.display();
       String version = modern(observed);
+      Value value = new Value.Version(observed);
       for (DottedRange range : ranges) {
         if (!range.contains(version)) {
-          return Finding.notMet(FACTS, required, observed, "Java " + observed + " is not " + range.describe());
+          return Finding.notMet(FACTS, required, observed, "Java " + observed + " is not " + range.describe())
+              .withObserved(value);
         }
       }
-      return Finding.met(FACTS, required, observed, "Java " + observed + " meets " + required);
+      return Finding.met(FACTS, required, observed, "Java " + observed + " meets " + required).withObserved(value);
     }
   }
 }

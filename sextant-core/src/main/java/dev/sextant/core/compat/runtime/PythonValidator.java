@@ -4,6 +4,7 @@ import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.compat.version.Pep440Specifiers;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
@@ -87,6 +88,13 @@ public final class PythonValidator implements Validator {
 
     @Override
     public Finding evaluate(Fingerprint fingerprint) {
+      Finding finding = words(fingerprint);
+      finding = version.isPresent() ? finding.withRequired(new Value.Specifiers(version.get().toString())) : finding;
+      String observed = text(fingerprint, VERSION);
+      return observed == null ? finding : finding.withObserved(new Value.Version(observed));
+    }
+
+    private Finding words(Fingerprint fingerprint) {
       String observedVersion = text(fingerprint, VERSION);
       String observedImplementation = text(fingerprint, IMPLEMENTATION);
       String observed = (observedImplementation == null ? "" : observedImplementation + " ")

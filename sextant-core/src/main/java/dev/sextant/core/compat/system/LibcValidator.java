@@ -4,6 +4,7 @@ import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.Versions;
@@ -49,7 +50,12 @@ public final class LibcValidator implements Validator {
     if (family.isEmpty() && min.isEmpty()) {
       throw args.invalid("min", "is missing, and so is family; rule libc needs family, min or both");
     }
-    return fingerprint -> evaluate(family, min, fingerprint);
+    return fingerprint -> {
+      Finding finding = evaluate(family, min, fingerprint);
+      Optional<String> observed = fingerprint.fact(VERSION).map(Fact::display);
+      finding = min.isPresent() ? finding.withRequired(new Value.Version(min.get())) : finding;
+      return observed.isPresent() ? finding.withObserved(new Value.Version(observed.get())) : finding;
+    };
   }
 
   private static Finding evaluate(Optional<String> family, Optional<String> min, Fingerprint fingerprint) {

@@ -4,6 +4,7 @@ import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.resource.spec.Requirement;
@@ -111,7 +112,8 @@ public final class WheelValidator implements Validator {
       Finding met = Finding.met(facts, required,
           best.tag() + " (rank " + best.rank() + " of " + best.listed() + ")",
           "pip accepts " + file + " by its tag " + best.tag() + ", the environment's choice "
-              + best.rank() + " of " + best.listed() + " (1 is most preferred)");
+              + best.rank() + " of " + best.listed() + " (1 is most preferred)")
+          .withObserved(new Value.WheelTag(best.tag().toString(), best.rank(), best.listed()));
       // PEP 513: a plain linux_* wheel promises nothing about the libraries it links, so pip's
       // yes is only about the interpreter, ABI and architecture.
       return best.tag().platform().startsWith("linux_")
