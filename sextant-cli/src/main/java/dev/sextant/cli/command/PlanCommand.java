@@ -89,7 +89,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = {"-f", "--filename"}, paramLabel = "FILE|DIR|-", description = "Release files to plan: a file, a directory (searched recursively) or - for standard input. Repeatable. Resources of other kinds are ignored.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--fingerprint", paramLabel = "FILE", description = "Plan against a fingerprint file (JSON or YAML with a top-level facts map). Repeatable. Needs no store.")
+  @Option(names = "--fingerprint", paramLabel = "FILE|DIR", description = "Plan against a fingerprint file (JSON or YAML with a top-level facts map), or every .yaml, .yml and .json file of a directory (searched recursively). Repeatable. Needs no store.")
   List<Path> fingerprints = new ArrayList<>();
 
   @Option(names = "--environment", paramLabel = "NAME", description = "Plan against a stored Environment. Repeatable.")
@@ -122,7 +122,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
     boolean stored = !environments.isEmpty() || selector != null;
     if (fingerprints.isEmpty() && !here && !stored) {
-      throw CliException.invalid("say where to plan: --fingerprint FILE, --here, --environment NAME or -l SELECTOR");
+      throw CliException.invalid("say where to plan: --fingerprint FILE|DIR, --here, --environment NAME or -l SELECTOR");
     }
     ParseReport report = new ResourceParser(Limits.DEFAULT).parseAll(new ResourceFiles(Limits.DEFAULT, System.in).read(files));
     if (!report.ok()) {
@@ -134,7 +134,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
     List<PublicKey> trusted = TrustedKeys.read(keys);
     List<Target> targets = new ArrayList<>();
-    fingerprints.forEach(file -> targets.add(PlanTargets.file(file, trusted)));
+    targets.addAll(PlanTargets.files(fingerprints, trusted));
     if (here) {
       targets.add(PlanTargets.thisHost());
     }
