@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.gpu;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
@@ -47,8 +48,21 @@ public final class CudaValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.required("toolkit", "version", "a CUDA release in NVIDIA's driver table, such as 12.4 or 12.4.1"),
+        Argument.optional("minorVersionCompatibility", "true or false", "false",
+            "also accept an older driver of the same major release, through CUDA minor-version compatibility"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{toolkit: \"12.4\"}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "toolkit", "minorVersionCompatibility");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     String toolkit = args.version("toolkit");
     CudaDrivers.Release release =
         CudaDrivers.release(toolkit)

@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.gpu;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
@@ -8,6 +9,7 @@ import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.resource.spec.Requirement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code rule: gpuCount}: the host has at least {@code min} GPUs. Source: the GPUs {@code nvidia-smi
@@ -33,8 +35,18 @@ public final class GpuCountValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(Argument.required("min", "whole number ≥ 0", "the fewest GPUs the host may have"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{min: 2}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "min");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     int min = args.count("min", 0).orElseThrow(() -> args.invalid("min", "is missing; expected a whole number such as 2"));
     return fingerprint -> evaluate(min, fingerprint);
   }

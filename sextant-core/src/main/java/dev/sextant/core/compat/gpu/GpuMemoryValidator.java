@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.gpu;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
@@ -11,6 +12,7 @@ import dev.sextant.core.resource.spec.Requirement;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code rule: gpuMemory}: a model fits in one GPU's memory with room to spare. Source: each
@@ -39,8 +41,21 @@ public final class GpuMemoryValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.required("footprint", "amount of bytes", "what the model needs on one GPU, such as 14Gi or 15 GB"),
+        Argument.optional("headroom", "amount of bytes", "0", "room for activations, caches and the CUDA context"),
+        Argument.optional("gpus", "any or all", "any", "whether one GPU that fits is enough, or every GPU runs a replica"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{footprint: 14Gi, headroom: 4Gi}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "footprint", "headroom", "gpus");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     Value.Quantity footprint = new Value.Quantity(args.bytes("footprint"), args.text("footprint"));
     Value.Quantity headroom = args.has("headroom")
         ? new Value.Quantity(args.bytes("headroom"), args.text("headroom"))

@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.runtime;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
@@ -11,6 +12,7 @@ import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.resource.spec.Requirement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code rule: java}: the environment's Java ({@code java.version}, as the agent's Java probe
@@ -47,8 +49,20 @@ public final class JavaValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.optional("version", "dotted version range", "the Java versions accepted, such as >=17,<22 (version, min or both)"),
+        Argument.optional("min", "version", "the lowest Java accepted, such as 17 (version, min or both)"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{min: 17, version: \"<22\"}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "version", "min");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     List<DottedRange> ranges = new ArrayList<>();
     List<String> words = new ArrayList<>();
     args.optionalText("version").ifPresent(text -> {

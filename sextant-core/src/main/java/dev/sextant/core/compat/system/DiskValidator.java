@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.system;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
@@ -42,8 +43,20 @@ public final class DiskValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.required("min", "amount of bytes", "the smallest size of the filesystem, such as 100Gi"),
+        Argument.optional("path", "absolute path", "/", "a path on the filesystem; the deepest described mount holding it counts"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{min: 100Gi, path: /var/lib/models}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "min", "path");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     Value.Quantity min = new Value.Quantity(args.bytes("min"), args.text("min"));
     String path = args.optionalText("path").orElse("/");
     if (!path.startsWith("/")) {

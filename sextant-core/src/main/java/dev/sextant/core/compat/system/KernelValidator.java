@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.system;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
@@ -44,8 +45,18 @@ public final class KernelValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(Argument.required("min", "dotted version", "the oldest upstream kernel accepted, such as 5.15"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{min: \"5.15\"}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "min");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     String min = args.version("min");
     if (!UPSTREAM.matcher(min).matches()) {
       throw args.invalid("min", "is \"" + min + "\"; expected a dotted kernel version such as 5.15");

@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.system;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
@@ -43,8 +44,20 @@ public final class LibcValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.optional("family", "glibc or musl", "the C library binaries were built against (family, min or both)"),
+        Argument.optional("min", "version", "the oldest C library accepted, such as 2.28 (family, min or both)"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{family: glibc, min: \"2.28\"}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "family", "min");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     Optional<String> family = args.has("family") ? Optional.of(args.choice("family", "glibc", "glibc", "musl")) : Optional.empty();
     Optional<String> min = args.optionalVersion("min");
     if (family.isEmpty() && min.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.system;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
@@ -38,8 +39,18 @@ public final class MemoryValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(Argument.required("min", "amount of bytes", "the least memory the host may have, such as 16Gi or 80 GB"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{min: 16Gi}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "min");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     Value.Quantity min = new Value.Quantity(args.bytes("min"), args.text("min"));
     return fingerprint -> evaluate(min, fingerprint);
   }

@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.wheel;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
@@ -51,13 +52,23 @@ public final class WheelValidator implements Validator {
         + "names PEP 503, versions PEP 440; matching as pip does with packaging's tags.sys_tags()";
   }
 
+  @Override
+  public List<Argument> arguments() {
+    return List.of(Argument.required("file", "wheel file name", "the wheel's file name alone, not a path or URL"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{file: torch-2.3.1+cu121-cp311-cp311-linux_x86_64.whl}");
+  }
+
   /**
    * @throws dev.sextant.core.compat.InvalidRequirementException when {@code file} is missing or is
    *     not a wheel's file name
    */
   @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments with = Arguments.of(requirement, "file");
+    Arguments with = Arguments.of(requirement, Argument.names(arguments()));
     String file = with.text("file");
     if (file.contains("/") || file.contains("\\")) {
       throw with.invalid("file", "\"" + file + "\" is a path or URL; expected the wheel's file name alone");
