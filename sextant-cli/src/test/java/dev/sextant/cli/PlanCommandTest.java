@@ -157,6 +157,22 @@ class PlanCommandTest {
 
     assertThat(rules.findValuesAsText("rule")).contains("cuda", "computeCapability", "wheel", "cpu", "python");
     assertThat(rules.get(0).get("source").asText()).isNotBlank();
+    JsonNode gpuMemory = rules.findParents("rule").stream().filter(r -> r.get("rule").asText().equals("gpuMemory")).findFirst().orElseThrow();
+    assertThat(gpuMemory.get("arguments").findValuesAsText("name")).containsExactly("footprint", "headroom", "gpus");
+    assertThat(gpuMemory.at("/arguments/0/required").asBoolean()).isTrue();
+    assertThat(gpuMemory.at("/arguments/1/default").asText()).isEqualTo("0");
+    assertThat(gpuMemory.get("example").asText()).isEqualTo("{footprint: 14Gi, headroom: 4Gi}");
+  }
+
+  @Test
+  void the_rules_list_each_arguments_type_whether_it_is_required_or_its_default_and_an_example() {
+    Cli.Result result = Cli.withHome(home).run("plan", "--rules");
+
+    assertThat(result.code()).as(result.toString()).isZero();
+    String cuda = result.out().substring(result.out().indexOf("\ncuda\n"), result.out().indexOf("\ndisk\n"));
+    assertThat(cuda).containsPattern("toolkit +version, required: ")
+        .containsPattern("minorVersionCompatibility +true or false, default false: ")
+        .contains("example:\n    - rule: cuda\n      with: {toolkit: \"12.4\"}");
   }
 
   @ParameterizedTest(name = "on {0}")
@@ -211,6 +227,7 @@ class PlanCommandTest {
     Cli.Result rules = cli.run("plan", "--rules");
     assertThat(rules.code()).as(rules.toString()).isZero();
     assertThat(rules.out()).contains("hostnamePrefix", "acme.HostnamePrefix", "cuda", "wheel");
+    assertThat(rules.out()).contains("the host's name starts with a prefix\n  arguments: not described by its validator");
 
     Path release = Files.writeString(files.resolve("release.yaml"), """
         apiVersion: sextant.dev/v1

@@ -1,7 +1,5 @@
 package dev.sextant.cli.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sextant.agent.executor.LocalCheckExecutor;
 import dev.sextant.cli.CliException;
 import dev.sextant.cli.ExitCode;
@@ -10,8 +8,8 @@ import dev.sextant.cli.backend.Backend;
 import dev.sextant.cli.input.ResourceFiles;
 import dev.sextant.cli.output.Format;
 import dev.sextant.cli.output.PlanView;
+import dev.sextant.cli.output.RulesView;
 import dev.sextant.cli.output.Printer;
-import dev.sextant.core.compat.Validator;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.plan.CheckExecutor;
@@ -107,7 +105,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--key", paramLabel = "PUBLIC_KEY_FILE", description = "Trust fingerprint files signed by this key (PEM or base64). Repeatable. With keys, an unsigned or badly signed file blocks its environment.")
   List<Path> keys = new ArrayList<>();
 
-  @Option(names = "--rules", description = "List the validators (built in and plug-ins) that requirements can name with `rule:`, and exit.")
+  @Option(names = "--rules", description = "List the validators (built in and plug-ins) that requirements can name with `rule:`, each with its arguments and an example, and exit.")
   boolean rules;
 
   @Override
@@ -115,7 +113,8 @@ public final class PlanCommand implements Callable<Integer> {
     var context = root.context();
     Validators validators = Plugins.validators(context);
     if (rules) {
-      return listRules(validators);
+      RulesView.print(context.out(), output.format(), validators.all());
+      return ExitCode.OK;
     }
     if (files.isEmpty()) {
       throw CliException.invalid("say what to plan: -f RELEASE_FILE (see sextant plan --help)");
@@ -163,23 +162,6 @@ public final class PlanCommand implements Callable<Integer> {
       Printer.print(context.out(), output.format(), PlanJson.write(plan));
     }
     return plan.allCompatible() ? ExitCode.OK : ExitCode.INCOMPATIBLE;
-  }
-
-  private int listRules(Validators validators) {
-    var out = root.context().out();
-    if (output.format() != Format.TABLE) {
-      ArrayNode rules = JsonNodeFactory.instance.arrayNode();
-      for (Validator v : validators.all()) {
-        rules.addObject().put("rule", v.rule()).put("summary", v.summary()).put("source", v.source())
-            .put("implementation", v.getClass().getName());
-      }
-      Printer.print(out, output.format(), rules);
-      return ExitCode.OK;
-    }
-    for (Validator v : validators.all()) {
-      out.printf("%s%n  %s%n  source: %s%n  implementation: %s%n", v.rule(), v.summary(), v.source(), v.getClass().getName());
-    }
-    return ExitCode.OK;
   }
 
   /**
