@@ -136,7 +136,8 @@ public final class FactConstraint implements Constraint {
     if (fact == null) {
       return absent;
     }
-    return evaluate(fact);
+    Finding finding = evaluate(fact);
+    return Value.of(fact).map(finding::withObserved).orElse(finding);
   }
 
   private Finding evaluate(Fact fact) {

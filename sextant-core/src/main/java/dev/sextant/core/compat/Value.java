@@ -1,8 +1,10 @@
 package dev.sextant.core.compat;
 
+import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Quantities;
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a finding required or observed as a typed value, for scripts that read plans: the prose of
@@ -12,6 +14,20 @@ public sealed interface Value {
 
   /** The type's name in a plan's JSON: version, specifiers, quantity, count or wheelTag. */
   String type();
+
+  /**
+   * A fact as a typed value, where it is one: a version or an amount of bytes. Numbers, sets,
+   * lists, text and flags are left to the finding's words.
+   */
+  static Optional<Value> of(Fact fact) {
+    if (fact instanceof Fact.Version v) {
+      return Optional.of(new Version(v.value()));
+    }
+    if (fact instanceof Fact.Quantity q && q.unit().equals("bytes")) {
+      return Optional.of(Quantity.of(q.amount()));
+    }
+    return Optional.empty();
+  }
 
   /** A dotted version, such as a CUDA release or a kernel's upstream version. */
   record Version(String value) implements Value {

@@ -58,6 +58,8 @@ class PlanJsonTest {
     assertThat(cuda.get("requiredValue").toString())
         .isEqualTo("{\"type\":\"version\",\"value\":\"12.4\"}");
     assertThat(cuda.get("required").asText()).startsWith("CUDA 12.4");
+    assertThat(requirement(plan, "python.version").get("observedValue").toString())
+        .isEqualTo("{\"type\":\"version\",\"value\":\"3.11.9\"}");
     // The footprint (14Gi) and the headroom (4Gi) together.
     JsonNode memory = requirement(plan, "gpuMemory").get("requiredValue");
     assertThat(memory.get("type").asText()).isEqualTo("quantity");
