@@ -149,9 +149,13 @@ public final class PlanJson {
     texts(out.putArray("caveats"), f.caveats());
   }
 
+  /**
+   * A typed value, left out rather than null when there is none: most findings of a big plan have
+   * none on one side, and two nulls per finding made a plan of 86 releases on 63 hosts 1.8 MB
+   * larger.
+   */
   private static void value(ObjectNode out, String field, Optional<Value> value) {
     if (value.isEmpty()) {
-      out.putNull(field);
       return;
     }
     ObjectNode node = out.putObject(field).put("type", value.get().type());

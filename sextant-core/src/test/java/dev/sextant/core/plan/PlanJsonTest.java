@@ -58,6 +58,8 @@ class PlanJsonTest {
     assertThat(cuda.get("requiredValue").toString())
         .isEqualTo("{\"type\":\"version\",\"value\":\"12.4\"}");
     assertThat(cuda.get("required").asText()).startsWith("CUDA 12.4");
+    // The driver says which CUDA releases it runs, not one value to set beside 12.4.
+    assertThat(cuda.has("observedValue")).isFalse();
     assertThat(requirement(plan, "python.version").get("observedValue").toString())
         .isEqualTo("{\"type\":\"version\",\"value\":\"3.11.9\"}");
     // The footprint (14Gi) and the headroom (4Gi) together.
