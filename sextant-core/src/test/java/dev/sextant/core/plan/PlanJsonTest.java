@@ -60,6 +60,8 @@ class PlanJsonTest {
     assertThat(cuda.get("required").asText()).startsWith("CUDA 12.4");
     // The driver says which CUDA releases it runs, not one value to set beside 12.4.
     assertThat(cuda.has("observedValue")).isFalse();
+    // A range is not one value.
+    assertThat(requirement(plan, "python.version").has("requiredValue")).isFalse();
     assertThat(requirement(plan, "python.version").get("observedValue").toString())
         .isEqualTo("{\"type\":\"version\",\"value\":\"3.11.9\"}");
     // The footprint (14Gi) and the headroom (4Gi) together.
@@ -67,6 +69,18 @@ class PlanJsonTest {
     assertThat(memory.get("type").asText()).isEqualTo("quantity");
     assertThat(memory.get("bytes").asLong()).isEqualTo(18L << 30);
     assertThat(memory.get("text").asText()).isEqualTo("18Gi");
+  }
+
+  @Test
+  void a_fact_compared_with_one_bound_requires_one_typed_value() throws IOException {
+    // On the T4 the gpu variant fails, so the cpu variant's memory.total ≥ 16Gi is evaluated.
+    ObjectNode plan = plan(release(EXAMPLES.resolve("releases/fraud-detector-1.4.0.yaml")), fingerprint("t4.yaml"));
+
+    JsonNode memoryTotal = requirement(plan, "memory.total");
+    assertThat(memoryTotal.get("requiredValue").toString())
+        .isEqualTo("{\"type\":\"quantity\",\"bytes\":17179869184,\"text\":\"16Gi\"}");
+    assertThat(memoryTotal.get("observedValue").toString())
+        .isEqualTo("{\"type\":\"quantity\",\"bytes\":34359738368,\"text\":\"32Gi\"}");
   }
 
   @Test
