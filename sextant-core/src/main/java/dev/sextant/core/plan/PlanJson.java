@@ -128,7 +128,10 @@ public final class PlanJson {
 
   /**
    * A requirement names its rule when a validator applied it, and carries its source itself when
-   * it compared facts or ran CEL, which have no entry in {@code rules}.
+   * it compared facts or ran CEL, which have no entry in {@code rules}. A validator's requirement is
+   * named by its rule and has its source; a fact's is named by the fact and has the fact
+   * comparison's source, so the two cannot be taken for each other even where a fact and a rule
+   * share a name.
    */
   private static void requirement(ObjectNode out, RequirementResult result, Map<String, String> sources) {
     Finding f = result.finding();
