@@ -60,10 +60,12 @@ public final class ExitCode {
         0   success
         1   invalid input (a bad file, resource or selector); nothing was changed
         2   usage error (unknown command or option, missing argument)
-        3   not compatible: a release does not fit (plan), drift found, a consumer would break (graph impact)
+        3   not compatible: a release does not fit (plan), drift found, a consumer
+            would break (graph impact)
         4   not found (no such resource or revision)
         5   the store or server is unavailable
-        6   conflict: concurrent writes to the same thing won; nothing was changed, try again
+        6   conflict: concurrent writes to the same thing won; nothing was changed,
+            try again
         70  internal error (a bug; rerun with SEXTANT_DEBUG=1 and report it)
       """;
 

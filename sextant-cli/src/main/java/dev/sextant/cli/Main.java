@@ -45,6 +45,7 @@ public final class Main {
     commandLine.setParameterExceptionHandler(ErrorReporter::usage);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setUsageHelpAutoWidth(true);
+    commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
     return commandLine;
   }
 

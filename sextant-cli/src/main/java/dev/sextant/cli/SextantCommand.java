@@ -26,18 +26,21 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Sextant decides where a release may run by matching what it requires against what each",
-      "environment really is, and records every decision.",
+      "Sextant decides where a release may run by matching what it requires against what each"
+          + " environment really is, and records every decision.",
       ""
     },
     footerHeading = "%n",
     footer = {
       "Examples:",
-      "  sextant validate -f examples/            check files without touching any store",
-      "  sextant apply -f examples/               store every resource as a new revision",
-      "  sextant get releases -l team=risk        list current revisions by label",
-      "  sextant history release fraud-detector-1-4-0   every revision with digest, author, time",
-      "  sextant graph impact payments-api@3.0.0     the consumers a new API version would break",
+      // At most 80 columns: picocli wraps footer lines at the terminal's width without indenting.
+      "  sextant validate -f examples/       check files without touching any store",
+      "  sextant apply -f examples/          store every resource as a new revision",
+      "  sextant get releases -l team=risk   list current revisions by label",
+      "  sextant history release fraud-detector-1-4-0",
+      "                                      every revision with digest, author, time",
+      "  sextant graph impact payments-api@3.0.0",
+      "                                      consumers a new API version would break",
       "",
       "Environment:",
       "  SEXTANT_HOME    data directory of the embedded store (default ~/.sextant)",

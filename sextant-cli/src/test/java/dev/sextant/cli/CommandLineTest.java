@@ -3,6 +3,8 @@ package dev.sextant.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +29,27 @@ class CommandLineTest {
 
     assertThat(result.code()).isZero();
     assertThat(result.out()).contains("apply", "validate", "get", "describe", "history", "server", "Exit codes:", "4   not found");
+  }
+
+  @Test
+  void root_help_shows_each_commands_first_sentence_whole_within_80_columns() {
+    String out = Cli.withHome(home).run("--help").out();
+
+    Map<String, String> summaries = new LinkedHashMap<>();
+    String command = null;
+    for (String line : out.substring(out.indexOf("Commands:"), out.indexOf("Examples:")).lines().skip(1).toList()) {
+      if (line.startsWith("  ") && !line.startsWith("   ")) {
+        command = line.strip().split(" +", 2)[0];
+        summaries.put(command, line.strip().split(" +", 2)[1]);
+      } else if (!line.isBlank()) {
+        summaries.merge(command, line.strip(), (a, b) -> a + " " + b);
+      }
+    }
+    assertThat(summaries.keySet()).contains("apply", "fingerprint", "plan", "drift", "agent", "demo");
+    assertThat(summaries).allSatisfy((name, summary) -> assertThat(summary).as(name).endsWith("."));
+    assertThat(summaries.get("fingerprint")).endsWith("Python and its wheel tags, Java, OS packages.");
+    assertThat(summaries.get("plan")).isEqualTo("Decide where releases may run, and explain why.");
+    assertThat(out.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
   }
 
   @Test

@@ -68,6 +68,40 @@ class PlanCommandTest {
   }
 
   @Test
+  void a_fingerprint_directory_plans_against_every_fingerprint_file_in_it() throws Exception {
+    Path fleet = Files.createDirectories(files.resolve("fleet/gpu"));
+    Files.copy(Path.of(H100), fleet.resolve("h100.yaml"));
+    Files.copy(Path.of(T4), fleet.resolve("t4.yml"));
+    Files.copy(Path.of(ARM), files.resolve("fleet/graviton-arm.yaml"));
+    Files.writeString(files.resolve("fleet/README.md"), "# not a fingerprint");
+
+    Cli.Result result = Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", files.resolve("fleet").toString(), "-o", "json");
+
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INCOMPATIBLE);
+    JsonNode plan = JSON.readTree(result.out());
+    assertThat(plan.get("environments").findValuesAsText("name")).containsExactlyInAnyOrder("prod-eu", "prod-us", "graviton-arm");
+  }
+
+  @Test
+  void two_fingerprint_files_of_one_environment_are_refused_naming_both() {
+    Cli.Result result = Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", "../fingerprints");
+
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(result.err()).contains("h100-new-driver.yaml", "h100.yaml", "prod-eu").doesNotContain("Exception");
+  }
+
+  @Test
+  void a_fingerprint_directory_without_fingerprint_files_is_refused() throws Exception {
+    Path empty = Files.createDirectories(files.resolve("empty"));
+    Files.writeString(empty.resolve("notes.txt"), "nothing here");
+
+    Cli.Result result = Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", empty.toString());
+
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(result.err()).contains(empty.toString(), "no .yaml, .yml or .json files");
+  }
+
+  @Test
   void a_requirement_that_cannot_be_used_is_bad_input_at_its_line_and_column() throws Exception {
     String release = Files.readString(Path.of(RELEASE)).replace("toolkit: \"12.4\"", "toolkit: \"12.4\"\n            headrom: 4Gi");
     Path file = Files.writeString(files.resolve("release.yaml"), release);
@@ -123,6 +157,22 @@ class PlanCommandTest {
 
     assertThat(rules.findValuesAsText("rule")).contains("cuda", "computeCapability", "wheel", "cpu", "python");
     assertThat(rules.get(0).get("source").asText()).isNotBlank();
+    JsonNode gpuMemory = rules.findParents("rule").stream().filter(r -> r.get("rule").asText().equals("gpuMemory")).findFirst().orElseThrow();
+    assertThat(gpuMemory.get("arguments").findValuesAsText("name")).containsExactly("footprint", "headroom", "gpus");
+    assertThat(gpuMemory.at("/arguments/0/required").asBoolean()).isTrue();
+    assertThat(gpuMemory.at("/arguments/1/default").asText()).isEqualTo("0");
+    assertThat(gpuMemory.get("example").asText()).isEqualTo("{footprint: 14Gi, headroom: 4Gi}");
+  }
+
+  @Test
+  void the_rules_list_each_arguments_type_whether_it_is_required_or_its_default_and_an_example() {
+    Cli.Result result = Cli.withHome(home).run("plan", "--rules");
+
+    assertThat(result.code()).as(result.toString()).isZero();
+    String cuda = result.out().substring(result.out().indexOf("\ncuda\n"), result.out().indexOf("\ndisk\n"));
+    assertThat(cuda).containsPattern("toolkit +version, required: ")
+        .containsPattern("minorVersionCompatibility +true or false, default false: ")
+        .contains("example:\n    - rule: cuda\n      with: {toolkit: \"12.4\"}");
   }
 
   @ParameterizedTest(name = "on {0}")
@@ -177,6 +227,7 @@ class PlanCommandTest {
     Cli.Result rules = cli.run("plan", "--rules");
     assertThat(rules.code()).as(rules.toString()).isZero();
     assertThat(rules.out()).contains("hostnamePrefix", "acme.HostnamePrefix", "cuda", "wheel");
+    assertThat(rules.out()).contains("the host's name starts with a prefix\n  arguments: not described by its validator");
 
     Path release = Files.writeString(files.resolve("release.yaml"), """
         apiVersion: sextant.dev/v1

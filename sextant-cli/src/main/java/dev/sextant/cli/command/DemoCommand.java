@@ -61,11 +61,11 @@ import picocli.CommandLine.ParentCommand;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Show what Sextant does today, on a throwaway store: validate the examples, start a",
-      "server, apply them through the API, re-apply (unchanged), change one field (a second",
-      "revision with a new digest), read the first revision back exactly, list by label,",
-      "fingerprint this host, detect drift on an example GPU host, then plan the example",
-      "releases on example fingerprints, on the stored environments and on this host, and ask",
+      "Show what Sextant does today, on a throwaway store. It validates the examples, starts a",
+      "server, applies them through the API, re-applies (unchanged), changes one field (a second",
+      "revision with a new digest), reads the first revision back exactly, lists by label,",
+      "fingerprints this host, detects drift on an example GPU host, then plans the example",
+      "releases on example fingerprints, on the stored environments and on this host, and asks",
       "the dependency graph what an incompatible API would break.",
       "Leaves nothing running and nothing behind unless --keep is given."
     },

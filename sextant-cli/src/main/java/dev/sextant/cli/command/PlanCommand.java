@@ -1,7 +1,5 @@
 package dev.sextant.cli.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sextant.agent.executor.LocalCheckExecutor;
 import dev.sextant.cli.CliException;
 import dev.sextant.cli.ExitCode;
@@ -10,8 +8,8 @@ import dev.sextant.cli.backend.Backend;
 import dev.sextant.cli.input.ResourceFiles;
 import dev.sextant.cli.output.Format;
 import dev.sextant.cli.output.PlanView;
+import dev.sextant.cli.output.RulesView;
 import dev.sextant.cli.output.Printer;
-import dev.sextant.core.compat.Validator;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.document.SourceDocument;
@@ -98,7 +96,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = {"-f", "--filename"}, paramLabel = "FILE|DIR|-", description = "Release files to plan: a file, a directory (searched recursively) or - for standard input. Repeatable. Resources of other kinds are ignored.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--fingerprint", paramLabel = "FILE", description = "Plan against a fingerprint file (JSON or YAML with a top-level facts map). Repeatable. Needs no store.")
+  @Option(names = "--fingerprint", paramLabel = "FILE|DIR", description = "Plan against a fingerprint file (JSON or YAML with a top-level facts map), or every .yaml, .yml and .json file of a directory (searched recursively). Repeatable. Needs no store.")
   List<Path> fingerprints = new ArrayList<>();
 
   @Option(names = "--environment", paramLabel = "NAME", description = "Plan against a stored Environment. Repeatable.")
@@ -119,7 +117,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--what-if", paramLabel = "KEY=VALUE", converter = FactOverrideConverter.class, description = "Plan as if this fact had this value (repeatable; typed as the fact is, e.g. gpu.driver.version=575.57.08, memory.total=512Gi, cpu.flags=avx2,fma), where an environment has the fact; facts derived from it (cuda.driver.max) follow. Shows what changes against today's plan. Without -f, plans every Release in the store. Exit 3 when a release that fits today would not, or would fall back.")
   List<FactOverride> whatIf = new ArrayList<>();
 
-  @Option(names = "--rules", description = "List the validators (built in and plug-ins) that requirements can name with `rule:`, and exit.")
+  @Option(names = "--rules", description = "List the validators (built in and plug-ins) that requirements can name with `rule:`, each with its arguments and an example, and exit.")
   boolean rules;
 
   @Override
@@ -127,7 +125,8 @@ public final class PlanCommand implements Callable<Integer> {
     var context = root.context();
     Validators validators = Plugins.validators(context);
     if (rules) {
-      return listRules(validators);
+      RulesView.print(context.out(), output.format(), validators.all());
+      return ExitCode.OK;
     }
     if (files.isEmpty() && whatIf.isEmpty()) {
       throw CliException.invalid("say what to plan: -f RELEASE_FILE (see sextant plan --help)");
@@ -137,7 +136,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
     boolean stored = !environments.isEmpty() || selector != null;
     if (fingerprints.isEmpty() && !here && !stored) {
-      throw CliException.invalid("say where to plan: --fingerprint FILE, --here, --environment NAME or -l SELECTOR");
+      throw CliException.invalid("say where to plan: --fingerprint FILE|DIR, --here, --environment NAME or -l SELECTOR");
     }
     ParseReport report = new ResourceParser(Limits.DEFAULT, validators).parseAll(new ResourceFiles(Limits.DEFAULT, System.in).read(files));
     report.warnings().forEach(w -> context.err().println("warning: " + w.format()));
@@ -150,7 +149,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
     List<PublicKey> trusted = TrustedKeys.read(keys);
     List<Target> targets = new ArrayList<>();
-    fingerprints.forEach(file -> targets.add(PlanTargets.file(file, trusted, context.err())));
+    targets.addAll(PlanTargets.files(fingerprints, trusted, context.err()));
     if (here) {
       targets.add(PlanTargets.thisHost());
     }
@@ -197,23 +196,6 @@ public final class PlanCommand implements Callable<Integer> {
       Printer.print(context.out(), output.format(), PlanJson.write(plan));
     }
     return plan.allCompatible() ? ExitCode.OK : ExitCode.INCOMPATIBLE;
-  }
-
-  private int listRules(Validators validators) {
-    var out = root.context().out();
-    if (output.format() != Format.TABLE) {
-      ArrayNode rules = JsonNodeFactory.instance.arrayNode();
-      for (Validator v : validators.all()) {
-        rules.addObject().put("rule", v.rule()).put("summary", v.summary()).put("source", v.source())
-            .put("implementation", v.getClass().getName());
-      }
-      Printer.print(out, output.format(), rules);
-      return ExitCode.OK;
-    }
-    for (Validator v : validators.all()) {
-      out.printf("%s%n  %s%n  source: %s%n  implementation: %s%n", v.rule(), v.summary(), v.source(), v.getClass().getName());
-    }
-    return ExitCode.OK;
   }
 
   /**

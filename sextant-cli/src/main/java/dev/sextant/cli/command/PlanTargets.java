@@ -25,10 +25,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Where {@code plan} gets its environments: fingerprint files, this host, or the store. */
 final class PlanTargets {
@@ -36,6 +39,50 @@ final class PlanTargets {
   private static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
   private PlanTargets() {}
+
+  /**
+   * Fingerprint files, each given as a file or as a directory whose {@code .yaml}, {@code .yml}
+   * and {@code .json} files are read, searched recursively in name order as {@code -f} does.
+   *
+   * @throws CliException when a directory holds no fingerprint file, or when two files name the
+   *     same environment (both files are named: a copied file keeps its {@code environment})
+   * @param err where warnings about the files go
+   */
+  static List<Target> files(List<Path> paths, List<PublicKey> trusted, PrintWriter err) {
+    List<Target> targets = new ArrayList<>();
+    Map<String, Path> byName = new HashMap<>();
+    for (Path given : paths) {
+      for (Path path : Files.isDirectory(given) ? fingerprintFiles(given) : List.of(given)) {
+        Target target = file(path, trusted, err);
+        Path other = byName.putIfAbsent(target.environment(), path);
+        if (other != null) {
+          throw CliException.invalid("--fingerprint " + other + " and " + path + " both describe environment "
+              + target.environment() + "; a plan has one fingerprint per environment (give one of them, or change"
+              + " the `environment` field of one)");
+        }
+        targets.add(target);
+      }
+    }
+    return targets;
+  }
+
+  private static List<Path> fingerprintFiles(Path directory) {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(directory)) {
+      files = walk.filter(Files::isRegularFile).filter(PlanTargets::isFingerprintFile).sorted().toList();
+    } catch (IOException e) {
+      throw CliException.invalid("--fingerprint " + directory + ": cannot list directory (" + e.getMessage() + ")");
+    }
+    if (files.isEmpty()) {
+      throw CliException.invalid("--fingerprint " + directory + ": directory holds no .yaml, .yml or .json files");
+    }
+    return files;
+  }
+
+  private static boolean isFingerprintFile(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
 
   /**
    * A fingerprint file, named by its {@code environment} field or else by its file name.

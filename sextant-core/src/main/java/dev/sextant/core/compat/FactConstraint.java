@@ -52,6 +52,8 @@ public final class FactConstraint implements Constraint {
   private final Optional<Boolean> exists;
   // By FactType ordinal: the clauses for a fact of that type, or null when the operands do not fit it.
   private final FactOperands.Clause[][] clausesByType;
+  // By FactType ordinal: the one value required of a fact of that type, or null when there is none.
+  private final Value[] valueByType;
   private final String operatorNames;
   /**
    * The same sentence whatever the value, which the finding shows beside it: a plan of 10,000
@@ -62,12 +64,15 @@ public final class FactConstraint implements Constraint {
   /** The finding when the fact is absent, which never changes. */
   private final Finding absent;
 
-  private FactConstraint(String key, String required, Optional<Boolean> exists, FactOperands.Clause[][] clausesByType, String operatorNames) {
+  private FactConstraint(
+      String key, String required, Optional<Boolean> exists, FactOperands.Clause[][] clausesByType, Value[] valueByType,
+      String operatorNames) {
     this.key = key.intern();
     this.facts = List.of(this.key);
     this.required = required;
     this.exists = exists;
     this.clausesByType = clausesByType;
+    this.valueByType = valueByType;
     this.operatorNames = operatorNames;
     this.metReason = "the observed value meets " + required;
     this.absent = exists.isPresent() && !exists.get()
@@ -105,11 +110,13 @@ public final class FactConstraint implements Constraint {
           "exists", "exists: false on " + key + " cannot be combined with other operators: an absent fact has no value to compare");
     }
     FactOperands.Clause[][] byType = new FactOperands.Clause[TYPES.length][];
+    Value[] values = new Value[TYPES.length];
     Optional<FactType> declared = FactTypes.registered(key);
     String required;
     if (declared.isPresent()) {
       FactOperands.Prepared prepared = new FactOperands(key, requirement).forType(declared.get());
       byType[declared.get().ordinal()] = prepared.clauses();
+      values[declared.get().ordinal()] = prepared.value().orElse(null);
       required = prepared.required();
     } else {
       required = null;
@@ -118,6 +125,7 @@ public final class FactConstraint implements Constraint {
         try {
           FactOperands.Prepared prepared = new FactOperands(key, requirement).forType(type);
           byType[type.ordinal()] = prepared.clauses();
+          values[type.ordinal()] = prepared.value().orElse(null);
           required = required == null ? prepared.required() : required;
         } catch (InvalidRequirementException e) {
           first = first == null || type == likelyType(requirement) ? e : first;
@@ -127,7 +135,7 @@ public final class FactConstraint implements Constraint {
         throw first;
       }
     }
-    return new FactConstraint(key, required, exists, byType, operatorNames(requirement));
+    return new FactConstraint(key, required, exists, byType, values, operatorNames(requirement));
   }
 
   @Override
@@ -136,7 +144,10 @@ public final class FactConstraint implements Constraint {
     if (fact == null) {
       return absent;
     }
-    return evaluate(fact);
+    Finding finding = evaluate(fact);
+    Value wanted = valueByType[typeOf(fact).ordinal()];
+    finding = wanted == null ? finding : finding.withRequired(wanted);
+    return Value.of(fact).map(finding::withObserved).orElse(finding);
   }
 
   private Finding evaluate(Fact fact) {

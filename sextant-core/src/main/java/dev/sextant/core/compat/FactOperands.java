@@ -42,7 +42,29 @@ final class FactOperands {
       case SET, LIST -> members(type);
     }
     r.exists().ifPresent(e -> words.add(e ? "exists" : "does not exist"));
-    return new Prepared(clauses.toArray(new Clause[0]), key + " " + String.join(" and ", words));
+    return new Prepared(clauses.toArray(new Clause[0]), key + " " + String.join(" and ", words), value(type));
+  }
+
+  /**
+   * What a requirement with one operand of {@code equals}, {@code min} or {@code max} requires, as
+   * a typed value: a version, or an amount of bytes as written. Ranges, lists and two bounds are
+   * not one value.
+   */
+  private Optional<Value> value(FactType type) {
+    Requirement r = requirement;
+    List<String> operands = new ArrayList<>();
+    r.equalTo().ifPresent(operands::add);
+    r.min().ifPresent(operands::add);
+    r.max().ifPresent(operands::add);
+    if (operands.size() != 1 || r.range().isPresent() || !r.in().isEmpty() || !r.includes().isEmpty()) {
+      return Optional.empty();
+    }
+    String text = operands.get(0).strip();
+    return switch (type) {
+      case VERSION -> Optional.of(new Value.Version(text));
+      case QUANTITY -> Optional.of(new Value.Quantity(Quantities.parse(text), text));
+      default -> Optional.empty();
+    };
   }
 
   private void amounts(FactType type) {
@@ -317,7 +339,7 @@ final class FactOperands {
     String unmet(Fact fact, String shown);
   }
 
-  record Prepared(Clause[] clauses, String required) {}
+  record Prepared(Clause[] clauses, String required, Optional<Value> value) {}
 
   /** The single comparisons equals, min and max become. */
   private enum Operator {

@@ -3,6 +3,7 @@ package dev.sextant.core.compat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one requirement concluded for one environment, in words a person can check: the facts it
@@ -16,6 +17,9 @@ import java.util.Objects;
  * @param reason one sentence saying why the requirement is or is not met
  * @param caveats what the user should know even though the requirement is met (for example the
  *     limits of CUDA minor-version compatibility)
+ * @param requiredValue {@code required} as a typed value, where it is one value
+ * @param observedValue {@code observed} as a typed value, where the environment has one value to
+ *     compare
  */
 public record Finding(
     boolean met,
@@ -23,7 +27,9 @@ public record Finding(
     String required,
     String observed,
     String reason,
-    List<String> caveats) {
+    List<String> caveats,
+    Optional<Value> requiredValue,
+    Optional<Value> observedValue) {
 
   /** What {@link #observed} says for a fact the environment does not have. */
   public static final String ABSENT = "absent";
@@ -34,6 +40,13 @@ public record Finding(
     Objects.requireNonNull(observed, "observed");
     Objects.requireNonNull(reason, "reason");
     caveats = List.copyOf(caveats);
+    Objects.requireNonNull(requiredValue, "requiredValue");
+    Objects.requireNonNull(observedValue, "observedValue");
+  }
+
+  /** A finding in words only. */
+  public Finding(boolean met, List<String> facts, String required, String observed, String reason, List<String> caveats) {
+    this(met, facts, required, observed, reason, caveats, Optional.empty(), Optional.empty());
   }
 
   public static Finding met(List<String> facts, String required, String observed, String reason) {
@@ -48,6 +61,16 @@ public record Finding(
   public Finding withCaveat(String caveat) {
     List<String> more = new ArrayList<>(caveats);
     more.add(Objects.requireNonNull(caveat, "caveat"));
-    return new Finding(met, facts, required, observed, reason, more);
+    return new Finding(met, facts, required, observed, reason, more, requiredValue, observedValue);
+  }
+
+  /** The same finding with what it required as a typed value. */
+  public Finding withRequired(Value value) {
+    return new Finding(met, facts, required, observed, reason, caveats, Optional.of(value), observedValue);
+  }
+
+  /** The same finding with what it observed as a typed value. */
+  public Finding withObserved(Value value) {
+    return new Finding(met, facts, required, observed, reason, caveats, requiredValue, Optional.of(value));
   }
 }

@@ -1,6 +1,8 @@
 package dev.sextant.core.compat;
 
 import dev.sextant.core.resource.spec.Requirement;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A rule of the field that a requirement can name ({@code rule: cuda}), such as NVIDIA's driver
@@ -21,6 +23,22 @@ public interface Validator {
 
   /** Where the rule comes from (a specification or vendor document people can check). */
   String source();
+
+  /**
+   * The arguments {@link #prepare} reads from {@code with}, for {@code sextant plan --rules}. A
+   * plug-in that does not override this lists none, which says nothing about what it accepts.
+   */
+  default List<Argument> arguments() {
+    return List.of();
+  }
+
+  /**
+   * A {@code with} mapping that {@link #prepare} accepts, in YAML's flow style, such as {@code
+   * {toolkit: "12.4"}}: shown by {@code --rules}, and prepared by a test so that it stays true.
+   */
+  default Optional<String> example() {
+    return Optional.empty();
+  }
 
   /**
    * Reads and checks the requirement's arguments ({@code with}), once, before any environment.

@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 public final class Quantities {
   private static final int MAX_LENGTH = 64;
   private static final Pattern SHAPE = Pattern.compile("([+-]?)([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+) *([A-Za-z]*)");
-  private static final Map<String, BigDecimal> UNITS = units();
   private static final String[] BINARY_SUFFIXES = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+  private static final String[] DECIMAL_WORDS = {"kB", "MB", "GB", "TB", "PB", "EB"};
+  private static final Map<String, BigDecimal> UNITS = units();
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final String EXAMPLES = "such as 24Gi, 8 GB, 16384 MiB or a plain number of bytes";
 
@@ -83,10 +84,45 @@ public final class Quantities {
   }
 
   /**
-   * The shortest exact Kubernetes form of a number of bytes: {@code 24Gi} for 25769803776, the
-   * plain number when no binary suffix divides it. For tables and messages, not for storage.
+   * The shortest exact form of a number of bytes, for tables and messages, not for storage: {@code
+   * 24Gi} for 25769803776, {@code 80GB} for 80000000000 (not {@code 78125000Ki}: an amount someone
+   * wrote in decimal units reads back in them), the plain number when no unit divides it. A
+   * binary suffix wins a tie, as Kubernetes writes memory.
    */
   public static String format(BigDecimal bytes) {
+    String binary = binary(bytes);
+    String decimal = decimal(bytes);
+    return digits(decimal) < digits(binary) ? decimal : binary;
+  }
+
+  private static String decimal(BigDecimal bytes) {
+    if (bytes.signum() > 0 && bytes.scale() <= 0 && bytes.compareTo(LONG_MAX) <= 0) {
+      long value = bytes.longValue();
+      int power = 0;
+      while (power < DECIMAL_WORDS.length && value % 1000 == 0) {
+        value /= 1000;
+        power++;
+      }
+      return power == 0 ? bytes.toPlainString() : value + DECIMAL_WORDS[power - 1];
+    }
+    for (int i = DECIMAL_WORDS.length; i > 0 && bytes.signum() > 0; i--) {
+      BigDecimal[] quotient = bytes.divideAndRemainder(BigDecimal.TEN.pow(3 * i));
+      if (quotient[1].signum() == 0) {
+        return quotient[0].toBigInteger() + DECIMAL_WORDS[i - 1];
+      }
+    }
+    return bytes.toPlainString();
+  }
+
+  private static int digits(String text) {
+    int n = 0;
+    while (n < text.length() && Character.isDigit(text.charAt(n))) {
+      n++;
+    }
+    return n;
+  }
+
+  private static String binary(BigDecimal bytes) {
     if (bytes.signum() > 0 && bytes.scale() <= 0 && bytes.compareTo(LONG_MAX) <= 0) {
       // Binary suffixes divide exactly when the low bits are zero: count them instead of dividing.
       long value = bytes.longValue();
@@ -120,9 +156,8 @@ public final class Quantities {
       units.put(decimal[i], BigDecimal.TEN.pow(3 * (i + 1)));
       units.put(binary[i], new BigDecimal(BigInteger.ONE.shiftLeft(10 * (i + 1))));
     }
-    String[] decimalWords = {"kB", "MB", "GB", "TB", "PB", "EB"};
-    for (int i = 0; i < decimalWords.length; i++) {
-      units.put(decimalWords[i], BigDecimal.TEN.pow(3 * (i + 1)));
+    for (int i = 0; i < DECIMAL_WORDS.length; i++) {
+      units.put(DECIMAL_WORDS[i], BigDecimal.TEN.pow(3 * (i + 1)));
       units.put(binary[i] + "B", new BigDecimal(BigInteger.ONE.shiftLeft(10 * (i + 1))));
     }
     // Common spellings that are unambiguous: KB is kilobytes everywhere it appears.

@@ -31,11 +31,18 @@ public record Plan(List<Environment> environments, List<ValidatorUse> validators
     }
   }
 
-  /** A validator the plan could use: a plug-in's class is part of what the plan depends on. */
-  public record ValidatorUse(String rule, String implementation) {
+  /**
+   * A validator the plan could use: a plug-in's class is part of what the plan depends on.
+   *
+   * @param summary what the rule checks, in one line
+   * @param source where the rule comes from, said once per plan rather than in every finding
+   */
+  public record ValidatorUse(String rule, String implementation, String summary, String source) {
     public ValidatorUse {
       Objects.requireNonNull(rule, "rule");
       Objects.requireNonNull(implementation, "implementation");
+      Objects.requireNonNull(summary, "summary");
+      Objects.requireNonNull(source, "source");
     }
   }
 

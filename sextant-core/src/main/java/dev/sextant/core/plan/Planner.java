@@ -62,7 +62,7 @@ public final class Planner {
         .map(t -> new Plan.Environment(t.environment(), t.origin(), t.digest()))
         .toList();
     List<Plan.ValidatorUse> used = validators.all().stream()
-        .map(v -> new Plan.ValidatorUse(v.rule(), v.getClass().getName()))
+        .map(v -> new Plan.ValidatorUse(v.rule(), v.getClass().getName(), v.summary(), v.source()))
         .toList();
     return new Plan(environments, used, plans);
   }

@@ -91,8 +91,9 @@ class QuantitiesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"25769803776, 24Gi", "1024, 1Ki", "1536, 1536", "1000, 1000", "85520809984, 81559Mi", "0, 0"})
-  void formats_in_the_largest_exact_binary_unit(String bytes, String text) {
+  @CsvSource({"25769803776, 24Gi", "1024, 1Ki", "1536, 1536", "1000, 1kB", "85520809984, 81559Mi", "0, 0",
+      "80000000000, 80GB", "500000000, 500MB", "1024000, 1000Ki", "1500000, 1500kB", "2199023255552, 2Ti"})
+  void formats_in_the_exact_unit_with_the_fewest_digits_binary_on_a_tie(String bytes, String text) {
     assertThat(Quantities.format(new BigDecimal(bytes))).isEqualTo(text);
   }
 
@@ -123,11 +124,12 @@ class QuantitiesTest {
   }
 
   @Test
-  void formats_amounts_beyond_a_long_in_the_largest_exact_unit() {
+  void formats_amounts_beyond_a_long_in_the_shortest_exact_unit() {
     BigDecimal huge = new BigDecimal(java.math.BigInteger.ONE.shiftLeft(70));
     assertThat(Quantities.format(huge)).isEqualTo("1024Ei");
     assertThat(Quantities.format(huge.add(BigDecimal.ONE))).isEqualTo(huge.add(BigDecimal.ONE).toPlainString());
-    assertThat(Quantities.format(new BigDecimal("3E+3"))).isEqualTo("3000");
+    assertThat(Quantities.format(new BigDecimal("3E+3"))).isEqualTo("3kB");
+    assertThat(Quantities.format(BigDecimal.TEN.pow(21))).isEqualTo("1000EB");
     assertThat(Quantities.format(BigDecimal.ZERO)).isEqualTo("0");
   }
 }

@@ -1,14 +1,17 @@
 package dev.sextant.core.compat.gpu;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.Versions;
 import dev.sextant.core.resource.spec.Requirement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code rule: computeCapability}: the GPUs are of at least a compute capability (8.0 is Ampere,
@@ -35,14 +38,27 @@ public final class ComputeCapabilityValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.required("min", "major.minor", "the lowest compute capability, such as 8.0 (Ampere) or 9.0 (Hopper)"),
+        Argument.optional("gpus", "all or any", "all", "whether every GPU or one GPU must reach it"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{min: \"8.0\", gpus: all}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "min", "gpus");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     String min = args.version("min");
     if (!min.matches("[0-9]+\\.[0-9]+")) {
       throw args.invalid("min", "is \"" + min + "\"; expected major.minor such as 8.0");
     }
     boolean all = args.choice("gpus", "all", "all", "any").equals("all");
-    return fingerprint -> evaluate(min, all, fingerprint);
+    Value required = new Value.Version(min);
+    return fingerprint -> evaluate(min, all, fingerprint).withRequired(required);
   }
 
   private static Finding evaluate(String min, boolean all, Fingerprint fingerprint) {

@@ -1,9 +1,11 @@
 package dev.sextant.core.compat.gpu;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.Versions;
@@ -47,8 +49,21 @@ public final class CudaValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.required("toolkit", "version", "a CUDA release in NVIDIA's driver table, such as 12.4 or 12.4.1"),
+        Argument.optional("minorVersionCompatibility", "true or false", "false",
+            "also accept an older driver of the same major release, through CUDA minor-version compatibility"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{toolkit: \"12.4\"}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "toolkit", "minorVersionCompatibility");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     String toolkit = args.version("toolkit");
     CudaDrivers.Release release =
         CudaDrivers.release(toolkit)
@@ -58,7 +73,8 @@ public final class CudaValidator implements Validator {
                     "is \"" + toolkit + "\", which is not a CUDA release in NVIDIA's driver table; known: "
                         + String.join(", ", CudaDrivers.known())));
     boolean minorCompatibility = args.flag("minorVersionCompatibility", false);
-    return fingerprint -> evaluate(toolkit, release, minorCompatibility, fingerprint);
+    Value required = new Value.Version(toolkit);
+    return fingerprint -> evaluate(toolkit, release, minorCompatibility, fingerprint).withRequired(required);
   }
 
   /**

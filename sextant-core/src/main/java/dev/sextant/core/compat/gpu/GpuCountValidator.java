@@ -1,12 +1,15 @@
 package dev.sextant.core.compat.gpu;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.resource.spec.Requirement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code rule: gpuCount}: the host has at least {@code min} GPUs. Source: the GPUs {@code nvidia-smi
@@ -32,8 +35,18 @@ public final class GpuCountValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(Argument.required("min", "whole number ≥ 0", "the fewest GPUs the host may have"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{min: 2}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "min");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     int min = args.count("min", 0).orElseThrow(() -> args.invalid("min", "is missing; expected a whole number such as 2"));
     return fingerprint -> evaluate(min, fingerprint);
   }
@@ -43,9 +56,10 @@ public final class GpuCountValidator implements Validator {
     String required = "at least " + min + (min == 1 ? " GPU" : " GPUs");
     List<String> facts = List.of(Gpus.COUNT);
     if (gpus.count().isEmpty() && gpus.described().isEmpty()) {
-      return min == 0
+      return (min == 0
           ? Finding.met(facts, required, Finding.ABSENT, "no GPUs are required")
-          : Finding.notMet(facts, required, Finding.ABSENT, "the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)");
+          : Finding.notMet(facts, required, Finding.ABSENT, "the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)"))
+          .withRequired(new Value.Count(min));
     }
     int total = gpus.total();
     String observed = total + (total == 1 ? " GPU" : " GPUs")
@@ -53,6 +67,8 @@ public final class GpuCountValidator implements Validator {
     boolean met = total >= min;
     return new Finding(
         met, facts, required, observed,
-        "the host has " + total + (met ? ", at least " : ", fewer than ") + min, List.of());
+        "the host has " + total + (met ? ", at least " : ", fewer than ") + min, List.of())
+        .withRequired(new Value.Count(min))
+        .withObserved(new Value.Count(total));
   }
 }

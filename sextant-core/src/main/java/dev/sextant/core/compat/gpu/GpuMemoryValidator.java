@@ -1,15 +1,18 @@
 package dev.sextant.core.compat.gpu;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.Quantities;
 import dev.sextant.core.resource.spec.Requirement;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code rule: gpuMemory}: a model fits in one GPU's memory with room to spare. Source: each
@@ -38,18 +41,34 @@ public final class GpuMemoryValidator implements Validator {
   }
 
   @Override
-  public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "footprint", "headroom", "gpus");
-    BigDecimal footprint = args.bytes("footprint");
-    BigDecimal headroom = args.optionalBytes("headroom").orElse(BigDecimal.ZERO);
-    boolean all = args.choice("gpus", "any", "all", "any").equals("all");
-    return fingerprint -> evaluate(footprint, headroom, all, fingerprint);
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.required("footprint", "amount of bytes", "what the model needs on one GPU, such as 14Gi or 15 GB"),
+        Argument.optional("headroom", "amount of bytes", "0", "room for activations, caches and the CUDA context"),
+        Argument.optional("gpus", "any or all", "any", "whether one GPU that fits is enough, or every GPU runs a replica"));
   }
 
-  private static Finding evaluate(BigDecimal footprint, BigDecimal headroom, boolean all, Fingerprint fingerprint) {
-    BigDecimal need = footprint.add(headroom);
-    String sum = Quantities.format(footprint) + " footprint + " + Quantities.format(headroom) + " headroom = "
-        + Quantities.format(need);
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{footprint: 14Gi, headroom: 4Gi}");
+  }
+
+  @Override
+  public Constraint prepare(Requirement requirement) {
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
+    Value.Quantity footprint = new Value.Quantity(args.bytes("footprint"), args.text("footprint"));
+    Value.Quantity headroom = args.has("headroom")
+        ? new Value.Quantity(args.bytes("headroom"), args.text("headroom"))
+        : Value.Quantity.of(BigDecimal.ZERO);
+    boolean all = args.choice("gpus", "any", "all", "any").equals("all");
+    Value.Quantity need = Value.Quantity.of(footprint.bytes().add(headroom.bytes()));
+    return fingerprint -> evaluate(footprint, headroom, need, all, fingerprint).withRequired(need);
+  }
+
+  private static Finding evaluate(
+      Value.Quantity footprint, Value.Quantity headroom, Value.Quantity total, boolean all, Fingerprint fingerprint) {
+    BigDecimal need = total.bytes();
+    String sum = footprint.text() + " footprint + " + headroom.text() + " headroom = " + total.text();
     String required = sum + " on " + (all ? "every GPU" : "one GPU");
     Gpus gpus = Gpus.of(fingerprint);
     List<String> facts = new ArrayList<>(List.of(Gpus.COUNT));

@@ -1,15 +1,18 @@
 package dev.sextant.core.compat.runtime;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.compat.version.DottedRange;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.resource.spec.Requirement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code rule: java}: the environment's Java ({@code java.version}, as the agent's Java probe
@@ -46,8 +49,20 @@ public final class JavaValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.optional("version", "dotted version range", "the Java versions accepted, such as >=17,<22 (version, min or both)"),
+        Argument.optional("min", "version", "the lowest Java accepted, such as 17 (version, min or both)"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{min: 17, version: \"<22\"}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "version", "min");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     List<DottedRange> ranges = new ArrayList<>();
     List<String> words = new ArrayList<>();
     args.optionalText("version").ifPresent(text -> {
@@ -92,12 +107,14 @@ public final class JavaValidator implements Validator {
       }
       String observed = fact.display();
       String version = modern(observed);
+      Value value = new Value.Version(observed);
       for (DottedRange range : ranges) {
         if (!range.contains(version)) {
-          return Finding.notMet(FACTS, required, observed, "Java " + observed + " is not " + range.describe());
+          return Finding.notMet(FACTS, required, observed, "Java " + observed + " is not " + range.describe())
+              .withObserved(value);
         }
       }
-      return Finding.met(FACTS, required, observed, "Java " + observed + " meets " + required);
+      return Finding.met(FACTS, required, observed, "Java " + observed + " meets " + required).withObserved(value);
     }
   }
 }

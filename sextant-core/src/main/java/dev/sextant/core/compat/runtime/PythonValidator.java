@@ -1,9 +1,11 @@
 package dev.sextant.core.compat.runtime;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.compat.version.Pep440Specifiers;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
@@ -51,8 +53,20 @@ public final class PythonValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.optional("version", "PEP 440 specifiers", "the Python versions accepted, such as >=3.10,<3.13 (version, implementation or both)"),
+        Argument.optional("implementation", "text", "sys.implementation.name, such as cpython or pypy (version, implementation or both)"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{version: \">=3.10,<3.13\", implementation: cpython}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "version", "implementation");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     Optional<Pep440Specifiers> version = args.optionalText("version").map(text -> {
       try {
         return Pep440Specifiers.parse(text);
@@ -87,6 +101,13 @@ public final class PythonValidator implements Validator {
 
     @Override
     public Finding evaluate(Fingerprint fingerprint) {
+      Finding finding = words(fingerprint);
+      finding = version.isPresent() ? finding.withRequired(new Value.Specifiers(version.get().toString())) : finding;
+      String observed = text(fingerprint, VERSION);
+      return observed == null ? finding : finding.withObserved(new Value.Version(observed));
+    }
+
+    private Finding words(Fingerprint fingerprint) {
       String observedVersion = text(fingerprint, VERSION);
       String observedImplementation = text(fingerprint, IMPLEMENTATION);
       String observed = (observedImplementation == null ? "" : observedImplementation + " ")

@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.system;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
@@ -45,8 +46,20 @@ public final class CpuValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.optional("arch", "text or list of texts", "the machine names accepted, such as x86_64 or [x86_64, aarch64]; amd64 and arm64 are aliases (arch, flags or both)"),
+        Argument.optional("flags", "text or list of texts", "the CPU flags all required, such as [avx2, fma] (arch, flags or both)"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{arch: x86_64, flags: [avx2, fma]}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "arch", "flags");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     Set<String> arches = new LinkedHashSet<>();
     args.texts("arch").forEach(a -> arches.add(normalise(a)));
     List<String> flags = args.texts("flags").stream().map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList();

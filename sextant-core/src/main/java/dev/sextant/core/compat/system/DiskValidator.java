@@ -1,11 +1,12 @@
 package dev.sextant.core.compat.system;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fingerprint;
-import dev.sextant.core.fingerprint.Quantities;
 import dev.sextant.core.resource.spec.Requirement;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,9 +43,21 @@ public final class DiskValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.required("min", "amount of bytes", "the smallest size of the filesystem, such as 100Gi"),
+        Argument.optional("path", "absolute path", "/", "a path on the filesystem; the deepest described mount holding it counts"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{min: 100Gi, path: /var/lib/models}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "min", "path");
-    BigDecimal min = args.bytes("min");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
+    Value.Quantity min = new Value.Quantity(args.bytes("min"), args.text("min"));
     String path = args.optionalText("path").orElse("/");
     if (!path.startsWith("/")) {
       throw args.invalid("path", "is \"" + path + "\"; expected an absolute path such as /var/lib/models");
@@ -72,22 +85,25 @@ public final class DiskValidator implements Validator {
     return keys;
   }
 
-  private static Finding evaluate(BigDecimal min, String path, Fingerprint fingerprint) {
-    String required = "filesystem holding " + path + " ≥ " + Quantities.format(min);
+  private static Finding evaluate(Value.Quantity min, String path, Fingerprint fingerprint) {
+    String required = "filesystem holding " + path + " ≥ " + min.text();
     List<String> candidates = candidateKeys(path);
     Optional<String> key = candidates.stream().filter(k -> MemoryValidator.bytes(fingerprint, k).isPresent()).findFirst();
     if (key.isEmpty()) {
       return Finding.notMet(
           candidates, required, Finding.ABSENT,
-          "no filesystem holding " + path + " is described (none of " + String.join(", ", candidates) + ")");
+          "no filesystem holding " + path + " is described (none of " + String.join(", ", candidates) + ")")
+          .withRequired(min);
     }
     BigDecimal size = MemoryValidator.bytes(fingerprint, key.get()).orElseThrow();
-    boolean met = size.compareTo(min) >= 0;
-    String has = Quantities.format(size);
+    boolean met = size.compareTo(min.bytes()) >= 0;
+    Value.Quantity has = Value.Quantity.of(size);
     Finding finding = new Finding(
-        met, List.of(key.get()), required, has + " (" + key.get() + ")",
-        "the filesystem holding " + path + " is " + has + (met ? ", at least " : ", smaller than ") + Quantities.format(min),
-        List.of());
+        met, List.of(key.get()), required, has.text() + " (" + key.get() + ")",
+        "the filesystem holding " + path + " is " + has.text() + (met ? ", at least " : ", smaller than ") + min.text(),
+        List.of())
+        .withRequired(min)
+        .withObserved(has);
     return met
         ? finding.withCaveat("the fingerprint records the filesystem's size, not its free space; free space is checked on the target, if at all")
         : finding;

@@ -1,9 +1,11 @@
 package dev.sextant.core.compat.system;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.Versions;
@@ -43,8 +45,18 @@ public final class KernelValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(Argument.required("min", "dotted version", "the oldest upstream kernel accepted, such as 5.15"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{min: \"5.15\"}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "min");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     String min = args.version("min");
     if (!UPSTREAM.matcher(min).matches()) {
       throw args.invalid("min", "is \"" + min + "\"; expected a dotted kernel version such as 5.15");
@@ -63,16 +75,20 @@ public final class KernelValidator implements Validator {
     List<String> facts = List.of(KERNEL);
     Optional<String> release = fingerprint.fact(KERNEL).map(Fact::display);
     if (release.isEmpty()) {
-      return Finding.notMet(facts, required, Finding.ABSENT, "the kernel version is unknown (no kernel.version)");
+      return Finding.notMet(facts, required, Finding.ABSENT, "the kernel version is unknown (no kernel.version)")
+          .withRequired(new Value.Version(min));
     }
     Optional<String> upstream = upstream(release.get());
     if (upstream.isEmpty()) {
-      return Finding.notMet(facts, required, release.get(), "kernel release \"" + release.get() + "\" does not start with a version number");
+      return Finding.notMet(facts, required, release.get(), "kernel release \"" + release.get() + "\" does not start with a version number")
+          .withRequired(new Value.Version(min));
     }
     boolean met = Versions.atLeast(upstream.get(), min);
     String shown = upstream.get().equals(release.get()) ? upstream.get() : upstream.get() + " (" + release.get() + ")";
     return new Finding(
         met, facts, required, "kernel " + shown,
-        "kernel " + upstream.get() + (met ? " is at least " : " is older than ") + min, List.of());
+        "kernel " + upstream.get() + (met ? " is at least " : " is older than ") + min, List.of())
+        .withRequired(new Value.Version(min))
+        .withObserved(new Value.Version(upstream.get()));
   }
 }

@@ -1,9 +1,11 @@
 package dev.sextant.core.compat.system;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.Versions;
@@ -42,14 +44,31 @@ public final class LibcValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.optional("family", "glibc or musl", "the C library binaries were built against (family, min or both)"),
+        Argument.optional("min", "version", "the oldest C library accepted, such as 2.28 (family, min or both)"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{family: glibc, min: \"2.28\"}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "family", "min");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     Optional<String> family = args.has("family") ? Optional.of(args.choice("family", "glibc", "glibc", "musl")) : Optional.empty();
     Optional<String> min = args.optionalVersion("min");
     if (family.isEmpty() && min.isEmpty()) {
       throw args.invalid("min", "is missing, and so is family; rule libc needs family, min or both");
     }
-    return fingerprint -> evaluate(family, min, fingerprint);
+    return fingerprint -> {
+      Finding finding = evaluate(family, min, fingerprint);
+      Optional<String> observed = fingerprint.fact(VERSION).map(Fact::display);
+      finding = min.isPresent() ? finding.withRequired(new Value.Version(min.get())) : finding;
+      return observed.isPresent() ? finding.withObserved(new Value.Version(observed.get())) : finding;
+    };
   }
 
   private static Finding evaluate(Optional<String> family, Optional<String> min, Fingerprint fingerprint) {

@@ -1,9 +1,11 @@
 package dev.sextant.core.compat.system;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.Quantities;
@@ -37,9 +39,19 @@ public final class MemoryValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(Argument.required("min", "amount of bytes", "the least memory the host may have, such as 16Gi or 80 GB"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{min: 16Gi}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "min");
-    BigDecimal min = args.bytes("min");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
+    Value.Quantity min = new Value.Quantity(args.bytes("min"), args.text("min"));
     return fingerprint -> evaluate(min, fingerprint);
   }
 
@@ -50,18 +62,21 @@ public final class MemoryValidator implements Validator {
         .map(f -> ((Fact.Quantity) f).amount());
   }
 
-  private static Finding evaluate(BigDecimal min, Fingerprint fingerprint) {
-    String required = "memory ≥ " + Quantities.format(min);
+  private static Finding evaluate(Value.Quantity min, Fingerprint fingerprint) {
+    String required = "memory ≥ " + min.text();
     Optional<BigDecimal> total = bytes(fingerprint, TOTAL);
     if (total.isEmpty()) {
-      return Finding.notMet(List.of(TOTAL), required, Finding.ABSENT, "the host's memory is unknown (no memory.total)");
+      return Finding.notMet(List.of(TOTAL), required, Finding.ABSENT, "the host's memory is unknown (no memory.total)")
+          .withRequired(min);
     }
-    boolean met = total.get().compareTo(min) >= 0;
-    String has = Quantities.format(total.get());
+    boolean met = total.get().compareTo(min.bytes()) >= 0;
+    Value.Quantity has = Value.Quantity.of(total.get());
     return new Finding(
-        met, List.of(TOTAL), required, has,
-        "the host has " + has + (met ? ", at least " : ", less than ") + Quantities.format(min)
-            + (met ? "" : " (short by " + Quantities.format(min.subtract(total.get())) + ")"),
-        List.of());
+        met, List.of(TOTAL), required, has.text(),
+        "the host has " + has.text() + (met ? ", at least " : ", less than ") + min.text()
+            + (met ? "" : " (short by " + Quantities.format(min.bytes().subtract(total.get())) + ")"),
+        List.of())
+        .withRequired(min)
+        .withObserved(has);
   }
 }

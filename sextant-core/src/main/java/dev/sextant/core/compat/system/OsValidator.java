@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.system;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
@@ -43,8 +44,20 @@ public final class OsValidator implements Validator {
   }
 
   @Override
+  public List<Argument> arguments() {
+    return List.of(
+        Argument.optional("id", "text or list of texts", "the os-release IDs accepted, such as [ubuntu, debian] (id, version or both)"),
+        Argument.optional("version", "version or dotted version range", "a minimum such as 22.04, or comparisons such as >=22.04,<25 (id, version or both)"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{id: ubuntu, version: \">=22.04\"}");
+  }
+
+  @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments args = Arguments.of(requirement, "id", "version");
+    Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     List<String> ids = args.texts("id").stream().map(i -> i.toLowerCase(Locale.ROOT)).distinct().toList();
     Optional<DottedRange> range = args.optionalText("version").map(text -> {
       try {

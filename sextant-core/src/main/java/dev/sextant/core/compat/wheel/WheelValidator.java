@@ -1,9 +1,11 @@
 package dev.sextant.core.compat.wheel;
 
+import dev.sextant.core.compat.Argument;
 import dev.sextant.core.compat.Arguments;
 import dev.sextant.core.compat.Constraint;
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.Validator;
+import dev.sextant.core.compat.Value;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.python.Interpreter;
@@ -55,13 +57,23 @@ public final class WheelValidator implements Validator {
         + "names PEP 503, versions PEP 440; matching as pip does with packaging's tags.sys_tags()";
   }
 
+  @Override
+  public List<Argument> arguments() {
+    return List.of(Argument.required("file", "wheel file name", "the wheel's file name alone, not a path or URL"));
+  }
+
+  @Override
+  public Optional<String> example() {
+    return Optional.of("{file: torch-2.3.1+cu121-cp311-cp311-linux_x86_64.whl}");
+  }
+
   /**
    * @throws dev.sextant.core.compat.InvalidRequirementException when {@code file} is missing or is
    *     not a wheel's file name
    */
   @Override
   public Constraint prepare(Requirement requirement) {
-    Arguments with = Arguments.of(requirement, "file");
+    Arguments with = Arguments.of(requirement, Argument.names(arguments()));
     String file = with.text("file");
     if (file.contains("/") || file.contains("\\")) {
       throw with.invalid("file", "\"" + file + "\" is a path or URL; expected the wheel's file name alone");
@@ -150,7 +162,8 @@ public final class WheelValidator implements Validator {
       Finding met = Finding.met(facts, required,
           best.tag() + " (rank " + best.rank() + " of " + best.listed() + ")",
           "pip accepts " + file + " by its tag " + best.tag() + ", the environment's choice "
-              + best.rank() + " of " + best.listed() + " (1 is most preferred)");
+              + best.rank() + " of " + best.listed() + " (1 is most preferred)")
+          .withObserved(new Value.WheelTag(best.tag().toString(), best.rank(), best.listed()));
       // PEP 513: a plain linux_* wheel promises nothing about the libraries it links, so pip's
       // yes is only about the interpreter, ABI and architecture.
       return best.tag().platform().startsWith("linux_")
