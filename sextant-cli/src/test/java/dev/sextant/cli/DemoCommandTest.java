@@ -33,6 +33,8 @@ class DemoCommandTest {
         .containsPattern("plan digest [0-9a-f]+, then [0-9a-f]+: identical yes")
         .containsPattern("fraud-detector 1\\.4\\.0 +prod-eu +blocked")
         .contains("14. Plan fraud-detector on this host")
+        .containsPattern(
+            "fraud-detector-1-4-0 +h100 +fell-back +gpu -> cpu: .*CUDA 12.4 needs driver ≥ 550.54.14")
         .contains("breaks checkout-web 3.2.0 needs payments-api ^2.1.0");
     assertThat(home).isEmptyDirectory();
   }

@@ -19,11 +19,15 @@ import dev.sextant.core.graph.DependencyGraph;
 import dev.sextant.core.graph.Releases;
 import dev.sextant.core.graph.SemanticVersion;
 import dev.sextant.core.graph.Unsatisfied;
+import dev.sextant.core.plan.FactOverride;
 import dev.sextant.core.plan.Plan;
+import dev.sextant.core.plan.PlanChange;
 import dev.sextant.core.plan.PlanJson;
 import dev.sextant.core.plan.Planner;
 import dev.sextant.core.plan.ReleasePlan;
 import dev.sextant.core.plan.Target;
+import dev.sextant.core.plan.WhatIf;
+import dev.sextant.core.plan.WhatIfPlan;
 import dev.sextant.core.plan.TargetPlan;
 import dev.sextant.core.resource.spec.ReleaseSpec;
 import dev.sextant.core.resource.spec.Specs;
@@ -190,7 +194,24 @@ public final class DemoCommand implements Callable<Integer> {
       Plan here = planner.plan(List.of(model), List.of(Target.of("this-host", Target.Origin.THIS_HOST, host)), List.of());
       verdicts(out, here);
 
-      step(out, 15, "Dependency graph: what would an incompatible payments-api API 3.0.0 break?");
+      step(out, 15, "What if the H100's driver went back to 535.104.05? (plan --what-if, before an upgrade)");
+      WhatIf olderDriver =
+          WhatIf.of(
+              List.of(FactOverride.parse("gpu.driver.version=535.104.05")),
+              files.stream().map(Target::fingerprint).toList());
+      WhatIfPlan supposed = WhatIfPlan.of(planner, onFiles, releases, files, List.of(), olderDriver);
+      for (PlanChange change : supposed.comparison().changed()) {
+        out.printf(
+            "   %-22s %-14s %-10s %s -> %s: %s%n",
+            change.release(),
+            change.environment(),
+            change.kind().label(),
+            change.today().variant().orElse("none"),
+            change.whatIf().variant().orElse("none"),
+            change.whatIf().reason());
+      }
+
+      step(out, 16, "Dependency graph: what would an incompatible payments-api API 3.0.0 break?");
       List<ReleaseSpec> specs = releases.stream().map(r -> (ReleaseSpec) Specs.read(r)).toList();
       List<Unsatisfied> broken = DependencyGraph.of(Releases.latest(specs)).impact("payments-api", SemanticVersion.parse("3.0.0"));
       broken.forEach(u -> out.printf("   breaks %s%n", u.message()));
