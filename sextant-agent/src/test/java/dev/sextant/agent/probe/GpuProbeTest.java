@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.fingerprint.KnownFacts;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,15 @@ class GpuProbeTest {
 
   private static ProbeResult probe(FakeHost host) {
     return new GpuProbe().probe(host);
+  }
+
+  @Test
+  void every_key_the_probe_gives_is_one_that_validate_and_plan_know() {
+    for (String fixture : List.of("h100", "a100-mig", "t4", "dgx-h100-8x")) {
+      assertThat(probe(host(fixture)).facts().keySet())
+          .as(fixture)
+          .allSatisfy(key -> assertThat(KnownFacts.unknown(key)).as(key).isEmpty());
+    }
   }
 
   @Test

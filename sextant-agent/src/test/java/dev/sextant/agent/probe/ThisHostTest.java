@@ -3,6 +3,7 @@ package dev.sextant.agent.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.fingerprint.KnownFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,12 @@ class ThisHostTest {
         && "12".equals(os.get("VERSION_ID"))
         && "amd64".equals(System.getProperty("os.arch"))
         && !Files.exists(Path.of("/dev/nvidiactl"));
+  }
+
+  @Test
+  void every_key_the_probes_give_on_this_host_is_one_that_validate_and_plan_know() {
+    assertThat(discover().facts().keySet())
+        .allSatisfy(key -> assertThat(KnownFacts.unknown(key)).as(key).isEmpty());
   }
 
   @Test
