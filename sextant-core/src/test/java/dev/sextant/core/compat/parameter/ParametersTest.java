@@ -165,6 +165,14 @@ class ParametersTest {
   }
 
   @Test
+  void a_bound_of_too_many_digits_is_refused_naming_the_field() {
+    assertThatThrownBy(() -> Parameters.prepare(Map.of("p", derived("cpu.cores", "1" + "0".repeat(600), null))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("parameter p: min the number 1" + "0".repeat(23) + "… is written with 601 digits; expected at most 512")
+        .satisfies(e -> assertThat(((InvalidParameterException) e).field()).isEqualTo("min"));
+  }
+
+  @Test
   void bad_bounds_are_refused_naming_the_field() {
     assertThatThrownBy(() -> Parameters.prepare(Map.of("p", derived("cpu.cores", "eight", null))))
         .isInstanceOf(InvalidParameterException.class)
