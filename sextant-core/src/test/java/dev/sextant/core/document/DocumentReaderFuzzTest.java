@@ -3,7 +3,6 @@ package dev.sextant.core.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Whatever the bytes, the reader answers with documents or with problems: never an exception,
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Timeout;
 class DocumentReaderFuzzTest {
   private static final DocumentReader READER = new DocumentReader();
 
-  @Timeout(10)
   @FuzzTest
   void any_bytes_read_to_documents_or_to_problems(byte[] input) {
     ReadResult result = READER.read("fuzz.yaml", input);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Whatever the bytes, a fingerprint file reads to a fingerprint or to problems; a fingerprint
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Timeout;
  */
 class FingerprintFilesFuzzTest {
 
-  @Timeout(10)
   @FuzzTest
   void any_bytes_read_to_a_fingerprint_that_writes_back_or_to_problems(byte[] input) {
     ParsedFingerprint parsed = FingerprintFiles.read("fuzz.yaml", input);

@@ -3,12 +3,10 @@ package dev.sextant.core.resource;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.Timeout;
 
 /** Whatever the text, a label selector parses and matches, or is refused as a selector. */
 class LabelSelectorFuzzTest {
 
-  @Timeout(10)
   @FuzzTest
   void any_text_is_a_selector_or_an_invalid_selector(byte[] input) {
     LabelSelector selector;

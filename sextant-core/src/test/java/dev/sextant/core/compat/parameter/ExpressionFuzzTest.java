@@ -8,7 +8,6 @@ import dev.sextant.core.resource.spec.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Whatever the text, a parameter expression is refused when prepared, or resolves against a
@@ -18,7 +17,6 @@ class ExpressionFuzzTest {
   private static final Fingerprint HOST =
       Fingerprint.of(Map.of("gpu[0].memory", Quantities.bytes("80Gi"), "cpu.cores", Fact.Number.of(112), "memory.total", Quantities.bytes("1Ti")));
 
-  @Timeout(10)
   @FuzzTest
   void any_expression_is_refused_or_resolves(byte[] input) {
     Parameter derived = new Parameter.Derived(new String(input, StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), null);

@@ -3,7 +3,6 @@ package dev.sextant.core.compat.version;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sextant.core.resource.spec.Requirement;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Whatever the text, versions and ranges parse and compare, or are refused with an {@link
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Timeout;
  */
 class VersionFuzzTest {
 
-  @Timeout(10)
   @FuzzTest
   void any_text_is_a_pep440_version_and_specifier_or_refused(byte[] input) {
     String[] lines = lines(input);
@@ -30,7 +28,6 @@ class VersionFuzzTest {
     }
   }
 
-  @Timeout(10)
   @FuzzTest
   void any_text_is_a_version_range_in_every_scheme_or_refused(byte[] input) {
     String[] lines = lines(input);

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Timeout;
 
 /** Whatever the text, it is a wheel filename with its parts and at least one tag, or it is refused. */
 class WheelFilenameFuzzTest {
 
-  @Timeout(10)
   @FuzzTest
   void any_text_is_a_wheel_filename_or_refused(byte[] input) {
     WheelFilename wheel;
