@@ -10,9 +10,9 @@ import java.util.Optional;
  *
  * <p>The bounds are on the value, not on how it is written, so that the plain form Sextant writes
  * back ({@code 1e300} as 301 digits) is read again: at most {@value #MAX_SIGNIFICANT_DIGITS}
- * significant digits, a first significant digit between 10^-{@value #MAX_EXPONENT} and 10^{@value
- * #MAX_EXPONENT}, and at most {@value #MAX_WRITTEN_DIGITS} digits written in all. No fact, quantity
- * or argument needs more.
+ * significant digits, an exponent from -{@value #MAX_EXPONENT} to {@value #MAX_EXPONENT} in
+ * scientific notation (the place of the first significant digit), and at most {@value
+ * #MAX_WRITTEN_DIGITS} digits written in all. No fact, quantity or argument needs more.
  */
 public final class NumberBounds {
   public static final int MAX_SIGNIFICANT_DIGITS = 100;
@@ -94,8 +94,10 @@ public final class NumberBounds {
       return Optional.of(
           String.format(
               Locale.ROOT,
-              "%s is out of range; expected a number between 1e-%d and 1e%d in size",
+              "%s is out of range; expected an exponent from -%d to %d when written as d.ddde±n"
+                  + " (such as 2.5e%d)",
               shown(text),
+              MAX_EXPONENT,
               MAX_EXPONENT,
               MAX_EXPONENT));
     }

@@ -332,7 +332,7 @@ class DocumentReaderTest {
               assertThat(p.position()).isEqualTo(Position.of(2, 4));
               assertThat(p.field()).isEqualTo("x");
               assertThat(p.message())
-                  .isEqualTo("the number 1e9999999999 is out of range; expected a number between 1e-400 and 1e400 in size (quote it for a string)");
+                  .isEqualTo("the number 1e9999999999 is out of range; expected an exponent from -400 to 400 when written as d.ddde±n (such as 2.5e400) (quote it for a string)");
             });
     assertThat(READER.read("big.yaml", utf8("x: !!float 1e-401\n")).problems()).singleElement();
     assertThat(READER.read("big.yaml", utf8("x: \"1e9999999999\"\n")).ok()).isTrue();

@@ -195,8 +195,8 @@ class FingerprintFilesTest {
   void an_amount_or_count_with_a_huge_exponent_is_refused_at_its_value_without_building_it() {
     assertThat(problems("fp.yaml", "facts:\n  memory.total: 1e999999999\n  cpu.cores: 1e999999999\n"))
         .containsExactly(
-            "fp.yaml:2:17: facts[\"memory.total\"]: the number 1e999999999 is out of range; expected a number between 1e-400 and 1e400 in size (quote it for a string)",
-            "fp.yaml:3:14: facts[\"cpu.cores\"]: the number 1e999999999 is out of range; expected a number between 1e-400 and 1e400 in size (quote it for a string)");
+            "fp.yaml:2:17: facts[\"memory.total\"]: the number 1e999999999 is out of range; expected an exponent from -400 to 400 when written as d.ddde±n (such as 2.5e400) (quote it for a string)",
+            "fp.yaml:3:14: facts[\"cpu.cores\"]: the number 1e999999999 is out of range; expected an exponent from -400 to 400 when written as d.ddde±n (such as 2.5e400) (quote it for a string)");
   }
 
   @Test
