@@ -77,9 +77,6 @@ public final class NumberBounds {
               + " digits; expected at most "
               + MAX_WRITTEN_DIGITS);
     }
-    if (first < 0) {
-      return Optional.empty(); // zero, whatever its exponent
-    }
     if (last - first + 1 > MAX_SIGNIFICANT_DIGITS) {
       return Optional.of(
           shown(text)
@@ -89,7 +86,8 @@ public final class NumberBounds {
               + MAX_SIGNIFICANT_DIGITS);
     }
     long exponent = e < 0 ? 0 : exponent(body.substring(e + 1));
-    long leading = beforePoint - 1 - first + exponent;
+    // Zero has no first digit; its written exponent still must fit, or BigDecimal refuses it.
+    long leading = first < 0 ? exponent : beforePoint - 1 - first + exponent;
     if (Math.abs(leading) > MAX_EXPONENT) {
       return Optional.of(
           String.format(

@@ -339,6 +339,15 @@ class DocumentReaderTest {
   }
 
   @Test
+  void zero_with_an_exponent_beyond_the_bounds_is_a_problem_too() {
+    // Found by fuzzing: zero has no first digit to place, and BigDecimal refuses such an exponent.
+    assertThat(READER.read("zero.yaml", utf8("x: 0000e00000004819115206086200\n")).problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("the number 0000e0000000481911520608… is out of range"));
+    assertThat(single("x: 0.0e-400").tree().get("x").decimalValue()).isZero();
+  }
+
+  @Test
   void numbers_within_the_bounds_read_exactly_even_in_their_longest_plain_form() {
     String significant = "9".repeat(100);
     assertThat(single("x: 1e400").tree().get("x").decimalValue()).isEqualByComparingTo(BigDecimal.ONE.scaleByPowerOfTen(400));
