@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * Reads YAML (and so JSON, which YAML contains) into trees with the position of every field.
  *
  * <p>Reading is bounded by {@link Limits}: the file's size, nesting depth, the number of aliases
- * and the number of nodes they expand to, and the number of documents. Bytes must be UTF-8.
+ * and the number of nodes they expand to, and the number of documents; and each number by {@link
+ * NumberBounds}. Bytes must be UTF-8.
  * Every problem is reported as a {@link Problem} with a position; nothing is thrown for bad input.
  */
 public final class DocumentReader {
