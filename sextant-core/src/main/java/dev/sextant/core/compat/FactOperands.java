@@ -3,6 +3,7 @@ package dev.sextant.core.compat;
 import dev.sextant.core.compat.version.DottedRange;
 import dev.sextant.core.compat.version.VersionRange;
 import dev.sextant.core.compat.version.VersionRanges;
+import dev.sextant.core.document.NumberBounds;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.FactType;
 import dev.sextant.core.fingerprint.Quantities;
@@ -139,6 +140,9 @@ final class FactOperands {
         throw new InvalidRequirementException(field, field + " on " + key + " (a quantity): " + e.getMessage());
       }
     }
+    NumberBounds.problem(text.strip()).ifPresent(problem -> {
+      throw new InvalidRequirementException(field, field + " on " + key + ": " + problem);
+    });
     try {
       return new BigDecimal(text.strip());
     } catch (NumberFormatException e) {

@@ -2,7 +2,6 @@ package dev.sextant.core.document;
 
 import dev.sextant.core.validation.Position;
 import dev.sextant.core.validation.Problem;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * Reads YAML (and so JSON, which YAML contains) into trees with the position of every field.
  *
  * <p>Reading is bounded by {@link Limits}: the file's size, nesting depth, the number of aliases
- * and the number of nodes they expand to, and the number of documents. Bytes must be UTF-8.
+ * and the number of nodes they expand to, and the number of documents; and each number by {@link
+ * NumberBounds}. Bytes must be UTF-8.
  * Every problem is reported as a {@link Problem} with a position; nothing is thrown for bad input.
  */
 public final class DocumentReader {
@@ -113,16 +114,32 @@ public final class DocumentReader {
     TreeBuilder builder = new TreeBuilder(source, limits);
     // The reader is kept to hand: for the few errors SnakeYAML throws without a mark, where it
     // had read up to is the best position there is.
-    StreamReader reader = new StreamReader(new StringReader(text));
+    StreamReader reader = new StreamReader(new PairKeepingReader(text));
     Parser parser = new ParserImpl(reader, options);
-    try {
-      while (!builder.stopped() && parser.peekEvent() != null) {
-        builder.accept(parser.getEvent());
+    while (!builder.stopped()) {
+      Event event;
+      try {
+        if (parser.peekEvent() == null) {
+          break;
+        }
+        event = parser.getEvent();
+      } catch (MarkedYAMLException e) {
+        builder.fail(YamlErrors.problem(source, e));
+        break;
+      } catch (YAMLException e) {
+        builder.fail(YamlErrors.problem(source, e, reader.getMark()));
+        break;
+      } catch (NumberFormatException e) {
+        // SnakeYAML 2.3 converts an escape's hex digits without checking them when the file ends
+        // right after an x, u or U escape letter, or when a U escape names more than a 32-bit number.
+        builder.fail(YamlErrors.badEscape(source, reader.getMark()));
+        break;
+      } catch (RuntimeException e) {
+        // Any other failure of the library is still about this file, not a crash of ours.
+        builder.fail(YamlErrors.unreadable(source, e, reader.getMark()));
+        break;
       }
-    } catch (MarkedYAMLException e) {
-      builder.fail(YamlErrors.problem(source, e));
-    } catch (YAMLException e) {
-      builder.fail(YamlErrors.problem(source, e, reader.getMark()));
+      builder.accept(event);
     }
     List<Problem> problems = new ArrayList<>(builder.problems());
     if (problems.isEmpty() && builder.documents().isEmpty()) {

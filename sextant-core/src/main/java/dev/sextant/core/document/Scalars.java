@@ -54,6 +54,14 @@ final class Scalars {
     };
   }
 
+  /**
+   * What makes a number of this kind too large to read ({@link NumberBounds}), or empty; checked
+   * before typing, which would otherwise build the number whatever its size.
+   */
+  static Optional<String> outOfBounds(String text, Kind kind) {
+    return kind == Kind.INTEGER || kind == Kind.FLOAT ? NumberBounds.problem(text) : Optional.empty();
+  }
+
   /** True for {@code .inf} and {@code .nan}, which JSON cannot represent. */
   static boolean isNonFinite(String text) {
     return SPECIAL_FLOAT.matcher(text).matches();

@@ -137,6 +137,11 @@ final class TreeBuilder {
         problems.add(nonFinite(position, path, text));
         return Scalars.NODES.textNode(text);
       }
+      Optional<String> tooLarge = plainUntagged ? Scalars.outOfBounds(text, Scalars.Kind.infer(text)) : Optional.empty();
+      if (tooLarge.isPresent()) {
+        problems.add(problem(position, path.toString(), tooLarge.get() + " (quote it for a string)"));
+        return Scalars.NODES.textNode(text);
+      }
       return plainUntagged ? Scalars.plain(text) : Scalars.NODES.textNode(text);
     }
     Optional<Scalars.Kind> kind = Scalars.Kind.fromTag(tag);
@@ -146,6 +151,11 @@ final class TreeBuilder {
     }
     if (kind.get() == Scalars.Kind.FLOAT && Scalars.isNonFinite(text)) {
       problems.add(nonFinite(position, path, text));
+      return Scalars.NODES.textNode(text);
+    }
+    Optional<String> tooLarge = Scalars.outOfBounds(text, kind.get());
+    if (tooLarge.isPresent()) {
+      problems.add(problem(position, path.toString(), tooLarge.get()));
       return Scalars.NODES.textNode(text);
     }
     Optional<JsonNode> typed = Scalars.typed(text, kind.get());

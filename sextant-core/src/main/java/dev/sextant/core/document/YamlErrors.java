@@ -70,6 +70,33 @@ final class YamlErrors {
     return new Problem(source, position(readTo), "", "invalid YAML: " + reason);
   }
 
+  /**
+   * An escape whose hex digits are missing or name no character; {@code after} is SnakeYAML's
+   * position just after the escape's letter.
+   */
+  static Problem badEscape(String source, Mark after) {
+    int[] buffer = after.getBuffer();
+    int pointer = after.getPointer();
+    String letter = buffer != null && pointer > 0 && pointer <= buffer.length ? Character.toString(buffer[pointer - 1]) : "x";
+    Position at = Position.of(after.getLine() + 1, Math.max(1, after.getColumn() - 1));
+    return new Problem(
+        source,
+        at,
+        "",
+        "invalid YAML: escape \\" + letter + " in a double-quoted string has no valid hex digits; expected \\xXX, \\uXXXX"
+            + " or \\UXXXXXXXX naming a Unicode character (or use single quotes, where a backslash is an ordinary character)");
+  }
+
+  /** A failure of the YAML library itself, reported where it had read up to. */
+  static Problem unreadable(String source, RuntimeException e, Mark readTo) {
+    return new Problem(
+        source,
+        position(readTo),
+        "",
+        "invalid YAML: cannot be read past this point (the YAML library failed with " + e.getClass().getSimpleName()
+            + "); expected YAML that SnakeYAML reads, so simplify the text here");
+  }
+
   static Problem problem(String source, MarkedYAMLException e) {
     Mark problemMark = e.getProblemMark();
     Mark contextMark = e.getContextMark();

@@ -1,6 +1,7 @@
 package dev.sextant.core.fingerprint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sextant.core.document.NumberBounds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -121,6 +122,9 @@ public enum FactType {
       return new Fact.Number(value.decimalValue());
     }
     if (value.isTextual() && DECIMAL.matcher(value.textValue()).matches()) {
+      NumberBounds.problem(value.textValue()).ifPresent(problem -> {
+        throw new IllegalArgumentException(problem);
+      });
       return new Fact.Number(new java.math.BigDecimal(value.textValue()));
     }
     throw mismatch(value, "a number");

@@ -5,6 +5,7 @@ import dev.sextant.core.digest.Digest;
 import dev.sextant.core.document.DocumentReader;
 import dev.sextant.core.document.FieldPath;
 import dev.sextant.core.document.Locations;
+import dev.sextant.core.document.NumberBounds;
 import dev.sextant.core.document.ReadResult;
 import dev.sextant.core.document.SourceDocument;
 import dev.sextant.core.validation.DidYouMean;
@@ -161,6 +162,9 @@ final class FingerprintReader {
       return value.decimalValue();
     }
     if (value.isTextual() && DECIMAL.matcher(value.textValue()).matches()) {
+      NumberBounds.problem(value.textValue()).ifPresent(problem -> {
+        throw new IllegalArgumentException(problem);
+      });
       return new BigDecimal(value.textValue());
     }
     throw new IllegalArgumentException(

@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  */
 public final class Quantities {
   private static final int MAX_LENGTH = 64;
+  /**
+   * 10^40 bytes is more than all storage ever made; the bound keeps what {@link #format} writes
+   * within {@link #MAX_LENGTH}, so every amount read can be written and read back.
+   */
+  private static final int MAX_DIGITS = 40;
   private static final Pattern SHAPE = Pattern.compile("([+-]?)([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+) *([A-Za-z]*)");
   private static final String[] BINARY_SUFFIXES = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
   private static final String[] DECIMAL_WORDS = {"kB", "MB", "GB", "TB", "PB", "EB"};
@@ -78,9 +83,9 @@ public final class Quantities {
    */
   public static Fact.Quantity bytes(BigDecimal amount) {
     if (amount.signum() < 0) {
-      throw new IllegalArgumentException(amount.toPlainString() + " is negative; expected an amount of bytes of 0 or more");
+      throw new IllegalArgumentException(shown(amount) + " is negative; expected an amount of bytes of 0 or more");
     }
-    return new Fact.Quantity(whole(amount.toPlainString(), amount), "bytes");
+    return new Fact.Quantity(whole(shown(amount), amount), "bytes");
   }
 
   /**
@@ -139,12 +144,30 @@ public final class Quantities {
   }
 
   private static BigDecimal whole(String text, BigDecimal amount) {
+    // Counted before anything builds the digits, which for 1e999999999 would take minutes.
+    long digits = (long) amount.precision() - amount.scale();
+    if (digits > MAX_DIGITS) {
+      throw new IllegalArgumentException(
+          "\"" + shortened(text) + "\" is a number of bytes with " + digits + " digits; expected at most " + MAX_DIGITS
+              + " digits (10^40 bytes is more than any machine holds)");
+    }
     BigDecimal stripped = amount.stripTrailingZeros();
     if (stripped.scale() > 0) {
       throw new IllegalArgumentException(
           "\"" + text + "\" is " + stripped.toPlainString() + " bytes; expected a whole number of bytes");
     }
     return stripped.setScale(0);
+  }
+
+  /** The plain digits, unless there would be too many to show: 1E+999999999 has a billion. */
+  private static String shown(BigDecimal amount) {
+    return Math.abs((long) amount.precision() - amount.scale()) > MAX_LENGTH || amount.scale() > MAX_LENGTH
+        ? amount.toString()
+        : amount.toPlainString();
+  }
+
+  private static String shortened(String text) {
+    return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) + "…" : text;
   }
 
   private static Map<String, BigDecimal> units() {

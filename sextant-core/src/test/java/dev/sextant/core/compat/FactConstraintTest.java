@@ -255,6 +255,7 @@ class FactConstraintTest {
     "{fact: memory.total, range: '>=16Gi'}| range| applies to versions",
     "{fact: memory.total, min: 16Gi, scheme: semver}| scheme| applies to version facts",
     "{fact: gpu.count, min: two}| min| expected a number",
+    "{fact: gpu.count, min: '1e999999999'}| min| the number 1e999999999 is out of range",
     "{fact: python.version, range: '^3.10'}| range| not a PEP 440 range",
     "{fact: python.version, range: '>=3.10', scheme: dotted, min: '3.x'}| min| not a dotted range",
     "{fact: gpu.driver.version, range: '>=550.54.14rc1'}| range| expected dotted numbers",

@@ -289,6 +289,77 @@ class DocumentReaderTest {
     assertThat(doc.locations().valueOf(path("spec", "ports", 1))).isEqualTo(Position.of(3, 26));
   }
 
+  @Test
+  void an_escape_cut_off_by_the_end_of_the_file_is_a_problem_at_its_backslash() {
+    for (String escape : List.of("\\x", "\\u", "\\U")) {
+      assertThat(READER.read("esc.yaml", utf8("a: \"" + escape)).problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.position()).isEqualTo(Position.of(1, 5));
+                assertThat(p.message()).startsWith("invalid YAML: escape " + escape + " in a double-quoted string has no valid hex digits");
+              });
+    }
+  }
+
+  @Test
+  void an_escape_naming_more_than_unicode_holds_is_a_problem_at_its_backslash() {
+    assertThat(READER.read("esc.yaml", utf8("a: b\nc: \"x\\UFFFFFFFF\"\n")).problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.position()).isEqualTo(Position.of(2, 6)));
+  }
+
+  @Test
+  void a_character_beyond_the_basic_plane_reads_wherever_it_falls_in_the_parsers_buffer() {
+    String emoji = "\uD83D\uDE00";
+    for (int before = 1010; before < 1040; before++) {
+      String description = "x".repeat(before - "description: \"".length()) + emoji + " ok";
+      ReadResult quoted = READER.read("emoji.yaml", utf8("description: \"" + description + "\"\n"));
+      ReadResult plain = READER.read("emoji.yaml", utf8("description: " + description + "\n"));
+
+      assertThat(quoted.problems()).isEmpty();
+      assertThat(quoted.documents().get(0).tree().get("description").textValue()).isEqualTo(description);
+      assertThat(plain.problems()).isEmpty();
+    }
+  }
+
+  @Test
+  void a_number_with_an_exponent_beyond_the_bounds_is_a_problem_at_its_value() {
+    assertThat(READER.read("big.yaml", utf8("a: 1\nx: 1e9999999999\n")).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.position()).isEqualTo(Position.of(2, 4));
+              assertThat(p.field()).isEqualTo("x");
+              assertThat(p.message())
+                  .isEqualTo("the number 1e9999999999 is out of range; expected an exponent from -400 to 400 when written as d.ddde±n (such as 2.5e400) (quote it for a string)");
+            });
+    assertThat(READER.read("big.yaml", utf8("x: !!float 1e-401\n")).problems()).singleElement();
+    assertThat(READER.read("big.yaml", utf8("x: \"1e9999999999\"\n")).ok()).isTrue();
+  }
+
+  @Test
+  void zero_with_an_exponent_beyond_the_bounds_is_a_problem_too() {
+    // Found by fuzzing: zero has no first digit to place, and BigDecimal refuses such an exponent.
+    assertThat(READER.read("zero.yaml", utf8("x: 0000e00000004819115206086200\n")).problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("the number 0000e0000000481911520608… is out of range"));
+    assertThat(single("x: 0.0e-400").tree().get("x").decimalValue()).isZero();
+  }
+
+  @Test
+  void numbers_within_the_bounds_read_exactly_even_in_their_longest_plain_form() {
+    String significant = "9".repeat(100);
+    assertThat(single("x: 1e400").tree().get("x").decimalValue()).isEqualByComparingTo(BigDecimal.ONE.scaleByPowerOfTen(400));
+    assertThat(single("x: " + "1" + "0".repeat(400)).tree().get("x").bigIntegerValue()).isEqualTo(BigInteger.TEN.pow(400));
+    assertThat(single("x: 0." + "0".repeat(399) + significant).tree().get("x").decimalValue())
+        .isEqualByComparingTo(new BigDecimal(significant).scaleByPowerOfTen(-499));
+    assertThat(READER.read("digits.yaml", utf8("x: 1" + significant)).problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("has 101 significant digits; expected at most 100"));
+    assertThat(READER.read("digits.yaml", utf8("x: 0x" + "f".repeat(101))).problems()).singleElement();
+  }
+
   private static SourceDocument single(String yaml) {
     ReadResult result = READER.read("test.yaml", utf8(yaml));
     assertThat(result.problems()).isEmpty();

@@ -217,6 +217,28 @@ class FingerprintFilesTest {
     }
   }
 
+  @Test
+  void an_amount_or_count_with_a_huge_exponent_is_refused_at_its_value_without_building_it() {
+    assertThat(problems("fp.yaml", "facts:\n  memory.total: 1e999999999\n  cpu.cores: 1e999999999\n"))
+        .containsExactly(
+            "fp.yaml:2:17: facts[\"memory.total\"]: the number 1e999999999 is out of range; expected an exponent from -400 to 400 when written as d.ddde±n (such as 2.5e400) (quote it for a string)",
+            "fp.yaml:3:14: facts[\"cpu.cores\"]: the number 1e999999999 is out of range; expected an exponent from -400 to 400 when written as d.ddde±n (such as 2.5e400) (quote it for a string)");
+  }
+
+  @Test
+  void a_count_of_the_largest_size_is_read_digested_and_written_back() {
+    Fingerprint read = FingerprintFiles.parse("fp.yaml", bytes("facts:\n  cpu.cores: 1e400\n  site.power: {type: quantity, value: 1e-400, unit: W}\n"));
+    assertThat(FingerprintFiles.parse("fp.json", bytes(FingerprintFiles.json(read)))).isEqualTo(read);
+  }
+
+  @Test
+  void a_seventy_digit_amount_of_bytes_is_refused_at_its_value() {
+    assertThat(problems("fp.yaml", "facts:\n  memory.total: " + "7".repeat(70) + "\n"))
+        .singleElement()
+        .asString()
+        .startsWith("fp.yaml:2:17: facts[\"memory.total\"]: \"" + "7".repeat(64) + "…\" is a number of bytes with 70 digits; expected at most 40 digits");
+  }
+
   private static List<String> problems(String source, String text) {
     ParsedFingerprint parsed = FingerprintFiles.read(source, bytes(text));
     assertThat(parsed.ok()).isFalse();

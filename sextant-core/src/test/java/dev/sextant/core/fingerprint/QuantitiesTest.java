@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -131,5 +133,28 @@ class QuantitiesTest {
     assertThat(Quantities.format(new BigDecimal("3E+3"))).isEqualTo("3kB");
     assertThat(Quantities.format(BigDecimal.TEN.pow(21))).isEqualTo("1000EB");
     assertThat(Quantities.format(BigDecimal.ZERO)).isEqualTo("0");
+  }
+
+  @Test
+  void an_amount_of_more_than_forty_digits_is_refused_so_that_what_is_read_can_be_written_back() {
+    String seventyDigits = "7".repeat(70);
+    assertThatThrownBy(() -> Quantities.bytes(new BigDecimal(seventyDigits)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("with 70 digits; expected at most 40 digits");
+    assertThatThrownBy(() -> Quantities.parse("9".repeat(30) + "Ei"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected at most 40 digits");
+    assertThatThrownBy(() -> Quantities.bytes(new BigDecimal("1E+999999999")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("\"1E+999999999\" is a number of bytes with 1000000000 digits; expected at most 40 digits"
+            + " (10^40 bytes is more than any machine holds)");
+  }
+
+  @Test
+  void the_largest_amounts_format_to_text_that_parses_back_to_them() {
+    for (String bytes : List.of("9".repeat(40), "1" + "0".repeat(39), new BigDecimal(BigInteger.ONE.shiftLeft(130)).toPlainString())) {
+      BigDecimal amount = Quantities.bytes(new BigDecimal(bytes)).amount();
+      assertThat(Quantities.parse(Quantities.format(amount))).isEqualByComparingTo(amount);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sextant.core.compat.parameter;
 
+import dev.sextant.core.document.NumberBounds;
 import dev.sextant.core.fingerprint.Quantities;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
@@ -19,6 +20,9 @@ record Bound(String written, BigDecimal amount, boolean hasUnit) {
   static Bound parse(String parameter, String field, String written) {
     String text = written.strip();
     if (WHOLE.matcher(text).matches()) {
+      NumberBounds.problem(text).ifPresent(problem -> {
+        throw new InvalidParameterException(parameter, field, "parameter " + parameter + ": " + field + " " + problem);
+      });
       return new Bound(text, new BigDecimal(text), false);
     }
     try {

@@ -14,6 +14,9 @@ import java.util.Optional;
  * reads the same whatever unit the expression used.
  */
 final class DerivedParameter {
+  /** How much of a long expression a message repeats. */
+  private static final int SHOWN = 80;
+
   private final String name;
   private final String expression;
   private final Term term;
@@ -41,7 +44,7 @@ final class DerivedParameter {
     } catch (ExpressionParser.SyntaxError e) {
       throw new InvalidParameterException(
           name, "expr",
-          "parameter " + name + ": expr \"" + expression + "\" at column " + e.column() + ": " + e.getMessage());
+          "parameter " + name + ": expr \"" + shortened(expression) + "\" at column " + e.column() + ": " + e.getMessage());
     }
     Optional<Bound> min = derived.min().map(text -> Bound.parse(name, "min", text));
     Optional<Bound> max = derived.max().map(text -> Bound.parse(name, "max", text));
@@ -98,5 +101,10 @@ final class DerivedParameter {
 
   private ParameterValue problem(String problem) {
     return new ParameterValue(name, Optional.empty(), expression, Optional.of(problem));
+  }
+
+  /** The expression as written, cut short when long: the column says where to look. */
+  private static String shortened(String expression) {
+    return expression.length() > SHOWN ? expression.substring(0, SHOWN) + "…" : expression;
   }
 }

@@ -1,11 +1,13 @@
 package dev.sextant.core.compat.parameter;
 
+import dev.sextant.core.document.NumberBounds;
 import dev.sextant.core.fingerprint.Quantities;
 import dev.sextant.core.validation.DidYouMean;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,14 +26,23 @@ import java.util.regex.Pattern;
  * {@code -} or {@code +} (package names) cannot appear, since those are operators here, and
  * packages are versions, not amounts. Functions: {@code min(a, b)}, {@code max(a, b)}, {@code
  * floor(x)}.
+ *
+ * <p>An expression is bounded: at most {@value #MAX_DEPTH} levels of parentheses, function calls
+ * and minus signs inside one another, and at most {@value #MAX_TERMS} numbers and fact keys, so
+ * that neither reading nor evaluating it can exhaust the stack. Real expressions use a handful.
  */
 final class ExpressionParser {
   private static final Map<String, Integer> ARITY = Map.of("min", 2, "max", 2, "floor", 1);
   private static final Pattern KEY =
       Pattern.compile("[a-z][a-z0-9_]*(\\[[0-9]+\\])?(\\.[A-Za-z0-9_]+(\\[[0-9]+\\])?)*");
 
+  static final int MAX_DEPTH = 64;
+  static final int MAX_TERMS = 256;
+
   private final String text;
   private int position;
+  private int depth;
+  private int terms;
 
   private ExpressionParser(String text) {
     this.text = text;
@@ -74,8 +85,11 @@ final class ExpressionParser {
 
   private Term unary() throws SyntaxError {
     if (peek() == '-') {
+      enter();
       position++;
-      return new Term.Negation(unary());
+      Term operand = unary();
+      depth--;
+      return new Term.Negation(operand);
     }
     return primary();
   }
@@ -83,9 +97,11 @@ final class ExpressionParser {
   private Term primary() throws SyntaxError {
     char c = peek();
     if (c == '(') {
+      enter();
       position++;
       Term inner = expression();
       expect(')');
+      depth--;
       return new Term.Group(inner);
     }
     if (isDigit(c) || c == '.') {
@@ -101,6 +117,7 @@ final class ExpressionParser {
   }
 
   private Term number() throws SyntaxError {
+    count();
     int start = position;
     while (position < text.length() && (isDigit(text.charAt(position)) || text.charAt(position) == '.')) {
       position++;
@@ -108,6 +125,10 @@ final class ExpressionParser {
     String digits = text.substring(start, position);
     int unitEnd = unitEnd();
     if (unitEnd < 0) {
+      Optional<String> tooLarge = NumberBounds.problem(digits);
+      if (tooLarge.isPresent()) {
+        throw new SyntaxError(start + 1, tooLarge.get());
+      }
       try {
         return new Term.Literal(Amount.number(new BigDecimal(digits)), digits);
       } catch (NumberFormatException e) {
@@ -152,6 +173,7 @@ final class ExpressionParser {
     if (peek() == '(') {
       return call(name, start + 1);
     }
+    count();
     if (!KEY.matcher(name).matches()) {
       throw new SyntaxError(
           start + 1,
@@ -168,6 +190,7 @@ final class ExpressionParser {
           "unknown function \"" + function + "\"; expected one of floor, max, min"
               + DidYouMean.hint(function, ARITY.keySet()));
     }
+    enter();
     expect('(');
     List<Term> arguments = new ArrayList<>();
     arguments.add(expression());
@@ -180,6 +203,7 @@ final class ExpressionParser {
           column, function + " takes " + arity + (arity == 1 ? " argument" : " arguments") + ", not " + arguments.size());
     }
     expect(')');
+    depth--;
     return new Term.Call(function, arguments, column);
   }
 
@@ -190,6 +214,21 @@ final class ExpressionParser {
           : "unexpected \"" + text.charAt(position) + "\"; expected \"" + wanted + "\"");
     }
     position++;
+  }
+
+  /** One level deeper: into parentheses, a function's arguments or a minus sign's operand. */
+  private void enter() throws SyntaxError {
+    if (++depth > MAX_DEPTH) {
+      throw error("the expression nests parentheses, function calls and minus signs more than " + MAX_DEPTH
+          + " levels deep; expected at most " + MAX_DEPTH);
+    }
+  }
+
+  /** One more number or fact key. */
+  private void count() throws SyntaxError {
+    if (++terms > MAX_TERMS) {
+      throw error("the expression has more than " + MAX_TERMS + " numbers and fact keys; expected at most " + MAX_TERMS);
+    }
   }
 
   /** The next character that is not a space, or 0 at the end. */

@@ -32,6 +32,8 @@ public record WheelFilename(String distribution, String version, Optional<Build>
   // runs of other characters to a single '_').
   private static final Pattern ESCAPED_NAME = Pattern.compile("[\\w.]+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern BUILD = Pattern.compile("([0-9]+)(.*)", Pattern.DOTALL);
+  /** Ample for any build number; a million digits would take seconds to convert. */
+  private static final int MAX_BUILD_DIGITS = 100;
 
   public WheelFilename {
     Objects.requireNonNull(distribution, "distribution");
@@ -97,6 +99,9 @@ public record WheelFilename(String distribution, String version, Optional<Build>
       var m = BUILD.matcher(parts[2]);
       if (!m.matches()) {
         throw invalid(filename, "build tag \"" + parts[2] + "\" must start with a digit");
+      }
+      if (m.group(1).length() > MAX_BUILD_DIGITS) {
+        throw invalid(filename, "build number has " + m.group(1).length() + " digits; expected at most " + MAX_BUILD_DIGITS);
       }
       build = Optional.of(new Build(new BigInteger(m.group(1)), m.group(2)));
     }

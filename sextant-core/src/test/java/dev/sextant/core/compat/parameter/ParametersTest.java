@@ -137,6 +137,42 @@ class ParametersTest {
   }
 
   @Test
+  void deep_nesting_and_long_expressions_are_refused_before_they_exhaust_the_stack() {
+    assertRefused(
+        "(".repeat(1500) + "1" + ")".repeat(1500),
+        "expr",
+        "parameter p: expr \"" + "(".repeat(80) + "…\" at column 65: the expression nests parentheses, function calls and minus signs"
+            + " more than 64 levels deep; expected at most 64");
+    assertThatThrownBy(() -> Parameters.prepare(Map.of("p", derived("-".repeat(4000) + "1", null, null))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("more than 64 levels deep");
+    assertThatThrownBy(() -> Parameters.prepare(Map.of("p", derived("1" + " + 1".repeat(10_000), null, null))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("the expression has more than 256 numbers and fact keys; expected at most 256");
+  }
+
+  @Test
+  void expressions_at_the_bounds_are_read_and_evaluated() {
+    String deep = "(".repeat(63) + "-cpu.cores" + ")".repeat(63);
+    assertThat(resolve(derived(deep + " + " + "1 + ".repeat(254) + "1", null, null), H100_80GI).value()).contains("143");
+  }
+
+  @Test
+  void a_number_of_too_many_digits_is_refused_at_its_column() {
+    assertRefused("cpu.cores * 1" + "0".repeat(600), "expr", "parameter p: expr \"cpu.cores * 1000");
+    assertThatThrownBy(() -> Parameters.prepare(Map.of("p", derived("cpu.cores * 1" + "0".repeat(600), null, null))))
+        .hasMessageContaining("at column 13: the number 100000000000000000000000… is written with 601 digits; expected at most 512");
+  }
+
+  @Test
+  void a_bound_of_too_many_digits_is_refused_naming_the_field() {
+    assertThatThrownBy(() -> Parameters.prepare(Map.of("p", derived("cpu.cores", "1" + "0".repeat(600), null))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("parameter p: min the number 1" + "0".repeat(23) + "… is written with 601 digits; expected at most 512")
+        .satisfies(e -> assertThat(((InvalidParameterException) e).field()).isEqualTo("min"));
+  }
+
+  @Test
   void bad_bounds_are_refused_naming_the_field() {
     assertThatThrownBy(() -> Parameters.prepare(Map.of("p", derived("cpu.cores", "eight", null))))
         .isInstanceOf(InvalidParameterException.class)

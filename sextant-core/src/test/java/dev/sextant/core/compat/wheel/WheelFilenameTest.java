@@ -1,6 +1,7 @@
 package dev.sextant.core.compat.wheel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,14 @@ class WheelFilenameTest {
     WheelFilename wheel = WheelFilename.parse("foo-1.0-0042_rc-py3-none-any.whl");
 
     assertThat(wheel.build()).contains(new WheelFilename.Build(BigInteger.valueOf(42), "_rc"));
+  }
+
+  @Test
+  void a_build_number_of_more_than_a_hundred_digits_is_refused() {
+    assertThat(WheelFilename.parse("foo-1.0-" + "9".repeat(100) + "-py3-none-any.whl").build()).isPresent();
+    assertThatThrownBy(() -> WheelFilename.parse("foo-1.0-" + "9".repeat(101) + "-py3-none-any.whl"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("build number has 101 digits; expected at most 100");
   }
 
   @Test
