@@ -29,8 +29,8 @@ import javax.net.ssl.TrustManager;
  * the {@code Authorization} header only, never in a message.
  *
  * <p>Tests and tools that must look at the raw answer (its status, its headers, a problem's fields)
- * use {@link #exchange}, which returns any answer as it came; {@link #healthy} asks whether a server
- * answers at all.
+ * use {@link #exchange}, which returns any answer as it came; {@link #healthy} asks whether a
+ * server answers at all.
  */
 public final class ApiClient {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -110,7 +110,8 @@ public final class ApiClient {
   /**
    * Sends a request as given and returns the answer as it came, whatever its status: for tests and
    * tools that look at the raw answer. The client's token travels as with every request; a header
-   * given here replaces the client's header of that name (an {@code Authorization} of its own, say).
+   * given here replaces the client's header of that name (an {@code Authorization} of its own,
+   * say).
    *
    * @param method the HTTP method, e.g. {@code GET}, {@code POST}, {@code DELETE}
    * @param path the path and query, e.g. {@code /api/v1/services?labelSelector=...}, resolved

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 /**
  * The one JSON mapping of the API's records, shared by the server that writes them and the client
- * that reads them: records serialize in component order, an {@code Optional} as its value (left
- * out where the record says {@code NON_ABSENT}), and a reader ignores what it does not know.
+ * that reads them: records serialize in component order, an {@code Optional} as its value (left out
+ * where the record says {@code NON_ABSENT}), and a reader ignores what it does not know.
  */
 public final class ApiJson {
   private static final ObjectMapper MAPPER =

@@ -34,15 +34,18 @@ public record ApiResponse(int status, Map<String, List<String>> headers, String 
   /**
    * The body as JSON (a problem+json too).
    *
-   * @throws IllegalStateException when the body is not JSON; the message holds the status and
-   *     the start of the body
+   * @throws IllegalStateException when the body is not JSON; the message holds the status and the
+   *     start of the body
    */
   public JsonNode json() {
     try {
       return JSON.readTree(body);
     } catch (IOException e) {
       throw new IllegalStateException(
-          "not JSON (HTTP " + status + "): " + (body.length() > 200 ? body.substring(0, 200) : body),
+          "not JSON (HTTP "
+              + status
+              + "): "
+              + (body.length() > 200 ? body.substring(0, 200) : body),
           e);
     }
   }

@@ -11,7 +11,9 @@ import java.util.List;
  * where they are (bench/run runs from the repository's root).
  */
 final class Tags {
-  private static final Path FIXTURES = Path.of("sextant-core", "src", "test", "resources", "dev", "sextant", "core", "compat", "wheel");
+  private static final Path FIXTURES =
+      Path.of(
+          "sextant-core", "src", "test", "resources", "dev", "sextant", "core", "compat", "wheel");
 
   static final List<String> X86_64 = read("cp311-manylinux_2_35_x86_64.txt");
   static final List<String> AARCH64 = read("cp311-manylinux_2_26_aarch64.txt");
@@ -25,7 +27,11 @@ final class Tags {
           .filter(line -> !line.isEmpty() && !line.startsWith("#"))
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the tag list " + FIXTURES.resolve(name) + "; run bench/run from the repository's root", e);
+      throw new UncheckedIOException(
+          "cannot read the tag list "
+              + FIXTURES.resolve(name)
+              + "; run bench/run from the repository's root",
+          e);
     }
   }
 }

@@ -49,8 +49,21 @@ public class WheelBenchmark {
   @Setup
   public void setUp() {
     ObjectNode with = JsonNodeFactory.instance.objectNode().put("file", wheel);
-    Requirement requirement = new Requirement(Optional.empty(), "", Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.of("wheel"), with);
+    Requirement requirement =
+        new Requirement(
+            Optional.empty(),
+            "",
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("wheel"),
+            with);
     check = Validators.standard().get("wheel").prepare(requirement);
     host = Fingerprint.of(Map.of("python.tags", new Fact.Sequence(Tags.X86_64)));
   }

@@ -16,9 +16,9 @@ import java.util.TreeMap;
 
 /**
  * The benchmark's inputs, generated from a fixed seed: one release of three variants (gpu, then
- * cpu, then a portable fallback) with 50 requirements each, and fleets of fingerprints of about
- * 200 facts (platform, GPU, Python with its ~900 wheel tags, and ~150 packages), a third of them
- * H100 hosts, a third T4 hosts with an older driver, a third ARM hosts without AVX2.
+ * cpu, then a portable fallback) with 50 requirements each, and fleets of fingerprints of about 200
+ * facts (platform, GPU, Python with its ~900 wheel tags, and ~150 packages), a third of them H100
+ * hosts, a third T4 hosts with an older driver, a third ARM hosts without AVX2.
  */
 final class Workload {
   static final int PACKAGES = 175;
@@ -27,7 +27,9 @@ final class Workload {
 
   /** The release as YAML: every rule of the built-in validators, fact operators and CEL. */
   static Resource release() {
-    StringBuilder yaml = new StringBuilder("""
+    StringBuilder yaml =
+        new StringBuilder(
+            """
         apiVersion: sextant.dev/v1
         kind: Release
         metadata:
@@ -37,7 +39,10 @@ final class Workload {
           version: 1.0.0
           variants:
         """);
-    variant(yaml, "gpu", """
+    variant(
+        yaml,
+        "gpu",
+        """
                 - rule: cuda
                   with: {toolkit: "12.4"}
                 - rule: computeCapability
@@ -49,7 +54,10 @@ final class Workload {
                 - rule: wheel
                   with: {file: torch-2.3.1+cu121-cp311-cp311-linux_x86_64.whl}
         """);
-    variant(yaml, "cpu", """
+    variant(
+        yaml,
+        "cpu",
+        """
                 - rule: cpu
                   with: {arch: x86_64, flags: [avx2, fma]}
                 - rule: wheel
@@ -61,7 +69,10 @@ final class Workload {
                 - rule: python
                   with: {version: ">=3.10,<3.13"}
         """);
-    variant(yaml, "portable", """
+    variant(
+        yaml,
+        "portable",
+        """
                 - rule: os
                   with: {id: [debian, ubuntu, amzn, rhel]}
                 - rule: kernel
@@ -72,7 +83,9 @@ final class Workload {
                   in: [x86_64, aarch64]
                 - cel: "facts['cpu.cores'] >= 2"
         """);
-    ParseReport report = new ResourceParser().parse("bench-release.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8));
+    ParseReport report =
+        new ResourceParser()
+            .parse("bench-release.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8));
     if (!report.ok()) {
       throw new IllegalStateException(report.problems().toString());
     }
@@ -81,14 +94,24 @@ final class Workload {
 
   /** Five written requirements, then package requirements up to 50 in all. */
   private static void variant(StringBuilder yaml, String name, String requirements) {
-    yaml.append("    - name: ").append(name).append('\n')
-        .append("      artifact:\n        image: ghcr.io/acme/bench:1.0.0-").append(name)
-        .append("@sha256:").append("0".repeat(64)).append('\n')
+    yaml.append("    - name: ")
+        .append(name)
+        .append('\n')
+        .append("      artifact:\n        image: ghcr.io/acme/bench:1.0.0-")
+        .append(name)
+        .append("@sha256:")
+        .append("0".repeat(64))
+        .append('\n')
         .append("      requirements:\n")
-        .append(requirements.stripTrailing()).append('\n');
+        .append(requirements.stripTrailing())
+        .append('\n');
     for (int i = 0; i < 45; i++) {
-      yaml.append("        - fact: packages.lib").append(i).append('\n')
-          .append("          min: \"1.").append(i % 5).append(".0\"\n");
+      yaml.append("        - fact: packages.lib")
+          .append(i)
+          .append('\n')
+          .append("          min: \"1.")
+          .append(i % 5)
+          .append(".0\"\n");
     }
   }
 
@@ -103,7 +126,8 @@ final class Workload {
     return targets;
   }
 
-  private static Fingerprint fingerprint(int kind, Random random, List<String> x86Tags, List<String> armTags) {
+  private static Fingerprint fingerprint(
+      int kind, Random random, List<String> x86Tags, List<String> armTags) {
     SortedMap<String, Fact> facts = new TreeMap<>();
     boolean arm = kind == 2;
     text(facts, "os.id", arm ? "amzn" : "debian");
@@ -112,7 +136,12 @@ final class Workload {
     text(facts, "cpu.arch", arm ? "aarch64" : "x86_64");
     text(facts, "cpu.vendor", arm ? "ARM" : "GenuineIntel");
     facts.put("cpu.cores", Fact.Number.of(2 + random.nextInt(62)));
-    facts.put("cpu.flags", Fact.Set.of(arm ? List.of("fp", "asimd", "aes", "sha2", "crc32") : List.of("sse4_2", "avx", "avx2", "fma", "avx512f")));
+    facts.put(
+        "cpu.flags",
+        Fact.Set.of(
+            arm
+                ? List.of("fp", "asimd", "aes", "sha2", "crc32")
+                : List.of("sse4_2", "avx", "avx2", "fma", "avx512f")));
     facts.put("memory.total", Quantities.bytes((8 + random.nextInt(120)) + "Gi"));
     facts.put("disk.root.total", Quantities.bytes((100 + random.nextInt(900)) + "Gi"));
     text(facts, "libc.family", "glibc");

@@ -23,7 +23,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   }
 
   @Override
-  public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception e, CommandLine commandLine, ParseResult parseResult) {
     var err = commandLine.getErr();
     if (e instanceof InvalidInputException invalid) {
       printProblems(err, invalid.problems());
@@ -48,7 +49,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       debug(e);
       return cli.exitCode();
     }
-    err.println("internal error: " + e + " (rerun with SEXTANT_DEBUG=1 for details, and please report it)");
+    err.println(
+        "internal error: " + e + " (rerun with SEXTANT_DEBUG=1 for details, and please report it)");
     debug(e);
     return ExitCode.INTERNAL;
   }
@@ -65,7 +67,12 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     CommandLine commandLine = e.getCommandLine();
     commandLine.getErr().println("error: " + e.getMessage());
     CommandLine.UnmatchedArgumentException.printSuggestions(e, commandLine.getErr());
-    commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage and examples.");
+    commandLine
+        .getErr()
+        .println(
+            "Try '"
+                + commandLine.getCommandSpec().qualifiedName()
+                + " --help' for usage and examples.");
     return ExitCode.USAGE;
   }
 

@@ -3,31 +3,38 @@ package dev.sextant.cli;
 import dev.sextant.api.ProblemKind;
 
 /**
- * The exit codes scripts can rely on. They are part of the CLI's contract and listed in
- * {@code sextant --help} and the README; a code keeps its meaning once published.
+ * The exit codes scripts can rely on. They are part of the CLI's contract and listed in {@code
+ * sextant --help} and the README; a code keeps its meaning once published.
  */
 public final class ExitCode {
   /** Success. */
   public static final int OK = 0;
+
   /** Invalid input: a bad file, resource or selector. Nothing was changed. */
   public static final int INVALID_INPUT = 1;
+
   /** Usage error: an unknown command or option, a missing argument. */
   public static final int USAGE = 2;
+
   /**
    * Something is not compatible: {@code plan} found a release that does not fit an environment
    * (incompatible, blocked or needing approval), {@code drift} found drift, {@code graph impact}
    * would break a consumer.
    */
   public static final int INCOMPATIBLE = 3;
+
   /** The named resource or revision does not exist. */
   public static final int NOT_FOUND = 4;
+
   /** The store or the server could not be reached or refused the work. */
   public static final int UNAVAILABLE = 5;
+
   /**
    * A concurrent write to the same thing won every attempt (a lost compare-and-set): nothing was
    * changed, and running the command again is safe.
    */
   public static final int CONFLICT = 6;
+
   /** A bug in Sextant: please report it with the output of SEXTANT_DEBUG=1. */
   public static final int INTERNAL = 70;
 

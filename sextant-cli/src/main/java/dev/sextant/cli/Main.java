@@ -11,7 +11,9 @@ public final class Main {
 
   public static void main(String[] args) {
     // Library chatter (Flyway, Jetty, Hikari) stays out of the user's terminal unless asked for.
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getenv().getOrDefault("SEXTANT_LOG_LEVEL", "warn"));
+    System.setProperty(
+        "org.slf4j.simpleLogger.defaultLogLevel",
+        System.getenv().getOrDefault("SEXTANT_LOG_LEVEL", "warn"));
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -45,7 +47,9 @@ public final class Main {
     commandLine.setParameterExceptionHandler(ErrorReporter::usage);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setUsageHelpAutoWidth(true);
-    commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
+    commandLine
+        .getHelpSectionMap()
+        .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
     return commandLine;
   }
 

@@ -23,8 +23,17 @@ class AgentCommandTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = SextantServer.start(ServerConfig.onLoopback(new StoreLocation.Embedded(serverHome)).withAgentToken(TOKEN));
-    Cli.Result applied = Cli.withHome(agentHome).run("apply", "-f", ValidateCommandTest.EXAMPLES.resolve("environments/dev.yaml").toString(), "--server", url());
+    server =
+        SextantServer.start(
+            ServerConfig.onLoopback(new StoreLocation.Embedded(serverHome)).withAgentToken(TOKEN));
+    Cli.Result applied =
+        Cli.withHome(agentHome)
+            .run(
+                "apply",
+                "-f",
+                ValidateCommandTest.EXAMPLES.resolve("environments/dev.yaml").toString(),
+                "--server",
+                url());
     assertThat(applied.code()).as(applied.toString()).isZero();
   }
 
@@ -41,10 +50,18 @@ class AgentCommandTest {
     Cli.Result second = agent("--token-file", tokenFile.toString());
 
     assertThat(first.code()).as(first.toString()).isZero();
-    assertThat(first.out()).contains("agent host-a registered for environment dev", "reported dev: revision 1 recorded");
-    assertThat(second.out()).contains("agent host-a unchanged", "reported dev: revision 1 unchanged");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agentHome.resolve("agent/ed25519.key")))).isEqualTo("rw-------");
-    assertThat(server.services().discovery().latest("dev")).get().satisfies(r -> assertThat(r.summary().source()).isEqualTo("agent:host-a"));
+    assertThat(first.out())
+        .contains(
+            "agent host-a registered for environment dev", "reported dev: revision 1 recorded");
+    assertThat(second.out())
+        .contains("agent host-a unchanged", "reported dev: revision 1 unchanged");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(agentHome.resolve("agent/ed25519.key"))))
+        .isEqualTo("rw-------");
+    assertThat(server.services().discovery().latest("dev"))
+        .get()
+        .satisfies(r -> assertThat(r.summary().source()).isEqualTo("agent:host-a"));
     assertThat(first.out() + first.err()).doesNotContain(TOKEN);
   }
 
@@ -59,14 +76,29 @@ class AgentCommandTest {
 
   @Test
   void an_undeclared_environment_is_refused() {
-    Cli.Result result = Cli.withHome(agentHome).run("agent", "--server", url(), "--environment", "nowhere", "--name", "host-a", "--token", TOKEN, "--once");
+    Cli.Result result =
+        Cli.withHome(agentHome)
+            .run(
+                "agent",
+                "--server",
+                url(),
+                "--environment",
+                "nowhere",
+                "--name",
+                "host-a",
+                "--token",
+                TOKEN,
+                "--once");
 
     assertThat(result.code()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(result.err()).contains("nowhere is not declared");
   }
 
   private Cli.Result agent(String... tokenArgs) {
-    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("agent", "--server", url(), "--environment", "dev", "--name", "host-a", "--once"));
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "agent", "--server", url(), "--environment", "dev", "--name", "host-a", "--once"));
     args.addAll(java.util.List.of(tokenArgs));
     return Cli.withHome(agentHome).run(args.toArray(String[]::new));
   }

@@ -54,26 +54,39 @@ class ApplyAndHistoryTest {
     cli.store("apply", "-f", write("service.yaml", SERVICE).toString());
     JsonNode asJson = new YAMLMapper().readTree(SERVICE);
 
-    Cli.Result again = cli.store("apply", "-f", write("service.json", JSON.writeValueAsString(asJson)).toString());
+    Cli.Result again =
+        cli.store("apply", "-f", write("service.json", JSON.writeValueAsString(asJson)).toString());
 
     assertThat(again.out()).as(again.toString()).contains("unchanged (revision 1,");
   }
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(StoreChoice.class)
-  void changing_one_field_adds_a_revision_and_both_read_back_exactly(StoreChoice store) throws Exception {
+  void changing_one_field_adds_a_revision_and_both_read_back_exactly(StoreChoice store)
+      throws Exception {
     Cli cli = store.cli(home);
     cli.store("apply", "-f", write("service.yaml", SERVICE).toString());
-    Cli.Result changed = cli.store("apply", "-f", write("service.yaml", SERVICE.replace("team-payments", "team-billing")).toString());
+    Cli.Result changed =
+        cli.store(
+            "apply",
+            "-f",
+            write("service.yaml", SERVICE.replace("team-payments", "team-billing")).toString());
 
-    assertThat(changed.out()).as(changed.toString()).contains("Service/payments-api configured (revision 2,");
-    JsonNode history = JSON.readTree(cli.store("history", "service", "payments-api", "-o", "json").out());
+    assertThat(changed.out())
+        .as(changed.toString())
+        .contains("Service/payments-api configured (revision 2,");
+    JsonNode history =
+        JSON.readTree(cli.store("history", "service", "payments-api", "-o", "json").out());
     assertThat(history).hasSize(2);
     assertThat(history.get(0).get("digest")).isNotEqualTo(history.get(1).get("digest"));
     assertThat(history.get(0).get("appliedBy").asText()).isEqualTo("tester");
 
-    ObjectNode one = (ObjectNode) JSON.readTree(cli.store("get", "service", "payments-api", "--revision", "1", "-o", "json").out());
-    ObjectNode two = (ObjectNode) JSON.readTree(cli.store("get", "service", "payments-api", "-o", "json").out());
+    ObjectNode one =
+        (ObjectNode)
+            JSON.readTree(
+                cli.store("get", "service", "payments-api", "--revision", "1", "-o", "json").out());
+    ObjectNode two =
+        (ObjectNode) JSON.readTree(cli.store("get", "service", "payments-api", "-o", "json").out());
     assertThat(one.remove("status").get("digest")).isEqualTo(history.get(0).get("digest"));
     assertThat(one).isEqualTo(new YAMLMapper().readTree(SERVICE));
     assertThat(two.remove("status").get("revision").asLong()).isEqualTo(2);
@@ -85,20 +98,34 @@ class ApplyAndHistoryTest {
   void an_invalid_file_among_valid_ones_changes_nothing(StoreChoice store) throws Exception {
     Cli cli = store.cli(home);
     Path good = write("a-good.yaml", SERVICE);
-    Path bad = write("b-bad.yaml", SERVICE.replace("payments-api", "other").replace("owner:", "ownr:"));
+    Path bad =
+        write("b-bad.yaml", SERVICE.replace("payments-api", "other").replace("owner:", "ownr:"));
 
     Cli.Result result = cli.store("apply", "-f", good.toString(), "-f", bad.toString());
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(result.err()).contains(bad + ":9:3: spec.ownr: unknown field \"ownr\"; did you mean \"owner\"?").contains("nothing was changed");
+    assertThat(result.err())
+        .contains(bad + ":9:3: spec.ownr: unknown field \"ownr\"; did you mean \"owner\"?")
+        .contains("nothing was changed");
     assertThat(cli.store("get", "services").err()).contains("No resources found.");
   }
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(StoreChoice.class)
-  void get_filters_by_label_selector_and_reports_missing_resources(StoreChoice store) throws Exception {
+  void get_filters_by_label_selector_and_reports_missing_resources(StoreChoice store)
+      throws Exception {
     Cli cli = store.cli(home);
-    cli.store("apply", "-f", write("service.yaml", SERVICE + "---\n" + SERVICE.replace("payments-api", "ledger").replace("domain: payments", "domain: finance")).toString());
+    cli.store(
+        "apply",
+        "-f",
+        write(
+                "service.yaml",
+                SERVICE
+                    + "---\n"
+                    + SERVICE
+                        .replace("payments-api", "ledger")
+                        .replace("domain: payments", "domain: finance"))
+            .toString());
 
     Cli.Result payments = cli.store("get", "services", "-l", "domain=payments");
     Cli.Result missing = cli.store("get", "service", "nope");
@@ -123,7 +150,13 @@ class ApplyAndHistoryTest {
     Cli.Result result = cli.store("describe", "service", "payments-api");
 
     assertThat(result.code()).as(result.toString()).isZero();
-    assertThat(result.out()).contains("Name:         payments-api", "Revision:     1 of 1", "Applied by:   tester", "owner: team-payments", "domain=payments");
+    assertThat(result.out())
+        .contains(
+            "Name:         payments-api",
+            "Revision:     1 of 1",
+            "Applied by:   tester",
+            "owner: team-payments",
+            "domain=payments");
   }
 
   private Path write(String name, String content) throws Exception {

@@ -23,6 +23,7 @@ final class Burst implements AutoCloseable {
   private final Queue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
   private final Queue<String> refused = new ConcurrentLinkedQueue<>();
   private volatile boolean stopped;
+
   /** Notified at each confirmed write, for {@link #awaitConfirmed}. */
   private final Object progress = new Object();
 
@@ -47,10 +48,12 @@ final class Burst implements AutoCloseable {
   static Confirmed write(ApiClient api, Writer writer, long round) {
     ApiResponse answer = writer.write(api, round);
     if (answer.status() / 100 != 2) {
-      throw new IllegalStateException(writer.subject() + " round " + round + ": " + answer.status() + " " + answer.body());
+      throw new IllegalStateException(
+          writer.subject() + " round " + round + ": " + answer.status() + " " + answer.body());
     }
     JsonNode outcome = writer.outcome(answer.json());
-    return new Confirmed(writer.subject(), outcome.get("revision").asLong(), outcome.get("digest").asText());
+    return new Confirmed(
+        writer.subject(), outcome.get("revision").asLong(), outcome.get("digest").asText());
   }
 
   private void run(Writer writer, long firstRound) {
@@ -76,7 +79,9 @@ final class Burst implements AutoCloseable {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     synchronized (progress) {
-      for (long left = timeout.toNanos(); confirmed.size() < count && left > 0; left = deadline - System.nanoTime()) {
+      for (long left = timeout.toNanos();
+          confirmed.size() < count && left > 0;
+          left = deadline - System.nanoTime()) {
         TimeUnit.NANOSECONDS.timedWait(progress, left);
       }
     }

@@ -28,7 +28,16 @@ class CommandLineTest {
     Cli.Result result = Cli.withHome(home).run("--help");
 
     assertThat(result.code()).isZero();
-    assertThat(result.out()).contains("apply", "validate", "get", "describe", "history", "server", "Exit codes:", "4   not found");
+    assertThat(result.out())
+        .contains(
+            "apply",
+            "validate",
+            "get",
+            "describe",
+            "history",
+            "server",
+            "Exit codes:",
+            "4   not found");
   }
 
   @Test
@@ -37,7 +46,11 @@ class CommandLineTest {
 
     Map<String, String> summaries = new LinkedHashMap<>();
     String command = null;
-    for (String line : out.substring(out.indexOf("Commands:"), out.indexOf("Examples:")).lines().skip(1).toList()) {
+    for (String line :
+        out.substring(out.indexOf("Commands:"), out.indexOf("Examples:"))
+            .lines()
+            .skip(1)
+            .toList()) {
       if (line.startsWith("  ") && !line.startsWith("   ")) {
         command = line.strip().split(" +", 2)[0];
         summaries.put(command, line.strip().split(" +", 2)[1]);
@@ -45,11 +58,14 @@ class CommandLineTest {
         summaries.merge(command, line.strip(), (a, b) -> a + " " + b);
       }
     }
-    assertThat(summaries.keySet()).contains("apply", "fingerprint", "plan", "drift", "agent", "demo");
+    assertThat(summaries.keySet())
+        .contains("apply", "fingerprint", "plan", "drift", "agent", "demo");
     assertThat(summaries).allSatisfy((name, summary) -> assertThat(summary).as(name).endsWith("."));
-    assertThat(summaries.get("fingerprint")).endsWith("Python and its wheel tags, Java, OS packages.");
+    assertThat(summaries.get("fingerprint"))
+        .endsWith("Python and its wheel tags, Java, OS packages.");
     assertThat(summaries.get("plan")).isEqualTo("Decide where releases may run, and explain why.");
-    assertThat(out.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+    assertThat(out.lines())
+        .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
   }
 
   @Test
@@ -86,10 +102,19 @@ class CommandLineTest {
 
   @Test
   void an_unreachable_database_is_reported_without_its_password() {
-    Cli.Result result = Cli.withHome(home).run("get", "releases", "--db", "jdbc:postgresql://127.0.0.1:1/sextant?user=ops&password=hunter2");
+    Cli.Result result =
+        Cli.withHome(home)
+            .run(
+                "get",
+                "releases",
+                "--db",
+                "jdbc:postgresql://127.0.0.1:1/sextant?user=ops&password=hunter2");
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE);
-    assertThat(result.err()).contains("127.0.0.1:1").doesNotContain("hunter2").doesNotContain("\tat ");
+    assertThat(result.err())
+        .contains("127.0.0.1:1")
+        .doesNotContain("hunter2")
+        .doesNotContain("\tat ");
   }
 
   @Test

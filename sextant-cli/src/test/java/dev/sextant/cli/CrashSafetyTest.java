@@ -30,11 +30,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CrashSafetyTest {
   /** Clients per kind of write: services, environments and fingerprints. */
   private static final int CLIENTS_PER_KIND = 6;
-  /** Kill once this many writes are confirmed: under load, a 500 ms write delay always loses some. */
+
+  /**
+   * Kill once this many writes are confirmed: under load, a 500 ms write delay always loses some.
+   */
   private static final int KILL_AFTER = 150;
+
   /** Fewer confirmed writes than this, and the test would prove little. */
   private static final int ENOUGH = 50;
+
   private static final Duration BURST = Duration.ofSeconds(20);
+
   /** Rounds after the restart start here, so their content differs from any before. */
   private static final long AFTER_RESTART = 1_000_000;
 
@@ -51,7 +57,8 @@ class CrashSafetyTest {
   @ParameterizedTest(name = "on {0}")
   @EnumSource(StoreChoice.class)
   @Timeout(120)
-  void every_confirmed_write_survives_a_sigkill_of_the_server_and_no_number_is_given_twice(StoreChoice store) throws Exception {
+  void every_confirmed_write_survives_a_sigkill_of_the_server_and_no_number_is_given_twice(
+      StoreChoice store) throws Exception {
     List<String> storeArgs = store.storeArgs();
     ServerProcess first = start(storeArgs);
     ApiClient firstApi = Writer.client(first.base());
@@ -73,8 +80,12 @@ class CrashSafetyTest {
       confirmed.addAll(burst.awaitEnd(Writer.TIMEOUT));
       refused = burst.refused();
     }
-    assertThat(exit).as("the exit value of a process that SIGKILL ended").isEqualTo(ServerProcess.KILLED);
-    assertThat(confirmed).as("writes confirmed before the kill").hasSizeGreaterThanOrEqualTo(ENOUGH);
+    assertThat(exit)
+        .as("the exit value of a process that SIGKILL ended")
+        .isEqualTo(ServerProcess.KILLED);
+    assertThat(confirmed)
+        .as("writes confirmed before the kill")
+        .hasSizeGreaterThanOrEqualTo(ENOUGH);
 
     ServerProcess second = start(storeArgs);
     ApiClient secondApi = Writer.client(second.base());
@@ -89,17 +100,27 @@ class CrashSafetyTest {
     List<Confirmed> all = new ArrayList<>(confirmed);
     all.addAll(after);
 
-    String summary = String.format(
-        "%s: %d writes confirmed before SIGKILL after %d ms of burst; after the restart %d of them lost or changed, and %d of %d new"
-            + " revisions numbered at or below the highest confirmed one",
-        store, confirmed.size(), burstTime.toMillis(), lost.size(), reused.size(), after.size());
+    String summary =
+        String.format(
+            "%s: %d writes confirmed before SIGKILL after %d ms of burst; after the restart %d of them lost or changed, and %d of %d new"
+                + " revisions numbered at or below the highest confirmed one",
+            store,
+            confirmed.size(),
+            burstTime.toMillis(),
+            lost.size(),
+            reused.size(),
+            after.size());
     System.out.println(summary);
     List<String> problems = new ArrayList<>(lost);
     problems.addAll(reused);
     problems.addAll(givenTwice(all));
     problems.addAll(differences(secondApi, after));
     assertThat(refused).as("writes refused before the kill").isEmpty();
-    assertThat(problems).withFailMessage("%s, for example:%n%s", summary, String.join("\n", problems.subList(0, Math.min(20, problems.size())))).isEmpty();
+    assertThat(problems)
+        .withFailMessage(
+            "%s, for example:%n%s",
+            summary, String.join("\n", problems.subList(0, Math.min(20, problems.size()))))
+        .isEmpty();
   }
 
   private ServerProcess start(List<String> storeArgs) throws IOException, InterruptedException {
@@ -120,29 +141,53 @@ class CrashSafetyTest {
       } else {
         String digest = answer.json().at("/status/digest").asText();
         if (!digest.equals(write.digest())) {
-          differences.add("other content: " + write.path() + " was confirmed as " + write.digest() + ", now " + digest);
+          differences.add(
+              "other content: "
+                  + write.path()
+                  + " was confirmed as "
+                  + write.digest()
+                  + ", now "
+                  + digest);
         }
       }
     }
     return differences;
   }
 
-  /** Every revision written after the restart that is not after the highest confirmed one of its subject. */
+  /**
+   * Every revision written after the restart that is not after the highest confirmed one of its
+   * subject.
+   */
   private static List<String> notAfter(List<Confirmed> before, List<Confirmed> after) {
-    Map<String, Long> highest = before.stream().collect(Collectors.toMap(Confirmed::subject, Confirmed::revision, Math::max));
+    Map<String, Long> highest =
+        before.stream()
+            .collect(Collectors.toMap(Confirmed::subject, Confirmed::revision, Math::max));
     return after.stream()
         .filter(write -> write.revision() <= highest.getOrDefault(write.subject(), 0L))
-        .map(write -> "number given again: " + write.path() + " after the restart, though " + write.subject()
-            + " had reached revision " + highest.get(write.subject()))
+        .map(
+            write ->
+                "number given again: "
+                    + write.path()
+                    + " after the restart, though "
+                    + write.subject()
+                    + " had reached revision "
+                    + highest.get(write.subject()))
         .toList();
   }
 
   /** Every revision number that was confirmed with two different digests. */
   private static List<String> givenTwice(List<Confirmed> confirmed) {
-    Map<String, Set<String>> digests = confirmed.stream().collect(groupingBy(Confirmed::path, mapping(Confirmed::digest, toSet())));
+    Map<String, Set<String>> digests =
+        confirmed.stream()
+            .collect(groupingBy(Confirmed::path, mapping(Confirmed::digest, toSet())));
     return digests.entrySet().stream()
         .filter(entry -> entry.getValue().size() > 1)
-        .map(entry -> "confirmed twice with different content: " + entry.getKey() + " " + entry.getValue())
+        .map(
+            entry ->
+                "confirmed twice with different content: "
+                    + entry.getKey()
+                    + " "
+                    + entry.getValue())
         .toList();
   }
 }

@@ -19,13 +19,18 @@ class DataDirectoryModesTest {
 
   @BeforeEach
   void posixOnly() {
-    assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).as("POSIX permissions").contains("posix");
+    assumeThat(FileSystems.getDefault().supportedFileAttributeViews())
+        .as("POSIX permissions")
+        .contains("posix");
   }
 
   @Test
   void a_local_command_creates_the_store_private_to_its_owner() throws Exception {
     Path home = parent.resolve("home");
-    Path service = Files.writeString(parent.resolve("service.yaml"), """
+    Path service =
+        Files.writeString(
+            parent.resolve("service.yaml"),
+            """
         apiVersion: sextant.dev/v1
         kind: Service
         metadata:
@@ -51,7 +56,11 @@ class DataDirectoryModesTest {
   }
 
   private static void assertPrivate(Path home) throws IOException {
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("sextant.mv.db")))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home)))
+        .isEqualTo("rwx------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("sextant.mv.db"))))
+        .isEqualTo("rw-------");
   }
 }

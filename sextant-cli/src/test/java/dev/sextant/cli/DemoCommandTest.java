@@ -12,7 +12,8 @@ class DemoCommandTest {
 
   @Test
   void the_demo_tells_the_whole_story_and_exits_0() {
-    Cli.Result result = Cli.withHome(home).run("demo", "--examples", ValidateCommandTest.EXAMPLES.toString());
+    Cli.Result result =
+        Cli.withHome(home).run("demo", "--examples", ValidateCommandTest.EXAMPLES.toString());
 
     assertThat(result.code()).as(result.toString()).isZero();
     assertThat(result.out())
@@ -29,7 +30,8 @@ class DemoCommandTest {
         .containsPattern("fraud-detector 1\\.4\\.0 +h100 +compatible +gpu")
         .containsPattern("fraud-detector 1\\.4\\.0 +t4 +compatible +cpu +fallback to variant cpu")
         .containsPattern("fraud-detector 1\\.4\\.0 +graviton-arm +incompatible")
-        .contains("rollout order, providers first: fraud-detector 1.4.0 -> payments-api 2.4.0 -> checkout-web 3.2.0")
+        .contains(
+            "rollout order, providers first: fraud-detector 1.4.0 -> payments-api 2.4.0 -> checkout-web 3.2.0")
         .containsPattern("plan digest [0-9a-f]+, then [0-9a-f]+: identical yes")
         .containsPattern("fraud-detector 1\\.4\\.0 +prod-eu +blocked")
         .contains("14. Plan fraud-detector on this host")

@@ -41,10 +41,17 @@ class DriftCommandTest {
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(StoreChoice.class)
-  void a_declared_driver_that_differs_from_the_observed_one_is_exactly_the_drift(StoreChoice store) throws Exception {
+  void a_declared_driver_that_differs_from_the_observed_one_is_exactly_the_drift(StoreChoice store)
+      throws Exception {
     Cli cli = store.cli(home);
     cli.store("apply", "-f", Files.writeString(files.resolve("env.yaml"), ENVIRONMENT).toString());
-    Cli.Result recorded = cli.store("fingerprint", "--record", "gpu-lab", "-f", Files.writeString(files.resolve("fp.yaml"), OBSERVED).toString());
+    Cli.Result recorded =
+        cli.store(
+            "fingerprint",
+            "--record",
+            "gpu-lab",
+            "-f",
+            Files.writeString(files.resolve("fp.yaml"), OBSERVED).toString());
     assertThat(recorded.code()).as(recorded.toString()).isZero();
 
     Cli.Result result = cli.store("drift", "gpu-lab", "-o", "json");
@@ -58,20 +65,43 @@ class DriftCommandTest {
     assertThat(changes.get(0).at("/expected/value").asText()).isEqualTo("535.104.05");
     assertThat(changes.get(0).at("/actual/value").asText()).isEqualTo("550.54.15");
     Cli.Result table = cli.store("drift", "gpu-lab");
-    assertThat(table.out()).contains("gpu.driver.version", "535.104.05", "550.54.15", "Against declared facts: 1 difference");
+    assertThat(table.out())
+        .contains(
+            "gpu.driver.version",
+            "535.104.05",
+            "550.54.15",
+            "Against declared facts: 1 difference");
   }
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(StoreChoice.class)
   void drift_since_the_last_known_good_fingerprint(StoreChoice store) throws Exception {
     Cli cli = store.cli(home);
-    cli.store("apply", "-f", Files.writeString(files.resolve("env.yaml"), ENVIRONMENT.replace("535.104.05", "550.54.15")).toString());
-    cli.store("fingerprint", "--record", "gpu-lab", "-f", Files.writeString(files.resolve("fp.yaml"), OBSERVED).toString());
+    cli.store(
+        "apply",
+        "-f",
+        Files.writeString(files.resolve("env.yaml"), ENVIRONMENT.replace("535.104.05", "550.54.15"))
+            .toString());
+    cli.store(
+        "fingerprint",
+        "--record",
+        "gpu-lab",
+        "-f",
+        Files.writeString(files.resolve("fp.yaml"), OBSERVED).toString());
     Cli.Result accepted = cli.store("drift", "gpu-lab", "--accept");
     assertThat(accepted.code()).as(accepted.toString()).isZero();
-    assertThat(accepted.out()).contains("is now the last known good", "Since last known good: no drift");
+    assertThat(accepted.out())
+        .contains("is now the last known good", "Since last known good: no drift");
 
-    cli.store("fingerprint", "--record", "gpu-lab", "-f", Files.writeString(files.resolve("fp2.yaml"), OBSERVED.replace("NVIDIA H100 80GB HBM3", "NVIDIA A100-SXM4-80GB")).toString());
+    cli.store(
+        "fingerprint",
+        "--record",
+        "gpu-lab",
+        "-f",
+        Files.writeString(
+                files.resolve("fp2.yaml"),
+                OBSERVED.replace("NVIDIA H100 80GB HBM3", "NVIDIA A100-SXM4-80GB"))
+            .toString());
     JsonNode status = JSON.readTree(cli.store("drift", "gpu-lab", "-o", "json").out());
 
     assertThat(status.at("/declared/changes")).isEmpty();
@@ -83,7 +113,8 @@ class DriftCommandTest {
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(StoreChoice.class)
-  void an_environment_without_a_fingerprint_or_declaration_is_reported(StoreChoice store) throws Exception {
+  void an_environment_without_a_fingerprint_or_declaration_is_reported(StoreChoice store)
+      throws Exception {
     Cli cli = store.cli(home);
 
     Cli.Result unknown = cli.store("drift", "nowhere");

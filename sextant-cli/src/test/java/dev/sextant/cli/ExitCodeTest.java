@@ -40,7 +40,8 @@ class ExitCodeTest {
     assertThat(CliException.conflict("x").retryable()).isTrue();
     assertThat(CliException.invalid("x").exitCode()).isEqualTo(1);
     assertThat(CliException.unavailable("x", null).exitCode()).isEqualTo(5);
-    assertThat(new CliException(ProblemKind.CONFLICT, false, "taken", null).exitCode()).isEqualTo(1);
+    assertThat(new CliException(ProblemKind.CONFLICT, false, "taken", null).exitCode())
+        .isEqualTo(1);
     assertThat(new CliException(ExitCode.INCOMPATIBLE, "drift").kind()).isEmpty();
   }
 }

@@ -28,7 +28,8 @@ class FingerprintCommandTest {
     assertThat(facts.at("/cpu.arch/value").asText()).isNotEmpty();
     assertThat(facts.at("/memory.total/unit").asText()).isEqualTo("bytes");
     assertThat(facts.at("/cpu.flags/type").asText()).isEqualTo("set");
-    if ("debian".equals(facts.at("/os.id/value").asText()) && !Files.exists(Path.of("/usr/bin/nvidia-smi"))) {
+    if ("debian".equals(facts.at("/os.id/value").asText())
+        && !Files.exists(Path.of("/usr/bin/nvidia-smi"))) {
       // The acceptance host: Debian 12 on x86_64 with glibc 2.36 and no GPU.
       assertThat(facts.at("/os.version/value").asText()).isEqualTo("12");
       assertThat(facts.at("/cpu.arch/value").asText()).isEqualTo("x86_64");
@@ -40,7 +41,8 @@ class FingerprintCommandTest {
       List<String> tags = new ArrayList<>();
       facts.at("/python.tags/value").forEach(t -> tags.add(t.asText()));
       assertThat(tags).first().isEqualTo("cp311-cp311-manylinux_2_36_x86_64");
-      assertThat(tags).contains("cp311-abi3-manylinux2014_x86_64", "py3-none-manylinux_2_17_x86_64");
+      assertThat(tags)
+          .contains("cp311-abi3-manylinux2014_x86_64", "py3-none-manylinux_2_17_x86_64");
       assertThat(tags).last().isEqualTo("py30-none-any");
     }
   }
@@ -57,7 +59,10 @@ class FingerprintCommandTest {
   @Test
   void a_signed_fingerprint_verifies_and_a_tampered_one_does_not() throws Exception {
     Cli cli = Cli.withHome(home);
-    Path signed = Files.writeString(home.resolve("host.json"), cli.run("fingerprint", "-o", "json", "--sign", "--environment", "dev").out());
+    Path signed =
+        Files.writeString(
+            home.resolve("host.json"),
+            cli.run("fingerprint", "-o", "json", "--sign", "--environment", "dev").out());
 
     Cli.Result valid = cli.run("fingerprint", "--verify", signed.toString());
     assertThat(valid.code()).as(valid.toString()).isZero();
@@ -65,14 +70,17 @@ class FingerprintCommandTest {
 
     ObjectNode document = (ObjectNode) JSON.readTree(signed.toFile());
     document.put("environment", "prod-eu");
-    Path tampered = Files.writeString(home.resolve("tampered.json"), JSON.writeValueAsString(document));
+    Path tampered =
+        Files.writeString(home.resolve("tampered.json"), JSON.writeValueAsString(document));
     Cli.Result refused = cli.run("fingerprint", "--verify", tampered.toString());
     assertThat(refused.code()).as(refused.toString()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(refused.err()).contains("tampered.json").doesNotContain("\tat ");
 
-    ((ObjectNode) document.get("facts")).set("cpu.arch", JSON.createObjectNode().put("type", "string").put("value", "aarch64"));
+    ((ObjectNode) document.get("facts"))
+        .set("cpu.arch", JSON.createObjectNode().put("type", "string").put("value", "aarch64"));
     document.put("environment", "dev");
-    Path editedFact = Files.writeString(home.resolve("edited.json"), JSON.writeValueAsString(document));
+    Path editedFact =
+        Files.writeString(home.resolve("edited.json"), JSON.writeValueAsString(document));
     Cli.Result editedResult = cli.run("fingerprint", "--verify", editedFact.toString());
     assertThat(editedResult.code()).isEqualTo(ExitCode.INVALID_INPUT);
   }
@@ -80,7 +88,10 @@ class FingerprintCommandTest {
   @Test
   void a_signature_from_an_untrusted_key_is_refused() throws Exception {
     Path other = Files.createDirectory(home.resolve("other"));
-    Path signed = Files.writeString(home.resolve("host.json"), Cli.withHome(other).run("fingerprint", "-o", "json", "--sign").out());
+    Path signed =
+        Files.writeString(
+            home.resolve("host.json"),
+            Cli.withHome(other).run("fingerprint", "-o", "json", "--sign").out());
     Cli.withHome(home).run("fingerprint", "--sign", "-o", "json");
 
     Cli.Result result = Cli.withHome(home).run("fingerprint", "--verify", signed.toString());

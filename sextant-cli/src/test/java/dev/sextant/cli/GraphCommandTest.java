@@ -24,7 +24,8 @@ class GraphCommandTest {
 
   /** A minimal valid release; {@code extra} is YAML added under spec (api, dependencies). */
   private String release(String service, String version, String extra) throws Exception {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: sextant.dev/v1
         kind: Release
         metadata:
@@ -36,7 +37,10 @@ class GraphCommandTest {
             - name: default
               artifact:
                 image: ghcr.io/acme/%s@sha256:%s
-        """.formatted(service, version.replace('.', '-'), service, version, service, "0".repeat(64)) + extra.indent(2);
+        """
+                .formatted(
+                    service, version.replace('.', '-'), service, version, service, "0".repeat(64))
+            + extra.indent(2);
     return Files.writeString(files.resolve(service + "-" + version + ".yaml"), yaml).toString();
   }
 
@@ -45,11 +49,12 @@ class GraphCommandTest {
     Cli.Result result = cli().run("graph", "order", "-f", EXAMPLES);
 
     assertThat(result.code()).as(result.toString()).isZero();
-    assertThat(result.out().lines().map(String::strip).toList()).containsExactly(
-        "STEP   SERVICE          VERSION   API     NEEDS",
-        "1      fraud-detector   1.4.0     1.3.0   -",
-        "2      payments-api     2.4.0     2.4.0   -",
-        "3      checkout-web     3.2.0     -       payments-api ^2.1.0, fraud-detector >=1.2.0 <2.0.0");
+    assertThat(result.out().lines().map(String::strip).toList())
+        .containsExactly(
+            "STEP   SERVICE          VERSION   API     NEEDS",
+            "1      fraud-detector   1.4.0     1.3.0   -",
+            "2      payments-api     2.4.0     2.4.0   -",
+            "3      checkout-web     3.2.0     -       payments-api ^2.1.0, fraud-detector >=1.2.0 <2.0.0");
     assertThat(result.err()).isEmpty();
     assertThat(home).isEmptyDirectory();
   }
@@ -60,7 +65,8 @@ class GraphCommandTest {
 
     assertThat(result.code()).as(result.toString()).isZero();
     JsonNode json = JSON.readTree(result.out());
-    assertThat(json.at("/order").findValuesAsText("service")).containsSubsequence("fraud-detector", "payments-api", "checkout-web");
+    assertThat(json.at("/order").findValuesAsText("service"))
+        .containsSubsequence("fraud-detector", "payments-api", "checkout-web");
     assertThat(json.at("/order/2/step").asInt()).isEqualTo(3);
     assertThat(json.at("/order/2/api").isNull()).isTrue();
     assertThat(json.at("/order/2/dependencies/0/range").asText()).isEqualTo("^2.1.0");
@@ -77,7 +83,10 @@ class GraphCommandTest {
 
     assertThat(result.code()).as(result.toString()).isZero();
     assertThat(result.out()).containsSubsequence("search", "web");
-    assertThat(result.err()).isEqualTo("warning: web 1.0.0 needs search ^2.0.0, but search 1.5.0 provides API 1.5.0" + System.lineSeparator());
+    assertThat(result.err())
+        .isEqualTo(
+            "warning: web 1.0.0 needs search ^2.0.0, but search 1.5.0 provides API 1.5.0"
+                + System.lineSeparator());
   }
 
   @Test
@@ -85,15 +94,17 @@ class GraphCommandTest {
     Cli.Result result = cli().run("graph", "impact", "payments-api@3.0.0", "-f", RELEASES);
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INCOMPATIBLE);
-    assertThat(result.out().lines().map(String::strip).toList()).containsExactly(
-        "payments-api API 3.0.0 would break 1 of its 1 consumer:",
-        "CONSUMER       VERSION   NEEDS    WHY",
-        "checkout-web   3.2.0     ^2.1.0   3.0.0 is outside ^2.1.0 (payments-api provides 2.4.0 now)");
+    assertThat(result.out().lines().map(String::strip).toList())
+        .containsExactly(
+            "payments-api API 3.0.0 would break 1 of its 1 consumer:",
+            "CONSUMER       VERSION   NEEDS    WHY",
+            "checkout-web   3.2.0     ^2.1.0   3.0.0 is outside ^2.1.0 (payments-api provides 2.4.0 now)");
   }
 
   @Test
   void impact_as_json_names_consumer_version_range_and_reason() throws Exception {
-    Cli.Result result = cli().run("graph", "impact", "fraud-detector@2.0.0", "-f", RELEASES, "-o", "json");
+    Cli.Result result =
+        cli().run("graph", "impact", "fraud-detector@2.0.0", "-f", RELEASES, "-o", "json");
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INCOMPATIBLE);
     JsonNode json = JSON.readTree(result.out());
@@ -105,16 +116,21 @@ class GraphCommandTest {
     assertThat(broken.get("consumerVersion").asText()).isEqualTo("3.2.0");
     assertThat(broken.get("range").asText()).isEqualTo(">=1.2.0 <2.0.0");
     assertThat(broken.get("reason").asText()).isEqualTo("out-of-range");
-    assertThat(broken.get("message").asText()).isEqualTo("checkout-web 3.2.0 needs fraud-detector >=1.2.0 <2.0.0, but fraud-detector would provide API 2.0.0 (it provides 1.3.0 now)");
+    assertThat(broken.get("message").asText())
+        .isEqualTo(
+            "checkout-web 3.2.0 needs fraud-detector >=1.2.0 <2.0.0, but fraud-detector would provide API 2.0.0 (it provides 1.3.0 now)");
   }
 
   @Test
   void impact_that_every_consumer_accepts_exits_0() throws Exception {
     Cli.Result result = cli().run("graph", "impact", "payments-api@2.9.0", "-f", RELEASES);
-    Cli.Result leaf = cli().run("graph", "impact", "checkout-web@4.0.0", "-f", RELEASES, "-o", "json");
+    Cli.Result leaf =
+        cli().run("graph", "impact", "checkout-web@4.0.0", "-f", RELEASES, "-o", "json");
 
     assertThat(result.code()).as(result.toString()).isZero();
-    assertThat(result.out()).isEqualTo("payments-api API 2.9.0 breaks none of its 1 consumer." + System.lineSeparator());
+    assertThat(result.out())
+        .isEqualTo(
+            "payments-api API 2.9.0 breaks none of its 1 consumer." + System.lineSeparator());
     assertThat(leaf.code()).as(leaf.toString()).isZero();
     assertThat(JSON.readTree(leaf.out()).get("compatible").asBoolean()).isTrue();
   }
@@ -126,7 +142,8 @@ class GraphCommandTest {
     Cli.Result noVersion = cli().run("graph", "impact", "payments-api", "-f", RELEASES);
 
     assertThat(unknown.code()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(unknown.err()).contains("no release of payment-api", "did you mean \"payments-api\"?");
+    assertThat(unknown.err())
+        .contains("no release of payment-api", "did you mean \"payments-api\"?");
     assertThat(badVersion.code()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(badVersion.err()).contains("'3.0' is not a semantic version");
     assertThat(noVersion.code()).isEqualTo(ExitCode.INVALID_INPUT);
@@ -139,28 +156,43 @@ class GraphCommandTest {
 
   @Test
   void a_cycle_is_an_error_that_names_every_service_on_it() throws Exception {
-    release("tax", "1.0.0", "api:\n  version: 1.0.0\ndependencies:\n  - service: billing\n    api: ^1.0.0\n");
-    release("billing", "1.0.0", "api:\n  version: 1.0.0\ndependencies:\n  - service: invoices\n    api: ^1.0.0\n");
-    release("invoices", "1.0.0", "api:\n  version: 1.0.0\ndependencies:\n  - service: tax\n    api: ~1.0.0\n");
+    release(
+        "tax",
+        "1.0.0",
+        "api:\n  version: 1.0.0\ndependencies:\n  - service: billing\n    api: ^1.0.0\n");
+    release(
+        "billing",
+        "1.0.0",
+        "api:\n  version: 1.0.0\ndependencies:\n  - service: invoices\n    api: ^1.0.0\n");
+    release(
+        "invoices",
+        "1.0.0",
+        "api:\n  version: 1.0.0\ndependencies:\n  - service: tax\n    api: ~1.0.0\n");
 
     Cli.Result order = cli().run("graph", "order", "-f", files.toString());
     Cli.Result impact = cli().run("graph", "impact", "tax@2.0.0", "-f", files.toString());
 
     for (Cli.Result r : new Cli.Result[] {order, impact}) {
       assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INVALID_INPUT);
-      assertThat(r.err()).startsWith("error: dependency cycle: billing → invoices → tax → billing").doesNotContain("Exception");
+      assertThat(r.err())
+          .startsWith("error: dependency cycle: billing → invoices → tax → billing")
+          .doesNotContain("Exception");
     }
   }
 
   @Test
   void a_range_that_does_not_parse_is_named_by_file_line_and_field() throws Exception {
-    String web = release("web", "1.0.0", "dependencies:\n  - service: search\n    api: ^1.0.0 || 2.x.x.x\n");
+    String web =
+        release("web", "1.0.0", "dependencies:\n  - service: search\n    api: ^1.0.0 || 2.x.x.x\n");
 
     Cli.Result result = cli().run("graph", "order", "-f", web);
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(result.err()).containsPattern(java.util.regex.Pattern.quote(web) + ":\\d+:\\d+: spec\\.dependencies\\[0\\]\\.api: ")
-        .contains("\"^1.0.0 || 2.x.x.x\" is not an npm version range (it does not follow node-semver's range grammar)")
+    assertThat(result.err())
+        .containsPattern(
+            java.util.regex.Pattern.quote(web) + ":\\d+:\\d+: spec\\.dependencies\\[0\\]\\.api: ")
+        .contains(
+            "\"^1.0.0 || 2.x.x.x\" is not an npm version range (it does not follow node-semver's range grammar)")
         .doesNotContain("Exception");
   }
 
@@ -173,7 +205,9 @@ class GraphCommandTest {
 
     assertThat(result.code()).as(result.toString()).isZero();
     assertThat(result.out()).contains("payments-api     2.10.0    3.0.0");
-    assertThat(result.err()).contains("warning: checkout-web 3.2.0 needs payments-api ^2.1.0, but payments-api 2.10.0 provides API 3.0.0");
+    assertThat(result.err())
+        .contains(
+            "warning: checkout-web 3.2.0 needs payments-api ^2.1.0, but payments-api 2.10.0 provides API 3.0.0");
   }
 
   @Test
@@ -196,9 +230,12 @@ class GraphCommandTest {
     Cli.Result impact = cli().run("graph", "impact", "--help");
     Cli.Result root = cli().run("--help");
 
-    assertThat(graph.out()).contains("order", "impact", "sextant graph impact payments-api@3.0.0 -f examples/releases/");
+    assertThat(graph.out())
+        .contains(
+            "order", "impact", "sextant graph impact payments-api@3.0.0 -f examples/releases/");
     assertThat(impact.code()).isZero();
-    assertThat(impact.out()).contains("SERVICE@VERSION", "Exit 0 when no consumer would break, 3 when some would");
+    assertThat(impact.out())
+        .contains("SERVICE@VERSION", "Exit 0 when no consumer would break, 3 when some would");
     assertThat(root.out()).contains("graph");
   }
 }

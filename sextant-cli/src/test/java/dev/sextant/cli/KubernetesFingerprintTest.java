@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sextant fingerprint --kubernetes} against the fabric8 mock API server in CRUD mode. */
 class KubernetesFingerprintTest {
-  private static final Path NODES = Path.of("..", "sextant-agent", "src", "test", "resources", "fixtures", "nodes");
+  private static final Path NODES =
+      Path.of("..", "sextant-agent", "src", "test", "resources", "fixtures", "nodes");
 
   @TempDir Path home;
   private KubernetesMockServer server;
@@ -31,7 +32,13 @@ class KubernetesFingerprintTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     client = server.createClient();
     KubernetesSerialization yaml = new KubernetesSerialization();
@@ -50,17 +57,34 @@ class KubernetesFingerprintTest {
 
   @Test
   void each_node_becomes_a_fingerprint_and_a_selector_narrows_them() throws Exception {
-    Path kubeconfig = Files.writeString(home.resolve("kubeconfig"), """
+    Path kubeconfig =
+        Files.writeString(
+            home.resolve("kubeconfig"),
+            """
         apiVersion: v1
         kind: Config
         clusters: [{name: mock, cluster: {server: "%s"}}]
         users: [{name: tester, user: {token: not-a-real-token}}]
         contexts: [{name: mock, context: {cluster: mock, user: tester}}]
         current-context: mock
-        """.formatted(client.getMasterUrl()));
+        """
+                .formatted(client.getMasterUrl()));
 
-    Cli.Result all = Cli.withHome(home).run("fingerprint", "--kubernetes", "--kubeconfig", kubeconfig.toString(), "-o", "json");
-    Cli.Result gpus = Cli.withHome(home).run("fingerprint", "--kubernetes", "--kubeconfig", kubeconfig.toString(), "-l", "nvidia.com/gpu.present=true", "-o", "json");
+    Cli.Result all =
+        Cli.withHome(home)
+            .run(
+                "fingerprint", "--kubernetes", "--kubeconfig", kubeconfig.toString(), "-o", "json");
+    Cli.Result gpus =
+        Cli.withHome(home)
+            .run(
+                "fingerprint",
+                "--kubernetes",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "-l",
+                "nvidia.com/gpu.present=true",
+                "-o",
+                "json");
 
     assertThat(all.code()).as(all.toString()).isZero();
     JsonNode nodes = new ObjectMapper().readTree(all.out());

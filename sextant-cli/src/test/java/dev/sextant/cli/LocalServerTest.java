@@ -34,7 +34,8 @@ class LocalServerTest {
   private static final String SMALL_JVM = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
   private static final String STARTED = "sextant: started a local server on http://127.0.0.1:";
   // How the CLI starts a server, as /proc/PID/cmdline ends: each argument ends with a NUL.
-  private static final String LOCAL_SERVER_ARGUMENTS = String.join("\0", "", "server", "--port", "0", "--bind", "127.0.0.1", "");
+  private static final String LOCAL_SERVER_ARGUMENTS =
+      String.join("\0", "", "server", "--port", "0", "--bind", "127.0.0.1", "");
   private static final String ENVIRONMENT =
       """
       apiVersion: sextant.dev/v1
@@ -83,7 +84,9 @@ class LocalServerTest {
         process.get().destroyForcibly();
         process.get().onExit().get(10, TimeUnit.SECONDS);
       }
-      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("server %d", pid).isEmpty();
+      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+          .as("server %d", pid)
+          .isEmpty();
     }
     assertThat(localServers()).as("servers started by the CLI in this JVM").isEmpty();
   }
@@ -102,28 +105,36 @@ class LocalServerTest {
 
   private static String commandLine(ProcessHandle process) {
     try {
-      return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline"), StandardCharsets.UTF_8);
+      return Files.readString(
+          Path.of("/proc", String.valueOf(process.pid()), "cmdline"), StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       return "";
     }
   }
 
   @Test
-  void a_store_command_starts_a_server_that_the_next_ones_reuse_and_server_stop_ends() throws Exception {
+  void a_store_command_starts_a_server_that_the_next_ones_reuse_and_server_stop_ends()
+      throws Exception {
     Cli cli = cli();
     Path environment = Files.writeString(files.resolve("env.yaml"), ENVIRONMENT);
     Path service = Files.writeString(files.resolve("svc.yaml"), SERVICE.formatted("web"));
     // Two at once start one server between them.
-    CompletableFuture<Cli.Result> first = CompletableFuture.supplyAsync(() -> cli.store("apply", "-f", environment.toString()));
-    CompletableFuture<Cli.Result> second = CompletableFuture.supplyAsync(() -> cli.store("apply", "-f", service.toString()));
-    List<Cli.Result> both = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+    CompletableFuture<Cli.Result> first =
+        CompletableFuture.supplyAsync(() -> cli.store("apply", "-f", environment.toString()));
+    CompletableFuture<Cli.Result> second =
+        CompletableFuture.supplyAsync(() -> cli.store("apply", "-f", service.toString()));
+    List<Cli.Result> both =
+        List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
     both.forEach(result -> assertThat(result.code()).as(result.toString()).isZero());
     assertThat(both).filteredOn(result -> result.err().contains(STARTED)).hasSize(1);
 
     ServerFile server = ServerFile.read(home).orElseThrow();
     seen.add(server.pid());
-    assertThat(both.get(0).err() + both.get(1).err()).contains("(pid " + server.pid() + "); 'sextant server stop' stops it").doesNotContain(server.token());
-    assertThat(Files.getPosixFilePermissions(ServerFile.in(home))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(both.get(0).err() + both.get(1).err())
+        .contains("(pid " + server.pid() + "); 'sextant server stop' stops it")
+        .doesNotContain(server.token());
+    assertThat(Files.getPosixFilePermissions(ServerFile.in(home)))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
     Cli.Result listed = cli.store("get", "environments");
     assertThat(listed.code()).as(listed.toString()).isZero();
@@ -133,12 +144,15 @@ class LocalServerTest {
 
     Cli.Result status = cli.run("server", "status");
     assertThat(status.code()).as(status.toString()).isZero();
-    assertThat(status.out()).contains(server.url(), String.valueOf(server.pid())).doesNotContain(server.token());
+    assertThat(status.out())
+        .contains(server.url(), String.valueOf(server.pid()))
+        .doesNotContain(server.token());
 
     assertThat(localServers()).extracting(ProcessHandle::pid).containsExactly(server.pid());
     Cli.Result foreground = cli.run("server", "--port", "0");
     assertThat(foreground.code()).as(foreground.toString()).isEqualTo(ExitCode.UNAVAILABLE);
-    assertThat(foreground.err()).contains("a local server already runs for " + home + " on " + server.url());
+    assertThat(foreground.err())
+        .contains("a local server already runs for " + home + " on " + server.url());
 
     Cli.Result stopped = cli.run("server", "stop");
     assertThat(stopped.code()).as(stopped.toString()).isZero();
@@ -159,7 +173,9 @@ class LocalServerTest {
   @Test
   void the_cli_and_the_server_share_the_data_directory_and_its_event_stream() throws Exception {
     Cli cli = cli();
-    Cli.Result applied = cli.store("apply", "-f", Files.writeString(files.resolve("env.yaml"), ENVIRONMENT).toString());
+    Cli.Result applied =
+        cli.store(
+            "apply", "-f", Files.writeString(files.resolve("env.yaml"), ENVIRONMENT).toString());
     assertThat(applied.code()).as(applied.toString()).isZero();
     ServerFile server = ServerFile.read(home).orElseThrow();
     seen.add(server.pid());
@@ -168,29 +184,47 @@ class LocalServerTest {
     // What the CLI stored, the API reads.
     assertThat(api.get("api/v1/environments/gpu-lab")).isPresent();
     // What the API stores, the CLI reads.
-    api.post("api/v1/apply", "application/yaml", SERVICE.formatted("api-made").getBytes(StandardCharsets.UTF_8), Map.of("X-Sextant-Source", "api-made.yaml"));
+    api.post(
+        "api/v1/apply",
+        "application/yaml",
+        SERVICE.formatted("api-made").getBytes(StandardCharsets.UTF_8),
+        Map.of("X-Sextant-Source", "api-made.yaml"));
     Cli.Result read = cli.store("get", "services", "api-made");
     assertThat(read.code()).as(read.toString()).isZero();
     assertThat(read.out()).contains("api-made");
 
     // Recording a fingerprint needs the agent token: the CLI takes it from server.json.
-    Cli.Result recorded = cli.store("fingerprint", "--record", "gpu-lab", "-f", Files.writeString(files.resolve("fp.yaml"), OBSERVED).toString());
+    Cli.Result recorded =
+        cli.store(
+            "fingerprint",
+            "--record",
+            "gpu-lab",
+            "-f",
+            Files.writeString(files.resolve("fp.yaml"), OBSERVED).toString());
     assertThat(recorded.code()).as(recorded.toString()).isZero();
     assertThat(recorded.out()).contains("gpu-lab: fingerprint revision 1");
 
     // The stream, read with the CLI's own client, carries the events of an apply by the CLI.
-    CompletableFuture<ServerSentEvent> streamed = CompletableFuture.supplyAsync(() -> {
-      ServerSentEvent[] found = new ServerSentEvent[1];
-      api.stream("api/v1/events/stream?after=0", event -> {
-        if (event.data().contains("cli-made")) {
-          found[0] = event;
-          return false;
-        }
-        return true;
-      });
-      return found[0];
-    });
-    Cli.Result service = cli.store("apply", "-f", Files.writeString(files.resolve("svc.yaml"), SERVICE.formatted("cli-made")).toString());
+    CompletableFuture<ServerSentEvent> streamed =
+        CompletableFuture.supplyAsync(
+            () -> {
+              ServerSentEvent[] found = new ServerSentEvent[1];
+              api.stream(
+                  "api/v1/events/stream?after=0",
+                  event -> {
+                    if (event.data().contains("cli-made")) {
+                      found[0] = event;
+                      return false;
+                    }
+                    return true;
+                  });
+              return found[0];
+            });
+    Cli.Result service =
+        cli.store(
+            "apply",
+            "-f",
+            Files.writeString(files.resolve("svc.yaml"), SERVICE.formatted("cli-made")).toString());
     assertThat(service.code()).as(service.toString()).isZero();
     assertThat(streamed.get(20, TimeUnit.SECONDS)).isNotNull();
   }
@@ -199,19 +233,31 @@ class LocalServerTest {
   void two_cli_processes_started_at_once_start_one_server() throws Exception {
     List<Process> clis = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      ProcessBuilder builder = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-          "-cp", System.getProperty("java.class.path"), Main.class.getName(), "get", "environments");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-XX:+UseSerialGC",
+              "-XX:TieredStopAtLevel=1",
+              "-cp",
+              System.getProperty("java.class.path"),
+              Main.class.getName(),
+              "get",
+              "environments");
       builder.environment().keySet().removeIf(name -> name.startsWith("SEXTANT_"));
       builder.environment().put("SEXTANT_HOME", home.toString());
       builder.environment().put("SEXTANT_SERVER_JAVA_OPTS", SMALL_JVM);
-      clis.add(builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(files.resolve("cli-" + i + ".err").toFile()).start());
+      clis.add(
+          builder
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(files.resolve("cli-" + i + ".err").toFile())
+              .start());
     }
     for (Process cli : clis) {
       assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
     ServerFile.read(home).ifPresent(file -> seen.add(file.pid()));
-    String errors = Files.readString(files.resolve("cli-0.err")) + Files.readString(files.resolve("cli-1.err"));
+    String errors =
+        Files.readString(files.resolve("cli-0.err")) + Files.readString(files.resolve("cli-1.err"));
     assertThat(clis).as(errors).allSatisfy(cli -> assertThat(cli.exitValue()).isZero());
     assertThat(errors.split(STARTED, -1)).as(errors).hasSize(2);
     // Its parent has exited, so it is no child of this JVM: server.json names it, for AfterEach.
@@ -236,9 +282,13 @@ class LocalServerTest {
 
   @Test
   void a_server_that_cannot_start_is_exit_5_with_the_end_of_its_log() {
-    Cli.Result result = Cli.withDaemon(home).withEnv("SEXTANT_SERVER_JAVA_OPTS", "-Xmx1k").store("get", "environments");
+    Cli.Result result =
+        Cli.withDaemon(home)
+            .withEnv("SEXTANT_SERVER_JAVA_OPTS", "-Xmx1k")
+            .store("get", "environments");
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.UNAVAILABLE);
-    assertThat(result.err()).contains("could not start a local server for " + home, "server.log", "heap");
+    assertThat(result.err())
+        .contains("could not start a local server for " + home, "server.log", "heap");
   }
 
   @Test

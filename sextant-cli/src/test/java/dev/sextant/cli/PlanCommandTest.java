@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code sextant plan}: against fingerprint files with no store, and against stored environments. */
+/**
+ * {@code sextant plan}: against fingerprint files with no store, and against stored environments.
+ */
 class PlanCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RELEASE = "../examples/releases/fraud-detector-1.4.0.yaml";
@@ -31,10 +33,12 @@ class PlanCommandTest {
 
   @Test
   void every_environment_compatible_exits_0_and_the_table_shows_variant_and_fallback_reason() {
-    Cli.Result result = Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", H100, "--fingerprint", T4);
+    Cli.Result result =
+        Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", H100, "--fingerprint", T4);
 
     assertThat(result.code()).as(result.toString()).isZero();
-    assertThat(result.out()).contains("fraud-detector", "prod-eu", "prod-us", "compatible", "gpu", "cpu", "fallback");
+    assertThat(result.out())
+        .contains("fraud-detector", "prod-eu", "prod-us", "compatible", "gpu", "cpu", "fallback");
     assertThat(result.out()).contains("cuda", "12.4", "535.104.05");
     assertThat(result.out()).contains("batchSize");
     assertThat(result.err()).isEmpty();
@@ -43,15 +47,29 @@ class PlanCommandTest {
 
   @Test
   void an_incompatible_environment_exits_3_naming_fact_required_and_observed() {
-    Cli.Result result = Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", H100, "--fingerprint", ARM);
+    Cli.Result result =
+        Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", H100, "--fingerprint", ARM);
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INCOMPATIBLE);
-    assertThat(result.out()).contains("graviton-arm", "incompatible", "cpu.arch", "aarch64", "x86_64", "avx2");
+    assertThat(result.out())
+        .contains("graviton-arm", "incompatible", "cpu.arch", "aarch64", "x86_64", "avx2");
   }
 
   @Test
   void json_plans_are_byte_identical_across_runs_and_carry_their_digest() throws Exception {
-    String[] args = {"plan", "-f", RELEASE, "--fingerprint", H100, "--fingerprint", T4, "--fingerprint", ARM, "-o", "json"};
+    String[] args = {
+      "plan",
+      "-f",
+      RELEASE,
+      "--fingerprint",
+      H100,
+      "--fingerprint",
+      T4,
+      "--fingerprint",
+      ARM,
+      "-o",
+      "json"
+    };
     Cli.Result first = Cli.withHome(home).run(args);
     Cli.Result second = Cli.withHome(home).run(args);
 
@@ -63,7 +81,8 @@ class PlanCommandTest {
     assertThat(plan.at("/summary/incompatible").asInt()).isEqualTo(1);
     JsonNode targets = plan.at("/releases/0/targets");
     assertThat(targets).hasSize(3);
-    assertThat(targets.findValuesAsText("verdict")).containsExactly("incompatible", "compatible", "compatible");
+    assertThat(targets.findValuesAsText("verdict"))
+        .containsExactly("incompatible", "compatible", "compatible");
     assertThat(targets.get(0).get("environment").asText()).isEqualTo("graviton-arm");
   }
 
@@ -75,19 +94,32 @@ class PlanCommandTest {
     Files.copy(Path.of(ARM), files.resolve("fleet/graviton-arm.yaml"));
     Files.writeString(files.resolve("fleet/README.md"), "# not a fingerprint");
 
-    Cli.Result result = Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", files.resolve("fleet").toString(), "-o", "json");
+    Cli.Result result =
+        Cli.withHome(home)
+            .run(
+                "plan",
+                "-f",
+                RELEASE,
+                "--fingerprint",
+                files.resolve("fleet").toString(),
+                "-o",
+                "json");
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INCOMPATIBLE);
     JsonNode plan = JSON.readTree(result.out());
-    assertThat(plan.get("environments").findValuesAsText("name")).containsExactlyInAnyOrder("prod-eu", "prod-us", "graviton-arm");
+    assertThat(plan.get("environments").findValuesAsText("name"))
+        .containsExactlyInAnyOrder("prod-eu", "prod-us", "graviton-arm");
   }
 
   @Test
   void two_fingerprint_files_of_one_environment_are_refused_naming_both() {
-    Cli.Result result = Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", "../fingerprints");
+    Cli.Result result =
+        Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", "../fingerprints");
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(result.err()).contains("h100-new-driver.yaml", "h100.yaml", "prod-eu").doesNotContain("Exception");
+    assertThat(result.err())
+        .contains("h100-new-driver.yaml", "h100.yaml", "prod-eu")
+        .doesNotContain("Exception");
   }
 
   @Test
@@ -95,7 +127,8 @@ class PlanCommandTest {
     Path empty = Files.createDirectories(files.resolve("empty"));
     Files.writeString(empty.resolve("notes.txt"), "nothing here");
 
-    Cli.Result result = Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", empty.toString());
+    Cli.Result result =
+        Cli.withHome(home).run("plan", "-f", RELEASE, "--fingerprint", empty.toString());
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(result.err()).contains(empty.toString(), "no .yaml, .yml or .json files");
@@ -103,15 +136,21 @@ class PlanCommandTest {
 
   @Test
   void a_requirement_that_cannot_be_used_is_bad_input_at_its_line_and_column() throws Exception {
-    String release = Files.readString(Path.of(RELEASE)).replace("toolkit: \"12.4\"", "toolkit: \"12.4\"\n            headrom: 4Gi");
+    String release =
+        Files.readString(Path.of(RELEASE))
+            .replace("toolkit: \"12.4\"", "toolkit: \"12.4\"\n            headrom: 4Gi");
     Path file = Files.writeString(files.resolve("release.yaml"), release);
 
-    Cli.Result result = Cli.withHome(home).run("plan", "-f", file.toString(), "--fingerprint", H100);
+    Cli.Result result =
+        Cli.withHome(home).run("plan", "-f", file.toString(), "--fingerprint", H100);
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(result.out()).isEmpty();
     int line = release.lines().toList().indexOf("            headrom: 4Gi") + 1;
-    assertThat(result.err()).contains(file + ":" + line + ":").contains("headrom").doesNotContain("Exception", "\tat ");
+    assertThat(result.err())
+        .contains(file + ":" + line + ":")
+        .contains("headrom")
+        .doesNotContain("Exception", "\tat ");
   }
 
   @Test
@@ -123,11 +162,13 @@ class PlanCommandTest {
   }
 
   @Test
-  void a_dependency_cycle_is_bad_input_naming_every_service_without_a_made_up_position() throws Exception {
+  void a_dependency_cycle_is_bad_input_naming_every_service_without_a_made_up_position()
+      throws Exception {
     StringBuilder yaml = new StringBuilder();
     String[][] edges = {{"alpha", "beta"}, {"beta", "alpha"}};
     for (String[] edge : edges) {
-      yaml.append("""
+      yaml.append(
+          """
           apiVersion: sextant.dev/v1
           kind: Release
           metadata: {name: %1$s-1-0-0}
@@ -141,24 +182,34 @@ class PlanCommandTest {
               - name: default
                 artifact: {image: "registry.example/%1$s@sha256:%3$s"}
           ---
-          """.formatted(edge[0], edge[1], "a".repeat(64)));
+          """
+              .formatted(edge[0], edge[1], "a".repeat(64)));
     }
     Path file = Files.writeString(files.resolve("cycle.yaml"), yaml.toString());
 
-    Cli.Result result = Cli.withHome(home).run("plan", "-f", file.toString(), "--fingerprint", H100);
+    Cli.Result result =
+        Cli.withHome(home).run("plan", "-f", file.toString(), "--fingerprint", H100);
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(result.err()).startsWith("error: dependency cycle: alpha → beta → alpha").doesNotContain("plan:1:1");
+    assertThat(result.err())
+        .startsWith("error: dependency cycle: alpha → beta → alpha")
+        .doesNotContain("plan:1:1");
   }
 
   @Test
   void the_rules_are_listed_for_machines_too() throws Exception {
     JsonNode rules = JSON.readTree(Cli.withHome(home).run("plan", "--rules", "-o", "json").out());
 
-    assertThat(rules.findValuesAsText("rule")).contains("cuda", "computeCapability", "wheel", "cpu", "python");
+    assertThat(rules.findValuesAsText("rule"))
+        .contains("cuda", "computeCapability", "wheel", "cpu", "python");
     assertThat(rules.get(0).get("source").asText()).isNotBlank();
-    JsonNode gpuMemory = rules.findParents("rule").stream().filter(r -> r.get("rule").asText().equals("gpuMemory")).findFirst().orElseThrow();
-    assertThat(gpuMemory.get("arguments").findValuesAsText("name")).containsExactly("footprint", "headroom", "gpus");
+    JsonNode gpuMemory =
+        rules.findParents("rule").stream()
+            .filter(r -> r.get("rule").asText().equals("gpuMemory"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(gpuMemory.get("arguments").findValuesAsText("name"))
+        .containsExactly("footprint", "headroom", "gpus");
     assertThat(gpuMemory.at("/arguments/0/required").asBoolean()).isTrue();
     assertThat(gpuMemory.at("/arguments/1/default").asText()).isEqualTo("0");
     assertThat(gpuMemory.get("example").asText()).isEqualTo("{footprint: 14Gi, headroom: 4Gi}");
@@ -169,17 +220,23 @@ class PlanCommandTest {
     Cli.Result result = Cli.withHome(home).run("plan", "--rules");
 
     assertThat(result.code()).as(result.toString()).isZero();
-    String cuda = result.out().substring(result.out().indexOf("\ncuda\n"), result.out().indexOf("\ndisk\n"));
-    assertThat(cuda).containsPattern("toolkit +version, required: ")
+    String cuda =
+        result.out().substring(result.out().indexOf("\ncuda\n"), result.out().indexOf("\ndisk\n"));
+    assertThat(cuda)
+        .containsPattern("toolkit +version, required: ")
         .containsPattern("minorVersionCompatibility +true or false, default false: ")
         .contains("example:\n    - rule: cuda\n      with: {toolkit: \"12.4\"}");
   }
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(StoreChoice.class)
-  void stored_environments_are_planned_on_their_latest_fingerprint_or_else_their_declared_facts(StoreChoice store) throws Exception {
+  void stored_environments_are_planned_on_their_latest_fingerprint_or_else_their_declared_facts(
+      StoreChoice store) throws Exception {
     Cli cli = store.cli(home);
-    Path environments = Files.writeString(files.resolve("envs.yaml"), """
+    Path environments =
+        Files.writeString(
+            files.resolve("envs.yaml"),
+            """
         apiVersion: sextant.dev/v1
         kind: Environment
         metadata:
@@ -227,9 +284,14 @@ class PlanCommandTest {
     Cli.Result rules = cli.run("plan", "--rules");
     assertThat(rules.code()).as(rules.toString()).isZero();
     assertThat(rules.out()).contains("hostnamePrefix", "acme.HostnamePrefix", "cuda", "wheel");
-    assertThat(rules.out()).contains("the host's name starts with a prefix\n  arguments: not described by its validator");
+    assertThat(rules.out())
+        .contains(
+            "the host's name starts with a prefix\n  arguments: not described by its validator");
 
-    Path release = Files.writeString(files.resolve("release.yaml"), """
+    Path release =
+        Files.writeString(
+            files.resolve("release.yaml"),
+            """
         apiVersion: sextant.dev/v1
         kind: Release
         metadata: {name: batch-1-0-0}
@@ -244,12 +306,26 @@ class PlanCommandTest {
                   with: {prefix: dgx-}
             - name: anywhere
               artifact: {image: "registry.example/batch@sha256:%s"}
-        """.formatted("d".repeat(64), "e".repeat(64)));
-    JsonNode plan = JSON.readTree(cli.run("plan", "-f", release.toString(), "--fingerprint", H100, "--fingerprint", T4, "-o", "json").out());
+        """
+                .formatted("d".repeat(64), "e".repeat(64)));
+    JsonNode plan =
+        JSON.readTree(
+            cli.run(
+                    "plan",
+                    "-f",
+                    release.toString(),
+                    "--fingerprint",
+                    H100,
+                    "--fingerprint",
+                    T4,
+                    "-o",
+                    "json")
+                .out());
     JsonNode targets = plan.at("/releases/0/targets");
     assertThat(targets.get(0).get("variant").asText()).isEqualTo("dgx");
     assertThat(targets.get(1).get("variant").asText()).isEqualTo("anywhere");
-    assertThat(plan.get("validators").findValuesAsText("implementation")).contains("acme.HostnamePrefix");
+    assertThat(plan.get("validators").findValuesAsText("implementation"))
+        .contains("acme.HostnamePrefix");
 
     // validate and apply know the plug-in's rule too; without the plug-in, the rule is unknown.
     assertThat(cli.run("validate", "-f", release.toString()).code()).isZero();
@@ -257,7 +333,9 @@ class PlanCommandTest {
     assertThat(applied.code()).as(applied.toString()).isZero();
     Cli.Result without = Cli.withHome(home).run("validate", "-f", release.toString());
     assertThat(without.code()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(without.err()).contains("spec.variants[0].requirements[0].rule: no validator for rule \"hostnamePrefix\"");
+    assertThat(without.err())
+        .contains(
+            "spec.variants[0].requirements[0].rule: no validator for rule \"hostnamePrefix\"");
   }
 
   @Test
@@ -265,7 +343,8 @@ class PlanCommandTest {
     Path plugins = Files.createDirectories(files.resolve("plugins"));
     Files.writeString(plugins.resolve("broken.jar"), "not a zip");
 
-    Cli.Result result = Cli.withHome(home).withEnv("SEXTANT_PLUGINS", plugins.toString()).run("plan", "--rules");
+    Cli.Result result =
+        Cli.withHome(home).withEnv("SEXTANT_PLUGINS", plugins.toString()).run("plan", "--rules");
 
     assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(result.err()).contains("broken.jar is not a readable jar").doesNotContain("\tat ");
@@ -275,7 +354,10 @@ class PlanCommandTest {
   private void buildPlugin(Path jar) throws IOException {
     Path sources = Files.createDirectories(files.resolve("src/acme"));
     Path classes = Files.createDirectories(files.resolve("classes"));
-    Path source = Files.writeString(sources.resolve("HostnamePrefix.java"), """
+    Path source =
+        Files.writeString(
+            sources.resolve("HostnamePrefix.java"),
+            """
         package acme;
 
         import dev.sextant.core.compat.Arguments;
@@ -285,7 +367,7 @@ class PlanCommandTest {
         import dev.sextant.core.fingerprint.Fact;
         import dev.sextant.core.resource.spec.Requirement;
         import java.util.List;
-        
+
         public final class HostnamePrefix implements Validator {
           public String rule() { return "hostnamePrefix"; }
           public String summary() { return "the host's name starts with a prefix"; }
@@ -304,10 +386,19 @@ class PlanCommandTest {
         """);
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-    int status = compiler.run(null, errors, errors,
-        "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), source.toString());
+    int status =
+        compiler.run(
+            null,
+            errors,
+            errors,
+            "-classpath",
+            System.getProperty("java.class.path"),
+            "-d",
+            classes.toString(),
+            source.toString());
     assertThat(status).as(errors.toString(StandardCharsets.UTF_8)).isZero();
-    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file)) {
       out.putNextEntry(new JarEntry("META-INF/services/dev.sextant.core.compat.Validator"));
       out.write("acme.HostnamePrefix\n".getBytes(StandardCharsets.UTF_8));
       out.putNextEntry(new JarEntry("acme/HostnamePrefix.class"));

@@ -2,8 +2,8 @@ package dev.sextant.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sextant.agent.report.ServerClient;
 import dev.sextant.agent.report.Reporter;
+import dev.sextant.agent.report.ServerClient;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintSigner;
@@ -15,8 +15,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,15 +28,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The agent reports when its facts change, and otherwise once per interval; time is driven here. */
+/**
+ * The agent reports when its facts change, and otherwise once per interval; time is driven here.
+ */
 class ReporterTest {
   @TempDir Path home;
   private SextantServer server;
 
   @BeforeEach
   void start() {
-    server = SextantServer.start(ServerConfig.onLoopback(new StoreLocation.Embedded(home)).withAgentToken("t"));
-    assertThat(Cli.withHome(home.resolve("cli")).run("apply", "-f", ValidateCommandTest.EXAMPLES.resolve("environments/dev.yaml").toString(), "--server", url()).code()).isZero();
+    server =
+        SextantServer.start(
+            ServerConfig.onLoopback(new StoreLocation.Embedded(home)).withAgentToken("t"));
+    assertThat(
+            Cli.withHome(home.resolve("cli"))
+                .run(
+                    "apply",
+                    "-f",
+                    ValidateCommandTest.EXAMPLES.resolve("environments/dev.yaml").toString(),
+                    "--server",
+                    url())
+                .code())
+        .isZero();
   }
 
   @AfterEach
@@ -52,7 +65,16 @@ class ReporterTest {
     AtomicReference<String> kernel = new AtomicReference<>("6.1.0");
     MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
     List<String> log = new ArrayList<>();
-    Reporter reporter = new Reporter(() -> Fingerprint.of(Map.of("kernel.version", new Fact.Version(kernel.get()))), new FingerprintSigner(keys), client, "host-a", "dev", Duration.ofMinutes(5), clock, log::add);
+    Reporter reporter =
+        new Reporter(
+            () -> Fingerprint.of(Map.of("kernel.version", new Fact.Version(kernel.get()))),
+            new FingerprintSigner(keys),
+            client,
+            "host-a",
+            "dev",
+            Duration.ofMinutes(5),
+            clock,
+            log::add);
 
     assertThat(reporter.tick()).as("first tick").isTrue();
     clock.advance(Duration.ofSeconds(30));

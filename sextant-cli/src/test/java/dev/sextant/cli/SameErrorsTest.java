@@ -39,9 +39,11 @@ class SameErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "yaml-bad-indentation.yaml", "duplicate-key-nested.yaml", "bomb-billion-laughs.yaml",
-      "utf8-latin1-e-acute.yaml", "empty.yaml", "tag-python-object.yaml"})
+  @ValueSource(
+      strings = {
+        "yaml-bad-indentation.yaml", "duplicate-key-nested.yaml", "bomb-billion-laughs.yaml",
+        "utf8-latin1-e-acute.yaml", "empty.yaml", "tag-python-object.yaml"
+      })
   void for_reader_problems(String file) throws Exception {
     assertSameProblems(ValidateCommandTest.CORPUS.resolve(file));
   }
@@ -49,19 +51,29 @@ class SameErrorsTest {
   @ParameterizedTest
   @ValueSource(strings = {"drfit: block", "drift: blok", "name: Prod_EU", "kind: Enviroment"})
   void for_resource_problems(String edit) throws Exception {
-    String original = Files.readString(ValidateCommandTest.EXAMPLES.resolve("environments/prod-eu.yaml"));
-    String broken = switch (edit.substring(0, edit.indexOf(':'))) {
-      case "name" -> original.replace("name: prod-eu", edit);
-      case "kind" -> original.replace("kind: Environment", edit);
-      default -> original.replace("drift: block", edit);
-    };
+    String original =
+        Files.readString(ValidateCommandTest.EXAMPLES.resolve("environments/prod-eu.yaml"));
+    String broken =
+        switch (edit.substring(0, edit.indexOf(':'))) {
+          case "name" -> original.replace("name: prod-eu", edit);
+          case "kind" -> original.replace("kind: Environment", edit);
+          default -> original.replace("drift: block", edit);
+        };
     assertThat(broken).isNotEqualTo(original);
     assertSameProblems(Files.writeString(home.resolve("prod-eu.yaml"), broken));
   }
 
   private void assertSameProblems(Path file) throws Exception {
     List<String> local = problemLines(Cli.withHome(home).run("validate", "-f", file.toString()));
-    List<String> viaServer = problemLines(Cli.withHome(home).run("apply", "-f", file.toString(), "--server", "http://127.0.0.1:" + server.port()));
+    List<String> viaServer =
+        problemLines(
+            Cli.withHome(home)
+                .run(
+                    "apply",
+                    "-f",
+                    file.toString(),
+                    "--server",
+                    "http://127.0.0.1:" + server.port()));
     List<String> fromApi = apiProblems(file);
 
     assertThat(local).isNotEmpty();

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +31,8 @@ final class ServerProcess implements AutoCloseable {
   /** How a process killed by signal 9 exits, as {@link Process#exitValue()} reports it. */
   static final int KILLED = 128 + 9;
 
-  private static final Pattern LISTENING = Pattern.compile("sextant server listening on (http://\\S+:\\d+) ");
+  private static final Pattern LISTENING =
+      Pattern.compile("sextant server listening on (http://\\S+:\\d+) ");
   private static final Duration START = Duration.ofSeconds(30);
   private static final Duration EXIT = Duration.ofSeconds(10);
 
@@ -49,26 +50,41 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code sextant server --port 0} with the store arguments (none for the embedded H2 store in
-   * {@code home}, or {@code --db URL}) and returns once it says where it listens.
+   * Starts {@code sextant server --port 0} with the store arguments (none for the embedded H2 store
+   * in {@code home}, or {@code --db URL}) and returns once it says where it listens.
    *
    * @throws IllegalStateException when the server exits or says nothing within 30 seconds; the
    *     message carries what it printed
    */
-  static ServerProcess start(Path home, List<String> storeArgs) throws IOException, InterruptedException {
+  static ServerProcess start(Path home, List<String> storeArgs)
+      throws IOException, InterruptedException {
     return start(home, storeArgs, "1h");
   }
 
   /** As {@link #start(Path, List)}, checking every environment's drift at that interval. */
-  static ServerProcess start(Path home, List<String> storeArgs, String driftInterval) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // A small, quick-starting JVM: two of these share a two-core machine with the build.
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        // Each scheduled drift check says when it was due, for the cluster test to count.
-        "-Dorg.slf4j.simpleLogger.log." + SextantServer.class.getName() + "=info",
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "server", "--bind", "127.0.0.1", "--port", "0", "--drift-interval", driftInterval));
+  static ServerProcess start(Path home, List<String> storeArgs, String driftInterval)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // A small, quick-starting JVM: two of these share a two-core machine with the
+                // build.
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                // Each scheduled drift check says when it was due, for the cluster test to count.
+                "-Dorg.slf4j.simpleLogger.log." + SextantServer.class.getName() + "=info",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--drift-interval",
+                driftInterval));
     command.addAll(storeArgs);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("SEXTANT_"));
@@ -78,20 +94,25 @@ final class ServerProcess implements AutoCloseable {
     Process process = builder.start();
     StringBuffer output = new StringBuffer();
     CompletableFuture<URI> listening = new CompletableFuture<>();
-    Thread reader = new Thread(() -> read(process, output, listening), "server-output-" + process.pid());
+    Thread reader =
+        new Thread(() -> read(process, output, listening), "server-output-" + process.pid());
     reader.setDaemon(true);
     reader.start();
     try {
       return new ServerProcess(process, listening.get(START.toSeconds(), TimeUnit.SECONDS), output);
     } catch (ExecutionException | TimeoutException e) {
       process.destroyForcibly().waitFor(EXIT.toSeconds(), TimeUnit.SECONDS);
-      throw new IllegalStateException("the server did not start within " + START.toSeconds() + " s; it printed:\n" + output, e);
+      throw new IllegalStateException(
+          "the server did not start within " + START.toSeconds() + " s; it printed:\n" + output, e);
     }
   }
 
-  // Reads to the end, so that the server never blocks on a full pipe, and keeps it all for messages.
+  // Reads to the end, so that the server never blocks on a full pipe, and keeps it all for
+  // messages.
   private static void read(Process process, StringBuffer output, CompletableFuture<URI> listening) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
         output.append(line).append('\n');
@@ -122,19 +143,23 @@ final class ServerProcess implements AutoCloseable {
     // On Linux destroyForcibly() is kill(pid, SIGKILL): the JVM gets no chance to run its hooks.
     process.destroyForcibly();
     if (!process.waitFor(EXIT.toSeconds(), TimeUnit.SECONDS)) {
-      throw new IllegalStateException("the server " + process.pid() + " outlived SIGKILL for " + EXIT.toSeconds() + " s");
+      throw new IllegalStateException(
+          "the server " + process.pid() + " outlived SIGKILL for " + EXIT.toSeconds() + " s");
     }
     return process.exitValue();
   }
 
   /**
-   * Waits until {@code condition} holds, looked at again each time a server prints a line, or
-   * until {@code timeout} has passed; returns whether it holds.
+   * Waits until {@code condition} holds, looked at again each time a server prints a line, or until
+   * {@code timeout} has passed; returns whether it holds.
    */
-  static boolean awaitOutput(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+  static boolean awaitOutput(BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (PRINTED) {
-      for (long left = timeout.toNanos(); !condition.getAsBoolean(); left = deadline - System.nanoTime()) {
+      for (long left = timeout.toNanos();
+          !condition.getAsBoolean();
+          left = deadline - System.nanoTime()) {
         if (left <= 0) {
           return false;
         }

@@ -13,7 +13,10 @@ enum StoreChoice {
     return Cli.withHome(home).withStoreArgs(storeArgs().toArray(String[]::new));
   }
 
-  /** The arguments that put a command on this store: none for H2 in $SEXTANT_HOME, or a new database. */
+  /**
+   * The arguments that put a command on this store: none for H2 in $SEXTANT_HOME, or a new
+   * database.
+   */
   List<String> storeArgs() {
     return this == POSTGRESQL ? List.of("--db", EmbeddedPostgresServer.newDatabase()) : List.of();
   }

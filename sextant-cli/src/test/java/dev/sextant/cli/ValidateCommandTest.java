@@ -34,7 +34,9 @@ class ValidateCommandTest {
 
   @Test
   void json_output_lists_resources_with_digests() throws Exception {
-    Cli.Result result = Cli.withHome(home).run("validate", "-f", EXAMPLES.resolve("services").toString(), "-o", "json");
+    Cli.Result result =
+        Cli.withHome(home)
+            .run("validate", "-f", EXAMPLES.resolve("services").toString(), "-o", "json");
 
     JsonNode json = new ObjectMapper().readTree(result.out());
     assertThat(json.get("valid").asBoolean()).isTrue();
@@ -69,10 +71,13 @@ class ValidateCommandTest {
   void a_missing_file_and_an_empty_directory_are_reported() throws Exception {
     Path empty = Files.createDirectory(home.resolve("empty"));
 
-    Cli.Result result = Cli.withHome(home).run("validate", "-f", "no/such.yaml", "-f", empty.toString());
+    Cli.Result result =
+        Cli.withHome(home).run("validate", "-f", "no/such.yaml", "-f", empty.toString());
 
     assertThat(result.code()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(result.err()).contains("no/such.yaml: no such file or directory").contains(empty + ": directory holds no .yaml, .yml or .json files");
+    assertThat(result.err())
+        .contains("no/such.yaml: no such file or directory")
+        .contains(empty + ": directory holds no .yaml, .yml or .json files");
   }
 
   @Test
@@ -83,6 +88,9 @@ class ValidateCommandTest {
     Cli.Result result = Cli.withHome(home).run("validate", "-f", big.toString());
 
     assertThat(result.code()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(result.err()).contains(big + ":1:1: file is 3,145,728 bytes; expected at most 1,048,576 bytes (1.0 MiB) per file");
+    assertThat(result.err())
+        .contains(
+            big
+                + ":1:1: file is 3,145,728 bytes; expected at most 1,048,576 bytes (1.0 MiB) per file");
   }
 }

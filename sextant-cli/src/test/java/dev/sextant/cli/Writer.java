@@ -22,7 +22,10 @@ sealed interface Writer {
     return new ApiClient(base, Optional.empty(), TIMEOUT);
   }
 
-  /** The path under which the subject's revisions are read, e.g. {@code /api/v1/services/a/revisions}. */
+  /**
+   * The path under which the subject's revisions are read, e.g. {@code
+   * /api/v1/services/a/revisions}.
+   */
   String subject();
 
   /** Writes round {@code round}'s content and returns the answer, whatever its status. */
@@ -33,7 +36,10 @@ sealed interface Writer {
 
   /** Applies a Service of its own, its description changed every round. */
   static Writer service(String name) {
-    return new Apply("services", name, """
+    return new Apply(
+        "services",
+        name,
+        """
         apiVersion: sextant.dev/v1
         kind: Service
         metadata:
@@ -46,7 +52,10 @@ sealed interface Writer {
 
   /** Applies an Environment of its own, its description changed every round. */
   static Writer environment(String name) {
-    return new Apply("environments", name, """
+    return new Apply(
+        "environments",
+        name,
+        """
         apiVersion: sextant.dev/v1
         kind: Environment
         metadata:
@@ -93,12 +102,14 @@ sealed interface Writer {
 
     @Override
     public ApiResponse write(ApiClient api, long round) {
-      String fingerprint = """
+      String fingerprint =
+          """
           collectedAt: 2026-11-20T09:00:00Z
           facts:
             cpu.arch: x86_64
             cpu.cores: %d
-          """.formatted(round);
+          """
+              .formatted(round);
       return api.exchange(
           "POST",
           subject(),

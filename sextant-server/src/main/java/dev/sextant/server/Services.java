@@ -29,7 +29,11 @@ public record Services(
    * @param applied told of each new revision once its apply has committed
    */
   public static Services on(
-      Database database, AgentTokens tokens, Clock clock, Validators validators, Consumer<ApplyOutcome> applied) {
+      Database database,
+      AgentTokens tokens,
+      Clock clock,
+      Validators validators,
+      Consumer<ApplyOutcome> applied) {
     ServerMetrics metrics = new ServerMetrics();
     DriftWatch drift = new DriftWatch(database, metrics);
     return new Services(
@@ -40,7 +44,8 @@ public record Services(
         metrics);
   }
 
-  public static Services on(Database database, AgentTokens tokens, Clock clock, Consumer<ApplyOutcome> applied) {
+  public static Services on(
+      Database database, AgentTokens tokens, Clock clock, Consumer<ApplyOutcome> applied) {
     return on(database, tokens, clock, Validators.standard(), applied);
   }
 

@@ -1,8 +1,8 @@
 package dev.sextant.server;
 
-import dev.sextant.server.discovery.Caller;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.server.discovery.Caller;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.StoreLocation;
 import dev.sextant.server.work.WorkSettings;

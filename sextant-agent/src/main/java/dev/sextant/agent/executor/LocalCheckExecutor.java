@@ -41,20 +41,28 @@ public final class LocalCheckExecutor implements CheckExecutor {
   @Override
   public CheckRun run(Target target, Check check) {
     if (!reaches(target)) {
-      throw new IllegalArgumentException("the local executor does not reach " + target.environment());
+      throw new IllegalArgumentException(
+          "the local executor does not reach " + target.environment());
     }
     CommandResult result = runner.run(check.command(), check.timeout().orElse(DEFAULT_TIMEOUT));
     String output = tail(result.output());
     return switch (result.status()) {
       case EXITED -> new CheckRun(result.exitCode(), false, output, Optional.empty());
       case TIMED_OUT -> new CheckRun(-1, true, output, Optional.empty());
-      case NOT_FOUND -> new CheckRun(-1, false, output, Optional.of("no program " + check.command().get(0) + " on this host"));
+      case NOT_FOUND ->
+          new CheckRun(
+              -1,
+              false,
+              output,
+              Optional.of("no program " + check.command().get(0) + " on this host"));
       case FAILED_TO_START -> new CheckRun(-1, false, "", Optional.of(result.describe()));
     };
   }
 
   private static String tail(String output) {
     String trimmed = output.strip();
-    return trimmed.length() <= KEPT_OUTPUT ? trimmed : "…" + trimmed.substring(trimmed.length() - KEPT_OUTPUT);
+    return trimmed.length() <= KEPT_OUTPUT
+        ? trimmed
+        : "…" + trimmed.substring(trimmed.length() - KEPT_OUTPUT);
   }
 }

@@ -16,12 +16,13 @@ import java.util.Set;
 
 /**
  * The signing key of this host, in {@code <data dir>/agent/}: {@code ed25519.key} (PKCS#8, mode
- * 0600, created on first use) and {@code ed25519.pub} (X.509). The private key is written to a
- * file created with owner-only permissions from the start, so it is never readable by others, not
- * even for a moment.
+ * 0600, created on first use) and {@code ed25519.pub} (X.509). The private key is written to a file
+ * created with owner-only permissions from the start, so it is never readable by others, not even
+ * for a moment.
  */
 public final class AgentKeys {
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private AgentKeys() {}
 
@@ -46,10 +47,12 @@ public final class AgentKeys {
         // Another process created it between our check and now: use theirs.
         return load(privateFile, publicFile);
       }
-      Files.writeString(publicFile, SigningKeys.publicPem(pair.getPublic()), StandardCharsets.US_ASCII);
+      Files.writeString(
+          publicFile, SigningKeys.publicPem(pair.getPublic()), StandardCharsets.US_ASCII);
       return pair;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the agent key in " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read or create the agent key in " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -63,14 +66,19 @@ public final class AgentKeys {
     try {
       return java.util.Optional.of(load(privateFile, directory.resolve("ed25519.pub")));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the agent key in " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the agent key in " + directory + ": " + e.getMessage(), e);
     }
   }
 
   private static KeyPair load(Path privateFile, Path publicFile) throws IOException {
     Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(privateFile);
     if (!OWNER_ONLY.containsAll(permissions)) {
-      throw new IOException(privateFile + " is readable by others (mode " + PosixFilePermissions.toString(permissions) + "); run chmod 600 on it");
+      throw new IOException(
+          privateFile
+              + " is readable by others (mode "
+              + PosixFilePermissions.toString(permissions)
+              + "); run chmod 600 on it");
     }
     return new KeyPair(
         SigningKeys.decodePublic(Files.readString(publicFile, StandardCharsets.US_ASCII)),

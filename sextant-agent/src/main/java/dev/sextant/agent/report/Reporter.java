@@ -1,8 +1,8 @@
 package dev.sextant.agent.report;
 
+import dev.sextant.api.FingerprintRecorded;
 import dev.sextant.core.digest.Digest;
 import dev.sextant.core.fingerprint.Fingerprint;
-import dev.sextant.api.FingerprintRecorded;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.fingerprint.FingerprintSigner;
 import java.time.Clock;
@@ -31,7 +31,15 @@ public final class Reporter {
   private Optional<Digest> lastReported = Optional.empty();
   private Instant lastReportedAt = Instant.MIN;
 
-  public Reporter(Supplier<Fingerprint> probe, FingerprintSigner signer, ServerClient server, String name, String environment, Duration interval, Clock clock, Consumer<String> log) {
+  public Reporter(
+      Supplier<Fingerprint> probe,
+      FingerprintSigner signer,
+      ServerClient server,
+      String name,
+      String environment,
+      Duration interval,
+      Clock clock,
+      Consumer<String> log) {
     this.probe = probe;
     this.signer = signer;
     this.server = server;
@@ -61,7 +69,10 @@ public final class Reporter {
     FingerprintRecorded answer = server.report(name, FingerprintFiles.json(signed));
     lastReported = Optional.of(digest);
     lastReportedAt = now;
-    log.accept(String.format("reported %s: revision %d %s (%s)", environment, answer.revision(), answer.change(), digest.shortHex()));
+    log.accept(
+        String.format(
+            "reported %s: revision %d %s (%s)",
+            environment, answer.revision(), answer.change(), digest.shortHex()));
     return true;
   }
 }

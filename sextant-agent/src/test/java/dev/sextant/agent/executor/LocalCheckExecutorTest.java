@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class LocalCheckExecutorTest {
   private final LocalCheckExecutor executor = new LocalCheckExecutor();
-  private final Target here = Target.of("this-host", Target.Origin.THIS_HOST, Fingerprint.of(Map.of()));
+  private final Target here =
+      Target.of("this-host", Target.Origin.THIS_HOST, Fingerprint.of(Map.of()));
 
   private static Check check(Duration timeout, String... command) {
     return new Check("probe", "", List.of(command), Optional.ofNullable(timeout));
@@ -30,7 +31,9 @@ class LocalCheckExecutorTest {
 
   @Test
   void aNonZeroExitFailsWithItsCodeAndBothOutputs() {
-    CheckRun run = executor.run(here, check(null, "sh", "-c", "echo out; echo 'no module named torch' >&2; exit 3"));
+    CheckRun run =
+        executor.run(
+            here, check(null, "sh", "-c", "echo out; echo 'no module named torch' >&2; exit 3"));
     assertThat(run.passed()).isFalse();
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.output()).contains("out").contains("no module named torch");
@@ -55,7 +58,9 @@ class LocalCheckExecutorTest {
   @Test
   void longOutputKeepsItsTail() {
     CheckRun run = executor.run(here, check(null, "sh", "-c", "seq 1 5000"));
-    assertThat(run.output()).hasSizeLessThanOrEqualTo(LocalCheckExecutor.KEPT_OUTPUT + 1).endsWith("5000");
+    assertThat(run.output())
+        .hasSizeLessThanOrEqualTo(LocalCheckExecutor.KEPT_OUTPUT + 1)
+        .endsWith("5000");
   }
 
   @Test
@@ -63,6 +68,7 @@ class LocalCheckExecutorTest {
     Target file = Target.of("h100", Target.Origin.FINGERPRINT_FILE, Fingerprint.of(Map.of()));
     assertThat(executor.reaches(here)).isTrue();
     assertThat(executor.reaches(file)).isFalse();
-    assertThatThrownBy(() -> executor.run(file, check(null, "true"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> executor.run(file, check(null, "true")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -19,7 +19,8 @@ class AgentKeysTest {
     KeyPair created = AgentKeys.loadOrCreate(home);
 
     Path privateFile = home.resolve("agent/ed25519.key");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateFile))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateFile)))
+        .isEqualTo("rw-------");
     assertThat(Files.readString(privateFile)).contains("PRIVATE KEY");
     assertThat(SigningKeys.keyId(created.getPublic())).hasSize(16);
   }
@@ -37,9 +38,12 @@ class AgentKeysTest {
   @Test
   void a_key_readable_by_others_is_refused() throws Exception {
     AgentKeys.loadOrCreate(home);
-    Files.setPosixFilePermissions(home.resolve("agent/ed25519.key"), PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(
+        home.resolve("agent/ed25519.key"), PosixFilePermissions.fromString("rw-r--r--"));
 
-    assertThatThrownBy(() -> AgentKeys.loadOrCreate(home)).hasMessageContaining("readable by others").hasMessageContaining("chmod 600");
+    assertThatThrownBy(() -> AgentKeys.loadOrCreate(home))
+        .hasMessageContaining("readable by others")
+        .hasMessageContaining("chmod 600");
   }
 
   @Test

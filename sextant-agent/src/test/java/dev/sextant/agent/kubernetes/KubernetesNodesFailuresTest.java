@@ -225,7 +225,8 @@ class KubernetesNodesFailuresTest {
   }
 
   private static String nodeList(String continueToken, String name) {
-    return """
+    return
+"""
 {"kind":"NodeList","apiVersion":"v1","metadata":{"continue":"%s"},
  "items":[{"kind":"Node","apiVersion":"v1","metadata":{"name":"%s","labels":{"pool":"gpu"}}}]}"""
         .formatted(continueToken, name);

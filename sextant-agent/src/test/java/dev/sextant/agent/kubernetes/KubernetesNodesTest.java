@@ -90,7 +90,7 @@ class KubernetesNodesTest {
   @CsvSource(
       delimiter = '|',
       textBlock =
-          """
+"""
 nvidia.com/gpu.present=true                         | erife-arm-openshift-4-21-5-gpu01,gpu-h100-0
 kubernetes.io/arch=arm64                            | erife-arm-openshift-4-21-5-gpu01
 kubernetes.io/arch!=arm64                           | dgx-a100-07,gke-ml-t4-pool-2c9f1a3e-x7kq,gpu-h100-0,node1

@@ -100,8 +100,10 @@ class ThisHostTest {
     Discovery warm = discover();
 
     assertThat(warm.facts())
-        .containsKeys("os.id", "kernel.version", "cpu.arch", "cpu.threads", "memory.total", "java.version");
-    // Python facts where python3 is installed, a note where it is not: the probe answers either way.
+        .containsKeys(
+            "os.id", "kernel.version", "cpu.arch", "cpu.threads", "memory.total", "java.version");
+    // Python facts where python3 is installed, a note where it is not: the probe answers either
+    // way.
     assertThat(warm.timings()).containsKey("python");
   }
 }

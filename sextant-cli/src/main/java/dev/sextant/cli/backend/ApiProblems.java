@@ -25,7 +25,8 @@ final class ApiProblems {
     // The exit code is the kind's (ExitCode.of), but for a bug of the server: that is no bug of
     // this CLI (70), but a server that could not do the work (5).
     return switch (problem.kind()) {
-      case NOT_FOUND, CONFLICT -> new CliException(problem.kind(), problem.retryable(), detail, null);
+      case NOT_FOUND, CONFLICT ->
+          new CliException(problem.kind(), problem.retryable(), detail, null);
       case INVALID, UNAUTHORIZED, FORBIDDEN ->
           new CliException(
               problem.kind(),

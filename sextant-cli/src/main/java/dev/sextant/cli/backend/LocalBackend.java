@@ -1,7 +1,7 @@
 package dev.sextant.cli.backend;
 
-import dev.sextant.cli.CliException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sextant.cli.CliException;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
@@ -80,13 +80,25 @@ public final class LocalBackend implements Backend {
 
   @Override
   public JsonNode acceptFingerprint(String environment, String by) {
-    return refusalsAsErrors(() -> FingerprintJson.summary(services.discovery().accept(Caller.local(), environment, Optional.empty(), by).fingerprint().summary()));
+    return refusalsAsErrors(
+        () ->
+            FingerprintJson.summary(
+                services
+                    .discovery()
+                    .accept(Caller.local(), environment, Optional.empty(), by)
+                    .fingerprint()
+                    .summary()));
   }
 
   @Override
   public JsonNode recordFingerprint(String environment, Input input) {
     Fingerprint fingerprint = FingerprintFiles.parse(input.name(), input.bytes());
-    return refusalsAsErrors(() -> FingerprintJson.outcome(services.discovery().record(Caller.local(), environment, fingerprint, "file:" + input.name())));
+    return refusalsAsErrors(
+        () ->
+            FingerprintJson.outcome(
+                services
+                    .discovery()
+                    .record(Caller.local(), environment, fingerprint, "file:" + input.name())));
   }
 
   /** A refusal by the service means the same here as its 4xx means to a remote caller. */

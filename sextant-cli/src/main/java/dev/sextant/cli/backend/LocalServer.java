@@ -1,10 +1,10 @@
 package dev.sextant.cli.backend;
 
+import dev.sextant.api.ApiClient;
 import dev.sextant.api.ProblemKind;
 import dev.sextant.cli.CliException;
 import dev.sextant.cli.Main;
 import java.io.File;
-import dev.sextant.api.ApiClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -128,8 +128,7 @@ public final class LocalServer {
         }
         if (System.nanoTime() > deadline) {
           process.destroy();
-          throw failure(
-              home, log, offset, "it did not answer within " + START.toSeconds() + " s");
+          throw failure(home, log, offset, "it did not answer within " + START.toSeconds() + " s");
         }
         process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
       }
@@ -217,7 +216,8 @@ public final class LocalServer {
     try {
       try {
         Files.createDirectories(
-            home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            home,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } catch (UnsupportedOperationException e) {
         Files.createDirectories(home);
       }

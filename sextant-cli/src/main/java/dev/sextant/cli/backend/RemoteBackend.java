@@ -9,12 +9,12 @@ import dev.sextant.api.ApiProblem;
 import dev.sextant.api.AppliedResource;
 import dev.sextant.api.ApplyResult;
 import dev.sextant.api.NamedInput;
+import dev.sextant.api.ProblemKind;
 import dev.sextant.api.ResourceList;
 import dev.sextant.api.ResourceRevision;
 import dev.sextant.api.ResourceStatus;
 import dev.sextant.api.SextantApi;
 import dev.sextant.api.SextantClient;
-import dev.sextant.api.ProblemKind;
 import dev.sextant.cli.CliException;
 import dev.sextant.core.digest.Digest;
 import dev.sextant.core.resource.Kind;
@@ -24,25 +24,27 @@ import dev.sextant.server.api.RevisionJson;
 import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.Revision;
 import java.net.URI;
-import java.time.Instant;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A sextant server reached over HTTP. Files are sent as they were read, so the server validates
- * the same bytes and reports the same problems; problem+json answers become the same exceptions
- * the local store throws.
+ * A sextant server reached over HTTP. Files are sent as they were read, so the server validates the
+ * same bytes and reports the same problems; problem+json answers become the same exceptions the
+ * local store throws.
  */
 public final class RemoteBackend implements Backend {
   private static final ObjectMapper JSON = ApiJson.mapper();
 
   private final SextantApi sextant;
   private final URI base;
+
   /** Sends the agent token, for the calls that record discovery state; made when first needed. */
   private SextantApi recorder;
+
   private final Optional<String> token;
 
   public RemoteBackend(String url) {
@@ -59,7 +61,8 @@ public final class RemoteBackend implements Backend {
     try {
       api = new ApiClient(URI.create(url), Optional.empty());
     } catch (IllegalArgumentException e) {
-      throw CliException.invalid("--server \"" + url + "\" is not a valid URL; expected e.g. http://localhost:7070");
+      throw CliException.invalid(
+          "--server \"" + url + "\" is not a valid URL; expected e.g. http://localhost:7070");
     }
     this.sextant = new SextantClient(api);
     this.base = api.base();
@@ -79,14 +82,18 @@ public final class RemoteBackend implements Backend {
     List<ApplyOutcome> outcomes = new ArrayList<>();
     for (AppliedResource applied : result.results().orElse(List.of())) {
       ResourceKey key = new ResourceKey(kindNamed(applied.kind()), applied.name());
-      outcomes.add(new ApplyOutcome(revision(key, applied.status(), JSON.createObjectNode()), RevisionJson.change(applied.change())));
+      outcomes.add(
+          new ApplyOutcome(
+              revision(key, applied.status(), JSON.createObjectNode()),
+              RevisionJson.change(applied.change())));
     }
     return outcomes;
   }
 
   @Override
   public Optional<Revision> latest(ResourceKey key) {
-    return call(() -> sextant.resource(key.kind().plural(), key.name())).map(RemoteBackend::revision);
+    return call(() -> sextant.resource(key.kind().plural(), key.name()))
+        .map(RemoteBackend::revision);
   }
 
   @Override
@@ -104,24 +111,41 @@ public final class RemoteBackend implements Backend {
 
   @Override
   public Optional<Revision> revision(ResourceKey key, long number) {
-    return call(() -> sextant.revision(key.kind().plural(), key.name(), number)).map(RemoteBackend::revision);
+    return call(() -> sextant.revision(key.kind().plural(), key.name(), number))
+        .map(RemoteBackend::revision);
   }
 
   private static Revision revision(ResourceRevision resource) {
-    return revision(new ResourceKey(kindNamed(resource.kind()), resource.name()), resource.status(), resource.document());
+    return revision(
+        new ResourceKey(kindNamed(resource.kind()), resource.name()),
+        resource.status(),
+        resource.document());
   }
 
   private static Revision revision(ResourceKey key, ResourceStatus status, ObjectNode document) {
-    return new Revision(key, status.revision(), new Digest(status.digest()), status.appliedBy(), Instant.parse(status.appliedAt()), document);
+    return new Revision(
+        key,
+        status.revision(),
+        new Digest(status.digest()),
+        status.appliedBy(),
+        Instant.parse(status.appliedAt()),
+        document);
   }
 
   private static Kind kindNamed(String displayName) {
-    return Kind.fromDisplayName(displayName).orElseThrow(() -> new IllegalArgumentException("unknown kind in response: " + displayName));
+    return Kind.fromDisplayName(displayName)
+        .orElseThrow(
+            () -> new IllegalArgumentException("unknown kind in response: " + displayName));
   }
 
   @Override
   public JsonNode drift(String environment) {
-    return tree(call(() -> sextant.drift(environment)).orElseThrow(() -> CliException.notFound("environment " + environment + " is not declared and has no fingerprint")));
+    return tree(
+        call(() -> sextant.drift(environment))
+            .orElseThrow(
+                () ->
+                    CliException.notFound(
+                        "environment " + environment + " is not declared and has no fingerprint")));
   }
 
   @Override
@@ -136,10 +160,19 @@ public final class RemoteBackend implements Backend {
 
   @Override
   public JsonNode recordFingerprint(String environment, Input input) {
-    return tree(call(() -> recorder().recordFingerprint(environment, new NamedInput(input.name(), input.bytes()), contentType(input))));
+    return tree(
+        call(
+            () ->
+                recorder()
+                    .recordFingerprint(
+                        environment,
+                        new NamedInput(input.name(), input.bytes()),
+                        contentType(input))));
   }
 
-  /** A record as the tree the server sent, for the commands that print or read the answer as JSON. */
+  /**
+   * A record as the tree the server sent, for the commands that print or read the answer as JSON.
+   */
   private static JsonNode tree(Object record) {
     try {
       return JSON.readTree(JSON.writeValueAsString(record));

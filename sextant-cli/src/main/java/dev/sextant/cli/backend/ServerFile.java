@@ -84,7 +84,10 @@ public record ServerFile(String url, long pid, String token, Instant since) {
       Files.writeString(temporary, text);
       try {
         Files.move(
-            temporary, in(home), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temporary,
+            in(home),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, in(home), StandardCopyOption.REPLACE_EXISTING);
       }
@@ -94,8 +97,8 @@ public record ServerFile(String url, long pid, String token, Instant since) {
   }
 
   /**
-   * Deletes the file of {@code home} when it is still this one's: a server that stops must not
-   * take away the file of another that has started since.
+   * Deletes the file of {@code home} when it is still this one's: a server that stops must not take
+   * away the file of another that has started since.
    */
   public void deleteFrom(Path home) {
     if (read(home).filter(f -> f.pid() == pid).isPresent()) {

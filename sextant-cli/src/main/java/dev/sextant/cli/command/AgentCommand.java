@@ -40,25 +40,52 @@ import picocli.CommandLine.ParentCommand;
 public final class AgentCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
 
-  @Option(names = "--server", required = true, paramLabel = "URL", description = "The sextant server to report to.")
+  @Option(
+      names = "--server",
+      required = true,
+      paramLabel = "URL",
+      description = "The sextant server to report to.")
   String server;
 
-  @Option(names = "--environment", required = true, paramLabel = "NAME", description = "The environment this host belongs to (declared on the server).")
+  @Option(
+      names = "--environment",
+      required = true,
+      paramLabel = "NAME",
+      description = "The environment this host belongs to (declared on the server).")
   String environment;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "This agent's name (default: the host name).")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "This agent's name (default: the host name).")
   String name;
 
-  @Option(names = "--token", paramLabel = "TOKEN", description = "The agent token; prefer --token-file or $SEXTANT_AGENT_TOKEN, which other users cannot see in the process list.")
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description =
+          "The agent token; prefer --token-file or $SEXTANT_AGENT_TOKEN, which other users cannot see in the process list.")
   String token;
 
-  @Option(names = "--token-file", paramLabel = "FILE", description = "A file holding the agent token.")
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "A file holding the agent token.")
   Path tokenFile;
 
-  @Option(names = "--interval", defaultValue = "5m", paramLabel = "DURATION", description = "Report at least this often even when nothing changed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--interval",
+      defaultValue = "5m",
+      paramLabel = "DURATION",
+      description =
+          "Report at least this often even when nothing changed (default: ${DEFAULT-VALUE}).")
   String interval;
 
-  @Option(names = "--check-every", defaultValue = "30s", paramLabel = "DURATION", description = "How often to probe for changes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--check-every",
+      defaultValue = "30s",
+      paramLabel = "DURATION",
+      description = "How often to probe for changes (default: ${DEFAULT-VALUE}).")
   String checkEvery;
 
   @Option(names = "--once", description = "Register, report once, and exit (for cron and tests).")
@@ -73,21 +100,39 @@ public final class AgentCommand implements Callable<Integer> {
     ServerClient client = new ServerClient(serverUri(), token(context));
     KeyPair keys = AgentKeys.loadOrCreate(BackendOptions.home(context));
     try {
-      var registered = client.register(agentName, environment, SigningKeys.encodePublic(keys.getPublic()));
-      context.out().printf("agent %s %s for environment %s (key %s)%n", agentName, registered.change(), environment, registered.keyId());
+      var registered =
+          client.register(agentName, environment, SigningKeys.encodePublic(keys.getPublic()));
+      context
+          .out()
+          .printf(
+              "agent %s %s for environment %s (key %s)%n",
+              agentName, registered.change(), environment, registered.keyId());
     } catch (ReportException e) {
-      throw e.retryable() ? CliException.unavailable(e.getMessage(), e) : CliException.invalid(e.getMessage());
+      throw e.retryable()
+          ? CliException.unavailable(e.getMessage(), e)
+          : CliException.invalid(e.getMessage());
     }
-    Reporter reporter = new Reporter(this::probe, new FingerprintSigner(keys), client, agentName, environment, every, Clock.systemUTC(), line -> {
-      context.out().println(line);
-      context.out().flush();
-    });
+    Reporter reporter =
+        new Reporter(
+            this::probe,
+            new FingerprintSigner(keys),
+            client,
+            agentName,
+            environment,
+            every,
+            Clock.systemUTC(),
+            line -> {
+              context.out().println(line);
+              context.out().flush();
+            });
     if (once) {
       try {
         reporter.tick();
         return ExitCode.OK;
       } catch (ReportException e) {
-        throw e.retryable() ? CliException.unavailable(e.getMessage(), e) : CliException.invalid(e.getMessage());
+        throw e.retryable()
+            ? CliException.unavailable(e.getMessage(), e)
+            : CliException.invalid(e.getMessage());
       }
     }
     while (!Thread.currentThread().isInterrupted()) {
@@ -95,7 +140,12 @@ public final class AgentCommand implements Callable<Integer> {
         reporter.tick();
       } catch (ReportException e) {
         // A server that is down now may be back next time; the agent outlives it.
-        context.err().println("warning: " + e.getMessage() + (e.retryable() ? "; retrying in " + checkEvery : ""));
+        context
+            .err()
+            .println(
+                "warning: "
+                    + e.getMessage()
+                    + (e.retryable() ? "; retrying in " + checkEvery : ""));
         context.err().flush();
       }
       Thread.sleep(check.toMillis());
@@ -115,24 +165,28 @@ public final class AgentCommand implements Callable<Integer> {
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw CliException.invalid("--server \"" + server + "\" is not a valid URL; expected e.g. http://localhost:7070");
+      throw CliException.invalid(
+          "--server \"" + server + "\" is not a valid URL; expected e.g. http://localhost:7070");
     }
   }
 
   private String token(dev.sextant.cli.Main.Context context) {
     if (tokenFile != null) {
-      return TokenFiles.read(tokenFile).orElseThrow(() -> CliException.invalid("the token file " + tokenFile + " is empty"));
+      return TokenFiles.read(tokenFile)
+          .orElseThrow(() -> CliException.invalid("the token file " + tokenFile + " is empty"));
     }
     String found = token != null ? token : context.env().get("SEXTANT_AGENT_TOKEN");
     if (found == null || found.isBlank()) {
-      throw CliException.invalid("no agent token: pass --token-file FILE or set SEXTANT_AGENT_TOKEN");
+      throw CliException.invalid(
+          "no agent token: pass --token-file FILE or set SEXTANT_AGENT_TOKEN");
     }
     return found;
   }
 
   private static String hostName() {
     try {
-      String host = java.net.InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT);
+      String host =
+          java.net.InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT);
       return host.replaceAll("[^a-z0-9-]", "-");
     } catch (java.net.UnknownHostException e) {
       return "agent";

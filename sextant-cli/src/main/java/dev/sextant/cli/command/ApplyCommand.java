@@ -37,10 +37,18 @@ public final class ApplyCommand implements Callable<Integer> {
   @Mixin BackendOptions backend;
   @Mixin OutputOptions output;
 
-  @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR|-", description = "A file, a directory (searched recursively for .yaml, .yml, .json) or - for standard input. Repeatable.")
+  @Option(
+      names = {"-f", "--filename"},
+      required = true,
+      paramLabel = "FILE|DIR|-",
+      description =
+          "A file, a directory (searched recursively for .yaml, .yml, .json) or - for standard input. Repeatable.")
   List<String> files;
 
-  @Option(names = "--author", paramLabel = "NAME", description = "Who applies the change, recorded in history (default: $USER).")
+  @Option(
+      names = "--author",
+      paramLabel = "NAME",
+      description = "Who applies the change, recorded in history (default: $USER).")
   String author;
 
   @Override
@@ -48,11 +56,19 @@ public final class ApplyCommand implements Callable<Integer> {
     var context = root.context();
     var inputs = new ResourceFiles(Limits.DEFAULT, System.in).read(files);
     try (Backend store = backend.open(context)) {
-      List<ApplyOutcome> outcomes = store.apply(inputs, author != null ? author : Authors.current(context));
+      List<ApplyOutcome> outcomes =
+          store.apply(inputs, author != null ? author : Authors.current(context));
       if (output.format() == Format.TABLE) {
         for (ApplyOutcome outcome : outcomes) {
           var revision = outcome.revision();
-          context.out().printf("%s %s (revision %d, %s)%n", revision.key(), outcome.change().word(), revision.number(), revision.digest().shortHex());
+          context
+              .out()
+              .printf(
+                  "%s %s (revision %d, %s)%n",
+                  revision.key(),
+                  outcome.change().word(),
+                  revision.number(),
+                  revision.digest().shortHex());
         }
       } else {
         ArrayNode list = JsonNodeFactory.instance.arrayNode();

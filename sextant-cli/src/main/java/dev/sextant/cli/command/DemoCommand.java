@@ -1,20 +1,19 @@
 package dev.sextant.cli.command;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.agent.probe.StandardProbes;
 import dev.sextant.cli.CliException;
-import dev.sextant.core.fingerprint.Fingerprint;
-import dev.sextant.core.fingerprint.FingerprintFiles;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import dev.sextant.cli.SextantCommand;
 import dev.sextant.cli.backend.RemoteBackend;
 import dev.sextant.cli.input.ResourceFiles;
-import dev.sextant.cli.output.Table;
 import dev.sextant.cli.output.PlanView;
+import dev.sextant.cli.output.Table;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.digest.CanonicalJson;
+import dev.sextant.core.document.Limits;
+import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.graph.DependencyGraph;
 import dev.sextant.core.graph.Releases;
 import dev.sextant.core.graph.SemanticVersion;
@@ -26,14 +25,13 @@ import dev.sextant.core.plan.PlanJson;
 import dev.sextant.core.plan.Planner;
 import dev.sextant.core.plan.ReleasePlan;
 import dev.sextant.core.plan.Target;
+import dev.sextant.core.plan.TargetPlan;
 import dev.sextant.core.plan.WhatIf;
 import dev.sextant.core.plan.WhatIfPlan;
-import dev.sextant.core.plan.TargetPlan;
-import dev.sextant.core.resource.spec.ReleaseSpec;
-import dev.sextant.core.resource.spec.Specs;
-import dev.sextant.core.document.Limits;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Resource;
+import dev.sextant.core.resource.spec.ReleaseSpec;
+import dev.sextant.core.resource.spec.Specs;
 import dev.sextant.core.validation.Input;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.ParseReport;
@@ -47,6 +45,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,11 +74,17 @@ import picocli.CommandLine.ParentCommand;
       "Leaves nothing running and nothing behind unless --keep is given."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  sextant demo", "  sextant demo --keep        keep the server up and print its URL"})
+    footer = {
+      "  sextant demo",
+      "  sextant demo --keep        keep the server up and print its URL"
+    })
 public final class DemoCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
 
-  @Option(names = "--examples", paramLabel = "DIR", description = "The resources to use (default: the project's examples/).")
+  @Option(
+      names = "--examples",
+      paramLabel = "DIR",
+      description = "The resources to use (default: the project's examples/).")
   Path examples;
 
   @Option(names = "--keep", description = "Keep the server (and its store) running until Ctrl-C.")
@@ -89,15 +95,27 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = root.context().out();
     long started = System.nanoTime();
     Path directory = examples != null ? examples : defaultExamples();
-    List<Input> inputs = new ResourceFiles(Limits.DEFAULT, java.io.InputStream.nullInputStream()).read(List.of(directory.toString()));
+    List<Input> inputs =
+        new ResourceFiles(Limits.DEFAULT, java.io.InputStream.nullInputStream())
+            .read(List.of(directory.toString()));
 
     step(out, 1, "Validate " + directory + " (no store involved)");
     ParseReport report = new ResourceParser(Limits.DEFAULT).parseAll(inputs);
     if (!report.ok()) {
       throw new InvalidInputException(report.problems());
     }
-    Map<String, Long> byKind = report.resources().stream().collect(Collectors.groupingBy(r -> r.kind().displayName(), TreeMap::new, Collectors.counting()));
-    out.printf("   %d resources in %d files are valid: %s%n", report.resources().size(), inputs.size(), byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+    Map<String, Long> byKind =
+        report.resources().stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> r.kind().displayName(), TreeMap::new, Collectors.counting()));
+    out.printf(
+        "   %d resources in %d files are valid: %s%n",
+        report.resources().size(),
+        inputs.size(),
+        byKind.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey())
+            .collect(Collectors.joining(", ")));
 
     Path home = Files.createTempDirectory("sextant-demo-");
     StoreLocation store = new StoreLocation.Embedded(home);
@@ -105,7 +123,8 @@ public final class DemoCommand implements Callable<Integer> {
     byte[] secret = new byte[16];
     new java.security.SecureRandom().nextBytes(secret);
     String token = java.util.HexFormat.of().formatHex(secret);
-    SextantServer server = SextantServer.start(ServerConfig.onLoopback(store).withAgentToken(token));
+    SextantServer server =
+        SextantServer.start(ServerConfig.onLoopback(store).withAgentToken(token));
     String serverUrl = "http://127.0.0.1:" + server.port();
     try {
       step(out, 2, "Start a server on a fresh embedded store: " + serverUrl);
@@ -119,11 +138,19 @@ public final class DemoCommand implements Callable<Integer> {
       step(out, 4, "Apply the same files again: identical digests, no new revisions");
       out.printf("   %s%n", summary(api.apply(inputs, "demo")));
 
-      Resource edited = report.resources().stream().filter(r -> r.kind() == Kind.ENVIRONMENT).findFirst().orElseThrow(() -> CliException.invalid("the examples hold no Environment to edit"));
+      Resource edited =
+          report.resources().stream()
+              .filter(r -> r.kind() == Kind.ENVIRONMENT)
+              .findFirst()
+              .orElseThrow(() -> CliException.invalid("the examples hold no Environment to edit"));
       ObjectNode document = edited.document();
-      ((ObjectNode) document.with("metadata").with("labels")).put("demo.sextant.dev/edited", "true");
+      ((ObjectNode) document.with("metadata").with("labels"))
+          .put("demo.sextant.dev/edited", "true");
       step(out, 5, "Change one field of " + edited.key() + " (add a label) and apply it");
-      List<ApplyOutcome> second = api.apply(List.of(new Input(edited.name() + " (edited)", CanonicalJson.bytes(document))), "demo");
+      List<ApplyOutcome> second =
+          api.apply(
+              List.of(new Input(edited.name() + " (edited)", CanonicalJson.bytes(document))),
+              "demo");
       out.printf("   %s%n", summary(second));
 
       step(out, 6, "History of " + edited.key());
@@ -134,8 +161,11 @@ public final class DemoCommand implements Callable<Integer> {
 
       step(out, 7, "Read revision 1 back: it is exactly what was applied first");
       Revision one = api.revision(edited.key(), 1).orElseThrow();
-      boolean exact = one.document().equals(edited.document()) && one.digest().equals(edited.digest());
-      out.printf("   revision 1 digest %s, same document as the file: %s%n", one.digest().shortHex(), exact ? "yes" : "NO");
+      boolean exact =
+          one.document().equals(edited.document()) && one.digest().equals(edited.digest());
+      out.printf(
+          "   revision 1 digest %s, same document as the file: %s%n",
+          one.digest().shortHex(), exact ? "yes" : "NO");
 
       step(out, 8, "List production environments by label (tier=prod)");
       List<Revision> prod = api.list(Optional.of(Kind.ENVIRONMENT), "tier=prod");
@@ -143,63 +173,141 @@ public final class DemoCommand implements Callable<Integer> {
 
       step(out, 9, "Fingerprint this host and record it as environment dev");
       long probeStart = System.nanoTime();
-      Fingerprint host = Fingerprint.of(StandardProbes.discoverThisHost(List.of()).facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      Fingerprint host =
+          Fingerprint.of(StandardProbes.discoverThisHost(List.of()).facts())
+              .collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
       long probeMillis = (System.nanoTime() - probeStart) / 1_000_000;
-      for (String key : List.of("os.id", "os.version", "kernel.version", "cpu.arch", "cpu.model", "memory.total", "libc.version", "python.version", "java.version", "gpu.count", "gpu[0].model", "gpu.driver.version", "cuda.driver.max")) {
+      for (String key :
+          List.of(
+              "os.id",
+              "os.version",
+              "kernel.version",
+              "cpu.arch",
+              "cpu.model",
+              "memory.total",
+              "libc.version",
+              "python.version",
+              "java.version",
+              "gpu.count",
+              "gpu[0].model",
+              "gpu.driver.version",
+              "cuda.driver.max")) {
         host.fact(key).ifPresent(f -> out.printf("   %-20s %s%n", key, f.display()));
       }
-      host.fact("cpu.flags").ifPresent(f -> out.printf("   %-20s %d flags%s%n", "cpu.flags", ((dev.sextant.core.fingerprint.Fact.Set) f).values().size(), ((dev.sextant.core.fingerprint.Fact.Set) f).values().contains("avx2") ? ", avx2 among them" : ", no avx2"));
-      host.fact("python.tags").ifPresent(f -> out.printf("   %-20s %s%n", "python.tags", f.display()));
+      host.fact("cpu.flags")
+          .ifPresent(
+              f ->
+                  out.printf(
+                      "   %-20s %d flags%s%n",
+                      "cpu.flags",
+                      ((dev.sextant.core.fingerprint.Fact.Set) f).values().size(),
+                      ((dev.sextant.core.fingerprint.Fact.Set) f).values().contains("avx2")
+                          ? ", avx2 among them"
+                          : ", no avx2"));
+      host.fact("python.tags")
+          .ifPresent(f -> out.printf("   %-20s %s%n", "python.tags", f.display()));
       if (host.fact("gpu.count").isEmpty()) {
         out.printf("   %-20s none (no nvidia-smi)%n", "gpu");
       }
-      out.printf("   %d facts, probed in %d ms; fingerprint %s%n", host.facts().size(), probeMillis, host.digests().whole().shortHex());
-      JsonNode recorded = api.recordFingerprint("dev", new Input("this host", FingerprintFiles.json(host).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      out.printf(
+          "   %d facts, probed in %d ms; fingerprint %s%n",
+          host.facts().size(), probeMillis, host.digests().whole().shortHex());
+      JsonNode recorded =
+          api.recordFingerprint(
+              "dev",
+              new Input(
+                  "this host",
+                  FingerprintFiles.json(host).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       out.printf("   recorded: dev fingerprint revision %d%n", recorded.path("revision").asLong());
 
       Path fingerprints = directory.toAbsolutePath().normalize().resolveSibling("fingerprints");
-      step(out, 10, "Drift on prod-eu: an H100 host, accepted as good, then its driver is upgraded");
+      step(
+          out, 10, "Drift on prod-eu: an H100 host, accepted as good, then its driver is upgraded");
       api.recordFingerprint("prod-eu", input(fingerprints.resolve("h100.yaml")));
       api.acceptFingerprint("prod-eu", "demo");
       api.recordFingerprint("prod-eu", input(fingerprints.resolve("h100-new-driver.yaml")));
       JsonNode drift = api.drift("prod-eu");
       for (JsonNode change : drift.at("/sinceLastKnownGood/changes")) {
-        out.printf("   %-20s %s -> %s (%s layer)%n", change.path("key").asText(), change.at("/expected/value").asText(), change.at("/actual/value").asText(), change.path("layer").asText());
+        out.printf(
+            "   %-20s %s -> %s (%s layer)%n",
+            change.path("key").asText(),
+            change.at("/expected/value").asText(),
+            change.at("/actual/value").asText(),
+            change.path("layer").asText());
       }
-      out.printf("   prod-eu says drift: %s, so new deployments are %s%n", drift.path("action").asText(), drift.path("blocked").asBoolean() ? "blocked until it is resolved" : "allowed");
+      out.printf(
+          "   prod-eu says drift: %s, so new deployments are %s%n",
+          drift.path("action").asText(),
+          drift.path("blocked").asBoolean() ? "blocked until it is resolved" : "allowed");
 
-      List<Resource> releases = report.resources().stream().filter(r -> r.kind() == Kind.RELEASE).toList();
+      List<Resource> releases =
+          report.resources().stream().filter(r -> r.kind() == Kind.RELEASE).toList();
       Planner planner = new Planner(Validators.standard());
-      step(out, 11, "Plan the example releases on the example fingerprints (files only: no store, no server)");
+      step(
+          out,
+          11,
+          "Plan the example releases on the example fingerprints (files only: no store, no server)");
       List<Target> files = new ArrayList<>();
       for (String file : List.of("h100.yaml", "t4.yaml", "graviton-arm.yaml")) {
-        Target target = PlanTargets.file(fingerprints.resolve(file), List.of(), root.context().err());
-        files.add(new Target(file.replace(".yaml", ""), target.origin(), target.fingerprint(), target.digest(), target.verification(), target.blocked()));
+        Target target =
+            PlanTargets.file(fingerprints.resolve(file), List.of(), root.context().err());
+        files.add(
+            new Target(
+                file.replace(".yaml", ""),
+                target.origin(),
+                target.fingerprint(),
+                target.digest(),
+                target.verification(),
+                target.blocked()));
       }
       Plan onFiles = planner.plan(releases, files, List.of());
       verdicts(out, onFiles);
-      out.printf("   rollout order, providers first: %s%n", onFiles.releases().stream().map(r -> r.service() + " " + r.version()).collect(Collectors.joining(" -> ")));
+      out.printf(
+          "   rollout order, providers first: %s%n",
+          onFiles.releases().stream()
+              .map(r -> r.service() + " " + r.version())
+              .collect(Collectors.joining(" -> ")));
 
       step(out, 12, "The same plan again: byte-identical, same digest");
       Plan again = planner.plan(releases, files, List.of());
-      boolean identical = PlanJson.write(again).toString().equals(PlanJson.write(onFiles).toString());
-      out.printf("   plan digest %s, then %s: identical %s%n", onFiles.digest().shortHex(), again.digest().shortHex(), identical ? "yes" : "NO");
+      boolean identical =
+          PlanJson.write(again).toString().equals(PlanJson.write(onFiles).toString());
+      out.printf(
+          "   plan digest %s, then %s: identical %s%n",
+          onFiles.digest().shortHex(), again.digest().shortHex(), identical ? "yes" : "NO");
 
-      step(out, 13, "Plan them on the stored environments, through the API (latest fingerprints, else declared facts)");
-      Plan onStore = planner.plan(releases, PlanTargets.stored(api, List.of(), Optional.of("")), releasesIn(api));
+      step(
+          out,
+          13,
+          "Plan them on the stored environments, through the API (latest fingerprints, else declared facts)");
+      Plan onStore =
+          planner.plan(
+              releases, PlanTargets.stored(api, List.of(), Optional.of("")), releasesIn(api));
       verdicts(out, onStore);
 
       step(out, 14, "Plan fraud-detector on this host");
-      Resource model = releases.stream().filter(r -> r.name().startsWith("fraud-detector")).findFirst().orElse(releases.get(0));
-      Plan here = planner.plan(List.of(model), List.of(Target.of("this-host", Target.Origin.THIS_HOST, host)), List.of());
+      Resource model =
+          releases.stream()
+              .filter(r -> r.name().startsWith("fraud-detector"))
+              .findFirst()
+              .orElse(releases.get(0));
+      Plan here =
+          planner.plan(
+              List.of(model),
+              List.of(Target.of("this-host", Target.Origin.THIS_HOST, host)),
+              List.of());
       verdicts(out, here);
 
-      step(out, 15, "What if the H100's driver went back to 535.104.05? (plan --what-if, before an upgrade)");
+      step(
+          out,
+          15,
+          "What if the H100's driver went back to 535.104.05? (plan --what-if, before an upgrade)");
       WhatIf olderDriver =
           WhatIf.of(
               List.of(FactOverride.parse("gpu.driver.version=535.104.05")),
               files.stream().map(Target::fingerprint).toList());
-      WhatIfPlan supposed = WhatIfPlan.of(planner, onFiles, releases, files, List.of(), olderDriver);
+      WhatIfPlan supposed =
+          WhatIfPlan.of(planner, onFiles, releases, files, List.of(), olderDriver);
       for (PlanChange change : supposed.comparison().changed()) {
         out.printf(
             "   %-22s %-14s %-10s %s -> %s: %s%n",
@@ -213,12 +321,18 @@ public final class DemoCommand implements Callable<Integer> {
 
       step(out, 16, "Dependency graph: what would an incompatible payments-api API 3.0.0 break?");
       List<ReleaseSpec> specs = releases.stream().map(r -> (ReleaseSpec) Specs.read(r)).toList();
-      List<Unsatisfied> broken = DependencyGraph.of(Releases.latest(specs)).impact("payments-api", SemanticVersion.parse("3.0.0"));
+      List<Unsatisfied> broken =
+          DependencyGraph.of(Releases.latest(specs))
+              .impact("payments-api", SemanticVersion.parse("3.0.0"));
       broken.forEach(u -> out.printf("   breaks %s%n", u.message()));
 
-      out.printf("%nDone in %d ms: %d resources stored, %d revisions in all.%n", (System.nanoTime() - started) / 1_000_000, first.size(), first.size() + 1);
+      out.printf(
+          "%nDone in %d ms: %d resources stored, %d revisions in all.%n",
+          (System.nanoTime() - started) / 1_000_000, first.size(), first.size() + 1);
       if (keep) {
-        out.printf("The server is still running at %s (data in %s). Press Ctrl-C to stop it.%n", serverUrl, home);
+        out.printf(
+            "The server is still running at %s (data in %s). Press Ctrl-C to stop it.%n",
+            serverUrl, home);
         out.flush();
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
@@ -238,8 +352,12 @@ public final class DemoCommand implements Callable<Integer> {
     Table table = new Table("   RELEASE", "ENVIRONMENT", "VERDICT", "VARIANT", "WHY");
     for (ReleasePlan release : plan.releases()) {
       for (TargetPlan target : release.targets()) {
-        table.row("   " + release.service() + " " + release.version(), target.environment(), target.verdict().label(),
-            target.variant().orElse("-"), PlanView.shorten(target.reason(), 110));
+        table.row(
+            "   " + release.service() + " " + release.version(),
+            target.environment(),
+            target.verdict().label(),
+            target.variant().orElse("-"),
+            PlanView.shorten(target.reason(), 110));
       }
     }
     table.print(out);
@@ -250,7 +368,10 @@ public final class DemoCommand implements Callable<Integer> {
     ResourceParser parser = new ResourceParser(Limits.DEFAULT);
     List<Resource> out = new ArrayList<>();
     for (Revision revision : api.list(Optional.of(Kind.RELEASE), "")) {
-      out.addAll(parser.parse("store:" + revision.key(), CanonicalJson.bytes(revision.document())).resources());
+      out.addAll(
+          parser
+              .parse("store:" + revision.key(), CanonicalJson.bytes(revision.document()))
+              .resources());
     }
     return out;
   }
@@ -259,7 +380,8 @@ public final class DemoCommand implements Callable<Integer> {
     String projectRoot = root.context().env().get("SEXTANT_ROOT");
     Path candidate = projectRoot != null ? Path.of(projectRoot, "examples") : Path.of("examples");
     if (!Files.isDirectory(candidate)) {
-      throw CliException.invalid("cannot find the examples directory at " + candidate + "; pass --examples DIR");
+      throw CliException.invalid(
+          "cannot find the examples directory at " + candidate + "; pass --examples DIR");
     }
     return candidate;
   }
@@ -269,9 +391,26 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static String summary(List<ApplyOutcome> outcomes) {
-    Map<String, Long> counts = outcomes.stream().collect(Collectors.groupingBy(o -> o.change().word(), TreeMap::new, Collectors.counting()));
-    return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
-        + outcomes.stream().filter(o -> o.change() != ApplyOutcome.Change.UNCHANGED).findFirst().map(o -> " (e.g. " + o.revision().key() + " revision " + o.revision().number() + ", " + o.revision().digest().shortHex() + ")").orElse("");
+    Map<String, Long> counts =
+        outcomes.stream()
+            .collect(
+                Collectors.groupingBy(o -> o.change().word(), TreeMap::new, Collectors.counting()));
+    return counts.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey())
+            .collect(Collectors.joining(", "))
+        + outcomes.stream()
+            .filter(o -> o.change() != ApplyOutcome.Change.UNCHANGED)
+            .findFirst()
+            .map(
+                o ->
+                    " (e.g. "
+                        + o.revision().key()
+                        + " revision "
+                        + o.revision().number()
+                        + ", "
+                        + o.revision().digest().shortHex()
+                        + ")")
+            .orElse("");
   }
 
   private static void step(PrintWriter out, int number, String title) {

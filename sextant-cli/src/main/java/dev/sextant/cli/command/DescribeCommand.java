@@ -10,28 +10,38 @@ import dev.sextant.server.store.Revision;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "describe",
     mixinStandardHelpOptions = true,
-    description = "Show one resource in detail: identity, labels, revision, digest, who applied it, and its spec.",
+    description =
+        "Show one resource in detail: identity, labels, revision, digest, who applied it, and its spec.",
     footerHeading = "%nExamples:%n",
-    footer = {"  sextant describe environment prod-eu", "  sextant describe release fraud-detector-1-4-0 --revision 1"})
+    footer = {
+      "  sextant describe environment prod-eu",
+      "  sextant describe release fraud-detector-1-4-0 --revision 1"
+    })
 public final class DescribeCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
   @Mixin BackendOptions backend;
 
-  @Parameters(index = "0", paramLabel = "KIND", description = "The resource's kind (release, environment, …).")
+  @Parameters(
+      index = "0",
+      paramLabel = "KIND",
+      description = "The resource's kind (release, environment, …).")
   String kind;
 
   @Parameters(index = "1", paramLabel = "NAME", description = "The resource's name.")
   String name;
 
-  @Option(names = "--revision", paramLabel = "N", description = "Describe this revision rather than the current one.")
+  @Option(
+      names = "--revision",
+      paramLabel = "N",
+      description = "Describe this revision rather than the current one.")
   Long revision;
 
   @Override
@@ -51,7 +61,9 @@ public final class DescribeCommand implements Callable<Integer> {
       out.printf("Applied by:   %s%n", r.author());
       out.printf("Applied at:   %s%n", Lookups.time(r.createdAt()));
       out.println("Spec:");
-      Printer.render(Format.YAML, r.document().path("spec")).lines().forEach(line -> out.println("  " + line));
+      Printer.render(Format.YAML, r.document().path("spec"))
+          .lines()
+          .forEach(line -> out.println("  " + line));
     }
     return 0;
   }
@@ -61,7 +73,13 @@ public final class DescribeCommand implements Callable<Integer> {
       return "<none>";
     }
     StringBuilder text = new StringBuilder();
-    map.fields().forEachRemaining(e -> text.append(text.length() == 0 ? "" : "\n              ").append(e.getKey()).append('=').append(e.getValue().asText()));
+    map.fields()
+        .forEachRemaining(
+            e ->
+                text.append(text.length() == 0 ? "" : "\n              ")
+                    .append(e.getKey())
+                    .append('=')
+                    .append(e.getValue().asText()));
     return text.toString();
   }
 }

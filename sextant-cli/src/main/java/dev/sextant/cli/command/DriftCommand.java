@@ -27,7 +27,11 @@ import picocli.CommandLine.ParentCommand;
       "the rollout engine will do it after each successful deployment)."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  sextant drift prod-eu", "  sextant drift prod-eu -o json --server http://localhost:7070", "  sextant drift prod-eu --accept"})
+    footer = {
+      "  sextant drift prod-eu",
+      "  sextant drift prod-eu -o json --server http://localhost:7070",
+      "  sextant drift prod-eu --accept"
+    })
 public final class DriftCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
   @Mixin BackendOptions backend;
@@ -39,7 +43,11 @@ public final class DriftCommand implements Callable<Integer> {
   @Option(names = "--accept", description = "Mark the latest fingerprint as last known good.")
   boolean accept;
 
-  @Option(names = "--token-file", paramLabel = "FILE", description = "With --accept on --server: a file holding the agent token (default: $SEXTANT_AGENT_TOKEN).")
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description =
+          "With --accept on --server: a file holding the agent token (default: $SEXTANT_AGENT_TOKEN).")
   java.nio.file.Path tokenFile;
 
   @Override
@@ -48,7 +56,11 @@ public final class DriftCommand implements Callable<Integer> {
     try (Backend store = backend.open(context, () -> TokenFiles.agentToken(tokenFile, context))) {
       if (accept) {
         JsonNode marked = store.acceptFingerprint(environment, Authors.current(context));
-        context.out().printf("%s: fingerprint revision %d (%s) is now the last known good%n", environment, marked.path("revision").asLong(), marked.path("digest").asText());
+        context
+            .out()
+            .printf(
+                "%s: fingerprint revision %d (%s) is now the last known good%n",
+                environment, marked.path("revision").asLong(), marked.path("digest").asText());
       }
       JsonNode status = store.drift(environment);
       if (output.format() != Format.TABLE) {
@@ -63,13 +75,28 @@ public final class DriftCommand implements Callable<Integer> {
   private static void print(PrintWriter out, JsonNode status) {
     JsonNode latest = status.path("latest");
     if (latest.isNull() || latest.isMissingNode()) {
-      throw CliException.notFound("environment " + status.path("environment").asText() + " has no fingerprint yet; run an agent there, or: sextant fingerprint record");
+      throw CliException.notFound(
+          "environment "
+              + status.path("environment").asText()
+              + " has no fingerprint yet; run an agent there, or: sextant fingerprint record");
     }
     out.printf("Environment:      %s%n", status.path("environment").asText());
-    out.printf("Latest:           revision %d, %s (%s, from %s)%n", latest.path("revision").asLong(), latest.path("digest").asText(), latest.path("collectedAt").asText(), latest.path("source").asText());
+    out.printf(
+        "Latest:           revision %d, %s (%s, from %s)%n",
+        latest.path("revision").asLong(),
+        latest.path("digest").asText(),
+        latest.path("collectedAt").asText(),
+        latest.path("source").asText());
     JsonNode good = status.path("lastKnownGood");
-    out.printf("Last known good:  %s%n", good.isNull() ? "none" : "revision " + good.path("revision").asLong() + ", " + good.path("digest").asText());
-    out.printf("On drift:         %s%s%n", status.path("action").asText(), status.path("blocked").asBoolean() ? " (new deployments are BLOCKED)" : "");
+    out.printf(
+        "Last known good:  %s%n",
+        good.isNull()
+            ? "none"
+            : "revision " + good.path("revision").asLong() + ", " + good.path("digest").asText());
+    out.printf(
+        "On drift:         %s%s%n",
+        status.path("action").asText(),
+        status.path("blocked").asBoolean() ? " (new deployments are BLOCKED)" : "");
     section(out, "Against declared facts", status.path("declared"));
     section(out, "Since last known good", status.path("sinceLastKnownGood"));
   }
@@ -87,7 +114,14 @@ public final class DriftCommand implements Callable<Integer> {
     }
     out.printf("%s: %d difference%s%n", title, changes.size(), changes.size() == 1 ? "" : "s");
     Table table = new Table("  FACT", "LAYER", "CHANGE", "EXPECTED", "OBSERVED");
-    changes.forEach(c -> table.row("  " + c.path("key").asText(), c.path("layer").asText(), c.path("change").asText(), value(c.path("expected")), value(c.path("actual"))));
+    changes.forEach(
+        c ->
+            table.row(
+                "  " + c.path("key").asText(),
+                c.path("layer").asText(),
+                c.path("change").asText(),
+                value(c.path("expected")),
+                value(c.path("actual"))));
     table.print(out);
   }
 
@@ -96,7 +130,10 @@ public final class DriftCommand implements Callable<Integer> {
       return "-";
     }
     JsonNode value = fact.path("value");
-    String text = value.isMissingNode() ? fact.toString() : value.isTextual() ? value.asText() : value.toString();
+    String text =
+        value.isMissingNode()
+            ? fact.toString()
+            : value.isTextual() ? value.asText() : value.toString();
     if (fact.has("unit")) {
       text = text + " " + fact.path("unit").asText();
     }

@@ -3,7 +3,10 @@ package dev.sextant.cli.command;
 import dev.sextant.cli.CliException;
 import java.time.Duration;
 
-/** Go-style durations on the command line ({@code 30s}, {@code 5m}), read as the resources read them. */
+/**
+ * Go-style durations on the command line ({@code 30s}, {@code 5m}), read as the resources read
+ * them.
+ */
 final class Durations {
   private Durations() {}
 

@@ -5,18 +5,16 @@ import dev.sextant.agent.kubernetes.KubernetesClients;
 import dev.sextant.agent.kubernetes.KubernetesDiscoveryException;
 import dev.sextant.agent.kubernetes.KubernetesNodes;
 import dev.sextant.agent.probe.Discovery;
-import dev.sextant.core.resource.LabelSelector;
 import dev.sextant.agent.probe.ReachCheck;
 import dev.sextant.agent.probe.StandardProbes;
 import dev.sextant.cli.CliException;
 import dev.sextant.cli.SextantCommand;
 import dev.sextant.cli.backend.Backend;
 import dev.sextant.cli.input.ResourceFiles;
-import dev.sextant.core.document.Limits;
-import dev.sextant.core.validation.Input;
 import dev.sextant.cli.output.Format;
 import dev.sextant.cli.output.Printer;
 import dev.sextant.cli.output.Table;
+import dev.sextant.core.document.Limits;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
@@ -24,6 +22,8 @@ import dev.sextant.core.fingerprint.FingerprintSigner;
 import dev.sextant.core.fingerprint.FingerprintVerifier;
 import dev.sextant.core.fingerprint.Layer;
 import dev.sextant.core.fingerprint.Verification;
+import dev.sextant.core.resource.LabelSelector;
+import dev.sextant.core.validation.Input;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,54 +65,99 @@ public final class FingerprintCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
   @Mixin OutputOptions output;
 
-  @Option(names = "--environment", paramLabel = "NAME", description = "The environment this host belongs to, recorded in the fingerprint.")
+  @Option(
+      names = "--environment",
+      paramLabel = "NAME",
+      description = "The environment this host belongs to, recorded in the fingerprint.")
   String environment;
 
-  @Option(names = "--sign", description = "Sign with this host's agent key (created in $SEXTANT_HOME/agent on first use).")
+  @Option(
+      names = "--sign",
+      description =
+          "Sign with this host's agent key (created in $SEXTANT_HOME/agent on first use).")
   boolean sign;
 
-  @Option(names = "--verify", paramLabel = "FILE", description = "Verify the signature of a fingerprint file instead of probing.")
+  @Option(
+      names = "--verify",
+      paramLabel = "FILE",
+      description = "Verify the signature of a fingerprint file instead of probing.")
   Path verify;
 
-  @Option(names = "--key", paramLabel = "PUBLIC_KEY_FILE", description = "A trusted public key (PEM or base64) for --verify. Repeatable. Default: this host's agent key.")
+  @Option(
+      names = "--key",
+      paramLabel = "PUBLIC_KEY_FILE",
+      description =
+          "A trusted public key (PEM or base64) for --verify. Repeatable. Default: this host's agent key.")
   List<Path> keys = new ArrayList<>();
 
-  @Option(names = "--record", paramLabel = "ENVIRONMENT", description = "Record the fingerprint (this host's, or the file given with -f) for a declared environment, in the local store or on --server.")
+  @Option(
+      names = "--record",
+      paramLabel = "ENVIRONMENT",
+      description =
+          "Record the fingerprint (this host's, or the file given with -f) for a declared environment, in the local store or on --server.")
   String record;
 
-  @Option(names = {"-f", "--filename"}, paramLabel = "FILE", description = "With --record: a fingerprint file (JSON or YAML with a top-level facts map) instead of this host.")
+  @Option(
+      names = {"-f", "--filename"},
+      paramLabel = "FILE",
+      description =
+          "With --record: a fingerprint file (JSON or YAML with a top-level facts map) instead of this host.")
   Path file;
 
   @Mixin BackendOptions backend;
 
-  @Option(names = "--token-file", paramLabel = "FILE", description = "With --record on --server: a file holding the agent token (default: $SEXTANT_AGENT_TOKEN).")
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description =
+          "With --record on --server: a file holding the agent token (default: $SEXTANT_AGENT_TOKEN).")
   Path tokenFile;
 
-  @Option(names = "--kubernetes", description = "Fingerprint the nodes of a Kubernetes cluster from their Node Feature Discovery and GPU Feature Discovery labels and status, one fingerprint per node.")
+  @Option(
+      names = "--kubernetes",
+      description =
+          "Fingerprint the nodes of a Kubernetes cluster from their Node Feature Discovery and GPU Feature Discovery labels and status, one fingerprint per node.")
   boolean kubernetes;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "With --kubernetes: the kubeconfig (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description =
+          "With --kubernetes: the kubeconfig (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
   Path kubeconfig;
 
-  @Option(names = "--context", paramLabel = "NAME", description = "With --kubernetes: the kubeconfig context (default: its current one).")
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      description = "With --kubernetes: the kubeconfig context (default: its current one).")
   String kubeContext;
 
-  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "With --kubernetes: only nodes matching this label selector.")
+  @Option(
+      names = {"-l", "--selector"},
+      paramLabel = "SELECTOR",
+      description = "With --kubernetes: only nodes matching this label selector.")
   String selector;
 
-  @Option(names = "--reach", paramLabel = "NAME=HOST:PORT", description = "Check that HOST:PORT accepts TCP connections, as fact network.reach.NAME. Repeatable.")
+  @Option(
+      names = "--reach",
+      paramLabel = "NAME=HOST:PORT",
+      description =
+          "Check that HOST:PORT accepts TCP connections, as fact network.reach.NAME. Repeatable.")
   List<String> reach = new ArrayList<>();
 
-  private static final java.util.regex.Pattern REACH = java.util.regex.Pattern.compile("([a-z0-9_]+)=([^\\s:]+|\\[[0-9a-fA-F:]+\\]):([0-9]{1,5})");
+  private static final java.util.regex.Pattern REACH =
+      java.util.regex.Pattern.compile("([a-z0-9_]+)=([^\\s:]+|\\[[0-9a-fA-F:]+\\]):([0-9]{1,5})");
 
   @Override
   public Integer call() {
     if (file != null && record == null) {
-      throw CliException.invalid("-f names a fingerprint to record: add --record ENVIRONMENT (or use --verify FILE)");
+      throw CliException.invalid(
+          "-f names a fingerprint to record: add --record ENVIRONMENT (or use --verify FILE)");
     }
     if (kubernetes) {
       if (record != null || verify != null) {
-        throw CliException.invalid("--kubernetes prints node fingerprints; it does not combine with --record or --verify");
+        throw CliException.invalid(
+            "--kubernetes prints node fingerprints; it does not combine with --record or --verify");
       }
       return nodes();
     }
@@ -131,26 +176,35 @@ public final class FingerprintCommand implements Callable<Integer> {
       throw CliException.invalid("--selector: " + e.getMessage());
     }
     java.util.SortedMap<String, java.util.SortedMap<String, Fact>> nodes;
-    try (var client = kubeconfig != null ? KubernetesClients.fromKubeconfig(kubeconfig, java.util.Optional.ofNullable(kubeContext)) : KubernetesClients.fromDefaultConfig()) {
+    try (var client =
+        kubeconfig != null
+            ? KubernetesClients.fromKubeconfig(
+                kubeconfig, java.util.Optional.ofNullable(kubeContext))
+            : KubernetesClients.fromDefaultConfig()) {
       nodes = new KubernetesNodes(client).read(filter);
     } catch (KubernetesDiscoveryException e) {
-      throw e.retryable() ? CliException.unavailable(e.getMessage(), e) : CliException.invalid(e.getMessage());
+      throw e.retryable()
+          ? CliException.unavailable(e.getMessage(), e)
+          : CliException.invalid(e.getMessage());
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     if (output.format() != Format.TABLE) {
       var items = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-      nodes.forEach((node, facts) -> items.set(node, FingerprintFiles.tree(Fingerprint.of(facts).collectedAt(now))));
+      nodes.forEach(
+          (node, facts) ->
+              items.set(node, FingerprintFiles.tree(Fingerprint.of(facts).collectedAt(now))));
       Printer.print(context.out(), output.format(), items);
       return 0;
     }
     if (nodes.isEmpty()) {
       context.err().println("No nodes found.");
     }
-    nodes.forEach((node, facts) -> {
-      context.out().printf("Node %s%n", node);
-      printTable(context.out(), Fingerprint.of(facts).collectedAt(now));
-      context.out().println();
-    });
+    nodes.forEach(
+        (node, facts) -> {
+          context.out().printf("Node %s%n", node);
+          printTable(context.out(), Fingerprint.of(facts).collectedAt(now));
+          context.out().println();
+        });
     return 0;
   }
 
@@ -160,18 +214,32 @@ public final class FingerprintCommand implements Callable<Integer> {
     if (file != null) {
       input = new ResourceFiles(Limits.DEFAULT, System.in).read(List.of(file.toString())).get(0);
     } else {
-      Fingerprint probed = Fingerprint.of(StandardProbes.discoverThisHost(reachChecks()).facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      Fingerprint probed =
+          Fingerprint.of(StandardProbes.discoverThisHost(reachChecks()).facts())
+              .collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
       if (sign) {
-        probed = new FingerprintSigner(AgentKeys.loadOrCreate(BackendOptions.home(context))).sign(probed.describing(record));
+        probed =
+            new FingerprintSigner(AgentKeys.loadOrCreate(BackendOptions.home(context)))
+                .sign(probed.describing(record));
       }
-      input = new Input("this host", FingerprintFiles.json(probed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      input =
+          new Input(
+              "this host",
+              FingerprintFiles.json(probed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     try (Backend store = backend.open(context, () -> TokenFiles.agentToken(tokenFile, context))) {
       var outcome = store.recordFingerprint(record, input);
       if (output.format() != Format.TABLE) {
         Printer.print(context.out(), output.format(), outcome);
       } else {
-        context.out().printf("%s: fingerprint revision %d %s (%s)%n", record, outcome.path("revision").asLong(), outcome.path("change").asText(), outcome.path("digest").asText());
+        context
+            .out()
+            .printf(
+                "%s: fingerprint revision %d %s (%s)%n",
+                record,
+                outcome.path("revision").asLong(),
+                outcome.path("change").asText(),
+                outcome.path("digest").asText());
       }
     }
     return 0;
@@ -180,7 +248,8 @@ public final class FingerprintCommand implements Callable<Integer> {
   private int discover() {
     var context = root.context();
     Discovery found = StandardProbes.discoverThisHost(reachChecks());
-    Fingerprint fingerprint = Fingerprint.of(found.facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    Fingerprint fingerprint =
+        Fingerprint.of(found.facts()).collectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     if (environment != null) {
       fingerprint = fingerprint.describing(environment);
     }
@@ -203,11 +272,13 @@ public final class FingerprintCommand implements Callable<Integer> {
     for (String spec : reach) {
       java.util.regex.Matcher m = REACH.matcher(spec);
       if (!m.matches()) {
-        throw CliException.invalid("--reach \"" + spec + "\": expected NAME=HOST:PORT, e.g. db=10.0.0.5:5432");
+        throw CliException.invalid(
+            "--reach \"" + spec + "\": expected NAME=HOST:PORT, e.g. db=10.0.0.5:5432");
       }
       int port = Integer.parseInt(m.group(3));
       if (port < 1 || port > 65535) {
-        throw CliException.invalid("--reach \"" + spec + "\": the port must be between 1 and 65535");
+        throw CliException.invalid(
+            "--reach \"" + spec + "\": the port must be between 1 and 65535");
       }
       checks.add(new ReachCheck(m.group(1), m.group(2), port, java.time.Duration.ofSeconds(2)));
     }
@@ -223,11 +294,16 @@ public final class FingerprintCommand implements Callable<Integer> {
         if (entry.getKey().startsWith("packages.")) {
           packages++;
         } else {
-          table.row(layer.word(), entry.getKey(), entry.getValue().type(), entry.getValue().display());
+          table.row(
+              layer.word(), entry.getKey(), entry.getValue().type(), entry.getValue().display());
         }
       }
       if (packages > 0) {
-        table.row(layer.word(), "packages.*", "version", packages + " installed packages (-o json lists them)");
+        table.row(
+            layer.word(),
+            "packages.*",
+            "version",
+            packages + " installed packages (-o json lists them)");
       }
     }
     table.print(out);
@@ -251,7 +327,11 @@ public final class FingerprintCommand implements Callable<Integer> {
     Fingerprint fingerprint = FingerprintFiles.parse(verify.toString(), bytes);
     Verification result = FingerprintVerifier.trusting(trustedKeys()).verify(fingerprint);
     if (result.isValid()) {
-      context.out().printf("%s: valid signature by key %s (fingerprint %s)%n", verify, result.keyId().orElse("?"), fingerprint.digests().whole());
+      context
+          .out()
+          .printf(
+              "%s: valid signature by key %s (fingerprint %s)%n",
+              verify, result.keyId().orElse("?"), fingerprint.digests().whole());
       return 0;
     }
     context.err().printf("%s: %s%n", verify, result.message());
@@ -261,7 +341,8 @@ public final class FingerprintCommand implements Callable<Integer> {
   private List<PublicKey> trustedKeys() {
     List<PublicKey> trusted = TrustedKeys.read(keys);
     if (trusted.isEmpty()) {
-      AgentKeys.find(BackendOptions.home(root.context())).ifPresent(pair -> trusted.add(pair.getPublic()));
+      AgentKeys.find(BackendOptions.home(root.context()))
+          .ifPresent(pair -> trusted.add(pair.getPublic()));
     }
     return trusted;
   }

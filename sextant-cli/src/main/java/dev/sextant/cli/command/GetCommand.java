@@ -49,13 +49,24 @@ public final class GetCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "KIND", description = "The kind to list, or 'all'.")
   String kind;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "One resource's name.")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "NAME",
+      description = "One resource's name.")
   String name;
 
-  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Label selector, as in kubectl: 'tier=prod', 'region in (eu,us)', '!deprecated'.")
+  @Option(
+      names = {"-l", "--selector"},
+      paramLabel = "SELECTOR",
+      description =
+          "Label selector, as in kubectl: 'tier=prod', 'region in (eu,us)', '!deprecated'.")
   String selector;
 
-  @Option(names = "--revision", paramLabel = "N", description = "Show this revision rather than the current one (needs NAME).")
+  @Option(
+      names = "--revision",
+      paramLabel = "N",
+      description = "Show this revision rather than the current one (needs NAME).")
   Long revision;
 
   @Override
@@ -64,7 +75,9 @@ public final class GetCommand implements Callable<Integer> {
     var context = root.context();
     try (Backend store = backend.open(context)) {
       if (name != null) {
-        Kind one = kinds.orElseThrow(() -> CliException.invalid("'all' lists resources; name a kind to get one"));
+        Kind one =
+            kinds.orElseThrow(
+                () -> CliException.invalid("'all' lists resources; name a kind to get one"));
         Revision found = Lookups.find(store, new ResourceKey(one, name), revision);
         show(List.of(found), false);
       } else {
@@ -96,14 +109,24 @@ public final class GetCommand implements Callable<Integer> {
       root.context().err().println("No resources found.");
       return;
     }
-    Table table = allKinds ? new Table("KIND", "NAME", "REVISION", "DIGEST", "APPLIED", "LABELS") : new Table("NAME", "REVISION", "DIGEST", "APPLIED", "LABELS");
+    Table table =
+        allKinds
+            ? new Table("KIND", "NAME", "REVISION", "DIGEST", "APPLIED", "LABELS")
+            : new Table("NAME", "REVISION", "DIGEST", "APPLIED", "LABELS");
     for (Revision r : revisions) {
       String labels = labels(r);
       String applied = Lookups.time(r.createdAt());
       if (allKinds) {
-        table.row(r.key().kind().displayName(), r.key().name(), String.valueOf(r.number()), r.digest().shortHex(), applied, labels);
+        table.row(
+            r.key().kind().displayName(),
+            r.key().name(),
+            String.valueOf(r.number()),
+            r.digest().shortHex(),
+            applied,
+            labels);
       } else {
-        table.row(r.key().name(), String.valueOf(r.number()), r.digest().shortHex(), applied, labels);
+        table.row(
+            r.key().name(), String.valueOf(r.number()), r.digest().shortHex(), applied, labels);
       }
     }
     table.print(out);
@@ -111,7 +134,15 @@ public final class GetCommand implements Callable<Integer> {
 
   private static String labels(Revision r) {
     Map<String, String> labels = new java.util.TreeMap<>();
-    r.document().path("metadata").path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-    return labels.isEmpty() ? "<none>" : labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    r.document()
+        .path("metadata")
+        .path("labels")
+        .fields()
+        .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+    return labels.isEmpty()
+        ? "<none>"
+        : labels.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(","));
   }
 }

@@ -90,21 +90,35 @@ public final class GraphCommand implements Runnable {
       var context = graph.root.context();
       DependencyGraph releases = inputs.graph(context);
       List<ReleaseSpec> order = releases.order();
-      List<Unsatisfied> unmet = order.stream()
-          .flatMap(r -> releases.dependencies(r.service()).stream())
-          .flatMap(edge -> releases.unsatisfied(edge).stream())
-          .toList();
+      List<Unsatisfied> unmet =
+          order.stream()
+              .flatMap(r -> releases.dependencies(r.service()).stream())
+              .flatMap(edge -> releases.unsatisfied(edge).stream())
+              .toList();
       if (output.format() != Format.TABLE) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         var steps = json.putArray("order");
         for (int i = 0; i < order.size(); i++) {
           ReleaseSpec release = order.get(i);
-          ObjectNode step = steps.addObject().put("step", i + 1).put("service", release.service()).put("version", release.version());
-          releases.api(release.service()).ifPresentOrElse(api -> step.put("api", api.toString()), () -> step.putNull("api"));
+          ObjectNode step =
+              steps
+                  .addObject()
+                  .put("step", i + 1)
+                  .put("service", release.service())
+                  .put("version", release.version());
+          releases
+              .api(release.service())
+              .ifPresentOrElse(api -> step.put("api", api.toString()), () -> step.putNull("api"));
           var needs = step.putArray("dependencies");
-          releases.dependencies(release.service()).forEach(edge -> needs.addObject()
-              .put("service", edge.provider()).put("range", edge.range().toString())
-              .put("satisfied", releases.unsatisfied(edge).isEmpty()));
+          releases
+              .dependencies(release.service())
+              .forEach(
+                  edge ->
+                      needs
+                          .addObject()
+                          .put("service", edge.provider())
+                          .put("range", edge.range().toString())
+                          .put("satisfied", releases.unsatisfied(edge).isEmpty()));
         }
         var problems = json.putArray("unsatisfied");
         unmet.forEach(u -> problems.add(GraphCommand.json(u)));
@@ -118,11 +132,16 @@ public final class GraphCommand implements Runnable {
       Table table = new Table("STEP", "SERVICE", "VERSION", "API", "NEEDS");
       for (int i = 0; i < order.size(); i++) {
         ReleaseSpec release = order.get(i);
-        String needs = releases.dependencies(release.service()).stream()
-            .map(edge -> edge.provider() + " " + edge.range())
-            .collect(Collectors.joining(", "));
-        table.row(String.valueOf(i + 1), release.service(), release.version(),
-            releases.api(release.service()).map(SemanticVersion::toString).orElse("-"), needs.isEmpty() ? "-" : needs);
+        String needs =
+            releases.dependencies(release.service()).stream()
+                .map(edge -> edge.provider() + " " + edge.range())
+                .collect(Collectors.joining(", "));
+        table.row(
+            String.valueOf(i + 1),
+            release.service(),
+            release.version(),
+            releases.api(release.service()).map(SemanticVersion::toString).orElse("-"),
+            needs.isEmpty() ? "-" : needs);
       }
       table.print(context.out());
       unmet.forEach(u -> context.err().println("warning: " + u.message()));
@@ -160,7 +179,10 @@ public final class GraphCommand implements Runnable {
     @Mixin GraphInputs inputs;
     @Mixin OutputOptions output;
 
-    @Parameters(index = "0", paramLabel = "SERVICE@VERSION", description = "The provider and the API version it would offer, e.g. payments-api@3.0.0.")
+    @Parameters(
+        index = "0",
+        paramLabel = "SERVICE@VERSION",
+        description = "The provider and the API version it would offer, e.g. payments-api@3.0.0.")
     String target;
 
     @Override
@@ -168,7 +190,8 @@ public final class GraphCommand implements Runnable {
       var context = graph.root.context();
       int at = target.indexOf('@');
       if (at <= 0 || at == target.length() - 1) {
-        throw CliException.invalid("expected SERVICE@VERSION, such as payments-api@3.0.0, but got '" + target + "'");
+        throw CliException.invalid(
+            "expected SERVICE@VERSION, such as payments-api@3.0.0, but got '" + target + "'");
       }
       String service = target.substring(0, at);
       SemanticVersion api;
@@ -181,12 +204,20 @@ public final class GraphCommand implements Runnable {
       List<DependencyEdge> consumers = releases.consumers(service);
       if (releases.release(service).isEmpty() && consumers.isEmpty()) {
         TreeSet<String> known = new TreeSet<>();
-        releases.releases().forEach(r -> {
-          known.add(r.service());
-          releases.dependencies(r.service()).forEach(edge -> known.add(edge.provider()));
-        });
-        throw CliException.invalid("no release of " + service + " and none that depends on it in " + inputs.source()
-            + DidYouMean.hint(service, known) + (known.isEmpty() ? "" : " (services: " + String.join(", ", known) + ")"));
+        releases
+            .releases()
+            .forEach(
+                r -> {
+                  known.add(r.service());
+                  releases.dependencies(r.service()).forEach(edge -> known.add(edge.provider()));
+                });
+        throw CliException.invalid(
+            "no release of "
+                + service
+                + " and none that depends on it in "
+                + inputs.source()
+                + DidYouMean.hint(service, known)
+                + (known.isEmpty() ? "" : " (services: " + String.join(", ", known) + ")"));
       }
       List<Unsatisfied> broken = releases.impact(service, api);
       String now = releases.api(service).map(SemanticVersion::toString).orElse(null);
@@ -205,7 +236,13 @@ public final class GraphCommand implements Runnable {
       return broken.isEmpty() ? ExitCode.OK : ExitCode.INCOMPATIBLE;
     }
 
-    private static void print(PrintWriter out, String service, SemanticVersion api, String now, List<DependencyEdge> consumers, List<Unsatisfied> broken) {
+    private static void print(
+        PrintWriter out,
+        String service,
+        SemanticVersion api,
+        String now,
+        List<DependencyEdge> consumers,
+        List<Unsatisfied> broken) {
       String of = consumers.size() + " consumer" + (consumers.size() == 1 ? "" : "s");
       if (broken.isEmpty()) {
         out.printf("%s API %s breaks none of its %s.%n", service, api, of);
@@ -214,15 +251,21 @@ public final class GraphCommand implements Runnable {
       out.printf("%s API %s would break %d of its %s:%n", service, api, broken.size(), of);
       Table table = new Table("CONSUMER", "VERSION", "NEEDS", "WHY");
       String current = now == null ? "" : " (" + service + " provides " + now + " now)";
-      broken.forEach(u -> table.row(u.dependency().consumer(), u.dependency().consumerVersion(), u.dependency().range().toString(),
-          api + " is outside " + u.dependency().range() + current));
+      broken.forEach(
+          u ->
+              table.row(
+                  u.dependency().consumer(),
+                  u.dependency().consumerVersion(),
+                  u.dependency().range().toString(),
+                  api + " is outside " + u.dependency().range() + current));
       table.print(out);
     }
   }
 
   static ObjectNode json(Unsatisfied u) {
     DependencyEdge edge = u.dependency();
-    return JsonNodeFactory.instance.objectNode()
+    return JsonNodeFactory.instance
+        .objectNode()
         .put("consumer", edge.consumer())
         .put("consumerVersion", edge.consumerVersion())
         .put("provider", edge.provider())

@@ -25,7 +25,10 @@ import picocli.CommandLine.ParentCommand;
       "Read one back exactly with: sextant get KIND NAME --revision N -o yaml"
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  sextant history release fraud-detector-1-4-0", "  sextant history environment prod-eu -o json"})
+    footer = {
+      "  sextant history release fraud-detector-1-4-0",
+      "  sextant history environment prod-eu -o json"
+    })
 public final class HistoryCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
   @Mixin BackendOptions backend;
@@ -53,7 +56,13 @@ public final class HistoryCommand implements Callable<Integer> {
         return 0;
       }
       Table table = new Table("REVISION", "DIGEST", "APPLIED BY", "APPLIED AT");
-      history.forEach(r -> table.row(String.valueOf(r.number()), r.digest().value(), r.author(), Lookups.time(r.createdAt())));
+      history.forEach(
+          r ->
+              table.row(
+                  String.valueOf(r.number()),
+                  r.digest().value(),
+                  r.author(),
+                  Lookups.time(r.createdAt())));
       table.print(out);
     }
     return 0;

@@ -21,7 +21,16 @@ final class KindArgument {
   }
 
   private static CliException unknown(String text) {
-    List<String> names = Arrays.stream(Kind.values()).map(k -> k.displayName().toLowerCase(java.util.Locale.ROOT)).toList();
-    return CliException.invalid("unknown kind \"" + text + "\"" + DidYouMean.hint(text, names) + "; expected one of " + String.join(", ", names));
+    List<String> names =
+        Arrays.stream(Kind.values())
+            .map(k -> k.displayName().toLowerCase(java.util.Locale.ROOT))
+            .toList();
+    return CliException.invalid(
+        "unknown kind \""
+            + text
+            + "\""
+            + DidYouMean.hint(text, names)
+            + "; expected one of "
+            + String.join(", ", names));
   }
 }

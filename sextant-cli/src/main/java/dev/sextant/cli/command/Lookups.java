@@ -11,7 +11,8 @@ import java.time.temporal.ChronoUnit;
 
 /** Finding one revision, with the not-found messages the commands share. */
 final class Lookups {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   private Lookups() {}
 
@@ -19,7 +20,18 @@ final class Lookups {
     if (revision == null) {
       return store.latest(key).orElseThrow(() -> CliException.notFound(key + " not found"));
     }
-    return store.revision(key, revision).orElseThrow(() -> CliException.notFound(key + " has no revision " + revision + (store.latest(key).map(r -> " (its revisions are 1 to " + r.number() + ")").orElse(" (the resource does not exist)"))));
+    return store
+        .revision(key, revision)
+        .orElseThrow(
+            () ->
+                CliException.notFound(
+                    key
+                        + " has no revision "
+                        + revision
+                        + (store
+                            .latest(key)
+                            .map(r -> " (its revisions are 1 to " + r.number() + ")")
+                            .orElse(" (the resource does not exist)"))));
   }
 
   static String time(Instant instant) {

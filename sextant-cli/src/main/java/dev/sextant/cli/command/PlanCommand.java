@@ -8,8 +8,8 @@ import dev.sextant.cli.backend.Backend;
 import dev.sextant.cli.input.ResourceFiles;
 import dev.sextant.cli.output.Format;
 import dev.sextant.cli.output.PlanView;
-import dev.sextant.cli.output.RulesView;
 import dev.sextant.cli.output.Printer;
+import dev.sextant.cli.output.RulesView;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.document.SourceDocument;
@@ -40,8 +40,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -93,31 +93,61 @@ public final class PlanCommand implements Callable<Integer> {
   @Mixin BackendOptions backend;
   @Spec CommandSpec spec;
 
-  @Option(names = {"-f", "--filename"}, paramLabel = "FILE|DIR|-", description = "Release files to plan: a file, a directory (searched recursively) or - for standard input. Repeatable. Resources of other kinds are ignored.")
+  @Option(
+      names = {"-f", "--filename"},
+      paramLabel = "FILE|DIR|-",
+      description =
+          "Release files to plan: a file, a directory (searched recursively) or - for standard input. Repeatable. Resources of other kinds are ignored.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--fingerprint", paramLabel = "FILE|DIR", description = "Plan against a fingerprint file (JSON or YAML with a top-level facts map), or every .yaml, .yml and .json file of a directory (searched recursively). Repeatable. Needs no store.")
+  @Option(
+      names = "--fingerprint",
+      paramLabel = "FILE|DIR",
+      description =
+          "Plan against a fingerprint file (JSON or YAML with a top-level facts map), or every .yaml, .yml and .json file of a directory (searched recursively). Repeatable. Needs no store.")
   List<Path> fingerprints = new ArrayList<>();
 
-  @Option(names = "--environment", paramLabel = "NAME", description = "Plan against a stored Environment. Repeatable.")
+  @Option(
+      names = "--environment",
+      paramLabel = "NAME",
+      description = "Plan against a stored Environment. Repeatable.")
   List<String> environments = new ArrayList<>();
 
-  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Plan against every stored Environment matching this label selector, e.g. tier=prod.")
+  @Option(
+      names = {"-l", "--selector"},
+      paramLabel = "SELECTOR",
+      description =
+          "Plan against every stored Environment matching this label selector, e.g. tier=prod.")
   String selector;
 
   @Option(names = "--here", description = "Plan against this host, probed now.")
   boolean here;
 
-  @Option(names = "--deep", description = "Run tier 2's deep checks (each variant's `checks`) where a command can run: this host, with --here.")
+  @Option(
+      names = "--deep",
+      description =
+          "Run tier 2's deep checks (each variant's `checks`) where a command can run: this host, with --here.")
   boolean deep;
 
-  @Option(names = "--key", paramLabel = "PUBLIC_KEY_FILE", description = "Trust fingerprint files signed by this key (PEM or base64). Repeatable. With keys, an unsigned or badly signed file blocks its environment.")
+  @Option(
+      names = "--key",
+      paramLabel = "PUBLIC_KEY_FILE",
+      description =
+          "Trust fingerprint files signed by this key (PEM or base64). Repeatable. With keys, an unsigned or badly signed file blocks its environment.")
   List<Path> keys = new ArrayList<>();
 
-  @Option(names = "--what-if", paramLabel = "KEY=VALUE", converter = FactOverrideConverter.class, description = "Plan as if this fact had this value (repeatable; typed as the fact is, e.g. gpu.driver.version=575.57.08, memory.total=512Gi, cpu.flags=avx2,fma), where an environment has the fact; facts derived from it (cuda.driver.max) follow. Shows what changes against today's plan. Without -f, plans every Release in the store. Exit 3 when a release that fits today would not, or would fall back.")
+  @Option(
+      names = "--what-if",
+      paramLabel = "KEY=VALUE",
+      converter = FactOverrideConverter.class,
+      description =
+          "Plan as if this fact had this value (repeatable; typed as the fact is, e.g. gpu.driver.version=575.57.08, memory.total=512Gi, cpu.flags=avx2,fma), where an environment has the fact; facts derived from it (cuda.driver.max) follow. Shows what changes against today's plan. Without -f, plans every Release in the store. Exit 3 when a release that fits today would not, or would fall back.")
   List<FactOverride> whatIf = new ArrayList<>();
 
-  @Option(names = "--rules", description = "List the validators (built in and plug-ins) that requirements can name with `rule:`, each with its arguments and an example, and exit.")
+  @Option(
+      names = "--rules",
+      description =
+          "List the validators (built in and plug-ins) that requirements can name with `rule:`, each with its arguments and an example, and exit.")
   boolean rules;
 
   @Override
@@ -132,20 +162,27 @@ public final class PlanCommand implements Callable<Integer> {
       throw CliException.invalid("say what to plan: -f RELEASE_FILE (see sextant plan --help)");
     }
     if (deep && !whatIf.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "--deep runs checks on hosts as they are, not as --what-if supposes them; give one or the other");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--deep runs checks on hosts as they are, not as --what-if supposes them; give one or the other");
     }
     boolean stored = !environments.isEmpty() || selector != null;
     if (fingerprints.isEmpty() && !here && !stored) {
-      throw CliException.invalid("say where to plan: --fingerprint FILE|DIR, --here, --environment NAME or -l SELECTOR");
+      throw CliException.invalid(
+          "say where to plan: --fingerprint FILE|DIR, --here, --environment NAME or -l SELECTOR");
     }
-    ParseReport report = new ResourceParser(Limits.DEFAULT, validators).parseAll(new ResourceFiles(Limits.DEFAULT, System.in).read(files));
+    ParseReport report =
+        new ResourceParser(Limits.DEFAULT, validators)
+            .parseAll(new ResourceFiles(Limits.DEFAULT, System.in).read(files));
     report.warnings().forEach(w -> context.err().println("warning: " + w.format()));
     if (!report.ok()) {
       throw new InvalidInputException(report.problems());
     }
-    List<Resource> releases = report.resources().stream().filter(r -> r.kind() == Kind.RELEASE).toList();
+    List<Resource> releases =
+        report.resources().stream().filter(r -> r.kind() == Kind.RELEASE).toList();
     if (releases.isEmpty() && !files.isEmpty()) {
-      throw CliException.invalid("no Release in " + String.join(", ", files) + "; plan needs at least one");
+      throw CliException.invalid(
+          "no Release in " + String.join(", ", files) + "; plan needs at least one");
     }
     List<PublicKey> trusted = TrustedKeys.read(keys);
     List<Target> targets = new ArrayList<>();
@@ -172,13 +209,17 @@ public final class PlanCommand implements Callable<Integer> {
       }
     }
     if (releases.isEmpty()) {
-      throw CliException.invalid("the store holds no Release to plan; apply one, or give release files with -f");
+      throw CliException.invalid(
+          "the store holds no Release to plan; apply one, or give release files with -f");
     }
     checkUniqueNames(targets);
     CheckExecutor executor = deep ? new LocalCheckExecutor() : CheckExecutor.NONE;
     if (deep && targets.stream().noneMatch(executor::reaches)) {
-      context.err().println("warning: --deep runs checks only where a command can run (this host, with --here);"
-          + " tier 2 is skipped for every environment of this plan");
+      context
+          .err()
+          .println(
+              "warning: --deep runs checks only where a command can run (this host, with --here);"
+                  + " tier 2 is skipped for every environment of this plan");
     }
     Planner planner = new Planner(validators, executor, deep);
     Plan plan;
@@ -188,7 +229,8 @@ public final class PlanCommand implements Callable<Integer> {
       throw problems(report, e);
     }
     if (!whatIf.isEmpty()) {
-      return new PlanWhatIf(spec, context.out(), output.format()).run(planner, plan, releases, targets, inPlace, whatIf);
+      return new PlanWhatIf(spec, context.out(), output.format())
+          .run(planner, plan, releases, targets, inPlace, whatIf);
     }
     if (output.format() == Format.TABLE) {
       PlanView.print(context.out(), plan);
@@ -220,7 +262,10 @@ public final class PlanCommand implements Callable<Integer> {
     Map<ResourceKey, SourceDocument> documents = new HashMap<>();
     ResourceParser parser = new ResourceParser(Limits.DEFAULT, validators);
     for (Revision revision : store.list(Optional.of(Kind.RELEASE), "")) {
-      ParseReport parsed = parser.parse("store:" + revision.key(), revision.document().toString().getBytes(StandardCharsets.UTF_8));
+      ParseReport parsed =
+          parser.parse(
+              "store:" + revision.key(),
+              revision.document().toString().getBytes(StandardCharsets.UTF_8));
       out.addAll(parsed.resources());
       problems.addAll(parsed.problems());
       documents.putAll(parsed.documents());
@@ -232,8 +277,10 @@ public final class PlanCommand implements Callable<Integer> {
     Set<String> seen = new HashSet<>();
     for (Target t : targets) {
       if (!seen.add(t.environment())) {
-        throw CliException.invalid("two environments are named " + t.environment()
-            + "; fingerprint files are named by their `environment` field, or else by their file name");
+        throw CliException.invalid(
+            "two environments are named "
+                + t.environment()
+                + "; fingerprint files are named by their `environment` field, or else by their file name");
       }
     }
   }

@@ -41,8 +41,8 @@ final class PlanTargets {
   private PlanTargets() {}
 
   /**
-   * Fingerprint files, each given as a file or as a directory whose {@code .yaml}, {@code .yml}
-   * and {@code .json} files are read, searched recursively in name order as {@code -f} does.
+   * Fingerprint files, each given as a file or as a directory whose {@code .yaml}, {@code .yml} and
+   * {@code .json} files are read, searched recursively in name order as {@code -f} does.
    *
    * @throws CliException when a directory holds no fingerprint file, or when two files name the
    *     same environment (both files are named: a copied file keeps its {@code environment})
@@ -56,9 +56,15 @@ final class PlanTargets {
         Target target = file(path, trusted, err);
         Path other = byName.putIfAbsent(target.environment(), path);
         if (other != null) {
-          throw CliException.invalid("--fingerprint " + other + " and " + path + " both describe environment "
-              + target.environment() + "; a plan has one fingerprint per environment (give one of them, or change"
-              + " the `environment` field of one)");
+          throw CliException.invalid(
+              "--fingerprint "
+                  + other
+                  + " and "
+                  + path
+                  + " both describe environment "
+                  + target.environment()
+                  + "; a plan has one fingerprint per environment (give one of them, or change"
+                  + " the `environment` field of one)");
         }
         targets.add(target);
       }
@@ -69,12 +75,18 @@ final class PlanTargets {
   private static List<Path> fingerprintFiles(Path directory) {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(directory)) {
-      files = walk.filter(Files::isRegularFile).filter(PlanTargets::isFingerprintFile).sorted().toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(PlanTargets::isFingerprintFile)
+              .sorted()
+              .toList();
     } catch (IOException e) {
-      throw CliException.invalid("--fingerprint " + directory + ": cannot list directory (" + e.getMessage() + ")");
+      throw CliException.invalid(
+          "--fingerprint " + directory + ": cannot list directory (" + e.getMessage() + ")");
     }
     if (files.isEmpty()) {
-      throw CliException.invalid("--fingerprint " + directory + ": directory holds no .yaml, .yml or .json files");
+      throw CliException.invalid(
+          "--fingerprint " + directory + ": directory holds no .yaml, .yml or .json files");
     }
     return files;
   }
@@ -94,13 +106,20 @@ final class PlanTargets {
     byte[] bytes;
     try {
       if (Files.size(path) > MAX_FILE_BYTES) {
-        throw CliException.invalid("--fingerprint " + path + ": " + Files.size(path) + " bytes; expected at most " + MAX_FILE_BYTES);
+        throw CliException.invalid(
+            "--fingerprint "
+                + path
+                + ": "
+                + Files.size(path)
+                + " bytes; expected at most "
+                + MAX_FILE_BYTES);
       }
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw CliException.invalid("--fingerprint " + path + ": no such file");
     } catch (IOException e) {
-      throw CliException.invalid("--fingerprint " + path + ": cannot read (" + e.getMessage() + ")");
+      throw CliException.invalid(
+          "--fingerprint " + path + ": cannot read (" + e.getMessage() + ")");
     }
     ParsedFingerprint parsed = FingerprintFiles.read(path.toString(), bytes);
     parsed.warnings().forEach(w -> err.println("warning: " + w.format()));
@@ -109,8 +128,14 @@ final class PlanTargets {
     }
     Fingerprint fingerprint = parsed.orThrow();
     String name = fingerprint.environment().orElseGet(() -> stem(path));
-    return new Target(name, Target.Origin.FINGERPRINT_FILE, fingerprint, fingerprint.digests().whole(),
-        trusted.isEmpty() ? Optional.empty() : Optional.of(FingerprintVerifier.trusting(trusted).verify(fingerprint)),
+    return new Target(
+        name,
+        Target.Origin.FINGERPRINT_FILE,
+        fingerprint,
+        fingerprint.digests().whole(),
+        trusted.isEmpty()
+            ? Optional.empty()
+            : Optional.of(FingerprintVerifier.trusting(trusted).verify(fingerprint)),
         Optional.empty());
   }
 
@@ -127,17 +152,25 @@ final class PlanTargets {
   static List<Target> stored(Backend backend, List<String> names, Optional<String> selector) {
     Map<String, Revision> environments = new TreeMap<>();
     for (String name : names) {
-      Revision revision = backend.latest(new ResourceKey(Kind.ENVIRONMENT, name))
-          .orElseThrow(() -> CliException.notFound("environment " + name + " is not declared (sextant get environments lists them)"));
+      Revision revision =
+          backend
+              .latest(new ResourceKey(Kind.ENVIRONMENT, name))
+              .orElseThrow(
+                  () ->
+                      CliException.notFound(
+                          "environment "
+                              + name
+                              + " is not declared (sextant get environments lists them)"));
       environments.put(name, revision);
     }
-    selector.ifPresent(s -> {
-      List<Revision> matching = backend.list(Optional.of(Kind.ENVIRONMENT), s);
-      if (matching.isEmpty()) {
-        throw CliException.notFound("no environment matches -l " + s);
-      }
-      matching.forEach(r -> environments.put(r.key().name(), r));
-    });
+    selector.ifPresent(
+        s -> {
+          List<Revision> matching = backend.list(Optional.of(Kind.ENVIRONMENT), s);
+          if (matching.isEmpty()) {
+            throw CliException.notFound("no environment matches -l " + s);
+          }
+          matching.forEach(r -> environments.put(r.key().name(), r));
+        });
     List<Target> targets = new ArrayList<>();
     environments.forEach((name, revision) -> targets.add(stored(backend, name, revision)));
     return targets;
@@ -150,20 +183,30 @@ final class PlanTargets {
     if (latest.isPresent()) {
       ObjectNode document = (ObjectNode) latest.get().deepCopy();
       document.remove("status");
-      fingerprint = FingerprintFiles.parse("environment " + name, document.toString().getBytes(StandardCharsets.UTF_8));
+      fingerprint =
+          FingerprintFiles.parse(
+              "environment " + name, document.toString().getBytes(StandardCharsets.UTF_8));
       origin = Target.Origin.OBSERVED;
     } else {
-      EnvironmentSpec spec = (EnvironmentSpec) Specs.read(Kind.ENVIRONMENT, revision.document().path("spec"));
+      EnvironmentSpec spec =
+          (EnvironmentSpec) Specs.read(Kind.ENVIRONMENT, revision.document().path("spec"));
       Map<String, dev.sextant.core.fingerprint.Fact> declared = new TreeMap<>();
       spec.facts().forEach((key, value) -> declared.put(key, FactTypes.declared(key, value)));
       fingerprint = Fingerprint.of(declared);
       origin = Target.Origin.DECLARED;
     }
     JsonNode drift = latest.isPresent() ? backend.drift(name) : null;
-    Optional<String> blocked = drift != null && drift.path("blocked").asBoolean(false)
-        ? Optional.of("drift detected and its drift action is block; review it with `sextant drift " + name + "`, then accept it with `sextant drift " + name + " --accept`")
-        : Optional.empty();
-    return new Target(name, origin, fingerprint, fingerprint.digests().whole(), Optional.empty(), blocked);
+    Optional<String> blocked =
+        drift != null && drift.path("blocked").asBoolean(false)
+            ? Optional.of(
+                "drift detected and its drift action is block; review it with `sextant drift "
+                    + name
+                    + "`, then accept it with `sextant drift "
+                    + name
+                    + " --accept`")
+            : Optional.empty();
+    return new Target(
+        name, origin, fingerprint, fingerprint.digests().whole(), Optional.empty(), blocked);
   }
 
   private static String stem(Path path) {

@@ -25,7 +25,9 @@ final class Plugins {
   /** The plug-in directory this command would read, whether or not it exists. */
   static Path directory(Main.Context context) {
     String given = context.env().get("SEXTANT_PLUGINS");
-    return given != null && !given.isBlank() ? Path.of(given) : BackendOptions.home(context).resolve("plugins");
+    return given != null && !given.isBlank()
+        ? Path.of(given)
+        : BackendOptions.home(context).resolve("plugins");
   }
 
   /** Sextant's validators and those of every plug-in jar. */
@@ -34,7 +36,8 @@ final class Plugins {
     List<URL> jars = new ArrayList<>();
     if (Files.isDirectory(directory)) {
       try (Stream<Path> files = Files.list(directory)) {
-        for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+        for (Path jar :
+            files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
           jars.add(url(jar));
         }
       } catch (IOException e) {
@@ -42,11 +45,13 @@ final class Plugins {
       }
     }
     ClassLoader parent = Plugins.class.getClassLoader();
-    ClassLoader loader = jars.isEmpty() ? parent : new URLClassLoader(jars.toArray(URL[]::new), parent);
+    ClassLoader loader =
+        jars.isEmpty() ? parent : new URLClassLoader(jars.toArray(URL[]::new), parent);
     try {
       return Validators.load(loader);
     } catch (ServiceConfigurationError | IllegalStateException e) {
-      throw CliException.invalid("a validator plug-in in " + directory + " cannot be loaded: " + e.getMessage());
+      throw CliException.invalid(
+          "a validator plug-in in " + directory + " cannot be loaded: " + e.getMessage());
     }
   }
 
@@ -55,7 +60,12 @@ final class Plugins {
     try (JarFile readable = new JarFile(jar.toFile())) {
       readable.getManifest();
     } catch (IOException e) {
-      throw CliException.invalid("plug-in " + jar + " is not a readable jar (" + e.getMessage() + "); remove it or replace it");
+      throw CliException.invalid(
+          "plug-in "
+              + jar
+              + " is not a readable jar ("
+              + e.getMessage()
+              + "); remove it or replace it");
     }
     try {
       return jar.toUri().toURL();

@@ -3,21 +3,21 @@ package dev.sextant.cli.command;
 import dev.sextant.api.ProblemKind;
 import dev.sextant.cli.CliException;
 import dev.sextant.cli.SextantCommand;
+import dev.sextant.cli.backend.LocalServer;
+import dev.sextant.cli.backend.ServerFile;
 import dev.sextant.server.ServerConfig;
 import dev.sextant.server.ServerStartException;
 import dev.sextant.server.SextantServer;
 import dev.sextant.server.store.StoreException;
 import dev.sextant.server.store.StoreLocation;
-import dev.sextant.cli.backend.LocalServer;
-import dev.sextant.cli.backend.ServerFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -56,16 +56,33 @@ public final class ServerCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
   @Mixin BackendOptions backend;
 
-  @Option(names = "--port", defaultValue = "7070", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      paramLabel = "PORT",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(names = "--agent-token-file", paramLabel = "FILE", description = "A file holding the token agents must present (default: $SEXTANT_AGENT_TOKEN). Without one, agents are refused.")
+  @Option(
+      names = "--agent-token-file",
+      paramLabel = "FILE",
+      description =
+          "A file holding the token agents must present (default: $SEXTANT_AGENT_TOKEN). Without one, agents are refused.")
   Path agentTokenFile;
 
-  @Option(names = "--drift-interval", defaultValue = "5m", paramLabel = "DURATION", description = "How often every environment's drift is checked, besides on each new fingerprint (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--drift-interval",
+      defaultValue = "5m",
+      paramLabel = "DURATION",
+      description =
+          "How often every environment's drift is checked, besides on each new fingerprint (default: ${DEFAULT-VALUE}).")
   String driftInterval;
 
   @Override
@@ -78,15 +95,28 @@ public final class ServerCommand implements Callable<Integer> {
     StoreLocation store = backend.storeLocation(context);
     ServerConfig config;
     try {
-      config = new ServerConfig(store, bind, port, TokenFiles.agentToken(agentTokenFile, context), every);
+      config =
+          new ServerConfig(
+              store, bind, port, TokenFiles.agentToken(agentTokenFile, context), every);
     } catch (IllegalArgumentException e) {
       throw CliException.invalid(e.getMessage());
     }
-    Optional<Path> home = store instanceof StoreLocation.Embedded embedded ? Optional.of(embedded.dataDirectory()) : Optional.empty();
+    Optional<Path> home =
+        store instanceof StoreLocation.Embedded embedded
+            ? Optional.of(embedded.dataDirectory())
+            : Optional.empty();
     // The store would refuse a second process anyway; this says which one has it, and what to do.
     Optional<ServerFile> running = home.flatMap(LocalServer::find);
     if (running.isPresent()) {
-      throw new CliException(ProblemKind.UNAVAILABLE, "a local server already runs for " + home.get() + " on " + running.get().url() + " (pid " + running.get().pid() + "); 'sextant server stop' stops it");
+      throw new CliException(
+          ProblemKind.UNAVAILABLE,
+          "a local server already runs for "
+              + home.get()
+              + " on "
+              + running.get().url()
+              + " (pid "
+              + running.get().pid()
+              + "); 'sextant server stop' stops it");
     }
     if (home.isPresent() && config.agentToken().isEmpty()) {
       // The local CLI records fingerprints through this server, with the token in server.json;
@@ -103,7 +133,8 @@ public final class ServerCommand implements Callable<Integer> {
     Optional<ServerFile> announced = Optional.empty();
     if (home.isPresent()) {
       try {
-        announced = Optional.of(announce(home.get(), server.port(), config.agentToken().orElseThrow()));
+        announced =
+            Optional.of(announce(home.get(), server.port(), config.agentToken().orElseThrow()));
       } catch (CliException e) {
         server.close();
         throw e;
@@ -111,13 +142,21 @@ public final class ServerCommand implements Callable<Integer> {
     }
     Optional<ServerFile> written = announced;
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      // First, so that no CLI comes to a server that is going away.
-      written.ifPresent(file -> file.deleteFrom(home.orElseThrow()));
-      server.close();
-      stopped.countDown();
-    }, "sextant-shutdown"));
-    context.out().printf("sextant server listening on http://%s:%d (store: %s)%n", bind, server.port(), store.display());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  // First, so that no CLI comes to a server that is going away.
+                  written.ifPresent(file -> file.deleteFrom(home.orElseThrow()));
+                  server.close();
+                  stopped.countDown();
+                },
+                "sextant-shutdown"));
+    context
+        .out()
+        .printf(
+            "sextant server listening on http://%s:%d (store: %s)%n",
+            bind, server.port(), store.display());
     context.out().flush();
     stopped.await();
     return 0;
@@ -125,7 +164,12 @@ public final class ServerCommand implements Callable<Integer> {
 
   /** Writes server.json: where the CLI of the data directory finds this server. */
   private ServerFile announce(Path home, int port, String token) {
-    ServerFile file = new ServerFile("http://" + reachableHost() + ":" + port, ProcessHandle.current().pid(), token, Instant.now());
+    ServerFile file =
+        new ServerFile(
+            "http://" + reachableHost() + ":" + port,
+            ProcessHandle.current().pid(),
+            token,
+            Instant.now());
     try {
       file.write(home);
     } catch (UncheckedIOException e) {

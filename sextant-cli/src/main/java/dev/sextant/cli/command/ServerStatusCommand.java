@@ -32,7 +32,11 @@ public final class ServerStatusCommand implements Callable<Integer> {
     ServerFile running =
         LocalServer.find(home)
             .orElseThrow(() -> CliException.notFound("no local server runs for " + home));
-    context.out().printf("url:   %s%npid:   %d%nsince: %s%nlog:   %s%n", running.url(), running.pid(), running.since(), home.resolve(LocalServer.LOG));
+    context
+        .out()
+        .printf(
+            "url:   %s%npid:   %d%nsince: %s%nlog:   %s%n",
+            running.url(), running.pid(), running.since(), home.resolve(LocalServer.LOG));
     return 0;
   }
 }

@@ -27,7 +27,10 @@ import picocli.CommandLine.ParentCommand;
       "the next command that needs the store starts a new one."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  sextant server stop", "  sextant server stop && SEXTANT_NO_DAEMON=1 sextant get environments"})
+    footer = {
+      "  sextant server stop",
+      "  sextant server stop && SEXTANT_NO_DAEMON=1 sextant get environments"
+    })
 public final class ServerStopCommand implements Callable<Integer> {
   private static final Duration EXIT = Duration.ofSeconds(15);
 
@@ -51,7 +54,13 @@ public final class ServerStopCommand implements Callable<Integer> {
       try {
         process.get().onExit().get(EXIT.toSeconds(), TimeUnit.SECONDS);
       } catch (TimeoutException e) {
-        throw new CliException(ProblemKind.UNAVAILABLE, "the local server (pid " + pid + ") did not exit within " + EXIT.toSeconds() + " s of SIGTERM; it is still running");
+        throw new CliException(
+            ProblemKind.UNAVAILABLE,
+            "the local server (pid "
+                + pid
+                + ") did not exit within "
+                + EXIT.toSeconds()
+                + " s of SIGTERM; it is still running");
       } catch (ExecutionException e) {
         throw new IllegalStateException(e);
       }

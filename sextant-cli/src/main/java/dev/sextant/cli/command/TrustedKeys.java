@@ -23,7 +23,8 @@ final class TrustedKeys {
       } catch (NoSuchFileException e) {
         throw CliException.invalid("--key " + file + ": no such file");
       } catch (IOException | IllegalArgumentException e) {
-        throw CliException.invalid("--key " + file + ": not a readable Ed25519 public key (" + e.getMessage() + ")");
+        throw CliException.invalid(
+            "--key " + file + ": not a readable Ed25519 public key (" + e.getMessage() + ")");
       }
     }
     return trusted;

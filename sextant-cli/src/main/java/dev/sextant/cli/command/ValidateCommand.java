@@ -32,23 +32,57 @@ public final class ValidateCommand implements Callable<Integer> {
   @ParentCommand SextantCommand root;
   @Mixin OutputOptions output;
 
-  @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR|-", description = "A file, a directory (searched recursively) or - for standard input. Repeatable.")
+  @Option(
+      names = {"-f", "--filename"},
+      required = true,
+      paramLabel = "FILE|DIR|-",
+      description =
+          "A file, a directory (searched recursively) or - for standard input. Repeatable.")
   List<String> files;
 
   @Override
   public Integer call() {
     var context = root.context();
     var inputs = new ResourceFiles(Limits.DEFAULT, System.in).read(files);
-    ParseReport report = new ResourceParser(Limits.DEFAULT, Plugins.validators(context)).parseAll(inputs);
+    ParseReport report =
+        new ResourceParser(Limits.DEFAULT, Plugins.validators(context)).parseAll(inputs);
     if (output.format() != Format.TABLE) {
       ObjectNode json = JsonNodeFactory.instance.objectNode();
       json.put("valid", report.ok());
       var resources = json.putArray("resources");
-      report.resources().forEach(r -> resources.addObject().put("kind", r.kind().displayName()).put("name", r.name()).put("digest", r.digest().value()));
+      report
+          .resources()
+          .forEach(
+              r ->
+                  resources
+                      .addObject()
+                      .put("kind", r.kind().displayName())
+                      .put("name", r.name())
+                      .put("digest", r.digest().value()));
       var problems = json.putArray("problems");
-      report.problems().forEach(p -> problems.addObject().put("source", p.source()).put("line", p.position().line()).put("column", p.position().column()).put("field", p.field()).put("message", p.message()));
+      report
+          .problems()
+          .forEach(
+              p ->
+                  problems
+                      .addObject()
+                      .put("source", p.source())
+                      .put("line", p.position().line())
+                      .put("column", p.position().column())
+                      .put("field", p.field())
+                      .put("message", p.message()));
       var warnings = json.putArray("warnings");
-      report.warnings().forEach(p -> warnings.addObject().put("source", p.source()).put("line", p.position().line()).put("column", p.position().column()).put("field", p.field()).put("message", p.message()));
+      report
+          .warnings()
+          .forEach(
+              p ->
+                  warnings
+                      .addObject()
+                      .put("source", p.source())
+                      .put("line", p.position().line())
+                      .put("column", p.position().column())
+                      .put("field", p.field())
+                      .put("message", p.message()));
       Printer.print(context.out(), output.format(), json);
       return report.ok() ? 0 : 1;
     }
@@ -57,7 +91,14 @@ public final class ValidateCommand implements Callable<Integer> {
       throw new InvalidInputException(report.problems());
     }
     long sources = inputs.size();
-    context.out().printf("valid: %d resource%s in %d file%s%n", report.resources().size(), report.resources().size() == 1 ? "" : "s", sources, sources == 1 ? "" : "s");
+    context
+        .out()
+        .printf(
+            "valid: %d resource%s in %d file%s%n",
+            report.resources().size(),
+            report.resources().size() == 1 ? "" : "s",
+            sources,
+            sources == 1 ? "" : "s");
     return 0;
   }
 }

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The inputs named by {@code -f}: files, directories (searched recursively for .yaml, .yml and
- * .json, in name order) and {@code -} for standard input. No file is read past the size limit,
- * so a huge file costs nothing but its refusal.
+ * .json, in name order) and {@code -} for standard input. No file is read past the size limit, so a
+ * huge file costs nothing but its refusal.
  */
 public final class ResourceFiles {
   private final Limits limits;
@@ -50,7 +50,9 @@ public final class ResourceFiles {
         int before = problems.size();
         List<Path> files = manifests(path, problems);
         if (files.isEmpty() && problems.size() == before) {
-          problems.add(new Problem(name, Position.FILE, "", "directory holds no .yaml, .yml or .json files"));
+          problems.add(
+              new Problem(
+                  name, Position.FILE, "", "directory holds no .yaml, .yml or .json files"));
         }
         files.forEach(file -> readFile(file, inputs, problems));
       } else if (Files.exists(path)) {
@@ -69,7 +71,9 @@ public final class ResourceFiles {
     try (Stream<Path> walk = Files.walk(directory)) {
       return walk.filter(Files::isRegularFile).filter(ResourceFiles::isManifest).sorted().toList();
     } catch (IOException e) {
-      problems.add(new Problem(directory.toString(), Position.FILE, "", "cannot list directory: " + e.getMessage()));
+      problems.add(
+          new Problem(
+              directory.toString(), Position.FILE, "", "cannot list directory: " + e.getMessage()));
       return List.of();
     }
   }
@@ -98,7 +102,8 @@ public final class ResourceFiles {
     try {
       return in.readNBytes(limits.maxBytes() + 1);
     } catch (IOException e) {
-      throw new InvalidInputException(List.of(new Problem("<stdin>", Position.FILE, "", "cannot read: " + e.getMessage())));
+      throw new InvalidInputException(
+          List.of(new Problem("<stdin>", Position.FILE, "", "cannot read: " + e.getMessage())));
     }
   }
 }

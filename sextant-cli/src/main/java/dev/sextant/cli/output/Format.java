@@ -24,7 +24,16 @@ public enum Format {
       return Arrays.stream(values())
           .filter(f -> f.toString().equals(value.toLowerCase(Locale.ROOT)))
           .findFirst()
-          .orElseThrow(() -> new TypeConversionException("expected one of " + Arrays.stream(values()).map(Format::toString).collect(Collectors.joining(", ")) + ", found '" + value + "'"));
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "expected one of "
+                          + Arrays.stream(values())
+                              .map(Format::toString)
+                              .collect(Collectors.joining(", "))
+                          + ", found '"
+                          + value
+                          + "'"));
     }
   }
 }

@@ -9,8 +9,8 @@ import dev.sextant.core.plan.ReleasePlan;
 import dev.sextant.core.plan.RequirementResult;
 import dev.sextant.core.plan.TargetPlan;
 import dev.sextant.core.plan.TierResult;
-import dev.sextant.core.plan.Verdict;
 import dev.sextant.core.plan.VariantResult;
+import dev.sextant.core.plan.Verdict;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +52,28 @@ public final class PlanView {
   private static void release(PrintWriter out, ReleasePlan release) {
     out.printf("Release %s (%s %s)%n", release.name(), release.service(), release.version());
     for (DependencyResult d : release.dependencies()) {
-      out.printf("  needs %s %s: %s%n", d.service(), d.range(),
-          d.provider().map(p -> p + " provides " + d.providerApi().orElse("no API") + (d.satisfied() ? " ✓" : " ✗")).orElse("no release of it is known (not checked)"));
+      out.printf(
+          "  needs %s %s: %s%n",
+          d.service(),
+          d.range(),
+          d.provider()
+              .map(
+                  p ->
+                      p
+                          + " provides "
+                          + d.providerApi().orElse("no API")
+                          + (d.satisfied() ? " ✓" : " ✗"))
+              .orElse("no release of it is known (not checked)"));
     }
     release.refusals().forEach(r -> out.printf("  REFUSED: %s%n", r));
     Table table = new Table("ENVIRONMENT", "ORIGIN", "VERDICT", "VARIANT", "REASON");
     for (TargetPlan t : release.targets()) {
-      table.row(t.environment(), t.origin().label(), t.verdict().label(), t.variant().orElse("-"), t.reason());
+      table.row(
+          t.environment(),
+          t.origin().label(),
+          t.verdict().label(),
+          t.variant().orElse("-"),
+          t.reason());
     }
     indent(out, table);
     for (TargetPlan target : release.targets()) {
@@ -81,7 +96,9 @@ public final class PlanView {
         out.printf("        %s %s: %s%n", mark(gate.passed()), gate.name(), gate.detail());
       }
       for (RequirementResult r : tier.requirements()) {
-        out.printf("        %s %s: required %s; observed %s%n", mark(r.met()), r.name(), r.finding().required(), r.finding().observed());
+        out.printf(
+            "        %s %s: required %s; observed %s%n",
+            mark(r.met()), r.name(), r.finding().required(), r.finding().observed());
         if (!r.met()) {
           out.printf("            %s%n", r.finding().reason());
           out.printf("            rule: %s%n", r.source());
@@ -93,7 +110,9 @@ public final class PlanView {
       }
     }
     for (ParameterValue p : variant.parameters()) {
-      out.printf("      parameter %s = %s (%s)%n", p.name(), p.value().orElse("?"), p.problem().orElse(p.derivation()));
+      out.printf(
+          "      parameter %s = %s (%s)%n",
+          p.name(), p.value().orElse("?"), p.problem().orElse(p.derivation()));
     }
   }
 

@@ -18,11 +18,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A validator's arguments ({@code with:}), read with checks that name the argument and say what
- * was expected, so that every plug-in reports bad input the same way.
+ * A validator's arguments ({@code with:}), read with checks that name the argument and say what was
+ * expected, so that every plug-in reports bad input the same way.
  *
- * <p>Unknown arguments are refused with the nearest known name: a misspelt {@code headrom} must
- * not silently mean "no headroom".
+ * <p>Unknown arguments are refused with the nearest known name: a misspelt {@code headrom} must not
+ * silently mean "no headroom".
  */
 public final class Arguments {
   private final String rule;
@@ -47,7 +47,11 @@ public final class Arguments {
       if (!known.contains(name)) {
         throw new InvalidRequirementException(
             "with." + name,
-            "rule " + rule + " has no argument \"" + name + "\"; expected "
+            "rule "
+                + rule
+                + " has no argument \""
+                + name
+                + "\"; expected "
                 + (known.isEmpty() ? "none" : "one of " + String.join(", ", known))
                 + DidYouMean.hint(name, known));
       }
@@ -81,32 +85,38 @@ public final class Arguments {
 
   /** A required version, checked with {@link Versions#check}. */
   public String version(String name) {
-    return optionalVersion(name).orElseThrow(() -> invalid(name, "is missing; expected a version such as 12.4"));
+    return optionalVersion(name)
+        .orElseThrow(() -> invalid(name, "is missing; expected a version such as 12.4"));
   }
 
   public Optional<String> optionalVersion(String name) {
-    return optionalText(name).map(text -> {
-      try {
-        return Versions.check(text);
-      } catch (IllegalArgumentException e) {
-        throw invalid(name, e.getMessage());
-      }
-    });
+    return optionalText(name)
+        .map(
+            text -> {
+              try {
+                return Versions.check(text);
+              } catch (IllegalArgumentException e) {
+                throw invalid(name, e.getMessage());
+              }
+            });
   }
 
   /** A required amount of bytes such as {@code 14Gi}, read by {@link Quantities#parse}. */
   public BigDecimal bytes(String name) {
-    return optionalBytes(name).orElseThrow(() -> invalid(name, "is missing; expected an amount such as 14Gi"));
+    return optionalBytes(name)
+        .orElseThrow(() -> invalid(name, "is missing; expected an amount such as 14Gi"));
   }
 
   public Optional<BigDecimal> optionalBytes(String name) {
-    return optionalText(name).map(text -> {
-      try {
-        return Quantities.parse(text);
-      } catch (IllegalArgumentException e) {
-        throw invalid(name, e.getMessage());
-      }
-    });
+    return optionalText(name)
+        .map(
+            text -> {
+              try {
+                return Quantities.parse(text);
+              } catch (IllegalArgumentException e) {
+                throw invalid(name, e.getMessage());
+              }
+            });
   }
 
   /** A whole number of at least {@code least}, if given. */
@@ -116,7 +126,8 @@ public final class Arguments {
       return Optional.empty();
     }
     if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < least) {
-      throw invalid(name, "is " + describe(node) + "; expected a whole number of at least " + least);
+      throw invalid(
+          name, "is " + describe(node) + "; expected a whole number of at least " + least);
     }
     return Optional.of(node.intValue());
   }
@@ -141,8 +152,13 @@ public final class Arguments {
     String value = given.get().toLowerCase(Locale.ROOT);
     List<String> allowed = Arrays.asList(choices);
     if (!allowed.contains(value)) {
-      throw invalid(name, "is \"" + given.get() + "\"; expected one of " + String.join(", ", allowed)
-          + DidYouMean.hint(value, allowed));
+      throw invalid(
+          name,
+          "is \""
+              + given.get()
+              + "\"; expected one of "
+              + String.join(", ", allowed)
+              + DidYouMean.hint(value, allowed));
     }
     return value;
   }
@@ -157,7 +173,8 @@ public final class Arguments {
       return List.of(text(name));
     }
     if (!node.isArray() || node.isEmpty()) {
-      throw invalid(name, "is " + describe(node) + "; expected a text or a non-empty list of texts");
+      throw invalid(
+          name, "is " + describe(node) + "; expected a text or a non-empty list of texts");
     }
     List<String> out = new ArrayList<>();
     for (JsonNode item : node) {
@@ -175,16 +192,28 @@ public final class Arguments {
    * would change is refused, so that a release means the same before and after it is applied.
    */
   private String scalarText(String name, JsonNode node) {
-    WrittenNumbers.storedAs(node).ifPresent(stored -> {
-      throw invalid(name, "is the number " + node.decimalValue() + ", which is stored as " + stored
-          + "; write it quoted: " + name + ": \"" + node.decimalValue() + "\"");
-    });
+    WrittenNumbers.storedAs(node)
+        .ifPresent(
+            stored -> {
+              throw invalid(
+                  name,
+                  "is the number "
+                      + node.decimalValue()
+                      + ", which is stored as "
+                      + stored
+                      + "; write it quoted: "
+                      + name
+                      + ": \""
+                      + node.decimalValue()
+                      + "\"");
+            });
     return node.asText().strip();
   }
 
   /** An error about one argument, for checks the methods above do not make. */
   public InvalidRequirementException invalid(String name, String problem) {
-    return new InvalidRequirementException("with." + name, "rule " + rule + ": " + name + " " + problem);
+    return new InvalidRequirementException(
+        "with." + name, "rule " + rule + ": " + name + " " + problem);
   }
 
   private static String describe(JsonNode node) {

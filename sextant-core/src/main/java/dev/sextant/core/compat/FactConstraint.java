@@ -24,13 +24,13 @@ import java.util.Optional;
  *       amounts of bytes ({@code 16Gi}, {@code 8 GB}), read by {@link Quantities};
  *   <li>number ({@code gpu.count}): {@code equals}, {@code min}, {@code max}, {@code in} as
  *       decimals;
- *   <li>version ({@code python.version}): {@code range} in the requirement's {@code scheme} or
- *       the default one ({@link VersionRanges#defaultScheme}); {@code equals}, {@code min}, {@code
- *       max} and {@code in} in that scheme when one is given or implied (PEP 440 for {@code
- *       python.*}, semver for npm syntax); otherwise as dotted numbers ({@link DottedRange}) when
- *       the operand is plain dotted numbers ({@code 550.54.14}), and else by the fingerprint's own
- *       version order ({@link Versions}), which reads suffixes such as {@code -1ubuntu2} or {@code
- *       rc1} that a dotted range would refuse;
+ *   <li>version ({@code python.version}): {@code range} in the requirement's {@code scheme} or the
+ *       default one ({@link VersionRanges#defaultScheme}); {@code equals}, {@code min}, {@code max}
+ *       and {@code in} in that scheme when one is given or implied (PEP 440 for {@code python.*},
+ *       semver for npm syntax); otherwise as dotted numbers ({@link DottedRange}) when the operand
+ *       is plain dotted numbers ({@code 550.54.14}), and else by the fingerprint's own version
+ *       order ({@link Versions}), which reads suffixes such as {@code -1ubuntu2} or {@code rc1}
+ *       that a dotted range would refuse;
  *   <li>string and bool: {@code equals} and {@code in}; set and list ({@code cpu.flags}): {@code
  *       includes}, every listed name present.
  * </ul>
@@ -50,22 +50,29 @@ public final class FactConstraint implements Constraint {
   private final List<String> facts;
   private final String required;
   private final Optional<Boolean> exists;
-  // By FactType ordinal: the clauses for a fact of that type, or null when the operands do not fit it.
+  // By FactType ordinal: the clauses for a fact of that type, or null when the operands do not fit
+  // it.
   private final FactOperands.Clause[][] clausesByType;
   // By FactType ordinal: the one value required of a fact of that type, or null when there is none.
   private final Value[] valueByType;
   private final String operatorNames;
+
   /**
    * The same sentence whatever the value, which the finding shows beside it: a plan of 10,000
    * environments holds a million met findings, and building a sentence for each was most of what
    * planning allocated.
    */
   private final String metReason;
+
   /** The finding when the fact is absent, which never changes. */
   private final Finding absent;
 
   private FactConstraint(
-      String key, String required, Optional<Boolean> exists, FactOperands.Clause[][] clausesByType, Value[] valueByType,
+      String key,
+      String required,
+      Optional<Boolean> exists,
+      FactOperands.Clause[][] clausesByType,
+      Value[] valueByType,
       String operatorNames) {
     this.key = key.intern();
     this.facts = List.of(this.key);
@@ -75,9 +82,10 @@ public final class FactConstraint implements Constraint {
     this.valueByType = valueByType;
     this.operatorNames = operatorNames;
     this.metReason = "the observed value meets " + required;
-    this.absent = exists.isPresent() && !exists.get()
-        ? Finding.met(facts, required, Finding.ABSENT, key + " is absent, as required")
-        : Finding.notMet(facts, required, Finding.ABSENT, key + " is absent");
+    this.absent =
+        exists.isPresent() && !exists.get()
+            ? Finding.met(facts, required, Finding.ABSENT, key + " is absent, as required")
+            : Finding.notMet(facts, required, Finding.ABSENT, key + " is absent");
   }
 
   /** Whether the requirement uses any of equals, min, max, range, in, includes or exists. */
@@ -98,16 +106,30 @@ public final class FactConstraint implements Constraint {
    *     ...) whose operand is missing, does not fit the fact's type, or does not parse
    */
   public static Constraint prepare(Requirement requirement) {
-    String key = requirement.fact().map(String::strip).filter(k -> !k.isEmpty()).orElseThrow(() ->
-        new InvalidRequirementException("fact", "a requirement on a fact needs fact: the key to check, such as memory.total"));
+    String key =
+        requirement
+            .fact()
+            .map(String::strip)
+            .filter(k -> !k.isEmpty())
+            .orElseThrow(
+                () ->
+                    new InvalidRequirementException(
+                        "fact",
+                        "a requirement on a fact needs fact: the key to check, such as memory.total"));
     if (!hasOperators(requirement)) {
       throw new InvalidRequirementException(
-          "fact", "requirement on " + key + " has no operator; expected one of equals, min, max, range, in, includes, exists");
+          "fact",
+          "requirement on "
+              + key
+              + " has no operator; expected one of equals, min, max, range, in, includes, exists");
     }
     Optional<Boolean> exists = requirement.exists();
     if (exists.equals(Optional.of(false)) && countComparisons(requirement) > 0) {
       throw new InvalidRequirementException(
-          "exists", "exists: false on " + key + " cannot be combined with other operators: an absent fact has no value to compare");
+          "exists",
+          "exists: false on "
+              + key
+              + " cannot be combined with other operators: an absent fact has no value to compare");
     }
     FactOperands.Clause[][] byType = new FactOperands.Clause[TYPES.length][];
     Value[] values = new Value[TYPES.length];
@@ -153,13 +175,24 @@ public final class FactConstraint implements Constraint {
   private Finding evaluate(Fact fact) {
     String shown = fact.display();
     if (exists.isPresent() && !exists.get()) {
-      return Finding.notMet(facts, required, shown, key + " is present (" + shown + ") but must be absent");
+      return Finding.notMet(
+          facts, required, shown, key + " is present (" + shown + ") but must be absent");
     }
     FactType type = typeOf(fact);
     FactOperands.Clause[] clauses = clausesByType[type.ordinal()];
     if (clauses == null) {
-      return Finding.notMet(facts, required, shown,
-          key + " is a " + type.word() + " (" + shown + "), which " + operatorNames + " cannot be compared with");
+      return Finding.notMet(
+          facts,
+          required,
+          shown,
+          key
+              + " is a "
+              + type.word()
+              + " ("
+              + shown
+              + "), which "
+              + operatorNames
+              + " cannot be compared with");
     }
     for (FactOperands.Clause clause : clauses) {
       String unmet = clause.unmet(fact, shown);
@@ -236,7 +269,9 @@ public final class FactConstraint implements Constraint {
       return FactType.STRING;
     }
     String text = operand.get().strip();
-    return !text.isEmpty() && Character.isDigit(text.charAt(0)) && Character.isLetter(text.charAt(text.length() - 1))
+    return !text.isEmpty()
+            && Character.isDigit(text.charAt(0))
+            && Character.isLetter(text.charAt(text.length() - 1))
         ? FactType.QUANTITY
         : FactType.NUMBER;
   }

@@ -18,7 +18,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** A fact requirement's operands, read for one fact type at a time into clauses {@link FactConstraint} evaluates. */
+/**
+ * A fact requirement's operands, read for one fact type at a time into clauses {@link
+ * FactConstraint} evaluates.
+ */
 final class FactOperands {
   private final String key;
   private final Requirement requirement;
@@ -33,7 +36,8 @@ final class FactOperands {
   Prepared forType(FactType type) {
     Requirement r = requirement;
     if (r.scheme().isPresent() && type != FactType.VERSION) {
-      throw new InvalidRequirementException("scheme", "scheme applies to version facts; " + key + " is a " + type.word());
+      throw new InvalidRequirementException(
+          "scheme", "scheme applies to version facts; " + key + " is a " + type.word());
     }
     switch (type) {
       case QUANTITY, NUMBER -> amounts(type);
@@ -43,7 +47,8 @@ final class FactOperands {
       case SET, LIST -> members(type);
     }
     r.exists().ifPresent(e -> words.add(e ? "exists" : "does not exist"));
-    return new Prepared(clauses.toArray(new Clause[0]), key + " " + String.join(" and ", words), value(type));
+    return new Prepared(
+        clauses.toArray(new Clause[0]), key + " " + String.join(" and ", words), value(type));
   }
 
   /**
@@ -57,7 +62,10 @@ final class FactOperands {
     r.equalTo().ifPresent(operands::add);
     r.min().ifPresent(operands::add);
     r.max().ifPresent(operands::add);
-    if (operands.size() != 1 || r.range().isPresent() || !r.in().isEmpty() || !r.includes().isEmpty()) {
+    if (operands.size() != 1
+        || r.range().isPresent()
+        || !r.in().isEmpty()
+        || !r.includes().isEmpty()) {
       return Optional.empty();
     }
     String text = operands.get(0).strip();
@@ -72,32 +80,49 @@ final class FactOperands {
     Requirement r = requirement;
     notFor(type, "range", r.range().isPresent(), "versions");
     notFor(type, "includes", !r.includes().isEmpty(), "sets and lists");
-    r.equalTo().ifPresent(text -> {
-      BigDecimal want = amount(type, "equals", text);
-      words.add("= " + text);
-      clauses.add((fact, shown) -> {
-        BigDecimal have = amountOf(fact);
-        return have == null ? notBytes(shown) : have.compareTo(want) == 0 ? null : key + " is " + shown + ", not " + text;
-      });
-    });
-    r.min().ifPresent(text -> {
-      BigDecimal want = amount(type, "min", text);
-      words.add("≥ " + text);
-      clauses.add((fact, shown) -> {
-        BigDecimal have = amountOf(fact);
-        return have == null ? notBytes(shown)
-            : have.compareTo(want) >= 0 ? null : key + " is " + shown + ", below the minimum " + text;
-      });
-    });
-    r.max().ifPresent(text -> {
-      BigDecimal want = amount(type, "max", text);
-      words.add("≤ " + text);
-      clauses.add((fact, shown) -> {
-        BigDecimal have = amountOf(fact);
-        return have == null ? notBytes(shown)
-            : have.compareTo(want) <= 0 ? null : key + " is " + shown + ", above the maximum " + text;
-      });
-    });
+    r.equalTo()
+        .ifPresent(
+            text -> {
+              BigDecimal want = amount(type, "equals", text);
+              words.add("= " + text);
+              clauses.add(
+                  (fact, shown) -> {
+                    BigDecimal have = amountOf(fact);
+                    return have == null
+                        ? notBytes(shown)
+                        : have.compareTo(want) == 0 ? null : key + " is " + shown + ", not " + text;
+                  });
+            });
+    r.min()
+        .ifPresent(
+            text -> {
+              BigDecimal want = amount(type, "min", text);
+              words.add("≥ " + text);
+              clauses.add(
+                  (fact, shown) -> {
+                    BigDecimal have = amountOf(fact);
+                    return have == null
+                        ? notBytes(shown)
+                        : have.compareTo(want) >= 0
+                            ? null
+                            : key + " is " + shown + ", below the minimum " + text;
+                  });
+            });
+    r.max()
+        .ifPresent(
+            text -> {
+              BigDecimal want = amount(type, "max", text);
+              words.add("≤ " + text);
+              clauses.add(
+                  (fact, shown) -> {
+                    BigDecimal have = amountOf(fact);
+                    return have == null
+                        ? notBytes(shown)
+                        : have.compareTo(want) <= 0
+                            ? null
+                            : key + " is " + shown + ", above the maximum " + text;
+                  });
+            });
     if (!r.in().isEmpty()) {
       List<BigDecimal> wants = new ArrayList<>();
       for (String text : r.in()) {
@@ -105,18 +130,19 @@ final class FactOperands {
       }
       String list = String.join(", ", r.in());
       words.add("one of " + list);
-      clauses.add((fact, shown) -> {
-        BigDecimal have = amountOf(fact);
-        if (have == null) {
-          return notBytes(shown);
-        }
-        for (BigDecimal want : wants) {
-          if (have.compareTo(want) == 0) {
-            return null;
-          }
-        }
-        return key + " is " + shown + ", not one of " + list;
-      });
+      clauses.add(
+          (fact, shown) -> {
+            BigDecimal have = amountOf(fact);
+            if (have == null) {
+              return notBytes(shown);
+            }
+            for (BigDecimal want : wants) {
+              if (have.compareTo(want) == 0) {
+                return null;
+              }
+            }
+            return key + " is " + shown + ", not one of " + list;
+          });
     }
   }
 
@@ -137,44 +163,83 @@ final class FactOperands {
       try {
         return Quantities.parse(text);
       } catch (IllegalArgumentException e) {
-        throw new InvalidRequirementException(field, field + " on " + key + " (a quantity): " + e.getMessage());
+        throw new InvalidRequirementException(
+            field, field + " on " + key + " (a quantity): " + e.getMessage());
       }
     }
-    NumberBounds.problem(text.strip()).ifPresent(problem -> {
-      throw new InvalidRequirementException(field, field + " on " + key + ": " + problem);
-    });
+    NumberBounds.problem(text.strip())
+        .ifPresent(
+            problem -> {
+              throw new InvalidRequirementException(field, field + " on " + key + ": " + problem);
+            });
     try {
       return new BigDecimal(text.strip());
     } catch (NumberFormatException e) {
       throw new InvalidRequirementException(
-          field, field + " on " + key + " is \"" + text + "\"; " + key + " is a number, so expected a number such as 4 or 2.5");
+          field,
+          field
+              + " on "
+              + key
+              + " is \""
+              + text
+              + "\"; "
+              + key
+              + " is a number, so expected a number such as 4 or 2.5");
     }
   }
 
   private void versions() {
     Requirement r = requirement;
     notFor(FactType.VERSION, "includes", !r.includes().isEmpty(), "sets and lists");
-    r.range().ifPresent(text -> {
-      VersionRange range = range("range", r.scheme(), text);
-      words.add("in " + text + " (" + VersionRanges.name(range.scheme()) + ")");
-      clauses.add((fact, shown) -> range.contains(shown) ? null
-          : key + " " + shown + " is not in " + text + " (" + range.describe() + ")");
-    });
-    r.equalTo().ifPresent(text -> {
-      Predicate<String> test = single("equals", Operator.EQUAL, text);
-      words.add("= " + text + schemeNote(text));
-      clauses.add((fact, shown) -> test.test(shown) ? null : key + " is " + shown + ", not " + text);
-    });
-    r.min().ifPresent(text -> {
-      Predicate<String> test = single("min", Operator.AT_LEAST, text);
-      words.add("≥ " + text + schemeNote(text));
-      clauses.add((fact, shown) -> test.test(shown) ? null : key + " is " + shown + ", below the minimum " + text);
-    });
-    r.max().ifPresent(text -> {
-      Predicate<String> test = single("max", Operator.AT_MOST, text);
-      words.add("≤ " + text + schemeNote(text));
-      clauses.add((fact, shown) -> test.test(shown) ? null : key + " is " + shown + ", above the maximum " + text);
-    });
+    r.range()
+        .ifPresent(
+            text -> {
+              VersionRange range = range("range", r.scheme(), text);
+              words.add("in " + text + " (" + VersionRanges.name(range.scheme()) + ")");
+              clauses.add(
+                  (fact, shown) ->
+                      range.contains(shown)
+                          ? null
+                          : key
+                              + " "
+                              + shown
+                              + " is not in "
+                              + text
+                              + " ("
+                              + range.describe()
+                              + ")");
+            });
+    r.equalTo()
+        .ifPresent(
+            text -> {
+              Predicate<String> test = single("equals", Operator.EQUAL, text);
+              words.add("= " + text + schemeNote(text));
+              clauses.add(
+                  (fact, shown) ->
+                      test.test(shown) ? null : key + " is " + shown + ", not " + text);
+            });
+    r.min()
+        .ifPresent(
+            text -> {
+              Predicate<String> test = single("min", Operator.AT_LEAST, text);
+              words.add("≥ " + text + schemeNote(text));
+              clauses.add(
+                  (fact, shown) ->
+                      test.test(shown)
+                          ? null
+                          : key + " is " + shown + ", below the minimum " + text);
+            });
+    r.max()
+        .ifPresent(
+            text -> {
+              Predicate<String> test = single("max", Operator.AT_MOST, text);
+              words.add("≤ " + text + schemeNote(text));
+              clauses.add(
+                  (fact, shown) ->
+                      test.test(shown)
+                          ? null
+                          : key + " is " + shown + ", above the maximum " + text);
+            });
     if (!r.in().isEmpty()) {
       List<Predicate<String>> tests = new ArrayList<>();
       for (String text : r.in()) {
@@ -182,14 +247,15 @@ final class FactOperands {
       }
       String list = String.join(", ", r.in());
       words.add("one of " + list);
-      clauses.add((fact, shown) -> {
-        for (Predicate<String> test : tests) {
-          if (test.test(shown)) {
-            return null;
-          }
-        }
-        return key + " is " + shown + ", not one of " + list;
-      });
+      clauses.add(
+          (fact, shown) -> {
+            for (Predicate<String> test : tests) {
+              if (test.test(shown)) {
+                return null;
+              }
+            }
+            return key + " is " + shown + ", not one of " + list;
+          });
     }
   }
 
@@ -210,10 +276,11 @@ final class FactOperands {
     String operand = text.strip();
     Optional<Scheme> scheme = comparisonScheme(operand);
     if (scheme.isPresent()) {
-      String symbol = switch (scheme.get()) {
-        case SEMVER -> op == Operator.EQUAL ? "=" : op.symbol;
-        case PEP440, DOTTED -> op.symbol;
-      };
+      String symbol =
+          switch (scheme.get()) {
+            case SEMVER -> op == Operator.EQUAL ? "=" : op.symbol;
+            case PEP440, DOTTED -> op.symbol;
+          };
       VersionRange range = range(field, scheme, symbol + operand);
       return range::contains;
     }
@@ -226,7 +293,8 @@ final class FactOperands {
     try {
       Versions.check(operand);
     } catch (IllegalArgumentException e) {
-      throw new InvalidRequirementException(field, field + " on " + key + " (a version): " + e.getMessage());
+      throw new InvalidRequirementException(
+          field, field + " on " + key + " (a version): " + e.getMessage());
     }
     return switch (op) {
       case EQUAL -> v -> Versions.compare(v, operand) == 0;
@@ -241,7 +309,14 @@ final class FactOperands {
     } catch (IllegalArgumentException e) {
       Scheme used = scheme.orElseGet(() -> VersionRanges.defaultScheme(key, text));
       throw new InvalidRequirementException(
-          field, field + " on " + key + " is not a " + VersionRanges.name(used) + " range: " + e.getMessage());
+          field,
+          field
+              + " on "
+              + key
+              + " is not a "
+              + VersionRanges.name(used)
+              + " range: "
+              + e.getMessage());
     }
   }
 
@@ -249,16 +324,25 @@ final class FactOperands {
     Requirement r = requirement;
     notOrdered(FactType.STRING);
     notFor(FactType.STRING, "includes", !r.includes().isEmpty(), "sets and lists");
-    r.equalTo().ifPresent(text -> {
-      words.add("= " + text);
-      clauses.add((fact, shown) -> ((Fact.Text) fact).value().equals(text) ? null : key + " is " + shown + ", not " + text);
-    });
+    r.equalTo()
+        .ifPresent(
+            text -> {
+              words.add("= " + text);
+              clauses.add(
+                  (fact, shown) ->
+                      ((Fact.Text) fact).value().equals(text)
+                          ? null
+                          : key + " is " + shown + ", not " + text);
+            });
     if (!r.in().isEmpty()) {
       List<String> allowed = List.copyOf(r.in());
       String list = String.join(", ", allowed);
       words.add("one of " + list);
-      clauses.add((fact, shown) -> allowed.contains(((Fact.Text) fact).value()) ? null
-          : key + " is " + shown + ", not one of " + list);
+      clauses.add(
+          (fact, shown) ->
+              allowed.contains(((Fact.Text) fact).value())
+                  ? null
+                  : key + " is " + shown + ", not one of " + list);
     }
   }
 
@@ -266,11 +350,17 @@ final class FactOperands {
     Requirement r = requirement;
     notOrdered(FactType.BOOL);
     notFor(FactType.BOOL, "includes", !r.includes().isEmpty(), "sets and lists");
-    r.equalTo().ifPresent(text -> {
-      boolean want = flag("equals", text);
-      words.add("= " + want);
-      clauses.add((fact, shown) -> ((Fact.Flag) fact).value() == want ? null : key + " is " + shown + ", not " + want);
-    });
+    r.equalTo()
+        .ifPresent(
+            text -> {
+              boolean want = flag("equals", text);
+              words.add("= " + want);
+              clauses.add(
+                  (fact, shown) ->
+                      ((Fact.Flag) fact).value() == want
+                          ? null
+                          : key + " is " + shown + ", not " + want);
+            });
     if (!r.in().isEmpty()) {
       boolean[] allowed = new boolean[2];
       for (String text : r.in()) {
@@ -278,8 +368,11 @@ final class FactOperands {
       }
       String list = String.join(", ", r.in());
       words.add("one of " + list);
-      clauses.add((fact, shown) -> allowed[((Fact.Flag) fact).value() ? 1 : 0] ? null
-          : key + " is " + shown + ", not one of " + list);
+      clauses.add(
+          (fact, shown) ->
+              allowed[((Fact.Flag) fact).value() ? 1 : 0]
+                  ? null
+                  : key + " is " + shown + ", not one of " + list);
     }
   }
 
@@ -288,7 +381,16 @@ final class FactOperands {
     if (t.equals("true") || t.equals("false")) {
       return t.equals("true");
     }
-    throw new InvalidRequirementException(field, field + " on " + key + " is \"" + text + "\"; " + key + " is a bool, so expected true or false");
+    throw new InvalidRequirementException(
+        field,
+        field
+            + " on "
+            + key
+            + " is \""
+            + text
+            + "\"; "
+            + key
+            + " is a bool, so expected true or false");
   }
 
   private void members(FactType type) {
@@ -296,30 +398,35 @@ final class FactOperands {
     notOrdered(type);
     String use = "; use includes to require members";
     if (r.equalTo().isPresent()) {
-      throw new InvalidRequirementException("equals", "equals applies to single values; " + key + " is a " + type.word() + use);
+      throw new InvalidRequirementException(
+          "equals", "equals applies to single values; " + key + " is a " + type.word() + use);
     }
     if (!r.in().isEmpty()) {
-      throw new InvalidRequirementException("in", "in applies to single values; " + key + " is a " + type.word() + use);
+      throw new InvalidRequirementException(
+          "in", "in applies to single values; " + key + " is a " + type.word() + use);
     }
     if (!r.includes().isEmpty()) {
       List<String> wanted = List.copyOf(r.includes());
       for (String name : wanted) {
         if (name.isBlank()) {
-          throw new InvalidRequirementException("includes", "includes on " + key + " has an empty name; expected names such as avx2");
+          throw new InvalidRequirementException(
+              "includes", "includes on " + key + " has an empty name; expected names such as avx2");
         }
       }
       words.add("includes " + String.join(", ", wanted));
-      clauses.add((fact, shown) -> {
-        Collection<String> have = fact instanceof Fact.Set s ? s.values() : ((Fact.Sequence) fact).values();
-        List<String> missing = null;
-        for (String name : wanted) {
-          if (!have.contains(name)) {
-            missing = missing == null ? new ArrayList<>() : missing;
-            missing.add(name);
-          }
-        }
-        return missing == null ? null : key + " lacks " + String.join(", ", missing);
-      });
+      clauses.add(
+          (fact, shown) -> {
+            Collection<String> have =
+                fact instanceof Fact.Set s ? s.values() : ((Fact.Sequence) fact).values();
+            List<String> missing = null;
+            for (String name : wanted) {
+              if (!have.contains(name)) {
+                missing = missing == null ? new ArrayList<>() : missing;
+                missing.add(name);
+              }
+            }
+            return missing == null ? null : key + " lacks " + String.join(", ", missing);
+          });
     }
   }
 

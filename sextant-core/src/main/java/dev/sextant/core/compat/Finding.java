@@ -45,7 +45,13 @@ public record Finding(
   }
 
   /** A finding in words only. */
-  public Finding(boolean met, List<String> facts, String required, String observed, String reason, List<String> caveats) {
+  public Finding(
+      boolean met,
+      List<String> facts,
+      String required,
+      String observed,
+      String reason,
+      List<String> caveats) {
     this(met, facts, required, observed, reason, caveats, Optional.empty(), Optional.empty());
   }
 
@@ -53,7 +59,8 @@ public record Finding(
     return new Finding(true, facts, required, observed, reason, List.of());
   }
 
-  public static Finding notMet(List<String> facts, String required, String observed, String reason) {
+  public static Finding notMet(
+      List<String> facts, String required, String observed, String reason) {
     return new Finding(false, facts, required, observed, reason, List.of());
   }
 
@@ -66,11 +73,13 @@ public record Finding(
 
   /** The same finding with what it required as a typed value. */
   public Finding withRequired(Value value) {
-    return new Finding(met, facts, required, observed, reason, caveats, Optional.of(value), observedValue);
+    return new Finding(
+        met, facts, required, observed, reason, caveats, Optional.of(value), observedValue);
   }
 
   /** The same finding with what it observed as a typed value. */
   public Finding withObserved(Value value) {
-    return new Finding(met, facts, required, observed, reason, caveats, requiredValue, Optional.of(value));
+    return new Finding(
+        met, facts, required, observed, reason, caveats, requiredValue, Optional.of(value));
   }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param description the author's words, possibly empty
  * @param source the rule of the field it applies
  */
-public record PreparedRequirement(String name, String description, String source, Constraint constraint) {
+public record PreparedRequirement(
+    String name, String description, String source, Constraint constraint) {
   public PreparedRequirement {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");

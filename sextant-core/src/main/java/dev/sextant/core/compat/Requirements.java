@@ -26,12 +26,18 @@ public final class Requirements {
       refuseBesideRule(requirement);
       Validator validator = validators.get(requirement.rule().get());
       return new PreparedRequirement(
-          validator.rule(), requirement.description(), validator.source(), prepare(validator, requirement));
+          validator.rule(),
+          requirement.description(),
+          validator.source(),
+          prepare(validator, requirement));
     }
     boolean operators = FactConstraint.hasOperators(requirement);
     if (requirement.cel().isEmpty()) {
       return new PreparedRequirement(
-          requirement.fact().orElseThrow(), requirement.description(), FACT_SOURCE, FactConstraint.prepare(requirement));
+          requirement.fact().orElseThrow(),
+          requirement.description(),
+          FACT_SOURCE,
+          FactConstraint.prepare(requirement));
     }
     Constraint cel = CelConstraint.prepare(requirement);
     if (!operators) {
@@ -52,22 +58,33 @@ public final class Requirements {
     } catch (InvalidRequirementException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new InvalidRequirementException("rule", "the validator of rule " + validator.rule() + " ("
-          + validator.getClass().getName() + ") failed to read this requirement: " + e);
+      throw new InvalidRequirementException(
+          "rule",
+          "the validator of rule "
+              + validator.rule()
+              + " ("
+              + validator.getClass().getName()
+              + ") failed to read this requirement: "
+              + e);
     }
   }
 
   /**
-   * Both must hold: the first finding that is not met, or the first one when both are, each
-   * saying what both required.
+   * Both must hold: the first finding that is not met, or the first one when both are, each saying
+   * what both required.
    */
   private static Constraint both(Constraint first, Constraint second) {
     return (Fingerprint fingerprint) -> {
       Finding one = first.evaluate(fingerprint);
       Finding other = second.evaluate(fingerprint);
       Finding shown = one.met() ? (other.met() ? one : other) : one;
-      return new Finding(shown.met(), union(one.facts(), other.facts()), one.required() + " and " + other.required(),
-          shown.observed(), shown.reason(), shown.caveats());
+      return new Finding(
+          shown.met(),
+          union(one.facts(), other.facts()),
+          one.required() + " and " + other.required(),
+          shown.observed(),
+          shown.reason(),
+          shown.caveats());
     };
   }
 
@@ -78,12 +95,20 @@ public final class Requirements {
   }
 
   private static void refuseBesideRule(Requirement r) {
-    String beside = FactConstraint.hasOperators(r) ? "fact operators" : r.cel().isPresent() ? "cel" : r.fact().isPresent() ? "fact" : null;
+    String beside =
+        FactConstraint.hasOperators(r)
+            ? "fact operators"
+            : r.cel().isPresent() ? "cel" : r.fact().isPresent() ? "fact" : null;
     if (beside != null) {
       throw new InvalidRequirementException(
           "rule",
-          "a requirement with rule " + r.rule().get() + " takes its arguments in `with`, not " + beside
-              + "; write the " + beside + " as a separate requirement");
+          "a requirement with rule "
+              + r.rule().get()
+              + " takes its arguments in `with`, not "
+              + beside
+              + "; write the "
+              + beside
+              + " as a separate requirement");
     }
   }
 }

@@ -21,7 +21,10 @@ public final class Validators {
 
   /** The validators registered with {@link ServiceLoader} in {@code loader}'s class path. */
   public static Validators load(ClassLoader loader) {
-    return of(ServiceLoader.load(Validator.class, loader).stream().map(ServiceLoader.Provider::get).toList());
+    return of(
+        ServiceLoader.load(Validator.class, loader).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList());
   }
 
   /** The validators that come with Sextant and any on its own class path. */
@@ -41,8 +44,12 @@ public final class Validators {
       Validator earlier = byRule.putIfAbsent(validator.rule(), validator);
       if (earlier != null) {
         throw new IllegalStateException(
-            "two validators claim rule \"" + validator.rule() + "\": "
-                + earlier.getClass().getName() + " and " + validator.getClass().getName()
+            "two validators claim rule \""
+                + validator.rule()
+                + "\": "
+                + earlier.getClass().getName()
+                + " and "
+                + validator.getClass().getName()
                 + "; remove one of the plug-ins");
       }
     }
@@ -59,10 +66,16 @@ public final class Validators {
    * @throws InvalidRequirementException naming the known rules when there is none
    */
   public Validator get(String rule) {
-    return find(rule).orElseThrow(() -> new InvalidRequirementException(
-        "rule",
-        "no validator for rule \"" + rule + "\"; known rules: " + String.join(", ", byRule.keySet())
-            + DidYouMean.hint(rule, byRule.keySet())));
+    return find(rule)
+        .orElseThrow(
+            () ->
+                new InvalidRequirementException(
+                    "rule",
+                    "no validator for rule \""
+                        + rule
+                        + "\"; known rules: "
+                        + String.join(", ", byRule.keySet())
+                        + DidYouMean.hint(rule, byRule.keySet())));
   }
 
   /** Every validator, by rule name. */

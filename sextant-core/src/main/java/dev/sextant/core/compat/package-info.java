@@ -1,6 +1,6 @@
 /**
- * Compatibility (DESIGN §4): requirements on facts, the validators that know the field's rules,
- * and the findings that say, for one environment, whether a requirement is met and why.
+ * Compatibility (DESIGN §4): requirements on facts, the validators that know the field's rules, and
+ * the findings that say, for one environment, whether a requirement is met and why.
  *
  * <p>A requirement is prepared once ({@link dev.sextant.core.compat.Validator#prepare}), which
  * checks its arguments, and then evaluated against any number of fingerprints ({@link

@@ -14,10 +14,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Canonical JSON: object keys sorted by UTF-16 code unit (as RFC 8785 sorts them), no
- * insignificant whitespace, numbers in their shortest plain form. Two documents with the same
- * content, however they were written (YAML or JSON, any key order or indentation), have the same
- * canonical bytes and so the same digest.
+ * Canonical JSON: object keys sorted by UTF-16 code unit (as RFC 8785 sorts them), no insignificant
+ * whitespace, numbers in their shortest plain form. Two documents with the same content, however
+ * they were written (YAML or JSON, any key order or indentation), have the same canonical bytes and
+ * so the same digest.
  */
 public final class CanonicalJson {
   private static final ObjectMapper MAPPER =

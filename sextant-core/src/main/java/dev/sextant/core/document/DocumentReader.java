@@ -24,11 +24,13 @@ import org.yaml.snakeyaml.reader.StreamReader;
  *
  * <p>Reading is bounded by {@link Limits}: the file's size, nesting depth, the number of aliases
  * and the number of nodes they expand to, and the number of documents; and each number by {@link
- * NumberBounds}. Bytes must be UTF-8.
- * Every problem is reported as a {@link Problem} with a position; nothing is thrown for bad input.
+ * NumberBounds}. Bytes must be UTF-8. Every problem is reported as a {@link Problem} with a
+ * position; nothing is thrown for bad input.
  */
 public final class DocumentReader {
-  /** Where a problem about the file as a whole is reported, so that it still has a line and column. */
+  /**
+   * Where a problem about the file as a whole is reported, so that it still has a line and column.
+   */
   private static final Position WHOLE_FILE = Position.of(1, 1);
 
   private final Limits limits;
@@ -42,8 +44,8 @@ public final class DocumentReader {
   }
 
   /**
-   * Reads every document of one source. Never throws for bad input: each problem comes back in
-   * the result with a 1-based position (line 1, column 1 when it concerns the file as a whole).
+   * Reads every document of one source. Never throws for bad input: each problem comes back in the
+   * result with a 1-based position (line 1, column 1 when it concerns the file as a whole).
    */
   public ReadResult read(String source, byte[] bytes) {
     if (bytes.length == 0) {
@@ -54,10 +56,16 @@ public final class DocumentReader {
     }
     // UTF-32's marks first: FF FE 00 00 also starts with UTF-16's.
     if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
-      return failed(source, WHOLE_FILE, "file is UTF-32 encoded (it starts with a UTF-32 byte order mark); expected UTF-8");
+      return failed(
+          source,
+          WHOLE_FILE,
+          "file is UTF-32 encoded (it starts with a UTF-32 byte order mark); expected UTF-8");
     }
     if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
-      return failed(source, WHOLE_FILE, "file is UTF-16 encoded (it starts with a UTF-16 byte order mark); expected UTF-8");
+      return failed(
+          source,
+          WHOLE_FILE,
+          "file is UTF-16 encoded (it starts with a UTF-16 byte order mark); expected UTF-8");
     }
     int offset = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
     CharBuffer text = CharBuffer.allocate(bytes.length);
@@ -92,7 +100,10 @@ public final class DocumentReader {
       String hint =
           c == 0
               ? " (NUL bytes usually mean the file is UTF-16 or UTF-32 without a byte order mark)"
-              : String.format(Locale.ROOT, " (write it as the escape \\u%04X inside a double-quoted string)", c);
+              : String.format(
+                  Locale.ROOT,
+                  " (write it as the escape \\u%04X inside a double-quoted string)",
+                  c);
       return failed(
           source,
           TextPosition.of(decoded, unprintable),
@@ -131,7 +142,8 @@ public final class DocumentReader {
         break;
       } catch (NumberFormatException e) {
         // SnakeYAML 2.3 converts an escape's hex digits without checking them when the file ends
-        // right after an x, u or U escape letter, or when a U escape names more than a 32-bit number.
+        // right after an x, u or U escape letter, or when a U escape names more than a 32-bit
+        // number.
         builder.fail(YamlErrors.badEscape(source, reader.getMark()));
         break;
       } catch (RuntimeException e) {

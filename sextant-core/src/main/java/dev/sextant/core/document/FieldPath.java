@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A path to a field inside a document, made of names and array indexes. It renders the way
- * people read it ({@code spec.variants[0].artifact}, {@code spec.facts["gpu.driver.version"]})
- * and as a JSON Pointer ({@code /spec/variants/0/artifact}) for lookups.
+ * A path to a field inside a document, made of names and array indexes. It renders the way people
+ * read it ({@code spec.variants[0].artifact}, {@code spec.facts["gpu.driver.version"]}) and as a
+ * JSON Pointer ({@code /spec/variants/0/artifact}) for lookups.
  */
 public final class FieldPath {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
@@ -31,8 +31,9 @@ public final class FieldPath {
   }
 
   /**
-   * Reads a path back from its rendering ({@code spec.steps[1].pause}, {@code spec.facts["os.id"]}).
-   * Text that is not a path gives the longest prefix that is, so a lookup still finds a nearby line.
+   * Reads a path back from its rendering ({@code spec.steps[1].pause}, {@code
+   * spec.facts["os.id"]}). Text that is not a path gives the longest prefix that is, so a lookup
+   * still finds a nearby line.
    */
   public static FieldPath parse(String text) {
     List<Object> elements = new ArrayList<>();

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * Where each field of a document was written: the position of its value, of its key (for object
- * members), and the scalar text exactly as written (so a message can quote {@code 2.30} rather
- * than the number it became). Fields copied in through a YAML alias have no entry of their own;
- * lookups fall back to the nearest enclosing field that has one.
+ * members), and the scalar text exactly as written (so a message can quote {@code 2.30} rather than
+ * the number it became). Fields copied in through a YAML alias have no entry of their own; lookups
+ * fall back to the nearest enclosing field that has one.
  */
 public final class Locations {
   private final Map<String, Position> values = new HashMap<>();

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Typing of plain scalars by the YAML 1.2 core schema. YAML 1.1's wider rules are deliberately
- * not used: they turn {@code no} into false and {@code 1:20} into a number, which is how a
- * country code or a port mapping silently changes meaning.
+ * Typing of plain scalars by the YAML 1.2 core schema. YAML 1.1's wider rules are deliberately not
+ * used: they turn {@code no} into false and {@code 1:20} into a number, which is how a country code
+ * or a port mapping silently changes meaning.
  */
 final class Scalars {
   static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -37,7 +37,8 @@ final class Scalars {
   static Optional<JsonNode> typed(String text, Kind kind) {
     return switch (kind) {
       case STRING -> Optional.of(NODES.textNode(text));
-      case NULL -> NULL_TEXT.matcher(text).matches() ? Optional.of(NODES.nullNode()) : Optional.empty();
+      case NULL ->
+          NULL_TEXT.matcher(text).matches() ? Optional.of(NODES.nullNode()) : Optional.empty();
       case BOOLEAN -> {
         if (TRUE.matcher(text).matches()) {
           yield Optional.of(NODES.booleanNode(true));
@@ -59,7 +60,9 @@ final class Scalars {
    * before typing, which would otherwise build the number whatever its size.
    */
   static Optional<String> outOfBounds(String text, Kind kind) {
-    return kind == Kind.INTEGER || kind == Kind.FLOAT ? NumberBounds.problem(text) : Optional.empty();
+    return kind == Kind.INTEGER || kind == Kind.FLOAT
+        ? NumberBounds.problem(text)
+        : Optional.empty();
   }
 
   /** True for {@code .inf} and {@code .nan}, which JSON cannot represent. */
@@ -86,7 +89,8 @@ final class Scalars {
     if (!FLOAT_TEXT.matcher(text).matches()) {
       return Optional.empty();
     }
-    return Optional.of(NODES.numberNode(new BigDecimal(text.startsWith("+") ? text.substring(1) : text)));
+    return Optional.of(
+        NODES.numberNode(new BigDecimal(text.startsWith("+") ? text.substring(1) : text)));
   }
 
   /** The YAML core schema's scalar kinds. */
@@ -111,7 +115,9 @@ final class Scalars {
       if (TRUE.matcher(text).matches() || FALSE.matcher(text).matches()) {
         return BOOLEAN;
       }
-      if (DECIMAL.matcher(text).matches() || OCTAL.matcher(text).matches() || HEX.matcher(text).matches()) {
+      if (DECIMAL.matcher(text).matches()
+          || OCTAL.matcher(text).matches()
+          || HEX.matcher(text).matches()) {
         return INTEGER;
       }
       return FLOAT_TEXT.matcher(text).matches() ? FLOAT : STRING;

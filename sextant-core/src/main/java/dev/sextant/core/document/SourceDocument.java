@@ -7,4 +7,5 @@ import dev.sextant.core.validation.Position;
  * One document read from a source: its tree, where it starts (a file may hold several documents
  * separated by {@code ---}), and the positions of its fields.
  */
-public record SourceDocument(String source, int index, Position start, JsonNode tree, Locations locations) {}
+public record SourceDocument(
+    String source, int index, Position start, JsonNode tree, Locations locations) {}

@@ -3,10 +3,10 @@ package dev.sextant.core.document;
 import dev.sextant.core.validation.Position;
 
 /**
- * Turns an index into the source text into a line and column counted the way SnakeYAML counts
- * them, so a problem found before or beside the parser points where the parser's own would: a
- * column is a code point, and a line ends at {@code \n}, {@code \r\n}, a lone {@code \r}, U+0085,
- * U+2028 or U+2029.
+ * Turns an index into the source text into a line and column counted the way SnakeYAML counts them,
+ * so a problem found before or beside the parser points where the parser's own would: a column is a
+ * code point, and a line ends at {@code \n}, {@code \r\n}, a lone {@code \r}, U+0085, U+2028 or
+ * U+2029.
  */
 final class TextPosition {
   private TextPosition() {}

@@ -21,12 +21,12 @@ import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
- * Builds JSON trees from a stream of YAML parse events, without recursion, recording positions
- * and enforcing the limits as it goes. Aliases are expanded by sharing the anchored subtree, and
- * their expanded size is charged as if copied, which is what defeats alias bombs: against the
- * node budget (per document), the text budget (per file: keys and values may not add up to more
- * than a file may hold, so a long string repeated by aliases is refused too) and the depth limit
- * (an alias placed deep down nests its anchor's levels below it).
+ * Builds JSON trees from a stream of YAML parse events, without recursion, recording positions and
+ * enforcing the limits as it goes. Aliases are expanded by sharing the anchored subtree, and their
+ * expanded size is charged as if copied, which is what defeats alias bombs: against the node budget
+ * (per document), the text budget (per file: keys and values may not add up to more than a file may
+ * hold, so a long string repeated by aliases is refused too) and the depth limit (an alias placed
+ * deep down nests its anchor's levels below it).
  */
 final class TreeBuilder {
   private static final String STANDARD_TAG = "tag:yaml.org,2002:";
@@ -75,8 +75,10 @@ final class TreeBuilder {
       case DocumentEnd -> endDocument();
       case Scalar -> scalar((ScalarEvent) event);
       case Alias -> alias((AliasEvent) event);
-      case MappingStart -> startCollection((CollectionStartEvent) event, Scalars.NODES.objectNode());
-      case SequenceStart -> startCollection((CollectionStartEvent) event, Scalars.NODES.arrayNode());
+      case MappingStart ->
+          startCollection((CollectionStartEvent) event, Scalars.NODES.objectNode());
+      case SequenceStart ->
+          startCollection((CollectionStartEvent) event, Scalars.NODES.arrayNode());
       case MappingEnd, SequenceEnd -> endCollection();
       default -> {}
     }
@@ -84,7 +86,15 @@ final class TreeBuilder {
 
   private void startDocument(DocumentStartEvent event) {
     if (documentIndex >= limits.maxDocuments()) {
-      fail(problem(at(event.getStartMark()), "", "file has more than " + limits.maxDocuments() + " documents; expected at most " + limits.maxDocuments() + " (split it into several files)"));
+      fail(
+          problem(
+              at(event.getStartMark()),
+              "",
+              "file has more than "
+                  + limits.maxDocuments()
+                  + " documents; expected at most "
+                  + limits.maxDocuments()
+                  + " (split it into several files)"));
       return;
     }
     documentIndex++;
@@ -137,16 +147,23 @@ final class TreeBuilder {
         problems.add(nonFinite(position, path, text));
         return Scalars.NODES.textNode(text);
       }
-      Optional<String> tooLarge = plainUntagged ? Scalars.outOfBounds(text, Scalars.Kind.infer(text)) : Optional.empty();
+      Optional<String> tooLarge =
+          plainUntagged ? Scalars.outOfBounds(text, Scalars.Kind.infer(text)) : Optional.empty();
       if (tooLarge.isPresent()) {
-        problems.add(problem(position, path.toString(), tooLarge.get() + " (quote it for a string)"));
+        problems.add(
+            problem(position, path.toString(), tooLarge.get() + " (quote it for a string)"));
         return Scalars.NODES.textNode(text);
       }
       return plainUntagged ? Scalars.plain(text) : Scalars.NODES.textNode(text);
     }
     Optional<Scalars.Kind> kind = Scalars.Kind.fromTag(tag);
     if (kind.isEmpty()) {
-      fail(problem(position, path.toString(), unsupportedTag(tag) + "; expected no tag or one of the standard tags !!str, !!int, !!float, !!bool and !!null"));
+      fail(
+          problem(
+              position,
+              path.toString(),
+              unsupportedTag(tag)
+                  + "; expected no tag or one of the standard tags !!str, !!int, !!float, !!bool and !!null"));
       return null;
     }
     if (kind.get() == Scalars.Kind.FLOAT && Scalars.isNonFinite(text)) {
@@ -160,7 +177,17 @@ final class TreeBuilder {
     }
     Optional<JsonNode> typed = Scalars.typed(text, kind.get());
     if (typed.isEmpty()) {
-      problems.add(problem(position, path.toString(), "expected " + kind.get().expected + " as the tag " + shortTag(tag) + " says, found \"" + text + "\""));
+      problems.add(
+          problem(
+              position,
+              path.toString(),
+              "expected "
+                  + kind.get().expected
+                  + " as the tag "
+                  + shortTag(tag)
+                  + " says, found \""
+                  + text
+                  + "\""));
       return Scalars.NODES.textNode(text);
     }
     return typed.get();
@@ -171,15 +198,30 @@ final class TreeBuilder {
     String tag = event.getTag();
     boolean mergeTag = (STANDARD_TAG + "merge").equals(tag);
     if ((event.isPlain() && tag == null && name.equals("<<")) || mergeTag) {
-      fail(problem(position, parent.path.toString(), "YAML merge keys (<<) are not supported; expected plain fields (write the merged fields out)"));
+      fail(
+          problem(
+              position,
+              parent.path.toString(),
+              "YAML merge keys (<<) are not supported; expected plain fields (write the merged fields out)"));
       return;
     }
     if (tag != null && Scalars.Kind.fromTag(tag).filter(k -> k == Scalars.Kind.STRING).isEmpty()) {
-      fail(problem(position, parent.path.toString(), unsupportedTag(tag) + " on a mapping key; expected a key without a tag (keys are strings)"));
+      fail(
+          problem(
+              position,
+              parent.path.toString(),
+              unsupportedTag(tag)
+                  + " on a mapping key; expected a key without a tag (keys are strings)"));
       return;
     }
     if (event.getAnchor() != null) {
-      fail(problem(position, parent.path.toString(), "found an anchor &" + event.getAnchor() + " on a mapping key; expected anchors on values only"));
+      fail(
+          problem(
+              position,
+              parent.path.toString(),
+              "found an anchor &"
+                  + event.getAnchor()
+                  + " on a mapping key; expected anchors on values only"));
       return;
     }
     FieldPath path = parent.path.child(name);
@@ -188,7 +230,17 @@ final class TreeBuilder {
     }
     Position first = parent.keys.putIfAbsent(name, position);
     if (first != null) {
-      problems.add(problem(position, path.toString(), "duplicate key \"" + name + "\" (first defined at line " + first.line() + ", column " + first.column() + "); expected each key once per mapping"));
+      problems.add(
+          problem(
+              position,
+              path.toString(),
+              "duplicate key \""
+                  + name
+                  + "\" (first defined at line "
+                  + first.line()
+                  + ", column "
+                  + first.column()
+                  + "); expected each key once per mapping"));
       parent.pendingKey = name;
       parent.discardNext = true;
       return;
@@ -201,25 +253,62 @@ final class TreeBuilder {
     Position position = at(event.getStartMark());
     Frame parent = stack.peek();
     if (parent != null && parent.expectsKey()) {
-      fail(problem(position, parent.path.toString(), "found alias *" + event.getAnchor() + " as a mapping key; expected a plain string key"));
+      fail(
+          problem(
+              position,
+              parent.path.toString(),
+              "found alias *"
+                  + event.getAnchor()
+                  + " as a mapping key; expected a plain string key"));
       return;
     }
     FieldPath path = nextPath(parent);
     Anchored anchored = anchors.get(event.getAnchor());
     if (anchored == null && stack.stream().anyMatch(f -> event.getAnchor().equals(f.anchor))) {
-      fail(problem(position, path.toString(), "alias *" + event.getAnchor() + " refers to a collection that contains it; expected an alias to a finished value (a document cannot contain itself)"));
+      fail(
+          problem(
+              position,
+              path.toString(),
+              "alias *"
+                  + event.getAnchor()
+                  + " refers to a collection that contains it; expected an alias to a finished value (a document cannot contain itself)"));
       return;
     }
     if (anchored == null) {
-      fail(problem(position, path.toString(), "alias *" + event.getAnchor() + " refers to no anchor; expected an anchor &" + event.getAnchor() + " defined before it in the same document"));
+      fail(
+          problem(
+              position,
+              path.toString(),
+              "alias *"
+                  + event.getAnchor()
+                  + " refers to no anchor; expected an anchor &"
+                  + event.getAnchor()
+                  + " defined before it in the same document"));
       return;
     }
     if (++aliases > limits.maxAliases()) {
-      fail(problem(position, path.toString(), "document has more than " + limits.maxAliases() + " aliases; expected at most " + limits.maxAliases()));
+      fail(
+          problem(
+              position,
+              path.toString(),
+              "document has more than "
+                  + limits.maxAliases()
+                  + " aliases; expected at most "
+                  + limits.maxAliases()));
       return;
     }
     if (path.depth() + anchored.height > limits.maxDepth()) {
-      fail(problem(position, path.toString(), "document is nested deeper than the limit of " + limits.maxDepth() + " levels once alias *" + event.getAnchor() + " (" + anchored.height + " levels) is expanded here"));
+      fail(
+          problem(
+              position,
+              path.toString(),
+              "document is nested deeper than the limit of "
+                  + limits.maxDepth()
+                  + " levels once alias *"
+                  + event.getAnchor()
+                  + " ("
+                  + anchored.height
+                  + " levels) is expanded here"));
       return;
     }
     if (charge(anchored.weight, anchored.chars, path, position)) {
@@ -232,24 +321,47 @@ final class TreeBuilder {
     Position position = at(event.getStartMark());
     Frame parent = stack.peek();
     if (parent != null && parent.expectsKey()) {
-      fail(problem(position, parent.path.toString(), "expected a string as a mapping key, found a " + (node.isObject() ? "mapping" : "sequence") + " (complex keys are not supported)"));
+      fail(
+          problem(
+              position,
+              parent.path.toString(),
+              "expected a string as a mapping key, found a "
+                  + (node.isObject() ? "mapping" : "sequence")
+                  + " (complex keys are not supported)"));
       return;
     }
     String kind = node.isObject() ? "mapping" : "sequence";
-    if (event.getTag() != null && !event.getTag().equals("!") && !event.getTag().equals(STANDARD_TAG + (node.isObject() ? "map" : "seq"))) {
-      fail(problem(position, nextPath(parent).toString(), unsupportedTag(event.getTag()) + " on a " + kind + "; expected no tag (or !!" + (node.isObject() ? "map" : "seq") + ")"));
+    if (event.getTag() != null
+        && !event.getTag().equals("!")
+        && !event.getTag().equals(STANDARD_TAG + (node.isObject() ? "map" : "seq"))) {
+      fail(
+          problem(
+              position,
+              nextPath(parent).toString(),
+              unsupportedTag(event.getTag())
+                  + " on a "
+                  + kind
+                  + "; expected no tag (or !!"
+                  + (node.isObject() ? "map" : "seq")
+                  + ")"));
       return;
     }
     FieldPath path = nextPath(parent);
     if (path.depth() >= limits.maxDepth()) {
-      fail(problem(position, path.toString(), "document is nested deeper than the limit of " + limits.maxDepth() + " levels"));
+      fail(
+          problem(
+              position,
+              path.toString(),
+              "document is nested deeper than the limit of " + limits.maxDepth() + " levels"));
       return;
     }
     if (!charge(1, 0, path, position)) {
       return;
     }
     locations.value(path, position);
-    stack.push(new Frame(node, path, event.getAnchor(), nodes - 1, chars, parent != null && parent.discardNext));
+    stack.push(
+        new Frame(
+            node, path, event.getAnchor(), nodes - 1, chars, parent != null && parent.discardNext));
     if (parent != null) {
       parent.discardNext = false;
     }
@@ -258,7 +370,9 @@ final class TreeBuilder {
   private void endCollection() {
     Frame done = stack.pop();
     if (done.anchor != null) {
-      anchors.put(done.anchor, new Anchored(done.node, nodes - done.nodesBefore, chars - done.charsBefore, done.height));
+      anchors.put(
+          done.anchor,
+          new Anchored(done.node, nodes - done.nodesBefore, chars - done.charsBefore, done.height));
     }
     Frame parent = stack.peek();
     if (done.discarded) {
@@ -299,19 +413,36 @@ final class TreeBuilder {
     nodes += weight;
     chars += length;
     if (nodes > limits.maxNodes()) {
-      fail(problem(position, path.toString(), "document exceeds the node budget: expected at most " + limits.maxNodes() + " nodes, counting each alias as a copy of what it refers to; refusing to read it"));
+      fail(
+          problem(
+              position,
+              path.toString(),
+              "document exceeds the node budget: expected at most "
+                  + limits.maxNodes()
+                  + " nodes, counting each alias as a copy of what it refers to; refusing to read it"));
       return false;
     }
     // Without aliases the text cannot outgrow the file, so only aliases can trip this.
     if (chars > limits.maxBytes()) {
-      fail(problem(position, path.toString(), "file exceeds the text budget: expected at most " + limits.maxBytes() + " characters of keys and values, counting each alias as a copy of what it refers to; refusing to read it"));
+      fail(
+          problem(
+              position,
+              path.toString(),
+              "file exceeds the text budget: expected at most "
+                  + limits.maxBytes()
+                  + " characters of keys and values, counting each alias as a copy of what it refers to; refusing to read it"));
       return false;
     }
     return true;
   }
 
   private Problem nonFinite(Position position, FieldPath path, String text) {
-    return problem(position, path.toString(), "expected a finite number, found \"" + text + "\"; JSON has no infinity or NaN (quote it for a string)");
+    return problem(
+        position,
+        path.toString(),
+        "expected a finite number, found \""
+            + text
+            + "\"; JSON has no infinity or NaN (quote it for a string)");
   }
 
   /** "unsupported YAML tag !!python/object", with the tag as it was written. */
@@ -357,7 +488,13 @@ final class TreeBuilder {
     boolean discardNext;
     int height = 1;
 
-    Frame(JsonNode node, FieldPath path, String anchor, long nodesBefore, long charsBefore, boolean discarded) {
+    Frame(
+        JsonNode node,
+        FieldPath path,
+        String anchor,
+        long nodesBefore,
+        long charsBefore,
+        boolean discarded) {
       this.node = node;
       this.path = path;
       this.anchor = anchor;

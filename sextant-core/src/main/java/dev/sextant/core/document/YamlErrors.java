@@ -17,12 +17,19 @@ import org.yaml.snakeyaml.error.YAMLException;
  * unclosed string, not the end of the file).
  */
 final class YamlErrors {
-  private static final Pattern EXPECTED = Pattern.compile("expected (.+?),? but (?:found|got):? (.+)", Pattern.DOTALL);
+  private static final Pattern EXPECTED =
+      Pattern.compile("expected (.+?),? but (?:found|got):? (.+)", Pattern.DOTALL);
+
   /** SnakeYAML shows a character with its code, as in {@code 'b'(98)}; we name it instead. */
-  private static final Pattern CHARACTER_CODE = Pattern.compile("'.' ?\\((\\d+)\\)|.\\((\\d+)\\)", Pattern.DOTALL);
-  private static final Pattern UNKNOWN_ESCAPE = Pattern.compile("found unknown escape character (.+)\\(\\d+\\)");
-  private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("unexpected character found (.*)\\((\\d+)\\)", Pattern.DOTALL);
-  private static final Pattern CANNOT_START = Pattern.compile("found character '(.+)' that cannot start any token.*");
+  private static final Pattern CHARACTER_CODE =
+      Pattern.compile("'.' ?\\((\\d+)\\)|.\\((\\d+)\\)", Pattern.DOTALL);
+
+  private static final Pattern UNKNOWN_ESCAPE =
+      Pattern.compile("found unknown escape character (.+)\\(\\d+\\)");
+  private static final Pattern UNEXPECTED_CHARACTER =
+      Pattern.compile("unexpected character found (.*)\\((\\d+)\\)", Pattern.DOTALL);
+  private static final Pattern CANNOT_START =
+      Pattern.compile("found character '(.+)' that cannot start any token.*");
 
   private static final Map<String, String> TOKENS =
       Map.ofEntries(
@@ -77,13 +84,18 @@ final class YamlErrors {
   static Problem badEscape(String source, Mark after) {
     int[] buffer = after.getBuffer();
     int pointer = after.getPointer();
-    String letter = buffer != null && pointer > 0 && pointer <= buffer.length ? Character.toString(buffer[pointer - 1]) : "x";
+    String letter =
+        buffer != null && pointer > 0 && pointer <= buffer.length
+            ? Character.toString(buffer[pointer - 1])
+            : "x";
     Position at = Position.of(after.getLine() + 1, Math.max(1, after.getColumn() - 1));
     return new Problem(
         source,
         at,
         "",
-        "invalid YAML: escape \\" + letter + " in a double-quoted string has no valid hex digits; expected \\xXX, \\uXXXX"
+        "invalid YAML: escape \\"
+            + letter
+            + " in a double-quoted string has no valid hex digits; expected \\xXX, \\uXXXX"
             + " or \\UXXXXXXXX naming a Unicode character (or use single quotes, where a backslash is an ordinary character)");
   }
 
@@ -93,7 +105,8 @@ final class YamlErrors {
         source,
         position(readTo),
         "",
-        "invalid YAML: cannot be read past this point (the YAML library failed with " + e.getClass().getSimpleName()
+        "invalid YAML: cannot be read past this point (the YAML library failed with "
+            + e.getClass().getSimpleName()
             + "); expected YAML that SnakeYAML reads, so simplify the text here");
   }
 
@@ -107,42 +120,65 @@ final class YamlErrors {
     if (problem.startsWith("found unexpected end of stream") && contextMark != null) {
       // The end of the file is where SnakeYAML noticed; the opening quote is what needs fixing.
       at = position(contextMark);
-      reason = "unclosed quoted string: expected a closing " + quoteAt(contextMark) + ", found the end of the file";
+      reason =
+          "unclosed quoted string: expected a closing "
+              + quoteAt(contextMark)
+              + ", found the end of the file";
       contextMark = null;
     } else if (problem.startsWith("found unexpected document separator") && contextMark != null) {
-      reason = "unclosed quoted string: expected a closing " + quoteAt(contextMark) + ", found a document separator";
+      reason =
+          "unclosed quoted string: expected a closing "
+              + quoteAt(contextMark)
+              + ", found a document separator";
       at = position(contextMark);
       contextMark = null;
     } else if ((m = UNKNOWN_ESCAPE.matcher(problem)).matches()) {
       // SnakeYAML marks the character after the backslash; the escape starts one column earlier.
       at = Position.of(at.line(), Math.max(1, at.column() - 1));
       reason =
-          "unknown escape \\" + m.group(1) + " in a double-quoted string; expected one of \\\\ \\\" \\/ \\n \\t \\r \\0 \\xXX \\uXXXX"
+          "unknown escape \\"
+              + m.group(1)
+              + " in a double-quoted string; expected one of \\\\ \\\" \\/ \\n \\t \\r \\0 \\xXX \\uXXXX"
               + " (or use single quotes, where a backslash is an ordinary character)";
       contextMark = null;
     } else if (problem.contains("\\t(TAB)")) {
       reason = "found a tab; expected spaces (YAML does not allow tabs for indentation)";
       contextMark = null;
     } else if ((m = CANNOT_START.matcher(problem)).matches()) {
-      reason = "found '" + m.group(1) + "', which cannot start a plain value; expected a value (quote it: \"" + m.group(1) + "...\")";
+      reason =
+          "found '"
+              + m.group(1)
+              + "', which cannot start a plain value; expected a value (quote it: \""
+              + m.group(1)
+              + "...\")";
       contextMark = null;
     } else if ((m = UNEXPECTED_CHARACTER.matcher(problem)).matches()) {
-      reason = "expected letters, digits, '-' or '_' in the name, found " + character(Integer.parseInt(m.group(2)));
+      reason =
+          "expected letters, digits, '-' or '_' in the name, found "
+              + character(Integer.parseInt(m.group(2)));
     } else if (problem.equals("could not find expected ':'") && contextMark != null) {
       // SnakeYAML notices on the next line; the line to fix is the one that lacks the ':'.
       at = position(contextMark);
-      reason = "expected 'key: value', found text without ':' (a key and its ':' must be on one line)";
+      reason =
+          "expected 'key: value', found text without ':' (a key and its ':' must be on one line)";
       contextMark = null;
     } else if (problem.equals("sequence entries are not allowed here")) {
-      reason = "found a list item '-' where a list cannot start; expected it on a line of its own, indented under its key (or quote a value that starts with \"- \")";
+      reason =
+          "found a list item '-' where a list cannot start; expected it on a line of its own, indented under its key (or quote a value that starts with \"- \")";
     } else if (problem.startsWith("found undefined tag handle ")) {
       String handle = problem.substring("found undefined tag handle ".length());
-      reason = "found undefined tag handle " + handle + "; expected a standard tag such as !!str (no %TAG directive defines " + handle + ")";
+      reason =
+          "found undefined tag handle "
+              + handle
+              + "; expected a standard tag such as !!str (no %TAG directive defines "
+              + handle
+              + ")";
       contextMark = null;
     } else if (problem.equals("mapping keys are not allowed here")) {
       reason = "found '?' (an explicit key) where a key is not allowed; check the indentation";
     } else if (problem.equals("mapping values are not allowed here")) {
-      reason = "found ':' where a mapping value is not allowed; check the indentation, or quote a value that contains \": \"";
+      reason =
+          "found ':' where a mapping value is not allowed; check the indentation, or quote a value that contains \": \"";
     } else if ((m = EXPECTED.matcher(problem)).matches()) {
       reason = "expected " + token(m.group(1)) + ", found " + found(m.group(2));
       if (problem.contains("<block end>")) {
@@ -151,11 +187,14 @@ final class YamlErrors {
     } else {
       reason = namedCharacters(problem);
     }
-    return new Problem(source, at, "", "invalid YAML: " + reason + context(e.getContext(), contextMark, at));
+    return new Problem(
+        source, at, "", "invalid YAML: " + reason + context(e.getContext(), contextMark, at));
   }
 
   private static String namedCharacters(String problem) {
-    return CHARACTER_CODE.matcher(problem).replaceAll(m -> Matcher.quoteReplacement(character(code(m))));
+    return CHARACTER_CODE
+        .matcher(problem)
+        .replaceAll(m -> Matcher.quoteReplacement(character(code(m))));
   }
 
   /** What SnakeYAML found: a token, a character shown with its code, or text, quoted. */
@@ -173,7 +212,8 @@ final class YamlErrors {
   }
 
   private static int code(MatchResult characterCode) {
-    String digits = characterCode.group(1) != null ? characterCode.group(1) : characterCode.group(2);
+    String digits =
+        characterCode.group(1) != null ? characterCode.group(1) : characterCode.group(2);
     return Integer.parseInt(digits);
   }
 
@@ -189,7 +229,11 @@ final class YamlErrors {
 
   /** {@code x} for {@code 'x'}; text with quotes inside, such as {@code ',' or ']'}, as it is. */
   private static String unquoted(String text) {
-    boolean quoted = text.length() >= 2 && text.startsWith("'") && text.endsWith("'") && text.indexOf('\'', 1) == text.length() - 1;
+    boolean quoted =
+        text.length() >= 2
+            && text.startsWith("'")
+            && text.endsWith("'")
+            && text.indexOf('\'', 1) == text.length() - 1;
     return quoted ? text.substring(1, text.length() - 1) : text;
   }
 
@@ -202,7 +246,9 @@ final class YamlErrors {
     return bare.matches("\\p{Punct}+") ? "'" + bare + "'" : bare;
   }
 
-  /** " (in the list [...] that starts at line 6, column 12)", unless it starts where the problem is. */
+  /**
+   * " (in the list [...] that starts at line 6, column 12)", unless it starts where the problem is.
+   */
   private static String context(String context, Mark contextMark, Position at) {
     if (context == null || contextMark == null) {
       return "";
@@ -213,7 +259,13 @@ final class YamlErrors {
     if (start.equals(at)) {
       return "";
     }
-    return " (in the " + construct + " that starts at line " + start.line() + ", column " + start.column() + ")";
+    return " (in the "
+        + construct
+        + " that starts at line "
+        + start.line()
+        + ", column "
+        + start.column()
+        + ")";
   }
 
   private static String quoteAt(Mark mark) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Drift (DESIGN §3): the difference between declared and observed facts, or between the last
- * known good fingerprint and the current one. Pure: what drift then does (alert, block, …) is the
+ * Drift (DESIGN §3): the difference between declared and observed facts, or between the last known
+ * good fingerprint and the current one. Pure: what drift then does (alert, block, …) is the
  * Environment's {@code spec.drift} and the server's business.
  */
 public final class Drift {
@@ -44,21 +44,22 @@ public final class Drift {
    *
    * <p>A declared value is typed as the observed fact is (so a declared {@code 24Gi} equals
    * 25769803776 bytes observed, and {@code "12"} the version 12), else as {@link FactTypes} types
-   * its key, else as written; a value that fits no type is still compared, and shows up as a
-   * change rather than vanishing. A declared set asks for its members to be present: declaring
-   * {@code cpu.flags: [avx2, avx512f]} does not require listing the other hundred flags.
+   * its key, else as written; a value that fits no type is still compared, and shows up as a change
+   * rather than vanishing. A declared set asks for its members to be present: declaring {@code
+   * cpu.flags: [avx2, avx512f]} does not require listing the other hundred flags.
    */
   public static DriftReport declared(Map<String, FactValue> declared, Fingerprint observed) {
     List<FactChange> changes = new ArrayList<>();
-    declared.forEach((key, value) -> {
-      Optional<Fact> now = observed.fact(key);
-      Fact expected = typed(key, value, now);
-      if (now.isEmpty()) {
-        changes.add(FactChange.of(key, FactChange.Kind.MISSING, Optional.of(expected), now));
-      } else if (!holds(expected, now.get())) {
-        changes.add(FactChange.of(key, FactChange.Kind.CHANGED, Optional.of(expected), now));
-      }
-    });
+    declared.forEach(
+        (key, value) -> {
+          Optional<Fact> now = observed.fact(key);
+          Fact expected = typed(key, value, now);
+          if (now.isEmpty()) {
+            changes.add(FactChange.of(key, FactChange.Kind.MISSING, Optional.of(expected), now));
+          } else if (!holds(expected, now.get())) {
+            changes.add(FactChange.of(key, FactChange.Kind.CHANGED, Optional.of(expected), now));
+          }
+        });
     return new DriftReport(DriftReport.Basis.DECLARED, changes);
   }
 

@@ -10,18 +10,21 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * One typed fact about an environment, so that comparisons are exact: a driver version compares
- * by its numeric segments, a quantity by its amount in base units, a set by membership.
+ * One typed fact about an environment, so that comparisons are exact: a driver version compares by
+ * its numeric segments, a quantity by its amount in base units, a set by membership.
  */
 public sealed interface Fact {
   JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-  /** The type's name as written in fingerprint files: version, quantity, set, list, string, bool, number. */
+  /**
+   * The type's name as written in fingerprint files: version, quantity, set, list, string, bool,
+   * number.
+   */
   String type();
 
   /**
-   * The value as plain JSON, without its type (a quantity as {@code {"amount", "unit"}}). Files
-   * and digests use the typed form of {@link FactJson}, which also says what the value is.
+   * The value as plain JSON, without its type (a quantity as {@code {"amount", "unit"}}). Files and
+   * digests use the typed form of {@link FactJson}, which also says what the value is.
    */
   JsonNode toJson();
 
@@ -97,7 +100,8 @@ public sealed interface Fact {
       // As String.format's %.1f rounds (half up, from the shortest decimal form of the double),
       // without the Formatter: planning shows thousands of memory facts, and formatting was most
       // of the cost of a memory check.
-      String rounded = BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+      String rounded =
+          BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
       return exact + " (" + rounded + " " + BINARY_UNITS[i] + ")";
     }
   }
@@ -144,7 +148,9 @@ public sealed interface Fact {
     }
 
     public String display() {
-      return values.size() <= 3 ? String.join(" ", values) : values.get(0) + " … " + values.get(values.size() - 1) + " (" + values.size() + ")";
+      return values.size() <= 3
+          ? String.join(" ", values)
+          : values.get(0) + " … " + values.get(values.size() - 1) + " (" + values.size() + ")";
     }
   }
 

@@ -7,14 +7,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One fact that differs between what was expected and what is: between a baseline fingerprint
- * (the last known good) and the current one, or between an Environment's declared facts and the
- * observed fingerprint.
+ * One fact that differs between what was expected and what is: between a baseline fingerprint (the
+ * last known good) and the current one, or between an Environment's declared facts and the observed
+ * fingerprint.
  *
  * @param expected the baseline's or the declared value; empty for an added fact
  * @param actual the current or observed value; empty for a removed or missing fact
  */
-public record FactChange(String key, Layer layer, Kind kind, Optional<Fact> expected, Optional<Fact> actual) {
+public record FactChange(
+    String key, Layer layer, Kind kind, Optional<Fact> expected, Optional<Fact> actual) {
   static final Comparator<FactChange> ORDER = Comparator.comparing(FactChange::key);
 
   public enum Kind {
@@ -45,7 +46,8 @@ public record FactChange(String key, Layer layer, Kind kind, Optional<Fact> expe
           case CHANGED -> expected.isPresent() && actual.isPresent();
         };
     if (!shape) {
-      throw new IllegalArgumentException(kind.word() + " fact " + key + " with expected " + expected + " and actual " + actual);
+      throw new IllegalArgumentException(
+          kind.word() + " fact " + key + " with expected " + expected + " and actual " + actual);
     }
   }
 

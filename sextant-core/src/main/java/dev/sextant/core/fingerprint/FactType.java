@@ -58,13 +58,18 @@ public enum FactType {
    */
   public Fact read(JsonNode value, Optional<String> written) {
     return switch (this) {
-      case VERSION -> new Fact.Version(Versions.check(scalarText(value, written, "a version such as 535.104.05")));
+      case VERSION ->
+          new Fact.Version(
+              Versions.check(scalarText(value, written, "a version such as 535.104.05")));
       case QUANTITY -> quantity(value);
       case SET -> Fact.Set.of(strings(value));
       case LIST -> new Fact.Sequence(strings(value));
       // Any scalar can name something: a host called 1234, a MIG mode written as true.
-      case STRING -> new Fact.Text(
-          value.isBoolean() ? written.orElse(value.asText()) : scalarText(value, written, "a string"));
+      case STRING ->
+          new Fact.Text(
+              value.isBoolean()
+                  ? written.orElse(value.asText())
+                  : scalarText(value, written, "a string"));
       case BOOL -> flag(value);
       case NUMBER -> number(value);
     };
@@ -111,7 +116,8 @@ public enum FactType {
     if (value.isBoolean()) {
       return new Fact.Flag(value.booleanValue());
     }
-    if (value.isTextual() && (value.textValue().equals("true") || value.textValue().equals("false"))) {
+    if (value.isTextual()
+        && (value.textValue().equals("true") || value.textValue().equals("false"))) {
       return new Fact.Flag(Boolean.parseBoolean(value.textValue()));
     }
     throw mismatch(value, "true or false");
@@ -122,9 +128,11 @@ public enum FactType {
       return new Fact.Number(value.decimalValue());
     }
     if (value.isTextual() && DECIMAL.matcher(value.textValue()).matches()) {
-      NumberBounds.problem(value.textValue()).ifPresent(problem -> {
-        throw new IllegalArgumentException(problem);
-      });
+      NumberBounds.problem(value.textValue())
+          .ifPresent(
+              problem -> {
+                throw new IllegalArgumentException(problem);
+              });
       return new Fact.Number(new java.math.BigDecimal(value.textValue()));
     }
     throw mismatch(value, "a number");
@@ -139,7 +147,13 @@ public enum FactType {
       JsonNode element = value.get(i);
       if (!element.isTextual()) {
         throw new IllegalArgumentException(
-            "element " + i + " is " + describe(element) + "; a " + word + " fact holds strings only");
+            "element "
+                + i
+                + " is "
+                + describe(element)
+                + "; a "
+                + word
+                + " fact holds strings only");
       }
       out.add(element.textValue());
     }

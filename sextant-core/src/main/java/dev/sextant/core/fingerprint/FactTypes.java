@@ -38,14 +38,20 @@ public final class FactTypes {
           rule(FactType.NUMBER, ".*\\.count|cpu\\.(cores|threads|sockets)"),
           rule(
               FactType.VERSION,
-              ".*\\.version|cuda\\.(driver|runtime)\\.max|gpu" + INDEX + "\\.compute_capability|packages\\..+"),
+              ".*\\.version|cuda\\.(driver|runtime)\\.max|gpu"
+                  + INDEX
+                  + "\\.compute_capability|packages\\..+"),
           rule(FactType.QUANTITY, "memory\\..+|gpu" + INDEX + "\\.memory|disk\\..+"),
           rule(FactType.SET, "cpu\\.flags"),
           rule(FactType.LIST, "python\\.tags"),
           rule(
               FactType.STRING,
               "os\\.(id|name)|cpu\\.(arch|model|vendor)|hostname|libc\\.family|python\\.implementation"
-                  + "|gpu" + INDEX + "\\.model|gpu(" + INDEX + ")?\\.mig\\.mode"));
+                  + "|gpu"
+                  + INDEX
+                  + "\\.model|gpu("
+                  + INDEX
+                  + ")?\\.mig\\.mode"));
 
   private FactTypes() {}
 
@@ -113,7 +119,9 @@ public final class FactTypes {
       return FactType.STRING;
     }
     throw new IllegalArgumentException(
-        "found " + FactType.describe(value) + "; a fact is a string, number, boolean or list of"
+        "found "
+            + FactType.describe(value)
+            + "; a fact is a string, number, boolean or list of"
             + " strings, or the explicit form {type: ..., value: ...}");
   }
 
@@ -134,7 +142,9 @@ public final class FactTypes {
   }
 
   private static Optional<String> written(FactValue value) {
-    return value instanceof FactValue.Decimal d ? Optional.of(d.value().toPlainString()) : Optional.empty();
+    return value instanceof FactValue.Decimal d
+        ? Optional.of(d.value().toPlainString())
+        : Optional.empty();
   }
 
   private static Rule rule(FactType type, String regex) {

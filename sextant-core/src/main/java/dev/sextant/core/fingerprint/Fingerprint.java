@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * signature of whoever collected it.
  *
  * <p>Its {@linkplain #digests() digests} depend on the facts alone, so two collections of an
- * unchanged host have equal digests whatever their times; the signature covers the digest, the
- * time and the environment (see {@link FingerprintSigner}).
+ * unchanged host have equal digests whatever their times; the signature covers the digest, the time
+ * and the environment (see {@link FingerprintSigner}).
  *
  * @param facts by key; copied into an unmodifiable sorted map
  * @param collectedAt when the facts were collected, as data (core reads no clock); empty in a file
@@ -35,7 +35,8 @@ public record Fingerprint(
     SortedMap<String, Fact> copy = new TreeMap<>();
     // Keys are interned: a fleet repeats the same 200 keys in every fingerprint, and a lookup by
     // an interned key is settled by identity, without reading the stored key's characters.
-    facts.forEach((key, fact) -> copy.put(FactKeys.check(key).intern(), Objects.requireNonNull(fact, key)));
+    facts.forEach(
+        (key, fact) -> copy.put(FactKeys.check(key).intern(), Objects.requireNonNull(fact, key)));
     facts = Collections.unmodifiableSortedMap(new FactMap(copy));
     collectedAt = Objects.requireNonNullElse(collectedAt, Optional.empty());
     environment = Objects.requireNonNullElse(environment, Optional.empty());
@@ -45,7 +46,8 @@ public record Fingerprint(
 
   /** An unsigned fingerprint of these facts, with no time or environment yet. */
   public static Fingerprint of(Map<String, ? extends Fact> facts) {
-    return new Fingerprint(new TreeMap<>(facts), Optional.empty(), Optional.empty(), Optional.empty());
+    return new Fingerprint(
+        new TreeMap<>(facts), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   public Optional<Fact> fact(String key) {
@@ -55,11 +57,12 @@ public record Fingerprint(
   /** The facts of one layer, sorted by key; empty when the layer has none. */
   public SortedMap<String, Fact> layer(Layer layer) {
     SortedMap<String, Fact> out = new TreeMap<>();
-    facts.forEach((key, fact) -> {
-      if (Layer.of(key) == layer) {
-        out.put(key, fact);
-      }
-    });
+    facts.forEach(
+        (key, fact) -> {
+          if (Layer.of(key) == layer) {
+            out.put(key, fact);
+          }
+        });
     return Collections.unmodifiableSortedMap(out);
   }
 
@@ -115,7 +118,9 @@ public record Fingerprint(
         || name.length() > 253
         || name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
       throw new IllegalArgumentException(
-          "\"" + name + "\" is not an environment or host name; expected 1 to 253 characters without white space");
+          "\""
+              + name
+              + "\" is not an environment or host name; expected 1 to 253 characters without white space");
     }
   }
 }

@@ -35,7 +35,11 @@ public record FingerprintDigests(Map<Layer, Digest> layers, Digest whole) {
 
   static FingerprintDigests of(Fingerprint fingerprint) {
     Map<Layer, Digest> layers = new EnumMap<>(Layer.class);
-    fingerprint.layers().forEach((layer, facts) -> layers.put(layer, Digest.sha256(CanonicalJson.bytes(FactJson.write(facts)))));
+    fingerprint
+        .layers()
+        .forEach(
+            (layer, facts) ->
+                layers.put(layer, Digest.sha256(CanonicalJson.bytes(FactJson.write(facts)))));
     return new FingerprintDigests(layers, Digest.sha256(CanonicalJson.bytes(tree(layers))));
   }
 

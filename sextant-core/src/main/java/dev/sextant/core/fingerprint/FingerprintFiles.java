@@ -39,7 +39,8 @@ import dev.sextant.core.validation.InvalidInputException;
  * written gives an equal fingerprint, digests and signature.
  */
 public final class FingerprintFiles {
-  // "\n" whatever the platform's line separator, so the same fingerprint is the same file everywhere.
+  // "\n" whatever the platform's line separator, so the same fingerprint is the same file
+  // everywhere.
   private static final DefaultPrettyPrinter PRETTY =
       new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
   private static final ObjectMapper JSON = JsonMapper.builder().nodeFactory(Fact.NODES).build();
@@ -47,8 +48,8 @@ public final class FingerprintFiles {
   private FingerprintFiles() {}
 
   /**
-   * Reads a fingerprint file. Never throws for bad input: every problem comes back with the
-   * source name, line and column, and the field ({@code facts["memory.total"]}).
+   * Reads a fingerprint file. Never throws for bad input: every problem comes back with the source
+   * name, line and column, and the field ({@code facts["memory.total"]}).
    */
   public static ParsedFingerprint read(String source, byte[] bytes) {
     return FingerprintReader.read(source, bytes, new DocumentReader());
@@ -73,12 +74,15 @@ public final class FingerprintFiles {
     digestNode.put("fingerprint", digests.whole().value());
     digestNode.setAll(FingerprintDigests.tree(digests.layers()));
     out.set("facts", FactJson.write(fingerprint.facts()));
-    fingerprint.signature().ifPresent(signature -> {
-      ObjectNode node = out.putObject("signature");
-      node.put("keyId", signature.keyId());
-      node.put("algorithm", FingerprintSignature.ALGORITHM);
-      node.put("value", signature.value());
-    });
+    fingerprint
+        .signature()
+        .ifPresent(
+            signature -> {
+              ObjectNode node = out.putObject("signature");
+              node.put("keyId", signature.keyId());
+              node.put("algorithm", FingerprintSignature.ALGORITHM);
+              node.put("value", signature.value());
+            });
     return out;
   }
 

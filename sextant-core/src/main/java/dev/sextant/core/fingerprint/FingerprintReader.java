@@ -25,10 +25,12 @@ import java.util.regex.Pattern;
 
 /** Reads one fingerprint document, collecting every problem with its position. */
 final class FingerprintReader {
-  private static final List<String> FIELDS = List.of("facts", "collectedAt", "environment", "signature", "digests");
+  private static final List<String> FIELDS =
+      List.of("facts", "collectedAt", "environment", "signature", "digests");
   private static final List<String> EXPLICIT_FIELDS = List.of("type", "value", "unit");
   private static final List<String> SIGNATURE_FIELDS = List.of("keyId", "algorithm", "value");
-  private static final List<String> DIGEST_FIELDS = List.of("fingerprint", "platform", "dependencies", "artifacts");
+  private static final List<String> DIGEST_FIELDS =
+      List.of("fingerprint", "platform", "dependencies", "artifacts");
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
   private static final FieldPath FACTS = FieldPath.ROOT.child("facts");
 
@@ -50,8 +52,14 @@ final class FingerprintReader {
     SourceDocument first = read.documents().get(0);
     if (read.documents().size() > 1) {
       SourceDocument second = read.documents().get(1);
-      return failed(new Problem(source, second.start(), "", "found " + read.documents().size()
-          + " documents; a fingerprint file holds exactly one"));
+      return failed(
+          new Problem(
+              source,
+              second.start(),
+              "",
+              "found "
+                  + read.documents().size()
+                  + " documents; a fingerprint file holds exactly one"));
     }
     FingerprintReader reader = new FingerprintReader(source, first.locations());
     Optional<Fingerprint> fingerprint = reader.fingerprint(first.tree());
@@ -66,32 +74,44 @@ final class FingerprintReader {
 
   private Optional<Fingerprint> fingerprint(JsonNode root) {
     if (!root.isObject()) {
-      atValue(FieldPath.ROOT, "found " + FactType.describe(root) + "; expected a mapping with a facts field");
+      atValue(
+          FieldPath.ROOT,
+          "found " + FactType.describe(root) + "; expected a mapping with a facts field");
       return Optional.empty();
     }
     unknownFields(root, FieldPath.ROOT, FIELDS);
     Map<String, Fact> facts = root.has("facts") ? facts(root.get("facts")) : missing("facts");
-    Optional<Instant> collectedAt = Optional.ofNullable(root.get("collectedAt")).flatMap(this::collectedAt);
-    Optional<String> environment = Optional.ofNullable(root.get("environment")).flatMap(this::environment);
-    Optional<FingerprintSignature> signature = Optional.ofNullable(root.get("signature")).flatMap(this::signature);
+    Optional<Instant> collectedAt =
+        Optional.ofNullable(root.get("collectedAt")).flatMap(this::collectedAt);
+    Optional<String> environment =
+        Optional.ofNullable(root.get("environment")).flatMap(this::environment);
+    Optional<FingerprintSignature> signature =
+        Optional.ofNullable(root.get("signature")).flatMap(this::signature);
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
-    Fingerprint fingerprint = new Fingerprint(new TreeMap<>(facts), collectedAt, environment, signature);
-    Optional.ofNullable(root.get("digests")).ifPresent(digests -> checkDigests(digests, fingerprint.digests()));
+    Fingerprint fingerprint =
+        new Fingerprint(new TreeMap<>(facts), collectedAt, environment, signature);
+    Optional.ofNullable(root.get("digests"))
+        .ifPresent(digests -> checkDigests(digests, fingerprint.digests()));
     return Optional.of(fingerprint);
   }
 
   private Map<String, Fact> missing(String field) {
-    atValue(FieldPath.ROOT, "missing required field " + field
-        + " (a mapping of fact keys to values, such as os.id: debian)");
+    atValue(
+        FieldPath.ROOT,
+        "missing required field "
+            + field
+            + " (a mapping of fact keys to values, such as os.id: debian)");
     return Map.of();
   }
 
   private Map<String, Fact> facts(JsonNode node) {
     Map<String, Fact> facts = new TreeMap<>();
     if (!node.isObject()) {
-      atValue(FACTS, "found " + FactType.describe(node) + "; expected a mapping of fact keys to values");
+      atValue(
+          FACTS,
+          "found " + FactType.describe(node) + "; expected a mapping of fact keys to values");
       return facts;
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -102,8 +122,12 @@ final class FingerprintReader {
         continue;
       }
       KnownFacts.unknown(entry.getKey())
-          .ifPresent(warning -> warnings.add(new Problem(source, locations.keyOf(path), path.toString(), warning)));
-      fact(entry.getKey(), entry.getValue(), path).ifPresent(fact -> facts.put(entry.getKey(), fact));
+          .ifPresent(
+              warning ->
+                  warnings.add(
+                      new Problem(source, locations.keyOf(path), path.toString(), warning)));
+      fact(entry.getKey(), entry.getValue(), path)
+          .ifPresent(fact -> facts.put(entry.getKey(), fact));
     }
     return facts;
   }
@@ -126,14 +150,23 @@ final class FingerprintReader {
     JsonNode typeNode = node.get("type");
     JsonNode value = node.get("value");
     if (typeNode == null || value == null) {
-      atValue(path, "the explicit form needs both type and value, such as {type: version, value: \"12.2\"}");
+      atValue(
+          path,
+          "the explicit form needs both type and value, such as {type: version, value: \"12.2\"}");
       return Optional.empty();
     }
-    Optional<FactType> type = typeNode.isTextual() ? FactType.named(typeNode.textValue()) : Optional.empty();
+    Optional<FactType> type =
+        typeNode.isTextual() ? FactType.named(typeNode.textValue()) : Optional.empty();
     if (type.isEmpty()) {
-      atValue(path.child("type"), "found " + FactType.describe(typeNode) + "; expected one of "
-          + String.join(", ", FactType.words())
-          + (typeNode.isTextual() ? DidYouMean.hint(typeNode.textValue(), FactType.words()) : ""));
+      atValue(
+          path.child("type"),
+          "found "
+              + FactType.describe(typeNode)
+              + "; expected one of "
+              + String.join(", ", FactType.words())
+              + (typeNode.isTextual()
+                  ? DidYouMean.hint(typeNode.textValue(), FactType.words())
+                  : ""));
       return Optional.empty();
     }
     JsonNode unit = node.get("unit");
@@ -142,7 +175,9 @@ final class FingerprintReader {
       return Optional.empty();
     }
     if (unit != null && (!unit.isTextual() || unit.textValue().isBlank())) {
-      atValue(path.child("unit"), "found " + FactType.describe(unit) + "; expected a unit such as bytes");
+      atValue(
+          path.child("unit"),
+          "found " + FactType.describe(unit) + "; expected a unit such as bytes");
       return Optional.empty();
     }
     FieldPath valuePath = path.child("value");
@@ -162,32 +197,44 @@ final class FingerprintReader {
       return value.decimalValue();
     }
     if (value.isTextual() && DECIMAL.matcher(value.textValue()).matches()) {
-      NumberBounds.problem(value.textValue()).ifPresent(problem -> {
-        throw new IllegalArgumentException(problem);
-      });
+      NumberBounds.problem(value.textValue())
+          .ifPresent(
+              problem -> {
+                throw new IllegalArgumentException(problem);
+              });
       return new BigDecimal(value.textValue());
     }
     throw new IllegalArgumentException(
-        "found " + FactType.describe(value) + "; a quantity in a unit other than bytes is a plain number");
+        "found "
+            + FactType.describe(value)
+            + "; a quantity in a unit other than bytes is a plain number");
   }
 
   private Optional<Instant> collectedAt(JsonNode node) {
     FieldPath path = FieldPath.ROOT.child("collectedAt");
     if (node.isTextual()) {
       try {
-        return Optional.of(OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+        return Optional.of(
+            OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                .toInstant());
       } catch (DateTimeParseException e) {
         // reported below
       }
     }
-    atValue(path, "found " + FactType.describe(node) + "; expected an RFC 3339 time such as 2024-05-01T12:00:00Z");
+    atValue(
+        path,
+        "found "
+            + FactType.describe(node)
+            + "; expected an RFC 3339 time such as 2024-05-01T12:00:00Z");
     return Optional.empty();
   }
 
   private Optional<String> environment(JsonNode node) {
     FieldPath path = FieldPath.ROOT.child("environment");
     if (!node.isTextual()) {
-      atValue(path, "found " + FactType.describe(node) + "; expected the name of an environment or host");
+      atValue(
+          path,
+          "found " + FactType.describe(node) + "; expected the name of an environment or host");
       return Optional.empty();
     }
     String problem = invalid(() -> Fingerprint.checkEnvironment(node.textValue()));
@@ -201,7 +248,9 @@ final class FingerprintReader {
   private Optional<FingerprintSignature> signature(JsonNode node) {
     FieldPath path = FieldPath.ROOT.child("signature");
     if (!node.isObject()) {
-      atValue(path, "found " + FactType.describe(node) + "; expected {keyId, algorithm: ed25519, value}");
+      atValue(
+          path,
+          "found " + FactType.describe(node) + "; expected {keyId, algorithm: ed25519, value}");
       return Optional.empty();
     }
     int before = problems.size();
@@ -210,25 +259,37 @@ final class FingerprintReader {
     String algorithm = text(node, path, "algorithm", FingerprintSignature.ALGORITHM);
     String value = text(node, path, "value", "a 64-byte signature in base64");
     if (keyId != null && !FingerprintSignature.KEY_ID.matcher(keyId).matches()) {
-      atValue(path.child("keyId"), "\"" + keyId + "\" is not a key id; expected 16 lower-case hex digits");
+      atValue(
+          path.child("keyId"),
+          "\"" + keyId + "\" is not a key id; expected 16 lower-case hex digits");
     }
     if (algorithm != null && !algorithm.equals(FingerprintSignature.ALGORITHM)) {
-      atValue(path.child("algorithm"), "\"" + algorithm + "\" is not supported; expected " + FingerprintSignature.ALGORITHM);
+      atValue(
+          path.child("algorithm"),
+          "\"" + algorithm + "\" is not supported; expected " + FingerprintSignature.ALGORITHM);
     }
     if (value != null && FingerprintSignature.decode(value) == null) {
-      atValue(path.child("value"), "expected a 64-byte Ed25519 signature in standard base64 (88 characters)");
+      atValue(
+          path.child("value"),
+          "expected a 64-byte Ed25519 signature in standard base64 (88 characters)");
     }
-    return problems.size() == before ? Optional.of(new FingerprintSignature(keyId, value)) : Optional.empty();
+    return problems.size() == before
+        ? Optional.of(new FingerprintSignature(keyId, value))
+        : Optional.empty();
   }
 
   /**
-   * Digests in a file are informative, written so people can compare fingerprints at a glance;
-   * when present they must still be true, or the file says one thing and means another.
+   * Digests in a file are informative, written so people can compare fingerprints at a glance; when
+   * present they must still be true, or the file says one thing and means another.
    */
   private void checkDigests(JsonNode node, FingerprintDigests computed) {
     FieldPath path = FieldPath.ROOT.child("digests");
     if (!node.isObject()) {
-      atValue(path, "found " + FactType.describe(node) + "; expected {fingerprint, platform, dependencies, artifacts}");
+      atValue(
+          path,
+          "found "
+              + FactType.describe(node)
+              + "; expected {fingerprint, platform, dependencies, artifacts}");
       return;
     }
     unknownFields(node, path, DIGEST_FIELDS);
@@ -238,11 +299,18 @@ final class FingerprintReader {
         continue;
       }
       Digest expected =
-          field.equals("fingerprint") ? computed.whole() : computed.layer(Layer.valueOf(field.toUpperCase(java.util.Locale.ROOT)));
+          field.equals("fingerprint")
+              ? computed.whole()
+              : computed.layer(Layer.valueOf(field.toUpperCase(java.util.Locale.ROOT)));
       if (!written.isTextual() || !written.textValue().equals(expected.value())) {
-        String found = written.isTextual() ? "\"" + written.textValue() + "\"" : FactType.describe(written);
-        atValue(path.child(field), found + " does not match the facts, which digest to " + expected.value()
-            + "; the facts were changed after the digests were written (remove digests to accept the change)");
+        String found =
+            written.isTextual() ? "\"" + written.textValue() + "\"" : FactType.describe(written);
+        atValue(
+            path.child(field),
+            found
+                + " does not match the facts, which digest to "
+                + expected.value()
+                + "; the facts were changed after the digests were written (remove digests to accept the change)");
       }
     }
   }
@@ -261,12 +329,19 @@ final class FingerprintReader {
   }
 
   private void unknownFields(JsonNode node, FieldPath path, List<String> known) {
-    node.fieldNames().forEachRemaining(name -> {
-      if (!known.contains(name)) {
-        atKey(path.child(name), "unknown field \"" + name + "\"; expected " + String.join(", ", known)
-            + DidYouMean.hint(name, known));
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!known.contains(name)) {
+                atKey(
+                    path.child(name),
+                    "unknown field \""
+                        + name
+                        + "\"; expected "
+                        + String.join(", ", known)
+                        + DidYouMean.hint(name, known));
+              }
+            });
   }
 
   private static String invalid(Runnable check) {

@@ -21,10 +21,12 @@ public record FingerprintSignature(String keyId, String value) {
     Objects.requireNonNull(keyId, "keyId");
     Objects.requireNonNull(value, "value");
     if (!KEY_ID.matcher(keyId).matches()) {
-      throw new IllegalArgumentException("\"" + keyId + "\" is not a key id; expected 16 lower-case hex digits");
+      throw new IllegalArgumentException(
+          "\"" + keyId + "\" is not a key id; expected 16 lower-case hex digits");
     }
     if (decode(value) == null) {
-      throw new IllegalArgumentException("a signature is " + LENGTH + " bytes in standard base64 (88 characters)");
+      throw new IllegalArgumentException(
+          "a signature is " + LENGTH + " bytes in standard base64 (88 characters)");
     }
   }
 

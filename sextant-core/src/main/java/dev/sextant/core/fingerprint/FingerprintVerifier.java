@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Checks fingerprint signatures against a set of trusted Ed25519 public keys, found by key id:
- * the key registered for one agent on the server, or the keys a CLI user trusts.
+ * Checks fingerprint signatures against a set of trusted Ed25519 public keys, found by key id: the
+ * key registered for one agent on the server, or the keys a CLI user trusts.
  */
 public final class FingerprintVerifier {
   private final Map<String, PublicKey> keys = new TreeMap<>();

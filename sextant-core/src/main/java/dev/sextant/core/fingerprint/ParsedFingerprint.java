@@ -9,7 +9,8 @@ import java.util.Optional;
  * A fingerprint read from a file, or every problem that stops it, sorted by position; and warnings
  * (a fact key nobody knows) that stop nothing.
  */
-public record ParsedFingerprint(Optional<Fingerprint> fingerprint, List<Problem> problems, List<Problem> warnings) {
+public record ParsedFingerprint(
+    Optional<Fingerprint> fingerprint, List<Problem> problems, List<Problem> warnings) {
   public ParsedFingerprint {
     problems = problems.stream().sorted(Problem.ORDER).toList();
     warnings = warnings.stream().sorted(Problem.ORDER).toList();

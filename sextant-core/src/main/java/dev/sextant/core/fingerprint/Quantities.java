@@ -19,17 +19,20 @@ import java.util.regex.Pattern;
  * tools print {@code GB} for 2^30: exactness over folklore. Units are case-sensitive ({@code Gb}
  * would be gigabits), and a misspelt one is answered with the nearest known one.
  *
- * <p>Arithmetic is on {@link BigDecimal}, so {@code 1.5Gi} is exactly 1610612736; an amount that
- * is not a whole number of bytes ({@code 0.3Ki}) is refused rather than rounded.
+ * <p>Arithmetic is on {@link BigDecimal}, so {@code 1.5Gi} is exactly 1610612736; an amount that is
+ * not a whole number of bytes ({@code 0.3Ki}) is refused rather than rounded.
  */
 public final class Quantities {
   private static final int MAX_LENGTH = 64;
+
   /**
    * 10^40 bytes is more than all storage ever made; the bound keeps what {@link #format} writes
    * within {@link #MAX_LENGTH}, so every amount read can be written and read back.
    */
   private static final int MAX_DIGITS = 40;
-  private static final Pattern SHAPE = Pattern.compile("([+-]?)([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+) *([A-Za-z]*)");
+
+  private static final Pattern SHAPE =
+      Pattern.compile("([+-]?)([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+) *([A-Za-z]*)");
   private static final String[] BINARY_SUFFIXES = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
   private static final String[] DECIMAL_WORDS = {"kB", "MB", "GB", "TB", "PB", "EB"};
   private static final Map<String, BigDecimal> UNITS = units();
@@ -41,13 +44,14 @@ public final class Quantities {
   /**
    * The number of bytes {@code text} stands for.
    *
-   * @throws IllegalArgumentException saying what was expected and what was found, for text that
-   *     is not a quantity, a negative amount or a fraction of a byte
+   * @throws IllegalArgumentException saying what was expected and what was found, for text that is
+   *     not a quantity, a negative amount or a fraction of a byte
    */
   public static BigDecimal parse(String text) {
     String trimmed = text.strip();
     if (trimmed.isEmpty()) {
-      throw new IllegalArgumentException("a quantity is empty; expected an amount of bytes " + EXAMPLES);
+      throw new IllegalArgumentException(
+          "a quantity is empty; expected an amount of bytes " + EXAMPLES);
     }
     if (trimmed.length() > MAX_LENGTH) {
       throw new IllegalArgumentException(
@@ -55,16 +59,22 @@ public final class Quantities {
     }
     Matcher m = SHAPE.matcher(trimmed);
     if (!m.matches()) {
-      throw new IllegalArgumentException("\"" + text + "\" is not a quantity; expected an amount of bytes " + EXAMPLES);
+      throw new IllegalArgumentException(
+          "\"" + text + "\" is not a quantity; expected an amount of bytes " + EXAMPLES);
     }
     if (m.group(1).equals("-")) {
-      throw new IllegalArgumentException("\"" + text + "\" is negative; expected an amount of bytes of 0 or more");
+      throw new IllegalArgumentException(
+          "\"" + text + "\" is negative; expected an amount of bytes of 0 or more");
     }
     String unit = m.group(3);
     BigDecimal factor = unit.isEmpty() ? BigDecimal.ONE : UNITS.get(unit);
     if (factor == null) {
       throw new IllegalArgumentException(
-          "\"" + text + "\" has an unknown unit \"" + unit + "\"; expected one of "
+          "\""
+              + text
+              + "\" has an unknown unit \""
+              + unit
+              + "\"; expected one of "
               + String.join(", ", UNITS.keySet())
               + DidYouMean.hint(unit, UNITS.keySet()));
     }
@@ -83,7 +93,8 @@ public final class Quantities {
    */
   public static Fact.Quantity bytes(BigDecimal amount) {
     if (amount.signum() < 0) {
-      throw new IllegalArgumentException(shown(amount) + " is negative; expected an amount of bytes of 0 or more");
+      throw new IllegalArgumentException(
+          shown(amount) + " is negative; expected an amount of bytes of 0 or more");
     }
     return new Fact.Quantity(whole(shown(amount), amount), "bytes");
   }
@@ -91,8 +102,8 @@ public final class Quantities {
   /**
    * The shortest exact form of a number of bytes, for tables and messages, not for storage: {@code
    * 24Gi} for 25769803776, {@code 80GB} for 80000000000 (not {@code 78125000Ki}: an amount someone
-   * wrote in decimal units reads back in them), the plain number when no unit divides it. A
-   * binary suffix wins a tie, as Kubernetes writes memory.
+   * wrote in decimal units reads back in them), the plain number when no unit divides it. A binary
+   * suffix wins a tie, as Kubernetes writes memory.
    */
   public static String format(BigDecimal bytes) {
     String binary = binary(bytes);
@@ -132,7 +143,9 @@ public final class Quantities {
       // Binary suffixes divide exactly when the low bits are zero: count them instead of dividing.
       long value = bytes.longValue();
       int power = Math.min(Long.numberOfTrailingZeros(value) / 10, BINARY_SUFFIXES.length);
-      return power == 0 ? Long.toString(value) : (value >> (10 * power)) + BINARY_SUFFIXES[power - 1];
+      return power == 0
+          ? Long.toString(value)
+          : (value >> (10 * power)) + BINARY_SUFFIXES[power - 1];
     }
     for (int i = BINARY_SUFFIXES.length; i > 0; i--) {
       BigDecimal unit = new BigDecimal(BigInteger.ONE.shiftLeft(10 * i));
@@ -148,20 +161,30 @@ public final class Quantities {
     long digits = (long) amount.precision() - amount.scale();
     if (digits > MAX_DIGITS) {
       throw new IllegalArgumentException(
-          "\"" + shortened(text) + "\" is a number of bytes with " + digits + " digits; expected at most " + MAX_DIGITS
+          "\""
+              + shortened(text)
+              + "\" is a number of bytes with "
+              + digits
+              + " digits; expected at most "
+              + MAX_DIGITS
               + " digits (10^40 bytes is more than any machine holds)");
     }
     BigDecimal stripped = amount.stripTrailingZeros();
     if (stripped.scale() > 0) {
       throw new IllegalArgumentException(
-          "\"" + text + "\" is " + stripped.toPlainString() + " bytes; expected a whole number of bytes");
+          "\""
+              + text
+              + "\" is "
+              + stripped.toPlainString()
+              + " bytes; expected a whole number of bytes");
     }
     return stripped.setScale(0);
   }
 
   /** The plain digits, unless there would be too many to show: 1E+999999999 has a billion. */
   private static String shown(BigDecimal amount) {
-    return Math.abs((long) amount.precision() - amount.scale()) > MAX_LENGTH || amount.scale() > MAX_LENGTH
+    return Math.abs((long) amount.precision() - amount.scale()) > MAX_LENGTH
+            || amount.scale() > MAX_LENGTH
         ? amount.toString()
         : amount.toPlainString();
   }

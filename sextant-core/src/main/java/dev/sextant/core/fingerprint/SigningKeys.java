@@ -25,8 +25,8 @@ import java.util.Base64;
  * ({@code -----BEGIN PUBLIC KEY-----}) so {@code openssl pkey} reads them too; decoding takes
  * either form.
  *
- * <p>A key's id is the first 16 hex digits of sha256 over the encoded public key: short enough
- * to show and log, long enough (64 bits) that two keys of one installation never share an id by
+ * <p>A key's id is the first 16 hex digits of sha256 over the encoded public key: short enough to
+ * show and log, long enough (64 bits) that two keys of one installation never share an id by
  * chance, and computed from the key alone, so every party derives the same id without a registry.
  */
 public final class SigningKeys {
@@ -35,8 +35,8 @@ public final class SigningKeys {
   private SigningKeys() {}
 
   /**
-   * A new key pair. The randomness comes in as a parameter: core draws none of its own (the
-   * agent passes {@code new SecureRandom()}).
+   * A new key pair. The randomness comes in as a parameter: core draws none of its own (the agent
+   * passes {@code new SecureRandom()}).
    */
   public static KeyPair generate(SecureRandom random) {
     try {
@@ -78,23 +78,31 @@ public final class SigningKeys {
    */
   public static PublicKey decodePublic(String text) {
     try {
-      return requireEd25519(KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(bytes(text, "public"))));
+      return requireEd25519(
+          KeyFactory.getInstance(ALGORITHM)
+              .generatePublic(new X509EncodedKeySpec(bytes(text, "public"))));
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("not an Ed25519 public key (base64 of X.509 SubjectPublicKeyInfo, or PEM): " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "not an Ed25519 public key (base64 of X.509 SubjectPublicKeyInfo, or PEM): "
+              + e.getMessage(),
+          e);
     }
   }
 
   /**
    * Reads a private key written by {@link #encodePrivate} or {@link #privatePem}.
    *
-   * @throws IllegalArgumentException when the text is not an Ed25519 private key; the message
-   *     never quotes the text
+   * @throws IllegalArgumentException when the text is not an Ed25519 private key; the message never
+   *     quotes the text
    */
   public static PrivateKey decodePrivate(String text) {
     try {
-      return requireEd25519(KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(bytes(text, "private"))));
+      return requireEd25519(
+          KeyFactory.getInstance(ALGORITHM)
+              .generatePrivate(new PKCS8EncodedKeySpec(bytes(text, "private"))));
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("not an Ed25519 private key (base64 of PKCS#8, or PEM)", e);
+      throw new IllegalArgumentException(
+          "not an Ed25519 private key (base64 of PKCS#8, or PEM)", e);
     }
   }
 

@@ -32,7 +32,8 @@ public record Verification(Outcome outcome, Optional<String> keyId, String messa
   }
 
   static Verification valid(String keyId) {
-    return new Verification(Outcome.VALID, Optional.of(keyId), "signature by key " + keyId + " is valid");
+    return new Verification(
+        Outcome.VALID, Optional.of(keyId), "signature by key " + keyId + " is valid");
   }
 
   static Verification unsigned() {
@@ -41,13 +42,17 @@ public record Verification(Outcome outcome, Optional<String> keyId, String messa
 
   static Verification unknownKey(String keyId) {
     return new Verification(
-        Outcome.UNKNOWN_KEY, Optional.of(keyId), "fingerprint is signed by key " + keyId + ", which is not a trusted key");
+        Outcome.UNKNOWN_KEY,
+        Optional.of(keyId),
+        "fingerprint is signed by key " + keyId + ", which is not a trusted key");
   }
 
   static Verification badSignature(String keyId) {
     return new Verification(
         Outcome.BAD_SIGNATURE,
         Optional.of(keyId),
-        "signature by key " + keyId + " does not match: the facts, collection time or environment were changed after signing");
+        "signature by key "
+            + keyId
+            + " does not match: the facts, collection time or environment were changed after signing");
   }
 }

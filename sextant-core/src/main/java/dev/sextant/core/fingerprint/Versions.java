@@ -10,11 +10,11 @@ import java.util.Locale;
  * {@code 6.1.0-18-amd64}, {@code 12.2}, {@code 2.36}, {@code 3.13.0rc1}), compared segment by
  * segment.
  *
- * <p>A version is split into runs of digits and runs of letters; every other character
- * ({@code . - _ + ~ :}) only separates. Digit runs compare as numbers of any length ({@code 10 >
- * 9}, {@code 05 == 5}), letter runs compare case-insensitively, and a number ranks above letters.
- * When one version runs out, trailing zeros do not count ({@code 12 == 12.0}) and trailing letters
- * mark a pre-release ({@code 3.13.0rc1 < 3.13.0}), as in semver and Python.
+ * <p>A version is split into runs of digits and runs of letters; every other character ({@code . -
+ * _ + ~ :}) only separates. Digit runs compare as numbers of any length ({@code 10 > 9}, {@code 05
+ * == 5}), letter runs compare case-insensitively, and a number ranks above letters. When one
+ * version runs out, trailing zeros do not count ({@code 12 == 12.0}) and trailing letters mark a
+ * pre-release ({@code 3.13.0rc1 < 3.13.0}), as in semver and Python.
  *
  * <p>What is deliberately not modelled: Debian epochs and {@code ~}, RPM's rules, semver build
  * metadata. Package versions compare by the rules above, which order the common cases correctly.
@@ -54,14 +54,15 @@ public final class Versions {
   }
 
   /**
-   * Checks that text can be a version: not blank, no white space or control characters, at most
-   * 256 characters.
+   * Checks that text can be a version: not blank, no white space or control characters, at most 256
+   * characters.
    *
    * @throws IllegalArgumentException saying what is wrong
    */
   public static String check(String text) {
     if (text.isBlank()) {
-      throw new IllegalArgumentException("a version is empty; expected a version such as 535.104.05");
+      throw new IllegalArgumentException(
+          "a version is empty; expected a version such as 535.104.05");
     }
     if (text.length() > MAX_LENGTH) {
       throw new IllegalArgumentException(
@@ -71,7 +72,9 @@ public final class Versions {
       char c = text.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c)) {
         throw new IllegalArgumentException(
-            "\"" + text + "\" is not a version: it contains white space; expected a version such as 535.104.05");
+            "\""
+                + text
+                + "\" is not a version: it contains white space; expected a version such as 535.104.05");
       }
     }
     return text;

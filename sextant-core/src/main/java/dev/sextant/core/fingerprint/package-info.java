@@ -5,8 +5,8 @@
  *
  * <ul>
  *   <li>{@link dev.sextant.core.fingerprint.Fact} and {@link dev.sextant.core.fingerprint.Layer}:
- *       the vocabulary; {@link dev.sextant.core.fingerprint.FactTypes} types hand-written values
- *       by key, with {@link dev.sextant.core.fingerprint.Quantities} and {@link
+ *       the vocabulary; {@link dev.sextant.core.fingerprint.FactTypes} types hand-written values by
+ *       key, with {@link dev.sextant.core.fingerprint.Quantities} and {@link
  *       dev.sextant.core.fingerprint.Versions} for the exact parts.
  *   <li>{@link dev.sextant.core.fingerprint.Fingerprint} and its {@link
  *       dev.sextant.core.fingerprint.FingerprintDigests}: what is compared and stored.

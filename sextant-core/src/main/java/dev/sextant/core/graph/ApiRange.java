@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The API versions a consumer accepts, written as an npm range: {@code ^2.1.0}, {@code ~1.4},
- * {@code >=1.2.0 <2.0.0}, {@code 1.2.3 - 2.0.0}, {@code 2.x} or several joined by {@code ||}. As
- * in npm, a pre-release is only included when the range names a pre-release of the same version.
+ * {@code >=1.2.0 <2.0.0}, {@code 1.2.3 - 2.0.0}, {@code 2.x} or several joined by {@code ||}. As in
+ * npm, a pre-release is only included when the range names a pre-release of the same version.
  */
 public final class ApiRange {
   private final SemverRange range;

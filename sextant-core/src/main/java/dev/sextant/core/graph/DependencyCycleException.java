@@ -3,16 +3,18 @@ package dev.sextant.core.graph;
 import java.util.List;
 
 /**
- * Releases that depend on each other in a circle, so no order puts every provider first: every
- * such circle, each starting and ending with the smallest service name in it, so the same graph
- * gives the same message.
+ * Releases that depend on each other in a circle, so no order puts every provider first: every such
+ * circle, each starting and ending with the smallest service name in it, so the same graph gives
+ * the same message.
  */
 public final class DependencyCycleException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final List<List<String>> cycles;
 
-  /** @param cycles each cycle's services in dependency order, the first repeated at the end */
+  /**
+   * @param cycles each cycle's services in dependency order, the first repeated at the end
+   */
   public DependencyCycleException(List<List<String>> cycles) {
     super(message(cycles));
     this.cycles = cycles.stream().map(List::copyOf).toList();
@@ -31,7 +33,8 @@ public final class DependencyCycleException extends RuntimeException {
       throw new IllegalArgumentException("a cycle exception needs a cycle");
     }
     String each = String.join("; ", cycles.stream().map(c -> String.join(" → ", c)).toList());
-    return (cycles.size() == 1 ? "dependency cycle: " : "dependency cycles: ") + each
+    return (cycles.size() == 1 ? "dependency cycle: " : "dependency cycles: ")
+        + each
         + "; no rollout order puts every provider before its consumers";
   }
 }

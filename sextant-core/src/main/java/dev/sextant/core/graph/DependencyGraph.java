@@ -31,8 +31,8 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * service without a release stays in {@link #dependencies} (and is {@link #unsatisfied}) but adds
  * no edge, so it neither orders nor blocks anything.
  *
- * <p>A graph is always acyclic: the factories refuse a cycle, since no rollout order exists for
- * one (DESIGN §4). Every answer is deterministic: services are taken in name order wherever the
+ * <p>A graph is always acyclic: the factories refuse a cycle, since no rollout order exists for one
+ * (DESIGN §4). Every answer is deterministic: services are taken in name order wherever the
  * dependencies leave a choice.
  */
 public final class DependencyGraph {
@@ -51,8 +51,17 @@ public final class DependencyGraph {
     this.dependencies = Map.copyOf(dependencies);
     Map<String, List<DependencyEdge>> byProvider = new HashMap<>();
     // Releases are visited in name order, so consumers come out sorted by consumer.
-    releases.keySet().forEach(consumer -> dependencies.get(consumer)
-        .forEach(edge -> byProvider.computeIfAbsent(edge.provider(), p -> new ArrayList<>()).add(edge)));
+    releases
+        .keySet()
+        .forEach(
+            consumer ->
+                dependencies
+                    .get(consumer)
+                    .forEach(
+                        edge ->
+                            byProvider
+                                .computeIfAbsent(edge.provider(), p -> new ArrayList<>())
+                                .add(edge)));
     this.consumers = Map.copyOf(byProvider);
     this.graph = new DefaultDirectedGraph<>(DefaultEdge.class);
     releases.keySet().forEach(graph::addVertex);
@@ -84,18 +93,37 @@ public final class DependencyGraph {
     Map<String, List<DependencyEdge>> dependencies = new HashMap<>();
     for (ReleaseSpec release : byService.values()) {
       parsed(release, problems, () -> SemanticVersion.parse(release.version()), "spec.version");
-      release.api().ifPresent(api -> {
-        SemanticVersion version = parsed(release, problems, () -> SemanticVersion.parse(api.version()), "spec.api.version");
-        if (version != null) {
-          apis.put(release.service(), version);
-        }
-      });
+      release
+          .api()
+          .ifPresent(
+              api -> {
+                SemanticVersion version =
+                    parsed(
+                        release,
+                        problems,
+                        () -> SemanticVersion.parse(api.version()),
+                        "spec.api.version");
+                if (version != null) {
+                  apis.put(release.service(), version);
+                }
+              });
       List<DependencyEdge> edges = new ArrayList<>();
       for (int i = 0; i < release.dependencies().size(); i++) {
         Dependency dependency = release.dependencies().get(i);
-        ApiRange range = parsed(release, problems, () -> ApiRange.parse(dependency.api()), "spec.dependencies[" + i + "].api");
+        ApiRange range =
+            parsed(
+                release,
+                problems,
+                () -> ApiRange.parse(dependency.api()),
+                "spec.dependencies[" + i + "].api");
         if (range != null) {
-          edges.add(new DependencyEdge(release.service(), release.version(), dependency.service(), range, dependency.description()));
+          edges.add(
+              new DependencyEdge(
+                  release.service(),
+                  release.version(),
+                  dependency.service(),
+                  range,
+                  dependency.description()));
         }
       }
       dependencies.put(release.service(), List.copyOf(edges));
@@ -154,25 +182,44 @@ public final class DependencyGraph {
   public List<Unsatisfied> unsatisfied(DependencyEdge edge) {
     ReleaseSpec provider = releases.get(edge.provider());
     if (provider == null) {
-      return List.of(new Unsatisfied(edge, Unsatisfied.Reason.NO_RELEASE,
-          edge.needs() + ", but there is no release of " + edge.provider()));
+      return List.of(
+          new Unsatisfied(
+              edge,
+              Unsatisfied.Reason.NO_RELEASE,
+              edge.needs() + ", but there is no release of " + edge.provider()));
     }
     SemanticVersion api = apis.get(edge.provider());
     if (api == null) {
-      return List.of(new Unsatisfied(edge, Unsatisfied.Reason.NO_API,
-          edge.needs() + ", but " + edge.provider() + " " + provider.version()
-              + " does not say which API version it provides (spec.api.version)"));
+      return List.of(
+          new Unsatisfied(
+              edge,
+              Unsatisfied.Reason.NO_API,
+              edge.needs()
+                  + ", but "
+                  + edge.provider()
+                  + " "
+                  + provider.version()
+                  + " does not say which API version it provides (spec.api.version)"));
     }
     if (!edge.range().includes(api)) {
-      return List.of(new Unsatisfied(edge, Unsatisfied.Reason.OUT_OF_RANGE,
-          edge.needs() + ", but " + edge.provider() + " " + provider.version() + " provides API " + api));
+      return List.of(
+          new Unsatisfied(
+              edge,
+              Unsatisfied.Reason.OUT_OF_RANGE,
+              edge.needs()
+                  + ", but "
+                  + edge.provider()
+                  + " "
+                  + provider.version()
+                  + " provides API "
+                  + api));
     }
     return List.of();
   }
 
   /**
-   * Every release in rollout order: each provider before its consumers, and among releases free
-   * to go next, the smallest service name first.
+   * Every release in rollout order: each provider before its consumers, and among releases free to
+   * go next, the smallest service name first.
    */
   public List<ReleaseSpec> order() {
     TopologicalOrderIterator<String, DefaultEdge> providersFirst =
@@ -185,8 +232,8 @@ public final class DependencyGraph {
   /**
    * What each planned release would do if all of them replaced the releases in this graph: the
    * dependencies of its own that would be unmet, and the consumers whose range its API would not
-   * include. Planned releases are judged together, so a consumer and its new provider planned
-   * side by side are checked against each other. Results follow the order of {@code planned}.
+   * include. Planned releases are judged together, so a consumer and its new provider planned side
+   * by side are checked against each other. Results follow the order of {@code planned}.
    *
    * @throws InvalidReleaseException as {@link #replacing}
    * @throws DependencyCycleException when the planned releases would close a cycle
@@ -195,8 +242,14 @@ public final class DependencyGraph {
     DependencyGraph after = replacing(releases(), planned);
     List<ReleaseCheck> checks = new ArrayList<>(planned.size());
     for (ReleaseSpec release : planned) {
-      List<Unsatisfied> unmet = after.dependencies(release.service()).stream().flatMap(e -> after.unsatisfied(e).stream()).toList();
-      List<Unsatisfied> broken = after.consumers(release.service()).stream().flatMap(e -> after.unsatisfied(e).stream()).toList();
+      List<Unsatisfied> unmet =
+          after.dependencies(release.service()).stream()
+              .flatMap(e -> after.unsatisfied(e).stream())
+              .toList();
+      List<Unsatisfied> broken =
+          after.consumers(release.service()).stream()
+              .flatMap(e -> after.unsatisfied(e).stream())
+              .toList();
       checks.add(new ReleaseCheck(release, unmet, broken));
     }
     return List.copyOf(checks);
@@ -211,20 +264,25 @@ public final class DependencyGraph {
     String now = api(service).map(api -> " (it provides " + api + " now)").orElse("");
     return consumers(service).stream()
         .filter(edge -> !edge.range().includes(newApi))
-        .map(edge -> new Unsatisfied(edge, Unsatisfied.Reason.OUT_OF_RANGE,
-            edge.needs() + ", but " + service + " would provide API " + newApi + now))
+        .map(
+            edge ->
+                new Unsatisfied(
+                    edge,
+                    Unsatisfied.Reason.OUT_OF_RANGE,
+                    edge.needs() + ", but " + service + " would provide API " + newApi + now))
         .toList();
   }
 
   /**
    * One cycle per group of services that depend on each other in a circle (a strongly connected
-   * group, or a service that needs itself), so that one error names every circle to break: each
-   * the shortest through its group's smallest name, found breadth first with neighbours in name
-   * order, and the groups by that name, so the same graph gives the same cycles.
+   * group, or a service that needs itself), so that one error names every circle to break: each the
+   * shortest through its group's smallest name, found breadth first with neighbours in name order,
+   * and the groups by that name, so the same graph gives the same cycles.
    */
   private List<List<String>> findCycles() {
     List<TreeSet<String>> groups = new ArrayList<>();
-    for (Set<String> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
+    for (Set<String> component :
+        new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
       String only = component.iterator().next();
       if (component.size() > 1 || graph.containsEdge(only, only)) {
         groups.add(new TreeSet<>(component));
@@ -267,20 +325,30 @@ public final class DependencyGraph {
     for (ReleaseSpec release : releases) {
       ReleaseSpec first = seen.putIfAbsent(release.service(), release);
       if (first != null) {
-        problems.add(problem(release, "spec.service",
-            "a second release of " + release.service() + " (the first is version " + first.version()
-                + "); the graph holds one release per service"));
+        problems.add(
+            problem(
+                release,
+                "spec.service",
+                "a second release of "
+                    + release.service()
+                    + " (the first is version "
+                    + first.version()
+                    + "); the graph holds one release per service"));
       }
     }
     return problems;
   }
 
-  private static InvalidReleaseException.Problem problem(ReleaseSpec release, String field, String reason) {
+  private static InvalidReleaseException.Problem problem(
+      ReleaseSpec release, String field, String reason) {
     return new InvalidReleaseException.Problem(release.service(), release.version(), field, reason);
   }
 
-  private static <T> T parsed(ReleaseSpec release, List<InvalidReleaseException.Problem> problems,
-      Supplier<T> parse, String field) {
+  private static <T> T parsed(
+      ReleaseSpec release,
+      List<InvalidReleaseException.Problem> problems,
+      Supplier<T> parse,
+      String field) {
     try {
       return parse.get();
     } catch (IllegalArgumentException e) {

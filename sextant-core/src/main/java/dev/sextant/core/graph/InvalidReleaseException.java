@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Releases that cannot form a graph: a version or range that does not parse, or two releases of
- * one service where only one may stand. Every problem is reported, not only the first.
+ * Releases that cannot form a graph: a version or range that does not parse, or two releases of one
+ * service where only one may stand. Every problem is reported, not only the first.
  */
 public final class InvalidReleaseException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -26,16 +26,27 @@ public final class Releases {
       try {
         version = SemanticVersion.parse(release.version());
       } catch (IllegalArgumentException e) {
-        problems.add(new InvalidReleaseException.Problem(release.service(), release.version(), "spec.version", e.getMessage()));
+        problems.add(
+            new InvalidReleaseException.Problem(
+                release.service(), release.version(), "spec.version", e.getMessage()));
         continue;
       }
       SemanticVersion current = newestVersion.get(release.service());
       int c = current == null ? 1 : version.compareTo(current);
       if (c == 0) {
-        problems.add(new InvalidReleaseException.Problem(release.service(), release.version(), "spec.version",
-            "two releases of " + release.service() + " have version " + newest.get(release.service()).version()
-                + (release.version().equals(newest.get(release.service()).version()) ? "" : " and " + release.version() + ", equal in precedence")
-                + ", so neither is the newest"));
+        problems.add(
+            new InvalidReleaseException.Problem(
+                release.service(),
+                release.version(),
+                "spec.version",
+                "two releases of "
+                    + release.service()
+                    + " have version "
+                    + newest.get(release.service()).version()
+                    + (release.version().equals(newest.get(release.service()).version())
+                        ? ""
+                        : " and " + release.version() + ", equal in precedence")
+                    + ", so neither is the newest"));
       } else if (c > 0) {
         newest.put(release.service(), release);
         newestVersion.put(release.service(), version);

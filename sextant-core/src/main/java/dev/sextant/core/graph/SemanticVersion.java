@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * A version as Semantic Versioning 2.0.0 defines it: {@code MAJOR.MINOR.PATCH}, an optional
  * pre-release ({@code -rc.1}) and optional build metadata ({@code +build.5}).
  *
- * <p>Ordering follows the specification's precedence, so build metadata is ignored: {@code
- * 1.0.0+a} and {@code 1.0.0+b} compare as equal although they are not {@link #equals equal}.
+ * <p>Ordering follows the specification's precedence, so build metadata is ignored: {@code 1.0.0+a}
+ * and {@code 1.0.0+b} compare as equal although they are not {@link #equals equal}.
  */
 public record SemanticVersion(
     long major, long minor, long patch, List<String> preRelease, List<String> build)
@@ -48,7 +48,9 @@ public record SemanticVersion(
     Matcher m = SEMVER.matcher(text);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a semantic version; expected MAJOR.MINOR.PATCH such as 2.4.0 or 3.0.0-rc.1");
+          "'"
+              + text
+              + "' is not a semantic version; expected MAJOR.MINOR.PATCH such as 2.4.0 or 3.0.0-rc.1");
     }
     try {
       return new SemanticVersion(
@@ -58,7 +60,8 @@ public record SemanticVersion(
           m.group(4) == null ? List.of() : List.of(m.group(4).split("\\.")),
           m.group(5) == null ? List.of() : List.of(m.group(5).split("\\.")));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' has a version number too large to compare", e);
+      throw new IllegalArgumentException(
+          "'" + text + "' has a version number too large to compare", e);
     }
   }
 
@@ -74,7 +77,8 @@ public record SemanticVersion(
   /** The version as written: parsing it again gives an equal version. */
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
+    StringBuilder text =
+        new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
     if (!preRelease.isEmpty()) {
       text.append('-').append(String.join(".", preRelease));
     }

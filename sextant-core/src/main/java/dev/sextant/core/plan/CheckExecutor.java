@@ -9,17 +9,18 @@ import dev.sextant.core.resource.spec.Check;
 public interface CheckExecutor {
 
   /** Runs nothing and reaches nothing: plans from fingerprint files alone. */
-  CheckExecutor NONE = new CheckExecutor() {
-    @Override
-    public boolean reaches(Target target) {
-      return false;
-    }
+  CheckExecutor NONE =
+      new CheckExecutor() {
+        @Override
+        public boolean reaches(Target target) {
+          return false;
+        }
 
-    @Override
-    public CheckRun run(Target target, Check check) {
-      throw new IllegalStateException("no executor reaches " + target.environment());
-    }
-  };
+        @Override
+        public CheckRun run(Target target, Check check) {
+          throw new IllegalStateException("no executor reaches " + target.environment());
+        }
+      };
 
   /** Whether this executor can run commands in the target's environment. */
   boolean reaches(Target target);

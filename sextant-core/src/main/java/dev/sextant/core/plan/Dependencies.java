@@ -19,17 +19,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The planned releases in the dependency graph of what is in place: their rollout order
- * (providers first), and what the graph refuses. A provider the graph does not know is not a
- * refusal (a plan from files alone knows only its own releases); a known provider outside the
- * range, or a consumer left outside its range, is.
+ * The planned releases in the dependency graph of what is in place: their rollout order (providers
+ * first), and what the graph refuses. A provider the graph does not know is not a refusal (a plan
+ * from files alone knows only its own releases); a known provider outside the range, or a consumer
+ * left outside its range, is.
  */
 final class Dependencies {
   private final DependencyGraph graph;
   private final List<PreparedRelease> order;
   private final Map<String, ReleaseCheck> checks;
 
-  private Dependencies(DependencyGraph graph, List<PreparedRelease> order, Map<String, ReleaseCheck> checks) {
+  private Dependencies(
+      DependencyGraph graph, List<PreparedRelease> order, Map<String, ReleaseCheck> checks) {
     this.graph = graph;
     this.order = order;
     this.checks = checks;
@@ -48,25 +49,33 @@ final class Dependencies {
     }
     DependencyGraph graph;
     try {
-      graph = DependencyGraph.replacing(Releases.latest(inPlace.stream().map(r -> (ReleaseSpec) Specs.read(r)).toList()), specs);
+      graph =
+          DependencyGraph.replacing(
+              Releases.latest(inPlace.stream().map(r -> (ReleaseSpec) Specs.read(r)).toList()),
+              specs);
     } catch (DependencyCycleException e) {
-      throw new PlanInputException(List.of(new PlanInputException.Issue(Optional.empty(), FieldPath.ROOT, e.getMessage())));
+      throw new PlanInputException(
+          List.of(new PlanInputException.Issue(Optional.empty(), FieldPath.ROOT, e.getMessage())));
     } catch (InvalidReleaseException e) {
       List<PlanInputException.Issue> issues = new ArrayList<>();
       for (InvalidReleaseException.Problem p : e.problems()) {
         PreparedRelease release = byService.get(p.service());
-        issues.add(release != null && release.spec().version().equals(p.version())
-            ? new PlanInputException.Issue(Optional.of(release.resource().key()), FieldPath.parse(p.field()), p.reason())
-            : new PlanInputException.Issue(Optional.empty(), FieldPath.ROOT, p.toString()));
+        issues.add(
+            release != null && release.spec().version().equals(p.version())
+                ? new PlanInputException.Issue(
+                    Optional.of(release.resource().key()), FieldPath.parse(p.field()), p.reason())
+                : new PlanInputException.Issue(Optional.empty(), FieldPath.ROOT, p.toString()));
       }
       throw new PlanInputException(issues);
     }
     Map<String, ReleaseCheck> checks = new HashMap<>();
     graph.check(specs).forEach(c -> checks.put(c.release().service(), c));
-    List<PreparedRelease> order = graph.order().stream()
-        .map(spec -> byService.get(spec.service()))
-        .filter(r -> r != null && r.spec().equals(graph.release(r.spec().service()).orElse(null)))
-        .toList();
+    List<PreparedRelease> order =
+        graph.order().stream()
+            .map(spec -> byService.get(spec.service()))
+            .filter(
+                r -> r != null && r.spec().equals(graph.release(r.spec().service()).orElse(null)))
+            .toList();
     return new Dependencies(graph, order, checks);
   }
 
@@ -96,9 +105,16 @@ final class Dependencies {
   List<DependencyResult> of(PreparedRelease release) {
     List<DependencyResult> out = new ArrayList<>();
     for (DependencyEdge edge : graph.dependencies(release.spec().service())) {
-      Optional<String> provider = graph.release(edge.provider()).map(r -> r.service() + " " + r.version());
+      Optional<String> provider =
+          graph.release(edge.provider()).map(r -> r.service() + " " + r.version());
       Optional<String> api = graph.api(edge.provider()).map(SemanticVersion::toString);
-      out.add(new DependencyResult(edge.provider(), edge.range().toString(), provider, api, graph.unsatisfied(edge).isEmpty()));
+      out.add(
+          new DependencyResult(
+              edge.provider(),
+              edge.range().toString(),
+              provider,
+              api,
+              graph.unsatisfied(edge).isEmpty()));
     }
     return out;
   }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param validators the validators the plan could use, by rule name
  * @param releases in rollout order
  */
-public record Plan(List<Environment> environments, List<ValidatorUse> validators, List<ReleasePlan> releases) {
+public record Plan(
+    List<Environment> environments, List<ValidatorUse> validators, List<ReleasePlan> releases) {
   public Plan {
     environments = List.copyOf(environments);
     validators = List.copyOf(validators);
@@ -63,6 +64,7 @@ public record Plan(List<Environment> environments, List<ValidatorUse> validators
 
   /** Whether every release fits every environment. */
   public boolean allCompatible() {
-    return releases.stream().allMatch(r -> r.targets().stream().allMatch(t -> t.verdict() == Verdict.COMPATIBLE));
+    return releases.stream()
+        .allMatch(r -> r.targets().stream().allMatch(t -> t.verdict() == Verdict.COMPATIBLE));
   }
 }

@@ -37,7 +37,8 @@ public final class PlanInputException extends RuntimeException {
     }
 
     String format() {
-      return release.map(key -> key.name() + ": " + (field.isRoot() ? "" : field + ": ")).orElse("") + message;
+      return release.map(key -> key.name() + ": " + (field.isRoot() ? "" : field + ": ")).orElse("")
+          + message;
     }
   }
 }

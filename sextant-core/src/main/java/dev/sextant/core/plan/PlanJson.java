@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The documented JSON form of a plan (README, "Plans", under Output). Fields appear in a fixed order and
- * nothing in it depends on when or where it was made (no times, no paths), so two runs on the same
- * inputs give the same bytes; the digest is sha256 over the canonical JSON of everything but the
- * digest itself.
+ * The documented JSON form of a plan (README, "Plans", under Output). Fields appear in a fixed
+ * order and nothing in it depends on when or where it was made (no times, no paths), so two runs on
+ * the same inputs give the same bytes; the digest is sha256 over the canonical JSON of everything
+ * but the digest itself.
  *
  * <p>A rule's source is said once, in {@code rules}, and a finding names its rule: a plan of a
  * hundred releases on a fleet would otherwise repeat the same paragraph on every finding.
@@ -51,13 +51,20 @@ public final class PlanJson {
     }
     ArrayNode environments = out.putArray("environments");
     for (Plan.Environment e : plan.environments()) {
-      environments.addObject()
+      environments
+          .addObject()
           .put("name", e.name())
           .put("origin", e.origin().label())
           .put("fingerprint", e.fingerprint().value());
     }
     ArrayNode validators = out.putArray("validators");
-    plan.validators().forEach(v -> validators.addObject().put("rule", v.rule()).put("implementation", v.implementation()));
+    plan.validators()
+        .forEach(
+            v ->
+                validators
+                    .addObject()
+                    .put("rule", v.rule())
+                    .put("implementation", v.implementation()));
     ObjectNode rules = out.putObject("rules");
     Map<String, String> sources = new TreeMap<>();
     for (Plan.ValidatorUse v : plan.validators()) {
@@ -78,7 +85,8 @@ public final class PlanJson {
         .put("digest", release.digest().value());
     ArrayNode dependencies = out.putArray("dependencies");
     for (DependencyResult d : release.dependencies()) {
-      ObjectNode node = dependencies.addObject().put("service", d.service()).put("range", d.range());
+      ObjectNode node =
+          dependencies.addObject().put("service", d.service()).put("range", d.range());
       node.put("provider", d.provider().orElse(null));
       node.put("providerApi", d.providerApi().orElse(null));
       node.put("satisfied", d.satisfied());
@@ -97,10 +105,12 @@ public final class PlanJson {
         .put("reason", target.reason());
     ArrayNode variants = out.putArray("variants");
     for (VariantResult v : target.variants()) {
-      ObjectNode node = variants.addObject()
-          .put("name", v.name())
-          .put("outcome", v.outcome().label())
-          .put("reason", v.reason());
+      ObjectNode node =
+          variants
+              .addObject()
+              .put("name", v.name())
+              .put("outcome", v.outcome().label())
+              .put("reason", v.reason());
       ArrayNode tiers = node.putArray("tiers");
       v.tiers().forEach(t -> tier(tiers.addObject(), t, sources));
       ArrayNode parameters = node.putArray("parameters");
@@ -113,7 +123,14 @@ public final class PlanJson {
     switch (tier.tier()) {
       case 0 -> {
         ArrayNode gates = out.putArray("gates");
-        tier.gates().forEach(g -> gates.addObject().put("name", g.name()).put("passed", g.passed()).put("detail", g.detail()));
+        tier.gates()
+            .forEach(
+                g ->
+                    gates
+                        .addObject()
+                        .put("name", g.name())
+                        .put("passed", g.passed())
+                        .put("detail", g.detail()));
       }
       case 1 -> {
         ArrayNode requirements = out.putArray("requirements");
@@ -127,17 +144,16 @@ public final class PlanJson {
   }
 
   /**
-   * A requirement names its rule when a validator applied it, and carries its source itself when
-   * it compared facts or ran CEL, which have no entry in {@code rules}. A validator's requirement is
+   * A requirement names its rule when a validator applied it, and carries its source itself when it
+   * compared facts or ran CEL, which have no entry in {@code rules}. A validator's requirement is
    * named by its rule and has its source; a fact's is named by the fact and has the fact
    * comparison's source, so the two cannot be taken for each other even where a fact and a rule
    * share a name.
    */
-  private static void requirement(ObjectNode out, RequirementResult result, Map<String, String> sources) {
+  private static void requirement(
+      ObjectNode out, RequirementResult result, Map<String, String> sources) {
     Finding f = result.finding();
-    out.put("name", result.name())
-        .put("description", result.description())
-        .put("met", f.met());
+    out.put("name", result.name()).put("description", result.description()).put("met", f.met());
     texts(out.putArray("facts"), f.facts());
     out.put("required", f.required());
     value(out, "requiredValue", f.requiredValue());

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Makes plans: a pure function of the releases, the environments' facts, the releases already in
- * place, and the validators. The only effect it can cause is through its {@link CheckExecutor},
- * and only when deep checks are asked for.
+ * place, and the validators. The only effect it can cause is through its {@link CheckExecutor}, and
+ * only when deep checks are asked for.
  */
 public final class Planner {
   /** Below this many environments, planning them one after another is cheaper than forking. */
@@ -49,21 +49,34 @@ public final class Planner {
     checkInputs(releases, targets);
     List<PreparedRelease> prepared = prepareAll(releases);
     Dependencies dependencies = Dependencies.resolve(prepared, inPlace);
-    List<Target> ordered = targets.stream().sorted(Comparator.comparing(Target::environment)).toList();
+    List<Target> ordered =
+        targets.stream().sorted(Comparator.comparing(Target::environment)).toList();
     List<ReleasePlan> plans = new ArrayList<>();
     for (PreparedRelease release : dependencies.order()) {
       List<String> refusals = dependencies.refusals(release);
       var stream = ordered.size() >= PARALLEL_FROM ? ordered.parallelStream() : ordered.stream();
       List<TargetPlan> planned = stream.map(t -> this.targets.plan(release, t, refusals)).toList();
-      plans.add(new ReleasePlan(release.resource().name(), release.spec().service(), release.spec().version(),
-          release.resource().digest(), dependencies.of(release), refusals, planned));
+      plans.add(
+          new ReleasePlan(
+              release.resource().name(),
+              release.spec().service(),
+              release.spec().version(),
+              release.resource().digest(),
+              dependencies.of(release),
+              refusals,
+              planned));
     }
-    List<Plan.Environment> environments = ordered.stream()
-        .map(t -> new Plan.Environment(t.environment(), t.origin(), t.digest()))
-        .toList();
-    List<Plan.ValidatorUse> used = validators.all().stream()
-        .map(v -> new Plan.ValidatorUse(v.rule(), v.getClass().getName(), v.summary(), v.source()))
-        .toList();
+    List<Plan.Environment> environments =
+        ordered.stream()
+            .map(t -> new Plan.Environment(t.environment(), t.origin(), t.digest()))
+            .toList();
+    List<Plan.ValidatorUse> used =
+        validators.all().stream()
+            .map(
+                v ->
+                    new Plan.ValidatorUse(
+                        v.rule(), v.getClass().getName(), v.summary(), v.source()))
+            .toList();
     return new Plan(environments, used, plans);
   }
 

@@ -17,16 +17,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A release whose requirements and parameters were read and checked once, ready to be evaluated
- * in any number of environments.
+ * A release whose requirements and parameters were read and checked once, ready to be evaluated in
+ * any number of environments.
  */
 record PreparedRelease(Resource resource, ReleaseSpec spec, List<PreparedVariant> variants) {
 
   /** One variant, prepared. */
   record PreparedVariant(
-      Variant variant, List<PreparedRequirement> requirements, Parameters parameters, GateResult artifact) {
+      Variant variant,
+      List<PreparedRequirement> requirements,
+      Parameters parameters,
+      GateResult artifact) {
 
-    PreparedVariant(Variant variant, List<PreparedRequirement> requirements, Parameters parameters) {
+    PreparedVariant(
+        Variant variant, List<PreparedRequirement> requirements, Parameters parameters) {
       this(variant, requirements, parameters, artifactGate(variant.artifact()));
     }
 
@@ -53,7 +57,8 @@ record PreparedRelease(Resource resource, ReleaseSpec spec, List<PreparedVariant
           requirements.add(Requirements.prepare(variant.requirements().get(r), validators));
         } catch (InvalidRequirementException e) {
           FieldPath field = FieldPath.parse(at.child("requirements").child(r) + "." + e.field());
-          issues.add(new PlanInputException.Issue(Optional.of(resource.key()), field, e.getMessage()));
+          issues.add(
+              new PlanInputException.Issue(Optional.of(resource.key()), field, e.getMessage()));
         }
       }
       Parameters parameters = null;
@@ -61,7 +66,8 @@ record PreparedRelease(Resource resource, ReleaseSpec spec, List<PreparedVariant
         parameters = Parameters.prepare(variant.parameters());
       } catch (InvalidParameterException e) {
         FieldPath field = at.child("parameters").child(e.parameter()).child(e.field());
-        issues.add(new PlanInputException.Issue(Optional.of(resource.key()), field, e.getMessage()));
+        issues.add(
+            new PlanInputException.Issue(Optional.of(resource.key()), field, e.getMessage()));
       }
       variants.add(new PreparedVariant(variant, requirements, parameters));
     }

@@ -11,9 +11,8 @@ import java.util.Objects;
  * @param digest the digest of the Release as planned
  * @param dependencies its needs of other services' APIs, resolved against the plan and what is in
  *     place
- * @param refusals why the dependency graph refuses this release, naming the services: consumers
- *     it would leave on an incompatible API, providers it needs and would not find; empty when
- *     none
+ * @param refusals why the dependency graph refuses this release, naming the services: consumers it
+ *     would leave on an incompatible API, providers it needs and would not find; empty when none
  * @param targets one per environment, in the plan's environment order
  */
 public record ReleasePlan(

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param digest the fingerprint's whole digest; given rather than computed here because the store
  *     already knows it, and hashing 10,000 fingerprints per plan would cost more than planning
  * @param verification the fingerprint's signature check, when keys to check it were given
- * @param blocked why the environment takes no deployments now (drift with {@code drift: block}),
- *     if it does not
+ * @param blocked why the environment takes no deployments now (drift with {@code drift: block}), if
+ *     it does not
  */
 public record Target(
     String environment,
@@ -39,7 +39,13 @@ public record Target(
 
   /** A target with nothing for tier 0 to object to. */
   public static Target of(String environment, Origin origin, Fingerprint fingerprint) {
-    return new Target(environment, origin, fingerprint, fingerprint.digests().whole(), Optional.empty(), Optional.empty());
+    return new Target(
+        environment,
+        origin,
+        fingerprint,
+        fingerprint.digests().whole(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** Where a target's facts come from. */

@@ -13,15 +13,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans one release in one environment: variants in order, each through tiers 0, 1 and 2, the
- * first that passes chosen. A lower tier failing skips the higher ones and says so.
+ * Plans one release in one environment: variants in order, each through tiers 0, 1 and 2, the first
+ * that passes chosen. A lower tier failing skips the higher ones and says so.
  */
 final class TargetPlanner {
   // Tiers skipped for the same reason in every environment: one of each.
   private static final TierResult ONE_AFTER_ZERO_FAILED = TierResult.skipped(1, "tier 0 failed");
   private static final TierResult TWO_AFTER_ZERO_FAILED = TierResult.skipped(2, "tier 0 failed");
   private static final TierResult TWO_AFTER_ONE_FAILED = TierResult.skipped(2, "tier 1 failed");
-  private static final TierResult TWO_WITHOUT_CHECKS = TierResult.skipped(2, "the variant has no deep checks");
+  private static final TierResult TWO_WITHOUT_CHECKS =
+      TierResult.skipped(2, "the variant has no deep checks");
 
   private final CheckExecutor executor;
   private final boolean deep;
@@ -37,8 +38,13 @@ final class TargetPlanner {
     VariantResult chosen = null;
     for (PreparedVariant variant : release.variants()) {
       if (chosen != null) {
-        variants.add(new VariantResult(variant.variant().name(), Outcome.NOT_TRIED,
-            "not tried: variant " + chosen.name() + " comes first and fits", List.of(), List.of()));
+        variants.add(
+            new VariantResult(
+                variant.variant().name(),
+                Outcome.NOT_TRIED,
+                "not tried: variant " + chosen.name() + " comes first and fits",
+                List.of(),
+                List.of()));
         continue;
       }
       VariantResult result = variant(variant, target, environmentGates);
@@ -53,43 +59,60 @@ final class TargetPlanner {
     boolean closed = environmentGates.stream().anyMatch(g -> !g.passed());
     if (closed) {
       verdict = Verdict.BLOCKED;
-      reason = environmentGates.stream().filter(g -> !g.passed()).map(GateResult::detail).findFirst().orElseThrow();
+      reason =
+          environmentGates.stream()
+              .filter(g -> !g.passed())
+              .map(GateResult::detail)
+              .findFirst()
+              .orElseThrow();
     } else if (!refusals.isEmpty()) {
       verdict = Verdict.INCOMPATIBLE;
       reason = "refused by the dependency graph: " + String.join("; ", refusals);
     } else if (chosen != null) {
       verdict = Verdict.COMPATIBLE;
       name = Optional.of(chosen.name());
-      reason = variants.get(0) == chosen
-          ? "variant " + chosen.name() + ": " + chosen.reason()
-          : "fallback to variant " + chosen.name() + ": " + rejections(variants);
+      reason =
+          variants.get(0) == chosen
+              ? "variant " + chosen.name() + ": " + chosen.reason()
+              : "fallback to variant " + chosen.name() + ": " + rejections(variants);
     } else {
       verdict = Verdict.INCOMPATIBLE;
       reason = "no variant fits: " + rejections(variants);
     }
-    return new TargetPlan(target.environment(), target.origin(), target.digest(),
-        verdict, name, reason, variants);
+    return new TargetPlan(
+        target.environment(), target.origin(), target.digest(), verdict, name, reason, variants);
   }
 
-  private VariantResult variant(PreparedVariant prepared, Target target, List<GateResult> environmentGates) {
+  private VariantResult variant(
+      PreparedVariant prepared, Target target, List<GateResult> environmentGates) {
     String name = prepared.variant().name();
     List<GateResult> gates = new ArrayList<>(environmentGates.size() + 1);
     gates.addAll(environmentGates);
     gates.add(prepared.artifact());
     for (GateResult gate : gates) {
       if (!gate.passed()) {
-        TierResult zero = new TierResult(0, Status.FAILED, gate.detail(), gates, List.of(), List.of());
-        return new VariantResult(name, Outcome.REJECTED, "tier 0: " + gate.detail(),
-            List.of(zero, ONE_AFTER_ZERO_FAILED, TWO_AFTER_ZERO_FAILED), List.of());
+        TierResult zero =
+            new TierResult(0, Status.FAILED, gate.detail(), gates, List.of(), List.of());
+        return new VariantResult(
+            name,
+            Outcome.REJECTED,
+            "tier 0: " + gate.detail(),
+            List.of(zero, ONE_AFTER_ZERO_FAILED, TWO_AFTER_ZERO_FAILED),
+            List.of());
       }
     }
-    TierResult zero = new TierResult(0, Status.PASSED, "static checks pass", gates, List.of(), List.of());
+    TierResult zero =
+        new TierResult(0, Status.PASSED, "static checks pass", gates, List.of(), List.of());
 
     Fingerprint facts = target.fingerprint();
     List<RequirementResult> requirements = new ArrayList<>(prepared.requirements().size());
     for (PreparedRequirement requirement : prepared.requirements()) {
-      requirements.add(new RequirementResult(requirement.name(), requirement.description(), requirement.source(),
-          evaluate(requirement, facts)));
+      requirements.add(
+          new RequirementResult(
+              requirement.name(),
+              requirement.description(),
+              requirement.source(),
+              evaluate(requirement, facts)));
     }
     List<ParameterValue> parameters = prepared.parameters().resolve(facts);
     // The first failure in words and how many more: a rejected variant's reason is one line.
@@ -108,16 +131,27 @@ final class TargetPlanner {
     if (failures > 0) {
       String reason = first + (failures > 1 ? " (and " + (failures - 1) + " more)" : "");
       TierResult one = new TierResult(1, Status.FAILED, reason, List.of(), requirements, List.of());
-      return new VariantResult(name, Outcome.REJECTED, "tier 1: " + reason, List.of(zero, one, TWO_AFTER_ONE_FAILED), parameters);
+      return new VariantResult(
+          name,
+          Outcome.REJECTED,
+          "tier 1: " + reason,
+          List.of(zero, one, TWO_AFTER_ONE_FAILED),
+          parameters);
     }
-    TierResult one = new TierResult(1, Status.PASSED, met(requirements.size()), List.of(), requirements, List.of());
+    TierResult one =
+        new TierResult(
+            1, Status.PASSED, met(requirements.size()), List.of(), requirements, List.of());
 
     TierResult two = deepChecks(prepared.variant().checks(), target);
     if (two.failed()) {
-      return new VariantResult(name, Outcome.REJECTED, "tier 2: " + two.reason(), List.of(zero, one, two), parameters);
+      return new VariantResult(
+          name, Outcome.REJECTED, "tier 2: " + two.reason(), List.of(zero, one, two), parameters);
     }
-    String reason = met(requirements.size())
-        + (two.status() == Status.PASSED ? "; " + two.reason() : "; tier 2 skipped: " + two.reason());
+    String reason =
+        met(requirements.size())
+            + (two.status() == Status.PASSED
+                ? "; " + two.reason()
+                : "; tier 2 skipped: " + two.reason());
     return new VariantResult(name, Outcome.CHOSEN, reason, List.of(zero, one, two), parameters);
   }
 
@@ -129,8 +163,10 @@ final class TargetPlanner {
     try {
       return requirement.constraint().evaluate(facts);
     } catch (RuntimeException e) {
-      String required = requirement.description().isEmpty() ? requirement.name() : requirement.description();
-      return Finding.notMet(List.of(), required, Finding.ABSENT, "the " + requirement.name() + " check failed: " + e);
+      String required =
+          requirement.description().isEmpty() ? requirement.name() : requirement.description();
+      return Finding.notMet(
+          List.of(), required, Finding.ABSENT, "the " + requirement.name() + " check failed: " + e);
     }
   }
 
@@ -140,26 +176,55 @@ final class TargetPlanner {
     }
     String count = checks.size() == 1 ? "1 check" : checks.size() + " checks";
     if (!deep) {
-      return TierResult.skipped(2, "deep checks not requested (--deep runs " + count + " on the target)");
+      return TierResult.skipped(
+          2, "deep checks not requested (--deep runs " + count + " on the target)");
     }
     if (!executor.reaches(target)) {
-      return TierResult.skipped(2, "nothing can run commands in " + target.environment() + " ("
-          + target.origin().label() + "): deep checks run on this host or through an agent");
+      return TierResult.skipped(
+          2,
+          "nothing can run commands in "
+              + target.environment()
+              + " ("
+              + target.origin().label()
+              + "): deep checks run on this host or through an agent");
     }
     List<CheckResult> results = new ArrayList<>();
     for (Check check : checks) {
-      results.add(new CheckResult(check.name(), check.description(), check.command(), executor.run(target, check)));
+      results.add(
+          new CheckResult(
+              check.name(), check.description(), check.command(), executor.run(target, check)));
     }
     Optional<CheckResult> failed = results.stream().filter(r -> !r.run().passed()).findFirst();
     return failed
-        .map(f -> new TierResult(2, Status.FAILED, "check " + f.name() + ": " + f.outcome(), List.of(), List.of(), results))
-        .orElseGet(() -> new TierResult(2, Status.PASSED, count + " passed on the target", List.of(), List.of(), results));
+        .map(
+            f ->
+                new TierResult(
+                    2,
+                    Status.FAILED,
+                    "check " + f.name() + ": " + f.outcome(),
+                    List.of(),
+                    List.of(),
+                    results))
+        .orElseGet(
+            () ->
+                new TierResult(
+                    2,
+                    Status.PASSED,
+                    count + " passed on the target",
+                    List.of(),
+                    List.of(),
+                    results));
   }
 
   private static List<GateResult> environmentGates(Target target) {
     List<GateResult> gates = new ArrayList<>(2);
-    target.verification().ifPresent(v -> gates.add(new GateResult("signature", v.isValid(), v.message())));
-    target.blocked().ifPresent(why -> gates.add(new GateResult("drift", false, "environment is blocked: " + why)));
+    target
+        .verification()
+        .ifPresent(v -> gates.add(new GateResult("signature", v.isValid(), v.message())));
+    target
+        .blocked()
+        .ifPresent(
+            why -> gates.add(new GateResult("drift", false, "environment is blocked: " + why)));
     return gates;
   }
 

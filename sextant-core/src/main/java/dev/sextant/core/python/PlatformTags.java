@@ -10,8 +10,8 @@ public final class PlatformTags {
     return switch (platform.os()) {
       case LINUX -> LinuxPlatforms.tags(platform);
       case MACOS -> MacPlatforms.tags(platform);
-        // Windows and the rest: one tag, sysconfig's platform spelled as a tag (win-amd64 →
-        // win_amd64).
+      // Windows and the rest: one tag, sysconfig's platform spelled as a tag (win-amd64 →
+      // win_amd64).
       case WINDOWS, OTHER -> List.of(Names.normalize(platform.sysconfigPlatform()));
     };
   }

@@ -40,8 +40,8 @@ public enum Kind {
   }
 
   /**
-   * A kind as a person types it on the command line: {@code release}, {@code releases},
-   * {@code Release} or {@code analysistemplate} all name a kind.
+   * A kind as a person types it on the command line: {@code release}, {@code releases}, {@code
+   * Release} or {@code analysistemplate} all name a kind.
    */
   public static Optional<Kind> fromUserInput(String text) {
     String t = text.toLowerCase(Locale.ROOT);

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 public record Metadata(String name, Map<String, String> labels, Map<String, String> annotations) {
   public Metadata {
     Objects.requireNonNull(name, "name");
-    labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+    labels =
+        labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
     annotations =
         annotations == null
             ? Map.of()

@@ -13,7 +13,10 @@ import java.util.Map;
  * Warnings (a fact key nobody knows) are worth reading but stop nothing.
  */
 public record ParseReport(
-    List<Resource> resources, List<Problem> problems, List<Problem> warnings, Map<ResourceKey, SourceDocument> documents) {
+    List<Resource> resources,
+    List<Problem> problems,
+    List<Problem> warnings,
+    Map<ResourceKey, SourceDocument> documents) {
   public ParseReport {
     resources = List.copyOf(resources);
     problems = problems.stream().sorted(Problem.ORDER).toList();
@@ -31,6 +34,7 @@ public record ParseReport(
     if (document == null) {
       throw new IllegalArgumentException(key + " was not read here");
     }
-    return new Problem(document.source(), document.locations().valueOf(field), field.toString(), message);
+    return new Problem(
+        document.source(), document.locations().valueOf(field), field.toString(), message);
   }
 }

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * From bytes to validated resources: reads every document of a source and validates each one,
- * down to what plan would refuse before it plans (a requirement's arguments, a parameter's
- * expression), a Policy's CEL and an Environment's declared facts. The same code serves the CLI and the API, so both report the
- * same problems for the same input.
+ * From bytes to validated resources: reads every document of a source and validates each one, down
+ * to what plan would refuse before it plans (a requirement's arguments, a parameter's expression),
+ * a Policy's CEL and an Environment's declared facts. The same code serves the CLI and the API, so
+ * both report the same problems for the same input.
  */
 public final class ResourceParser {
   private final DocumentReader reader;
@@ -60,30 +60,50 @@ public final class ResourceParser {
       problems.addAll(read.problems());
       collect(read.documents(), resources, problems, warnings, seen);
     }
-    return new ParseReport(problems.isEmpty() ? resources : List.of(), problems, warnings, problems.isEmpty() ? seen : Map.of());
+    return new ParseReport(
+        problems.isEmpty() ? resources : List.of(),
+        problems,
+        warnings,
+        problems.isEmpty() ? seen : Map.of());
   }
 
   private void collect(
-      List<SourceDocument> documents, List<Resource> resources, List<Problem> problems, List<Problem> warnings,
+      List<SourceDocument> documents,
+      List<Resource> resources,
+      List<Problem> problems,
+      List<Problem> warnings,
       Map<ResourceKey, SourceDocument> seen) {
     for (SourceDocument document : documents) {
       ResourceValidator.Outcome outcome = validator.validate(document);
       problems.addAll(outcome.problems());
       outcome.resource().ifPresent(resource -> check(resource, document, problems, warnings));
-      outcome.resource().ifPresent(resource -> {
-        SourceDocument first = seen.putIfAbsent(resource.key(), document);
-        if (first != null) {
-          FieldPath name = FieldPath.ROOT.child("metadata").child("name");
-          problems.add(new Problem(document.source(), document.locations().valueOf(name), name.toString(),
-              resource.key() + " is defined twice (first in " + first.source() + ", document " + first.index() + ")"));
-        } else {
-          resources.add(resource);
-        }
-      });
+      outcome
+          .resource()
+          .ifPresent(
+              resource -> {
+                SourceDocument first = seen.putIfAbsent(resource.key(), document);
+                if (first != null) {
+                  FieldPath name = FieldPath.ROOT.child("metadata").child("name");
+                  problems.add(
+                      new Problem(
+                          document.source(),
+                          document.locations().valueOf(name),
+                          name.toString(),
+                          resource.key()
+                              + " is defined twice (first in "
+                              + first.source()
+                              + ", document "
+                              + first.index()
+                              + ")"));
+                } else {
+                  resources.add(resource);
+                }
+              });
     }
   }
 
-  private void check(Resource resource, SourceDocument document, List<Problem> problems, List<Problem> warnings) {
+  private void check(
+      Resource resource, SourceDocument document, List<Problem> problems, List<Problem> warnings) {
     switch (resource.kind()) {
       case RELEASE -> releases.check(resource, document, problems, warnings);
       case POLICY -> PolicyChecks.check(resource, document, problems);

@@ -38,7 +38,10 @@ public final class ResourceValidator {
   public Outcome validate(SourceDocument document) {
     JsonNode tree = document.tree();
     if (!tree.isObject()) {
-      return failed(document, FieldPath.ROOT, "expected a mapping with apiVersion, kind, metadata and spec, found " + describe(tree));
+      return failed(
+          document,
+          FieldPath.ROOT,
+          "expected a mapping with apiVersion, kind, metadata and spec, found " + describe(tree));
     }
     List<Problem> problems = new ArrayList<>();
     checkApiVersion(document, problems);
@@ -67,9 +70,23 @@ public final class ResourceValidator {
     JsonNode apiVersion = document.tree().get("apiVersion");
     FieldPath field = FieldPath.ROOT.child("apiVersion");
     if (apiVersion == null) {
-      problems.add(problem(document, FieldPath.ROOT, field, "required field is missing; expected \"" + Kind.API_VERSION + "\""));
+      problems.add(
+          problem(
+              document,
+              FieldPath.ROOT,
+              field,
+              "required field is missing; expected \"" + Kind.API_VERSION + "\""));
     } else if (!apiVersion.isTextual() || !apiVersion.asText().equals(Kind.API_VERSION)) {
-      problems.add(problem(document, field, field, "unsupported apiVersion " + quoted(apiVersion) + "; expected \"" + Kind.API_VERSION + "\""));
+      problems.add(
+          problem(
+              document,
+              field,
+              field,
+              "unsupported apiVersion "
+                  + quoted(apiVersion)
+                  + "; expected \""
+                  + Kind.API_VERSION
+                  + "\""));
     }
   }
 
@@ -77,20 +94,38 @@ public final class ResourceValidator {
     JsonNode kind = document.tree().get("kind");
     FieldPath field = FieldPath.ROOT.child("kind");
     if (kind == null) {
-      problems.add(problem(document, FieldPath.ROOT, field, "required field is missing; expected one of " + String.join(", ", KIND_NAMES)));
+      problems.add(
+          problem(
+              document,
+              FieldPath.ROOT,
+              field,
+              "required field is missing; expected one of " + String.join(", ", KIND_NAMES)));
       return Optional.empty();
     }
-    Optional<Kind> known = kind.isTextual() ? Kind.fromDisplayName(kind.asText()) : Optional.empty();
+    Optional<Kind> known =
+        kind.isTextual() ? Kind.fromDisplayName(kind.asText()) : Optional.empty();
     if (known.isEmpty()) {
       String typed = kind.isTextual() ? kind.asText() : kind.toString();
       String hint = DidYouMean.hint(typed, KIND_NAMES);
-      problems.add(problem(document, field, field, "unknown kind " + quoted(kind) + (hint.isEmpty() ? "; expected one of " + String.join(", ", KIND_NAMES) : hint)));
+      problems.add(
+          problem(
+              document,
+              field,
+              field,
+              "unknown kind "
+                  + quoted(kind)
+                  + (hint.isEmpty()
+                      ? "; expected one of " + String.join(", ", KIND_NAMES)
+                      : hint)));
     }
     return known;
   }
 
   private static Metadata metadata(JsonNode metadata) {
-    return new Metadata(metadata.get("name").asText(), strings(metadata.get("labels")), strings(metadata.get("annotations")));
+    return new Metadata(
+        metadata.get("name").asText(),
+        strings(metadata.get("labels")),
+        strings(metadata.get("annotations")));
   }
 
   private static Map<String, String> strings(JsonNode map) {
@@ -105,8 +140,10 @@ public final class ResourceValidator {
     return new Outcome(Optional.empty(), List.of(problem(document, at, at, message)));
   }
 
-  private static Problem problem(SourceDocument document, FieldPath at, FieldPath field, String message) {
-    return new Problem(document.source(), document.locations().valueOf(at), field.toString(), message);
+  private static Problem problem(
+      SourceDocument document, FieldPath at, FieldPath field, String message) {
+    return new Problem(
+        document.source(), document.locations().valueOf(at), field.toString(), message);
   }
 
   private static String quoted(JsonNode node) {

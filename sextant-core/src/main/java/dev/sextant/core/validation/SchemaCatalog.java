@@ -73,9 +73,11 @@ public final class SchemaCatalog {
   }
 
   private static JsonNode load(ObjectMapper mapper, String fileName) {
-    try (InputStream in = SchemaCatalog.class.getClassLoader().getResourceAsStream(CLASSPATH_DIR + fileName)) {
+    try (InputStream in =
+        SchemaCatalog.class.getClassLoader().getResourceAsStream(CLASSPATH_DIR + fileName)) {
       if (in == null) {
-        throw new IllegalStateException("schema missing from the classpath: " + CLASSPATH_DIR + fileName);
+        throw new IllegalStateException(
+            "schema missing from the classpath: " + CLASSPATH_DIR + fileName);
       }
       return mapper.readTree(in);
     } catch (IOException e) {

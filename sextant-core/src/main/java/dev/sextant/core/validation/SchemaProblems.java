@@ -9,17 +9,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Turns JSON Schema validation messages into problems a person can act on: the field as written,
- * its line and column, what was expected and what was found, and a suggestion for a misspelt
- * name. The schema itself supplies the vocabulary (its property names, enums and the
- * {@code title} that names a pattern in words), so the messages stay true as the schemas evolve.
+ * its line and column, what was expected and what was found, and a suggestion for a misspelt name.
+ * The schema itself supplies the vocabulary (its property names, enums and the {@code title} that
+ * names a pattern in words), so the messages stay true as the schemas evolve.
  */
 final class SchemaProblems {
   private static final int MAX_LISTED = 12;
@@ -42,7 +42,9 @@ final class SchemaProblems {
       if (at < 0) {
         problems.add(convert(m));
       } else {
-        composites.computeIfAbsent(prefix(m.getEvaluationPath(), at + 1), k -> new ArrayList<>()).add(m);
+        composites
+            .computeIfAbsent(prefix(m.getEvaluationPath(), at + 1), k -> new ArrayList<>())
+            .add(m);
       }
     }
     composites.values().forEach(group -> problems.addAll(composite(group)));
@@ -50,8 +52,8 @@ final class SchemaProblems {
   }
 
   /**
-   * A failed oneOf/anyOf is explained once, by what its alternatives require, rather than branch
-   * by branch; when the alternatives are more than sets of required fields, each message stands.
+   * A failed oneOf/anyOf is explained once, by what its alternatives require, rather than branch by
+   * branch; when the alternatives are more than sets of required fields, each message stands.
    */
   private List<Problem> composite(List<ValidationMessage> group) {
     ValidationMessage first = group.get(0);
@@ -73,7 +75,11 @@ final class SchemaProblems {
             .orElseThrow();
     JsonNode instance = document.tree().at(path.pointer());
     String quantifier = keyword.equals("oneOf") ? "exactly one of " : "at least one of ";
-    return List.of(problem(at(path), path, "expected " + quantifier + alternatives(branches) + ", found " + present(instance)));
+    return List.of(
+        problem(
+            at(path),
+            path,
+            "expected " + quantifier + alternatives(branches) + ", found " + present(instance)));
   }
 
   private static int compositeIndex(JsonNodePath path) {
@@ -104,39 +110,125 @@ final class SchemaProblems {
         FieldPath field = path.child(name);
         Set<String> known = propertyNames(schema);
         String hint = DidYouMean.hint(name, known);
-        String message = "unknown field \"" + name + "\"" + (hint.isEmpty() ? listed("; expected one of: ", known) : hint);
+        String message =
+            "unknown field \""
+                + name
+                + "\""
+                + (hint.isEmpty() ? listed("; expected one of: ", known) : hint);
         yield problem(document.locations().keyOf(field), field, message);
       }
       case "required" -> {
         FieldPath field = path.child(m.getProperty());
         yield problem(document.locations().valueOf(path), field, "required field is missing");
       }
-      case "type" -> problem(at(path), path, "expected " + expectedTypes(schema.get("type")) + ", found " + found(path, instance) + quoteHint(schema.get("type"), instance));
+      case "type" ->
+          problem(
+              at(path),
+              path,
+              "expected "
+                  + expectedTypes(schema.get("type"))
+                  + ", found "
+                  + found(path, instance)
+                  + quoteHint(schema.get("type"), instance));
       case "enum" -> {
         List<String> allowed = texts(schema.get("enum"));
         String typed = instance.isTextual() ? instance.asText() : instance.toString();
-        yield problem(at(path), path, "expected one of " + String.join(", ", allowed) + ", found " + found(path, instance) + DidYouMean.hint(typed, allowed));
+        yield problem(
+            at(path),
+            path,
+            "expected one of "
+                + String.join(", ", allowed)
+                + ", found "
+                + found(path, instance)
+                + DidYouMean.hint(typed, allowed));
       }
-      case "const" -> problem(at(path), path, "expected " + schema.get("const") + ", found " + found(path, instance));
+      case "const" ->
+          problem(
+              at(path),
+              path,
+              "expected " + schema.get("const") + ", found " + found(path, instance));
       case "pattern" -> {
         JsonNode phrase = schema.get("title");
-        String expected = phrase != null ? phrase.asText() : "text matching " + schema.get("pattern").asText();
+        String expected =
+            phrase != null ? phrase.asText() : "text matching " + schema.get("pattern").asText();
         yield problem(at(path), path, "expected " + expected + ", found " + found(path, instance));
       }
-      case "minimum" -> problem(at(path), path, "expected at least " + schema.get("minimum") + ", found " + found(path, instance));
-      case "maximum" -> problem(at(path), path, "expected at most " + schema.get("maximum") + ", found " + found(path, instance));
-      case "exclusiveMinimum" -> problem(at(path), path, "expected more than " + schema.get("exclusiveMinimum") + ", found " + found(path, instance));
-      case "exclusiveMaximum" -> problem(at(path), path, "expected less than " + schema.get("exclusiveMaximum") + ", found " + found(path, instance));
-      case "minItems" -> problem(at(path), path, "expected at least " + schema.get("minItems") + " item(s), found " + instance.size());
-      case "maxItems" -> problem(at(path), path, "expected at most " + schema.get("maxItems") + " item(s), found " + instance.size());
-      case "minLength" -> problem(at(path), path, "expected at least " + schema.get("minLength") + " character(s), found " + found(path, instance));
-      case "maxLength" -> problem(at(path), path, "expected at most " + schema.get("maxLength") + " characters, found " + instance.asText().length());
-      case "minProperties" -> problem(at(path), path, "expected at least " + schema.get("minProperties") + " field(s), found " + instance.size());
-      case "maxProperties" -> problem(at(path), path, "expected at most " + schema.get("maxProperties") + " field(s), found " + instance.size());
-      case "uniqueItems" -> problem(at(path), path, "expected every item to be different, found a repeated item");
+      case "minimum" ->
+          problem(
+              at(path),
+              path,
+              "expected at least " + schema.get("minimum") + ", found " + found(path, instance));
+      case "maximum" ->
+          problem(
+              at(path),
+              path,
+              "expected at most " + schema.get("maximum") + ", found " + found(path, instance));
+      case "exclusiveMinimum" ->
+          problem(
+              at(path),
+              path,
+              "expected more than "
+                  + schema.get("exclusiveMinimum")
+                  + ", found "
+                  + found(path, instance));
+      case "exclusiveMaximum" ->
+          problem(
+              at(path),
+              path,
+              "expected less than "
+                  + schema.get("exclusiveMaximum")
+                  + ", found "
+                  + found(path, instance));
+      case "minItems" ->
+          problem(
+              at(path),
+              path,
+              "expected at least " + schema.get("minItems") + " item(s), found " + instance.size());
+      case "maxItems" ->
+          problem(
+              at(path),
+              path,
+              "expected at most " + schema.get("maxItems") + " item(s), found " + instance.size());
+      case "minLength" ->
+          problem(
+              at(path),
+              path,
+              "expected at least "
+                  + schema.get("minLength")
+                  + " character(s), found "
+                  + found(path, instance));
+      case "maxLength" ->
+          problem(
+              at(path),
+              path,
+              "expected at most "
+                  + schema.get("maxLength")
+                  + " characters, found "
+                  + instance.asText().length());
+      case "minProperties" ->
+          problem(
+              at(path),
+              path,
+              "expected at least "
+                  + schema.get("minProperties")
+                  + " field(s), found "
+                  + instance.size());
+      case "maxProperties" ->
+          problem(
+              at(path),
+              path,
+              "expected at most "
+                  + schema.get("maxProperties")
+                  + " field(s), found "
+                  + instance.size());
+      case "uniqueItems" ->
+          problem(at(path), path, "expected every item to be different, found a repeated item");
       case "propertyNames" -> {
         FieldPath field = path.child(m.getProperty());
-        yield problem(document.locations().keyOf(field), field, "invalid key \"" + m.getProperty() + "\": " + stripLocation(m.getMessage()));
+        yield problem(
+            document.locations().keyOf(field),
+            field,
+            "invalid key \"" + m.getProperty() + "\": " + stripLocation(m.getMessage()));
       }
       default -> problem(at(path), path, stripLocation(m.getMessage()));
     };
@@ -229,7 +321,11 @@ final class SchemaProblems {
     if (instance.isContainerNode() || instance.isNull()) {
       return kind;
     }
-    String text = document.locations().textOf(path).orElse(instance.isTextual() ? "\"" + instance.asText() + "\"" : instance.toString());
+    String text =
+        document
+            .locations()
+            .textOf(path)
+            .orElse(instance.isTextual() ? "\"" + instance.asText() + "\"" : instance.toString());
     if (instance.isTextual() && !text.startsWith("\"") && !text.startsWith("'")) {
       text = "\"" + text + "\"";
     }
@@ -237,7 +333,15 @@ final class SchemaProblems {
   }
 
   private String quoteHint(JsonNode type, JsonNode instance) {
-    boolean wantsString = type != null && texts(type.isArray() ? type : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(type)).contains("string");
+    boolean wantsString =
+        type != null
+            && texts(
+                    type.isArray()
+                        ? type
+                        : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                            .arrayNode()
+                            .add(type))
+                .contains("string");
     if (wantsString && (instance.isNumber() || instance.isBoolean())) {
       return "; quote it to keep it as text";
     }
@@ -282,6 +386,8 @@ final class SchemaProblems {
 
   private static String stripLocation(String message) {
     int colon = message.indexOf(": ");
-    return colon > 0 && message.startsWith("/") || message.startsWith("$") ? message.substring(colon + 2) : message;
+    return colon > 0 && message.startsWith("/") || message.startsWith("$")
+        ? message.substring(colon + 2)
+        : message;
   }
 }

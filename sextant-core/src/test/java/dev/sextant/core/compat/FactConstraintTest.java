@@ -44,7 +44,8 @@ class FactConstraintTest {
     Finding t4 = constraint.evaluate(T4);
     assertThat(t4.met()).isFalse();
     assertThat(t4.observed()).isEqualTo("34359738368 bytes (32.0 GiB)");
-    assertThat(t4.reason()).isEqualTo("memory.total is 34359738368 bytes (32.0 GiB), below the minimum 64Gi");
+    assertThat(t4.reason())
+        .isEqualTo("memory.total is 34359738368 bytes (32.0 GiB), below the minimum 64Gi");
     assertThat(constraint.evaluate(GRAVITON).met()).isTrue();
   }
 
@@ -58,7 +59,8 @@ class FactConstraintTest {
     assertThat(check("{fact: memory.total, max: 1Ti}", T4).met()).isTrue();
     Finding tooBig = check("{fact: memory.total, max: 1Ti}", H100);
     assertThat(tooBig.met()).isFalse();
-    assertThat(tooBig.reason()).isEqualTo("memory.total is 2199023255552 bytes (2.0 TiB), above the maximum 1Ti");
+    assertThat(tooBig.reason())
+        .isEqualTo("memory.total is 2199023255552 bytes (2.0 TiB), above the maximum 1Ti");
     assertThat(check("{fact: 'gpu[0].memory', min: 80Gi}", H100).met()).isFalse();
     assertThat(check("{fact: 'gpu[0].memory', min: 79Gi}", H100).met()).isTrue();
     assertThat(check("{fact: memory.total, in: [32Gi, 64Gi]}", GRAVITON).met()).isTrue();
@@ -91,21 +93,27 @@ class FactConstraintTest {
 
   @Test
   void a_python_range_uses_pep_440_by_default_and_says_so() {
-    Constraint constraint = FactConstraint.prepare(yaml("{fact: python.version, range: '>=3.10,<3.13'}"));
+    Constraint constraint =
+        FactConstraint.prepare(yaml("{fact: python.version, range: '>=3.10,<3.13'}"));
     Finding finding = constraint.evaluate(H100);
     assertThat(finding.met()).isTrue();
     assertThat(finding.required()).isEqualTo("python.version in >=3.10,<3.13 (PEP 440)");
     assertThat(finding.observed()).isEqualTo("3.11.9");
     Finding old = constraint.evaluate(H100.with("python.version", new Fact.Version("3.9.18")));
     assertThat(old.met()).isFalse();
-    assertThat(old.reason()).isEqualTo("python.version 3.9.18 is not in >=3.10,<3.13 (at least 3.10 and below 3.13)");
-    assertThat(constraint.evaluate(H100.with("python.version", new Fact.Version("3.13.0rc1"))).met()).isFalse();
+    assertThat(old.reason())
+        .isEqualTo("python.version 3.9.18 is not in >=3.10,<3.13 (at least 3.10 and below 3.13)");
+    assertThat(
+            constraint.evaluate(H100.with("python.version", new Fact.Version("3.13.0rc1"))).met())
+        .isFalse();
   }
 
   @Test
   void a_named_scheme_overrides_the_default() {
-    assertThat(check("{fact: python.version, range: '^3.11', scheme: semver}", GRAVITON).met()).isTrue();
-    assertThat(check("{fact: python.version, range: '^3.12', scheme: semver}", GRAVITON).met()).isFalse();
+    assertThat(check("{fact: python.version, range: '^3.11', scheme: semver}", GRAVITON).met())
+        .isTrue();
+    assertThat(check("{fact: python.version, range: '^3.12', scheme: semver}", GRAVITON).met())
+        .isFalse();
     assertThat(check("{fact: python.version, range: '^3.11', scheme: semver}", GRAVITON).required())
         .isEqualTo("python.version in ^3.11 (semver)");
   }
@@ -116,8 +124,11 @@ class FactConstraintTest {
     assertThat(check("{fact: gpu.driver.version, min: 550.54.14}", H100_NEW_DRIVER).met()).isTrue();
     Finding t4 = check("{fact: gpu.driver.version, min: 550.54.14}", T4);
     assertThat(t4.met()).isFalse();
-    assertThat(t4.reason()).isEqualTo("gpu.driver.version is 535.104.05, below the minimum 550.54.14");
-    assertThat(check("{fact: gpu.driver.version, range: '>=550.54.14,<555'}", H100_NEW_DRIVER).met()).isFalse();
+    assertThat(t4.reason())
+        .isEqualTo("gpu.driver.version is 535.104.05, below the minimum 550.54.14");
+    assertThat(
+            check("{fact: gpu.driver.version, range: '>=550.54.14,<555'}", H100_NEW_DRIVER).met())
+        .isFalse();
     assertThat(check("{fact: gpu.driver.version, range: '>=550.54.14,<555'}", H100).required())
         .isEqualTo("gpu.driver.version in >=550.54.14,<555 (dotted)");
     assertThat(check("{fact: kernel.version, range: '<6'}", H100).met()).isTrue();
@@ -137,13 +148,15 @@ class FactConstraintTest {
         .isEqualTo("os.version is 22.04, not one of 20.04, 24.04");
     assertThat(check("{fact: python.version, equals: '3.11.9'}", H100).met()).isTrue();
     assertThat(check("{fact: python.version, equals: '3.11'}", H100).met()).isFalse();
-    assertThat(check("{fact: python.version, max: '3.11'}", H100).required()).isEqualTo("python.version ≤ 3.11 (PEP 440)");
+    assertThat(check("{fact: python.version, max: '3.11'}", H100).required())
+        .isEqualTo("python.version ≤ 3.11 (PEP 440)");
   }
 
   @Test
   void package_versions_with_suffixes_compare_without_a_scheme() {
     Fingerprint host = H100.with("packages.libcudnn8", new Fact.Version("8.9.7.29-1+cuda12.2"));
-    assertThat(check("{fact: packages.libcudnn8, min: '8.9.7.29-1+cuda12.2'}", host).met()).isTrue();
+    assertThat(check("{fact: packages.libcudnn8, min: '8.9.7.29-1+cuda12.2'}", host).met())
+        .isTrue();
     assertThat(check("{fact: packages.libcudnn8, min: '8.9.7'}", host).met()).isTrue();
     assertThat(check("{fact: packages.libcudnn8, max: '8.9'}", host).met()).isFalse();
   }
@@ -167,7 +180,8 @@ class FactConstraintTest {
 
   @Test
   void a_set_must_include_every_listed_name_and_the_reason_names_the_missing_ones() {
-    Constraint constraint = FactConstraint.prepare(yaml("{fact: cpu.flags, includes: [avx2, fma]}"));
+    Constraint constraint =
+        FactConstraint.prepare(yaml("{fact: cpu.flags, includes: [avx2, fma]}"));
     assertThat(constraint.evaluate(H100).met()).isTrue();
     assertThat(constraint.evaluate(T4).met()).isTrue();
     Finding arm = constraint.evaluate(GRAVITON);
@@ -181,9 +195,14 @@ class FactConstraintTest {
 
   @Test
   void a_list_must_include_every_listed_item() {
-    Fingerprint host = H100.with("python.tags", new Fact.Sequence(List.of("cp311-cp311-manylinux_2_35_x86_64", "py3-none-any")));
+    Fingerprint host =
+        H100.with(
+            "python.tags",
+            new Fact.Sequence(List.of("cp311-cp311-manylinux_2_35_x86_64", "py3-none-any")));
     assertThat(check("{fact: python.tags, includes: [py3-none-any]}", host).met()).isTrue();
-    assertThat(check("{fact: python.tags, includes: [cp312-cp312-manylinux_2_35_x86_64]}", host).reason())
+    assertThat(
+            check("{fact: python.tags, includes: [cp312-cp312-manylinux_2_35_x86_64]}", host)
+                .reason())
         .isEqualTo("python.tags lacks cp312-cp312-manylinux_2_35_x86_64");
   }
 
@@ -191,7 +210,8 @@ class FactConstraintTest {
   void flags_compare_with_true_or_false() {
     Fingerprint reachable = H100.with("network.reach.payments_db", new Fact.Flag(true));
     Fingerprint cut = H100.with("network.reach.payments_db", new Fact.Flag(false));
-    Constraint constraint = FactConstraint.prepare(yaml("{fact: network.reach.payments_db, equals: true}"));
+    Constraint constraint =
+        FactConstraint.prepare(yaml("{fact: network.reach.payments_db, equals: true}"));
     assertThat(constraint.evaluate(reachable).met()).isTrue();
     Finding finding = constraint.evaluate(cut);
     assertThat(finding.met()).isFalse();
@@ -211,13 +231,15 @@ class FactConstraintTest {
     assertThat(absent.reason()).isEqualTo("gpu.count is absent");
     assertThat(check("{fact: gpu.driver.version, exists: true}", GRAVITON).met()).isFalse();
     assertThat(check("{fact: gpu.driver.version, exists: true}", T4).met()).isTrue();
-    assertThat(check("{fact: gpu.driver.version, exists: true}", T4).required()).isEqualTo("gpu.driver.version exists");
+    assertThat(check("{fact: gpu.driver.version, exists: true}", T4).required())
+        .isEqualTo("gpu.driver.version exists");
     Finding none = check("{fact: gpu.driver.version, exists: false}", GRAVITON);
     assertThat(none.met()).isTrue();
     assertThat(none.required()).isEqualTo("gpu.driver.version does not exist");
     Finding present = check("{fact: gpu.driver.version, exists: false}", T4);
     assertThat(present.met()).isFalse();
-    assertThat(present.reason()).isEqualTo("gpu.driver.version is present (535.104.05) but must be absent");
+    assertThat(present.reason())
+        .isEqualTo("gpu.driver.version is present (535.104.05) but must be absent");
     assertThat(check("{fact: gpu.count, exists: true, min: 4}", T4).met()).isFalse();
     assertThat(check("{fact: gpu.count, exists: true, min: 4}", H100).met()).isTrue();
   }
@@ -228,54 +250,67 @@ class FactConstraintTest {
   void an_unregistered_fact_is_compared_by_the_type_the_environment_reports() {
     Constraint min = FactConstraint.prepare(yaml("{fact: site.power.kw, min: 10}"));
     assertThat(min.evaluate(H100.with("site.power.kw", Fact.Number.of(12))).met()).isTrue();
-    assertThat(min.evaluate(H100.with("site.power.kw", new Fact.Number(new BigDecimal("9.5")))).met()).isFalse();
+    assertThat(
+            min.evaluate(H100.with("site.power.kw", new Fact.Number(new BigDecimal("9.5")))).met())
+        .isFalse();
     assertThat(min.evaluate(H100.with("site.power.kw", new Fact.Version("10.2"))).met()).isTrue();
     Constraint rack = FactConstraint.prepare(yaml("{fact: site.rack, equals: r12}"));
     assertThat(rack.evaluate(H100.with("site.rack", new Fact.Text("r12"))).met()).isTrue();
-    assertThat(rack.evaluate(H100.with("site.rack", new Fact.Text("r13"))).reason()).isEqualTo("site.rack is r13, not r12");
+    assertThat(rack.evaluate(H100.with("site.rack", new Fact.Text("r13"))).reason())
+        .isEqualTo("site.rack is r13, not r12");
     Constraint size = FactConstraint.prepare(yaml("{fact: site.scratch, min: 100Gi}"));
-    assertThat(size.evaluate(H100.with("site.scratch", Fact.Quantity.bytes(200L << 30))).met()).isTrue();
+    assertThat(size.evaluate(H100.with("site.scratch", Fact.Quantity.bytes(200L << 30))).met())
+        .isTrue();
     Finding text = size.evaluate(H100.with("site.scratch", new Fact.Text("plenty")));
     assertThat(text.met()).isFalse();
-    assertThat(text.reason()).isEqualTo("site.scratch is a string (plenty), which min cannot be compared with");
+    assertThat(text.reason())
+        .isEqualTo("site.scratch is a string (plenty), which min cannot be compared with");
     Constraint features = FactConstraint.prepare(yaml("{fact: site.features, includes: [rdma]}"));
-    assertThat(features.evaluate(H100.with("site.features", Fact.Set.of(List.of("rdma", "nvlink")))).met()).isTrue();
+    assertThat(
+            features
+                .evaluate(H100.with("site.features", Fact.Set.of(List.of("rdma", "nvlink"))))
+                .met())
+        .isTrue();
   }
 
   // bad operands
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-    "{min: 16Gi}| fact| needs fact",
-    "{fact: memory.total}| fact| has no operator",
-    "{fact: memory.total, min: lots}| min| is not a quantity",
-    "{fact: memory.total, max: 16Gb}| max| unknown unit",
-    "{fact: memory.total, equals: -1Gi}| equals| negative",
-    "{fact: memory.total, in: [16Gi, some]}| in| is not a quantity",
-    "{fact: memory.total, range: '>=16Gi'}| range| applies to versions",
-    "{fact: memory.total, min: 16Gi, scheme: semver}| scheme| applies to version facts",
-    "{fact: gpu.count, min: two}| min| expected a number",
-    "{fact: gpu.count, min: '1e999999999'}| min| the number 1e999999999 is out of range",
-    "{fact: python.version, range: '^3.10'}| range| not a PEP 440 range",
-    "{fact: python.version, range: '>=3.10', scheme: dotted, min: '3.x'}| min| not a dotted range",
-    "{fact: gpu.driver.version, range: '>=550.54.14rc1'}| range| expected dotted numbers",
-    "{fact: gpu.driver.version, range: '^550', scheme: pep440}| range| PEP 440",
-    "{fact: packages.node, range: '^20 junk'}| range| npm",
-    "{fact: gpu.driver.version, includes: [a]}| includes| applies to sets and lists",
-    "{fact: cpu.arch, min: x86}| min| applies to quantities, numbers and versions",
-    "{fact: cpu.arch, range: '>=1'}| range| applies to versions",
-    "{fact: cpu.arch, includes: [x86]}| includes| applies to sets and lists",
-    "{fact: cpu.flags, equals: avx2}| equals| use includes",
-    "{fact: cpu.flags, in: [avx2]}| in| use includes",
-    "{fact: cpu.flags, includes: ['']}| includes| empty name",
-    "{fact: network.reach.db, equals: open}| equals| expected true or false",
-    "{fact: network.reach.db, in: [true, maybe]}| in| expected true or false",
-    "{fact: gpu.count, exists: false, min: 1}| exists| cannot be combined",
-    "{fact: site.thing, range: '>=1', scheme: pep440, min: 'a b'}| min| not a PEP 440 version",
-  })
-  void a_bad_operand_names_its_field_and_what_was_expected(String requirement, String field, String problem) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{min: 16Gi}| fact| needs fact",
+        "{fact: memory.total}| fact| has no operator",
+        "{fact: memory.total, min: lots}| min| is not a quantity",
+        "{fact: memory.total, max: 16Gb}| max| unknown unit",
+        "{fact: memory.total, equals: -1Gi}| equals| negative",
+        "{fact: memory.total, in: [16Gi, some]}| in| is not a quantity",
+        "{fact: memory.total, range: '>=16Gi'}| range| applies to versions",
+        "{fact: memory.total, min: 16Gi, scheme: semver}| scheme| applies to version facts",
+        "{fact: gpu.count, min: two}| min| expected a number",
+        "{fact: gpu.count, min: '1e999999999'}| min| the number 1e999999999 is out of range",
+        "{fact: python.version, range: '^3.10'}| range| not a PEP 440 range",
+        "{fact: python.version, range: '>=3.10', scheme: dotted, min: '3.x'}| min| not a dotted range",
+        "{fact: gpu.driver.version, range: '>=550.54.14rc1'}| range| expected dotted numbers",
+        "{fact: gpu.driver.version, range: '^550', scheme: pep440}| range| PEP 440",
+        "{fact: packages.node, range: '^20 junk'}| range| npm",
+        "{fact: gpu.driver.version, includes: [a]}| includes| applies to sets and lists",
+        "{fact: cpu.arch, min: x86}| min| applies to quantities, numbers and versions",
+        "{fact: cpu.arch, range: '>=1'}| range| applies to versions",
+        "{fact: cpu.arch, includes: [x86]}| includes| applies to sets and lists",
+        "{fact: cpu.flags, equals: avx2}| equals| use includes",
+        "{fact: cpu.flags, in: [avx2]}| in| use includes",
+        "{fact: cpu.flags, includes: ['']}| includes| empty name",
+        "{fact: network.reach.db, equals: open}| equals| expected true or false",
+        "{fact: network.reach.db, in: [true, maybe]}| in| expected true or false",
+        "{fact: gpu.count, exists: false, min: 1}| exists| cannot be combined",
+        "{fact: site.thing, range: '>=1', scheme: pep440, min: 'a b'}| min| not a PEP 440 version",
+      })
+  void a_bad_operand_names_its_field_and_what_was_expected(
+      String requirement, String field, String problem) {
     assertThatThrownBy(() -> FactConstraint.prepare(yaml(requirement)))
-        .isInstanceOfSatisfying(InvalidRequirementException.class, e -> assertThat(e.field()).isEqualTo(field.strip()))
+        .isInstanceOfSatisfying(
+            InvalidRequirementException.class, e -> assertThat(e.field()).isEqualTo(field.strip()))
         .hasMessageContaining(problem.strip());
   }
 
@@ -283,7 +318,15 @@ class FactConstraintTest {
   void has_operators_sees_each_one() {
     assertThat(FactConstraint.hasOperators(yaml("{fact: a.b}"))).isFalse();
     assertThat(FactConstraint.hasOperators(yaml("{rule: cuda}"))).isFalse();
-    for (String op : List.of("equals: x", "min: 1", "max: 1", "range: '>=1'", "in: [x]", "includes: [x]", "exists: false")) {
+    for (String op :
+        List.of(
+            "equals: x",
+            "min: 1",
+            "max: 1",
+            "range: '>=1'",
+            "in: [x]",
+            "includes: [x]",
+            "exists: false")) {
       assertThat(FactConstraint.hasOperators(yaml("{fact: a.b, " + op + "}"))).as(op).isTrue();
     }
   }
@@ -297,7 +340,8 @@ class FactConstraintTest {
     for (Fingerprint x86 : List.of(H100, H100_NEW_DRIVER, T4)) {
       assertThat(cpu).allSatisfy(c -> assertThat(c.evaluate(x86).met()).as(c.toString()).isTrue());
     }
-    assertThat(cpu.stream().map(c -> c.evaluate(GRAVITON)).filter(f -> !f.met()).map(Finding::reason))
+    assertThat(
+            cpu.stream().map(c -> c.evaluate(GRAVITON)).filter(f -> !f.met()).map(Finding::reason))
         .containsExactly("cpu.arch is aarch64, not x86_64", "cpu.flags lacks avx2, fma");
   }
 
@@ -306,7 +350,8 @@ class FactConstraintTest {
     Map<String, Integer> counted = new java.util.TreeMap<>();
     for (var file : Examples.files()) {
       var document = Examples.read(file);
-      if (!file.getParent().endsWith("releases") || !document.path("kind").asText().equals("Release")) {
+      if (!file.getParent().endsWith("releases")
+          || !document.path("kind").asText().equals("Release")) {
         continue;
       }
       ReleaseSpec release = (ReleaseSpec) Specs.read(Kind.RELEASE, document.path("spec"));
@@ -322,24 +367,35 @@ class FactConstraintTest {
         }
       }
     }
-    assertThat(counted).containsKeys("checkout-web-3.2.0.yaml", "fraud-detector-1.4.0.yaml", "payments-api-2.4.0.yaml");
+    assertThat(counted)
+        .containsKeys(
+            "checkout-web-3.2.0.yaml", "fraud-detector-1.4.0.yaml", "payments-api-2.4.0.yaml");
   }
 
   @Test
   void one_prepared_constraint_gives_the_same_findings_from_many_threads() {
-    Constraint constraint = FactConstraint.prepare(yaml("{fact: python.version, range: '>=3.11,<3.12'}"));
-    List<Fingerprint> hosts = List.of(H100, T4, GRAVITON, H100.with("python.version", new Fact.Version("3.12.1")));
+    Constraint constraint =
+        FactConstraint.prepare(yaml("{fact: python.version, range: '>=3.11,<3.12'}"));
+    List<Fingerprint> hosts =
+        List.of(H100, T4, GRAVITON, H100.with("python.version", new Fact.Version("3.12.1")));
     List<Boolean> expected = hosts.stream().map(h -> constraint.evaluate(h).met()).toList();
     assertThat(expected).containsExactly(true, true, true, false);
-    List<Boolean> parallel = IntStream.range(0, 20_000).parallel()
-        .mapToObj(i -> constraint.evaluate(hosts.get(i % 4)).met() == expected.get(i % 4))
-        .toList();
+    List<Boolean> parallel =
+        IntStream.range(0, 20_000)
+            .parallel()
+            .mapToObj(i -> constraint.evaluate(hosts.get(i % 4)).met() == expected.get(i % 4))
+            .toList();
     assertThat(parallel).containsOnly(true);
   }
 
   private static List<Constraint> factRequirements(String example, String variantName) {
-    ReleaseSpec release = (ReleaseSpec) Specs.read(Kind.RELEASE, Examples.named(example).path("spec"));
-    Variant variant = release.variants().stream().filter(v -> v.name().equals(variantName)).findFirst().orElseThrow();
+    ReleaseSpec release =
+        (ReleaseSpec) Specs.read(Kind.RELEASE, Examples.named(example).path("spec"));
+    Variant variant =
+        release.variants().stream()
+            .filter(v -> v.name().equals(variantName))
+            .findFirst()
+            .orElseThrow();
     return variant.requirements().stream()
         .filter(r -> r.fact().isPresent())
         .map(FactConstraint::prepare)

@@ -23,7 +23,8 @@ public final class Fixtures {
   public static final Path FINGERPRINTS = Path.of("..", "fingerprints");
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML_MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
+  private static final ObjectMapper YAML_MAPPER =
+      new ObjectMapper().registerModule(new Jdk8Module());
 
   private Fixtures() {}
 
@@ -36,7 +37,9 @@ public final class Fixtures {
     }
   }
 
-  /** A requirement from YAML as a release writes it, e.g. {@code "{fact: memory.total, min: 16Gi}"}. */
+  /**
+   * A requirement from YAML as a release writes it, e.g. {@code "{fact: memory.total, min: 16Gi}"}.
+   */
   public static Requirement yaml(String yaml) {
     try {
       return YAML_MAPPER.treeToValue(Examples.parse(yaml), Requirement.class);
@@ -55,8 +58,19 @@ public final class Fixtures {
     try {
       ObjectNode with = (ObjectNode) JSON.readTree(withJson);
       return new Requirement(
-          Optional.empty(), "", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.of(rule), with);
+          Optional.empty(),
+          "",
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          List.of(),
+          List.of(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.of(rule),
+          with);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }

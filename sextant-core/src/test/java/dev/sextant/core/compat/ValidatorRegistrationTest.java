@@ -9,15 +9,28 @@ class ValidatorRegistrationTest {
   void the_gpu_and_system_validators_are_found_through_service_loader() {
     Validators validators = Validators.standard();
 
-    assertThat(validators.all()).extracting(Validator::rule)
-        .contains("cuda", "computeCapability", "gpuCount", "gpuMemory", "cpu", "os", "kernel", "libc", "memory", "disk");
+    assertThat(validators.all())
+        .extracting(Validator::rule)
+        .contains(
+            "cuda",
+            "computeCapability",
+            "gpuCount",
+            "gpuMemory",
+            "cpu",
+            "os",
+            "kernel",
+            "libc",
+            "memory",
+            "disk");
   }
 
   @Test
   void every_validator_says_what_it_checks_and_where_the_rule_comes_from() {
     for (Validator validator : Validators.standard().all()) {
       assertThat(validator.summary()).as(validator.rule()).isNotBlank();
-      assertThat(validator.source()).as(validator.rule()).containsPattern("https://|PEP|nvidia-smi");
+      assertThat(validator.source())
+          .as(validator.rule())
+          .containsPattern("https://|PEP|nvidia-smi");
     }
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Whatever the bytes, the reader answers with documents or with problems: never an exception,
- * never a hang. Runs over the committed inputs in every build; fuzzes with {@code JAZZER_FUZZ=1}.
+ * Whatever the bytes, the reader answers with documents or with problems: never an exception, never
+ * a hang. Runs over the committed inputs in every build; fuzzes with {@code JAZZER_FUZZ=1}.
  */
 class DocumentReaderFuzzTest {
   private static final DocumentReader READER = new DocumentReader();

@@ -39,7 +39,8 @@ class DocumentReaderTest {
     assertThat(at.valueOf(path("spec", "variants", 0))).isEqualTo(Position.of(7, 7));
     assertThat(at.keyOf(path("spec", "variants", 0, "name"))).isEqualTo(Position.of(7, 7));
     assertThat(at.valueOf(path("spec", "variants", 0, "name"))).isEqualTo(Position.of(7, 13));
-    assertThat(at.valueOf(path("spec", "variants", 0, "requirements", "memory"))).isEqualTo(Position.of(8, 44));
+    assertThat(at.valueOf(path("spec", "variants", 0, "requirements", "memory")))
+        .isEqualTo(Position.of(8, 44));
     assertThat(at.valueOf(path("spec", "variants", 1, "name"))).isEqualTo(Position.of(9, 13));
     assertThat(at.valueOf(path("spec", "variants", 1, "args", 1))).isEqualTo(Position.of(10, 25));
   }
@@ -48,7 +49,8 @@ class DocumentReaderTest {
   void a_field_that_is_not_written_falls_back_to_the_nearest_enclosing_one() {
     Locations at = single(RELEASE).locations();
 
-    assertThat(at.valueOf(path("spec", "variants", 1, "artifact", "image"))).isEqualTo(Position.of(9, 7));
+    assertThat(at.valueOf(path("spec", "variants", 1, "artifact", "image")))
+        .isEqualTo(Position.of(9, 7));
     assertThat(at.keyOf(path("spec", "strategy"))).isEqualTo(Position.of(6, 3));
     assertThat(at.valueOf(FieldPath.ROOT)).isEqualTo(Position.of(1, 1));
   }
@@ -110,7 +112,8 @@ class DocumentReaderTest {
     assertThat(tree.get("leadingZero").asLong()).isEqualTo(12);
     assertThat(tree.get("price").isBigDecimal()).isTrue();
     assertThat(tree.get("price").decimalValue()).isEqualTo(new BigDecimal("2.30"));
-    assertThat(tree.get("big").bigIntegerValue()).isEqualTo(new BigInteger("123456789012345678901234567890"));
+    assertThat(tree.get("big").bigIntegerValue())
+        .isEqualTo(new BigInteger("123456789012345678901234567890"));
     assertThat(tree.get("exponent").decimalValue()).isEqualByComparingTo("1000");
     assertThat(tree.get("signed").isTextual()).isTrue();
     assertThat(tree.get("yesBool").booleanValue()).isTrue();
@@ -184,9 +187,13 @@ class DocumentReaderTest {
 
     assertThat(result.problems()).isEmpty();
     List<SourceDocument> docs = result.documents();
-    assertThat(docs).extracting(d -> d.tree().get("kind").asText()).containsExactly("Service", "Release");
+    assertThat(docs)
+        .extracting(d -> d.tree().get("kind").asText())
+        .containsExactly("Service", "Release");
     assertThat(docs).extracting(SourceDocument::index).containsExactly(2, 5);
-    assertThat(docs).extracting(SourceDocument::start).containsExactly(Position.of(2, 1), Position.of(8, 1));
+    assertThat(docs)
+        .extracting(SourceDocument::start)
+        .containsExactly(Position.of(2, 1), Position.of(8, 1));
     assertThat(docs.get(1).locations().valueOf(path("kind"))).isEqualTo(Position.of(9, 7));
   }
 
@@ -209,9 +216,11 @@ class DocumentReaderTest {
     assertThat(tree.at("/variants/0/resources")).isEqualTo(tree.get("base"));
     assertThat(tree.at("/variants/1/resources/memory").asText()).isEqualTo("4Gi");
     assertThat(tree.get("copy").asText()).isEqualTo("frontend");
-    assertThat(doc.locations().valueOf(path("variants", 1, "resources"))).isEqualTo(Position.of(6, 16));
+    assertThat(doc.locations().valueOf(path("variants", 1, "resources")))
+        .isEqualTo(Position.of(6, 16));
     // Fields copied by an alias are reported at the alias.
-    assertThat(doc.locations().valueOf(path("variants", 1, "resources", "cpu"))).isEqualTo(Position.of(6, 16));
+    assertThat(doc.locations().valueOf(path("variants", 1, "resources", "cpu")))
+        .isEqualTo(Position.of(6, 16));
   }
 
   @Test
@@ -234,12 +243,14 @@ class DocumentReaderTest {
     assertThat(reader.read("size", utf8("a: " + "x".repeat(61))).ok()).isTrue();
     assertThat(reader.read("size", utf8("a: " + "x".repeat(62))).problems())
         .singleElement()
-        .satisfies(p -> assertThat(p.message()).contains("file is 65 bytes; expected at most 64 bytes"));
+        .satisfies(
+            p -> assertThat(p.message()).contains("file is 65 bytes; expected at most 64 bytes"));
 
     assertThat(reader.read("depth", utf8("{a: {b: [1]}}")).ok()).isTrue();
     assertThat(reader.read("depth", utf8("{a: {b: [[1]]}}")).problems())
         .singleElement()
-        .satisfies(p -> assertThat(p.message()).contains("nested deeper than the limit of 3 levels"));
+        .satisfies(
+            p -> assertThat(p.message()).contains("nested deeper than the limit of 3 levels"));
 
     assertThat(reader.read("aliases", utf8("a: &a 1\nb: [*a, *a]")).ok()).isTrue();
     assertThat(reader.read("aliases", utf8("a: &a 1\nb: [*a, *a, *a]")).problems())
@@ -283,7 +294,8 @@ class DocumentReaderTest {
 
   @Test
   void json_is_read_as_yaml_with_positions() {
-    SourceDocument doc = single("{\n  \"kind\": \"Service\",\n  \"spec\": {\"ports\": [80, 443]}\n}\n");
+    SourceDocument doc =
+        single("{\n  \"kind\": \"Service\",\n  \"spec\": {\"ports\": [80, 443]}\n}\n");
 
     assertThat(doc.tree().at("/spec/ports/1").asInt()).isEqualTo(443);
     assertThat(doc.locations().valueOf(path("spec", "ports", 1))).isEqualTo(Position.of(3, 26));
@@ -297,7 +309,11 @@ class DocumentReaderTest {
           .satisfies(
               p -> {
                 assertThat(p.position()).isEqualTo(Position.of(1, 5));
-                assertThat(p.message()).startsWith("invalid YAML: escape " + escape + " in a double-quoted string has no valid hex digits");
+                assertThat(p.message())
+                    .startsWith(
+                        "invalid YAML: escape "
+                            + escape
+                            + " in a double-quoted string has no valid hex digits");
               });
     }
   }
@@ -318,7 +334,8 @@ class DocumentReaderTest {
       ReadResult plain = READER.read("emoji.yaml", utf8("description: " + description + "\n"));
 
       assertThat(quoted.problems()).isEmpty();
-      assertThat(quoted.documents().get(0).tree().get("description").textValue()).isEqualTo(description);
+      assertThat(quoted.documents().get(0).tree().get("description").textValue())
+          .isEqualTo(description);
       assertThat(plain.problems()).isEmpty();
     }
   }
@@ -332,7 +349,8 @@ class DocumentReaderTest {
               assertThat(p.position()).isEqualTo(Position.of(2, 4));
               assertThat(p.field()).isEqualTo("x");
               assertThat(p.message())
-                  .isEqualTo("the number 1e9999999999 is out of range; expected an exponent from -400 to 400 when written as d.ddde±n (such as 2.5e400) (quote it for a string)");
+                  .isEqualTo(
+                      "the number 1e9999999999 is out of range; expected an exponent from -400 to 400 when written as d.ddde±n (such as 2.5e400) (quote it for a string)");
             });
     assertThat(READER.read("big.yaml", utf8("x: !!float 1e-401\n")).problems()).singleElement();
     assertThat(READER.read("big.yaml", utf8("x: \"1e9999999999\"\n")).ok()).isTrue();
@@ -343,21 +361,30 @@ class DocumentReaderTest {
     // Found by fuzzing: zero has no first digit to place, and BigDecimal refuses such an exponent.
     assertThat(READER.read("zero.yaml", utf8("x: 0000e00000004819115206086200\n")).problems())
         .singleElement()
-        .satisfies(p -> assertThat(p.message()).startsWith("the number 0000e0000000481911520608… is out of range"));
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .startsWith("the number 0000e0000000481911520608… is out of range"));
     assertThat(single("x: 0.0e-400").tree().get("x").decimalValue()).isZero();
   }
 
   @Test
   void numbers_within_the_bounds_read_exactly_even_in_their_longest_plain_form() {
     String significant = "9".repeat(100);
-    assertThat(single("x: 1e400").tree().get("x").decimalValue()).isEqualByComparingTo(BigDecimal.ONE.scaleByPowerOfTen(400));
-    assertThat(single("x: " + "1" + "0".repeat(400)).tree().get("x").bigIntegerValue()).isEqualTo(BigInteger.TEN.pow(400));
+    assertThat(single("x: 1e400").tree().get("x").decimalValue())
+        .isEqualByComparingTo(BigDecimal.ONE.scaleByPowerOfTen(400));
+    assertThat(single("x: " + "1" + "0".repeat(400)).tree().get("x").bigIntegerValue())
+        .isEqualTo(BigInteger.TEN.pow(400));
     assertThat(single("x: 0." + "0".repeat(399) + significant).tree().get("x").decimalValue())
         .isEqualByComparingTo(new BigDecimal(significant).scaleByPowerOfTen(-499));
     assertThat(READER.read("digits.yaml", utf8("x: 1" + significant)).problems())
         .singleElement()
-        .satisfies(p -> assertThat(p.message()).contains("has 101 significant digits; expected at most 100"));
-    assertThat(READER.read("digits.yaml", utf8("x: 0x" + "f".repeat(101))).problems()).singleElement();
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .contains("has 101 significant digits; expected at most 100"));
+    assertThat(READER.read("digits.yaml", utf8("x: 0x" + "f".repeat(101))).problems())
+        .singleElement();
   }
 
   private static SourceDocument single(String yaml) {

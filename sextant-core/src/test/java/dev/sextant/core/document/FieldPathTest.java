@@ -13,7 +13,8 @@ class FieldPathTest {
   void renders_names_with_dots_and_indexes_in_brackets() {
     assertThat(VARIANT.child("artifact").toString()).isEqualTo("spec.variants[0].artifact");
     assertThat(FieldPath.ROOT.child(2).child("name").toString()).isEqualTo("[2].name");
-    assertThat(FieldPath.ROOT.child("kube-system").child("my_field").toString()).isEqualTo("kube-system.my_field");
+    assertThat(FieldPath.ROOT.child("kube-system").child("my_field").toString())
+        .isEqualTo("kube-system.my_field");
     assertThat(FieldPath.ROOT.toString()).isEmpty();
   }
 
@@ -21,7 +22,8 @@ class FieldPathTest {
   void quotes_names_that_would_read_ambiguously() {
     FieldPath facts = FieldPath.ROOT.child("spec").child("facts");
 
-    assertThat(facts.child("gpu.driver.version").toString()).isEqualTo("spec.facts[\"gpu.driver.version\"]");
+    assertThat(facts.child("gpu.driver.version").toString())
+        .isEqualTo("spec.facts[\"gpu.driver.version\"]");
     assertThat(facts.child("say \"hi\"").toString()).isEqualTo("spec.facts[\"say \\\"hi\\\"\"]");
     assertThat(facts.child("1st").toString()).isEqualTo("spec.facts[\"1st\"]");
     assertThat(facts.child("").toString()).isEqualTo("spec.facts[\"\"]");
@@ -44,7 +46,9 @@ class FieldPathTest {
     assertThat(FieldPath.ROOT.parent()).isSameAs(FieldPath.ROOT);
     assertThat(FieldPath.ROOT.isRoot()).isTrue();
     assertThat(VARIANT.isRoot()).isFalse();
-    assertThat(FieldPath.of(List.of("spec", "variants", 0))).isEqualTo(VARIANT).hasSameHashCodeAs(VARIANT);
+    assertThat(FieldPath.of(List.of("spec", "variants", 0)))
+        .isEqualTo(VARIANT)
+        .hasSameHashCodeAs(VARIANT);
     // An index and a name that reads the same are different fields.
     assertThat(FieldPath.ROOT.child(0)).isNotEqualTo(FieldPath.ROOT.child("0"));
   }

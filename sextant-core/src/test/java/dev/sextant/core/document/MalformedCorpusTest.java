@@ -20,10 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every file under {@code malformed/} is refused by the reader with the problem that
- * {@code malformed/expectations.tsv} states: its line and column, field path and (part of) its
- * message, and where the file is text, what is written at that position, so a position is checked
- * against the file rather than against a number counted by hand.
+ * Every file under {@code malformed/} is refused by the reader with the problem that {@code
+ * malformed/expectations.tsv} states: its line and column, field path and (part of) its message,
+ * and where the file is text, what is written at that position, so a position is checked against
+ * the file rather than against a number counted by hand.
  */
 class MalformedCorpusTest {
   private static final String DIR = "/malformed/";
@@ -60,7 +60,8 @@ class MalformedCorpusTest {
   }
 
   @Test
-  void every_file_in_the_corpus_has_exactly_one_expectation() throws IOException, URISyntaxException {
+  void every_file_in_the_corpus_has_exactly_one_expectation()
+      throws IOException, URISyntaxException {
     Path dir = Path.of(MalformedCorpusTest.class.getResource(DIR).toURI());
     List<String> files;
     try (Stream<Path> listing = Files.list(dir)) {
@@ -80,13 +81,16 @@ class MalformedCorpusTest {
   }
 
   /** Refuses the input with exactly one problem, named as the CLI prints it: file:line:col. */
-  static void assertRefused(ReadResult result, String file, int line, int column, String field, String message) {
+  static void assertRefused(
+      ReadResult result, String file, int line, int column, String field, String message) {
     assertThat(result.ok()).as("ok()").isFalse();
     assertThat(result.documents()).as("documents").isEmpty();
     assertThat(result.problems()).as("problems").hasSize(1);
     Problem problem = result.problems().get(0);
     assertThat(problem.source()).isEqualTo(file);
-    assertThat(problem.position()).as("position of: %s", problem.message()).isEqualTo(Position.of(line, column));
+    assertThat(problem.position())
+        .as("position of: %s", problem.message())
+        .isEqualTo(Position.of(line, column));
     assertThat(problem.field()).as("field").isEqualTo(field);
     assertThat(problem.message()).contains(message);
     assertThat(problem.format()).startsWith(file + ":" + line + ":" + column + ": ");
@@ -101,10 +105,17 @@ class MalformedCorpusTest {
   private static Case parse(String line) {
     String[] cells = line.split("\t", -1);
     if (cells.length != 6) {
-      throw new IllegalStateException("expectations.tsv: expected 6 tab-separated cells, found " + cells.length + ": " + line);
+      throw new IllegalStateException(
+          "expectations.tsv: expected 6 tab-separated cells, found " + cells.length + ": " + line);
     }
     String field = cells[3].equals("-") ? "" : cells[3];
-    return new Case(cells[0], Integer.parseInt(cells[1]), Integer.parseInt(cells[2]), field, cells[4], cells[5]);
+    return new Case(
+        cells[0],
+        Integer.parseInt(cells[1]),
+        Integer.parseInt(cells[2]),
+        field,
+        cells[4],
+        cells[5]);
   }
 
   /** The text from a 1-based line and column (in code points, as the reader counts). */

@@ -56,27 +56,41 @@ class DriftTest {
 
     DriftReport report = Drift.declared(declared, observed);
 
-    assertThat(report.changes()).extracting(FactChange::key).containsExactly("cpu.flags", "gpu[1].model", "memory.total");
-    assertThat(report.missing()).singleElement().satisfies(c -> {
-      assertThat(c.key()).isEqualTo("gpu[1].model");
-      assertThat(c.actual()).isEmpty();
-      assertThat(c.expected()).contains(new Fact.Text("NVIDIA H100 80GB HBM3"));
-    });
-    assertThat(report.changed()).extracting(FactChange::key).containsExactly("cpu.flags", "memory.total");
+    assertThat(report.changes())
+        .extracting(FactChange::key)
+        .containsExactly("cpu.flags", "gpu[1].model", "memory.total");
+    assertThat(report.missing())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.key()).isEqualTo("gpu[1].model");
+              assertThat(c.actual()).isEmpty();
+              assertThat(c.expected()).contains(new Fact.Text("NVIDIA H100 80GB HBM3"));
+            });
+    assertThat(report.changed())
+        .extracting(FactChange::key)
+        .containsExactly("cpu.flags", "memory.total");
     assertThat(report.changed().get(1).expected()).contains(Fact.Quantity.bytes(34359738368L));
   }
 
   @Test
   void a_declared_value_is_typed_as_the_observed_fact_is() {
     Fingerprint withCustom = observed.with("site.level", new Fact.Version("2.10"));
-    assertThat(Drift.declared(Map.of("site.level", new FactValue.Text("2.10")), withCustom).isEmpty()).isTrue();
-    assertThat(Drift.declared(Map.of("site.level", new FactValue.Text("2.9")), withCustom).changed()).hasSize(1);
+    assertThat(
+            Drift.declared(Map.of("site.level", new FactValue.Text("2.10")), withCustom).isEmpty())
+        .isTrue();
+    assertThat(
+            Drift.declared(Map.of("site.level", new FactValue.Text("2.9")), withCustom).changed())
+        .hasSize(1);
   }
 
   @Test
   void a_declared_value_that_fits_no_type_is_still_reported() {
-    DriftReport report = Drift.declared(Map.of("memory.total", new FactValue.Text("lots")), observed);
-    assertThat(report.changed()).singleElement().satisfies(c -> assertThat(c.expected()).contains(new Fact.Text("lots")));
+    DriftReport report =
+        Drift.declared(Map.of("memory.total", new FactValue.Text("lots")), observed);
+    assertThat(report.changed())
+        .singleElement()
+        .satisfies(c -> assertThat(c.expected()).contains(new Fact.Text("lots")));
   }
 
   @Test
@@ -94,10 +108,14 @@ class DriftTest {
     assertThat(report.changes())
         .extracting(FactChange::key, FactChange::kind, FactChange::layer)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("gpu.driver.version", FactChange.Kind.CHANGED, Layer.PLATFORM),
-            org.assertj.core.groups.Tuple.tuple("network.reach.postgres", FactChange.Kind.REMOVED, Layer.PLATFORM),
-            org.assertj.core.groups.Tuple.tuple("packages.libnccl2", FactChange.Kind.ADDED, Layer.DEPENDENCIES),
-            org.assertj.core.groups.Tuple.tuple("python.version", FactChange.Kind.CHANGED, Layer.DEPENDENCIES));
+            org.assertj.core.groups.Tuple.tuple(
+                "gpu.driver.version", FactChange.Kind.CHANGED, Layer.PLATFORM),
+            org.assertj.core.groups.Tuple.tuple(
+                "network.reach.postgres", FactChange.Kind.REMOVED, Layer.PLATFORM),
+            org.assertj.core.groups.Tuple.tuple(
+                "packages.libnccl2", FactChange.Kind.ADDED, Layer.DEPENDENCIES),
+            org.assertj.core.groups.Tuple.tuple(
+                "python.version", FactChange.Kind.CHANGED, Layer.DEPENDENCIES));
     assertThat(report.changed().get(0).expected()).contains(new Fact.Version("550.54.15"));
     assertThat(report.changed().get(0).actual()).contains(new Fact.Version("535.104.05"));
     assertThat(report.added().get(0).expected()).isEmpty();
@@ -107,7 +125,8 @@ class DriftTest {
 
   @Test
   void the_same_facts_collected_later_are_no_drift() {
-    Fingerprint later = Fingerprint.of(Samples.facts()).collectedAt(Samples.COLLECTED.plusSeconds(600));
+    Fingerprint later =
+        Fingerprint.of(Samples.facts()).collectedAt(Samples.COLLECTED.plusSeconds(600));
     DriftReport report = Drift.between(observed, later);
     assertThat(report.isEmpty()).isTrue();
     assertThat(report).isEqualTo(new DriftReport(DriftReport.Basis.BASELINE, List.of()));
@@ -115,9 +134,12 @@ class DriftTest {
 
   @Test
   void reports_are_values_with_a_json_form() {
-    Map<String, FactValue> declared = Map.of("gpu.driver.version", new FactValue.Text("535.104.05"));
+    Map<String, FactValue> declared =
+        Map.of("gpu.driver.version", new FactValue.Text("535.104.05"));
     assertThat(Drift.declared(declared, observed)).isEqualTo(Drift.declared(declared, observed));
-    assertThat(dev.sextant.core.digest.CanonicalJson.string(Drift.declared(declared, observed).toJson()))
+    assertThat(
+            dev.sextant.core.digest.CanonicalJson.string(
+                Drift.declared(declared, observed).toJson()))
         .isEqualTo(
             "{\"basis\":\"declared\",\"changes\":[{\"actual\":{\"type\":\"version\",\"value\":\"550.54.15\"},"
                 + "\"change\":\"changed\",\"expected\":{\"type\":\"version\",\"value\":\"535.104.05\"},"

@@ -55,43 +55,61 @@ class FactTypesTest {
     assertThat(FactTypes.fact("site.rack", json("\"r12\""))).isEqualTo(new Fact.Text("r12"));
     assertThat(FactTypes.fact("site.floor", json("3"))).isEqualTo(Fact.Number.of(3));
     assertThat(FactTypes.fact("site.ups", json("true"))).isEqualTo(new Fact.Flag(true));
-    assertThat(FactTypes.fact("site.zones", json("[\"b\",\"a\"]"))).isEqualTo(new Fact.Sequence(List.of("b", "a")));
-    assertThatThrownBy(() -> FactTypes.fact("site.rack", json("null"))).hasMessageContaining("found null");
+    assertThat(FactTypes.fact("site.zones", json("[\"b\",\"a\"]")))
+        .isEqualTo(new Fact.Sequence(List.of("b", "a")));
+    assertThatThrownBy(() -> FactTypes.fact("site.rack", json("null")))
+        .hasMessageContaining("found null");
   }
 
   @Test
   void values_are_read_as_their_key_says() {
-    assertThat(FactTypes.fact("memory.total", json("\"24Gi\""))).isEqualTo(Fact.Quantity.bytes(25769803776L));
-    assertThat(FactTypes.fact("memory.total", json("25769803776"))).isEqualTo(Fact.Quantity.bytes(25769803776L));
-    assertThat(FactTypes.fact("cpu.flags", json("[\"avx2\",\"avx\",\"avx2\"]"))).isEqualTo(Fact.Set.of(List.of("avx", "avx2")));
+    assertThat(FactTypes.fact("memory.total", json("\"24Gi\"")))
+        .isEqualTo(Fact.Quantity.bytes(25769803776L));
+    assertThat(FactTypes.fact("memory.total", json("25769803776")))
+        .isEqualTo(Fact.Quantity.bytes(25769803776L));
+    assertThat(FactTypes.fact("cpu.flags", json("[\"avx2\",\"avx\",\"avx2\"]")))
+        .isEqualTo(Fact.Set.of(List.of("avx", "avx2")));
     assertThat(FactTypes.fact("cpu.cores", json("\"8\""))).isEqualTo(Fact.Number.of(8));
     assertThat(FactTypes.fact("hostname", json("1234"))).isEqualTo(new Fact.Text("1234"));
-    assertThat(FactTypes.fact("network.reach.db", json("\"false\""))).isEqualTo(new Fact.Flag(false));
+    assertThat(FactTypes.fact("network.reach.db", json("\"false\"")))
+        .isEqualTo(new Fact.Flag(false));
   }
 
   @Test
   void a_version_written_as_a_number_keeps_its_text_as_written() {
-    assertThat(FactTypes.fact("python.version", json("3.10"), Optional.of("3.10"))).isEqualTo(new Fact.Version("3.10"));
+    assertThat(FactTypes.fact("python.version", json("3.10"), Optional.of("3.10")))
+        .isEqualTo(new Fact.Version("3.10"));
     assertThat(FactTypes.fact("os.version", json("12"))).isEqualTo(new Fact.Version("12"));
   }
 
   @Test
   void a_value_that_does_not_fit_its_key_says_what_was_expected() {
-    assertThatThrownBy(() -> FactTypes.fact("memory.total", json("\"lots\""))).hasMessageContaining("\"lots\" is not a quantity");
-    assertThatThrownBy(() -> FactTypes.fact("cpu.flags", json("\"avx2\""))).hasMessage("found the string \"avx2\"; a set fact is a list of strings");
-    assertThatThrownBy(() -> FactTypes.fact("cpu.flags", json("[\"avx2\", 3]"))).hasMessageContaining("element 1 is the number 3");
-    assertThatThrownBy(() -> FactTypes.fact("gpu.count", json("\"two\""))).hasMessageContaining("a number fact is a number");
-    assertThatThrownBy(() -> FactTypes.fact("gpu.driver.version", json("true"))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FactTypes.fact("network.reach.db", json("\"yes\""))).hasMessageContaining("true or false");
+    assertThatThrownBy(() -> FactTypes.fact("memory.total", json("\"lots\"")))
+        .hasMessageContaining("\"lots\" is not a quantity");
+    assertThatThrownBy(() -> FactTypes.fact("cpu.flags", json("\"avx2\"")))
+        .hasMessage("found the string \"avx2\"; a set fact is a list of strings");
+    assertThatThrownBy(() -> FactTypes.fact("cpu.flags", json("[\"avx2\", 3]")))
+        .hasMessageContaining("element 1 is the number 3");
+    assertThatThrownBy(() -> FactTypes.fact("gpu.count", json("\"two\"")))
+        .hasMessageContaining("a number fact is a number");
+    assertThatThrownBy(() -> FactTypes.fact("gpu.driver.version", json("true")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FactTypes.fact("network.reach.db", json("\"yes\"")))
+        .hasMessageContaining("true or false");
   }
 
   @Test
   void declared_facts_are_typed_like_observed_ones() {
-    assertThat(FactTypes.declared("memory.total", new FactValue.Text("24Gi"))).isEqualTo(Fact.Quantity.bytes(25769803776L));
-    assertThat(FactTypes.declared("gpu.driver.version", new FactValue.Text("535.104.05"))).isEqualTo(new Fact.Version("535.104.05"));
-    assertThat(FactTypes.declared("os.version", new FactValue.Decimal(new BigDecimal("22.04")))).isEqualTo(new Fact.Version("22.04"));
-    assertThat(FactTypes.declared("cpu.flags", new FactValue.TextList(List.of("avx2")))).isEqualTo(Fact.Set.of(List.of("avx2")));
-    assertThat(FactTypes.declared("network.reach.db", new FactValue.Bool(true))).isEqualTo(new Fact.Flag(true));
+    assertThat(FactTypes.declared("memory.total", new FactValue.Text("24Gi")))
+        .isEqualTo(Fact.Quantity.bytes(25769803776L));
+    assertThat(FactTypes.declared("gpu.driver.version", new FactValue.Text("535.104.05")))
+        .isEqualTo(new Fact.Version("535.104.05"));
+    assertThat(FactTypes.declared("os.version", new FactValue.Decimal(new BigDecimal("22.04"))))
+        .isEqualTo(new Fact.Version("22.04"));
+    assertThat(FactTypes.declared("cpu.flags", new FactValue.TextList(List.of("avx2"))))
+        .isEqualTo(Fact.Set.of(List.of("avx2")));
+    assertThat(FactTypes.declared("network.reach.db", new FactValue.Bool(true)))
+        .isEqualTo(new Fact.Flag(true));
   }
 
   @Test

@@ -29,9 +29,20 @@ class FingerprintDigestsTest {
 
   @Test
   void equal_values_written_differently_have_the_same_digests() {
-    Fingerprint a = Fingerprint.of(Map.of("memory.total", Fact.Quantity.bytes(25769803776L), "cpu.flags", Fact.Set.of(List.of("avx2", "avx"))));
+    Fingerprint a =
+        Fingerprint.of(
+            Map.of(
+                "memory.total",
+                Fact.Quantity.bytes(25769803776L),
+                "cpu.flags",
+                Fact.Set.of(List.of("avx2", "avx"))));
     Fingerprint b =
-        Fingerprint.of(Map.of("memory.total", Quantities.bytes("24Gi"), "cpu.flags", Fact.Set.of(List.of("avx", "avx2", "avx"))));
+        Fingerprint.of(
+            Map.of(
+                "memory.total",
+                Quantities.bytes("24Gi"),
+                "cpu.flags",
+                Fact.Set.of(List.of("avx", "avx2", "avx"))));
     assertThat(b.digests()).isEqualTo(a.digests());
   }
 
@@ -62,7 +73,8 @@ class FingerprintDigestsTest {
   @Test
   void time_environment_and_signature_do_not_change_the_digests() {
     Fingerprint plain = Fingerprint.of(Samples.facts());
-    Fingerprint later = plain.collectedAt(Instant.parse("2030-01-01T00:00:00Z")).describing("elsewhere");
+    Fingerprint later =
+        plain.collectedAt(Instant.parse("2030-01-01T00:00:00Z")).describing("elsewhere");
     assertThat(later.digests()).isEqualTo(plain.digests());
   }
 
@@ -75,15 +87,20 @@ class FingerprintDigestsTest {
 
   @Test
   void layer_digests_are_over_typed_canonical_json_and_the_whole_over_the_layer_digests() {
-    Fingerprint fingerprint = Fingerprint.of(Map.of("os.id", new Fact.Text("debian"), "memory.total", Quantities.bytes("24Gi")));
+    Fingerprint fingerprint =
+        Fingerprint.of(
+            Map.of("os.id", new Fact.Text("debian"), "memory.total", Quantities.bytes("24Gi")));
     FingerprintDigests digests = fingerprint.digests();
-    String platform = "{\"memory.total\":{\"type\":\"quantity\",\"unit\":\"bytes\",\"value\":\"25769803776\"},"
-        + "\"os.id\":{\"type\":\"string\",\"value\":\"debian\"}}";
-    assertThat(digests.layer(Layer.PLATFORM)).isEqualTo(Digest.sha256(platform.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    String platform =
+        "{\"memory.total\":{\"type\":\"quantity\",\"unit\":\"bytes\",\"value\":\"25769803776\"},"
+            + "\"os.id\":{\"type\":\"string\",\"value\":\"debian\"}}";
+    assertThat(digests.layer(Layer.PLATFORM))
+        .isEqualTo(Digest.sha256(platform.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     Digest empty = Digest.sha256("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(digests.layer(Layer.DEPENDENCIES)).isEqualTo(empty);
     assertThat(digests.layer(Layer.ARTIFACTS)).isEqualTo(empty);
-    assertThat(digests.whole()).isEqualTo(Digest.sha256(CanonicalJson.bytes(FingerprintDigests.tree(digests.layers()))));
+    assertThat(digests.whole())
+        .isEqualTo(Digest.sha256(CanonicalJson.bytes(FingerprintDigests.tree(digests.layers()))));
   }
 
   @Test
@@ -91,13 +108,16 @@ class FingerprintDigestsTest {
     Fingerprint fingerprint = Samples.fingerprint();
     assertThat(fingerprint.facts().firstKey()).isEqualTo("artifacts.fraud-detector");
     assertThat(fingerprint.layer(Layer.DEPENDENCIES).keySet())
-        .containsExactly("libc.family", "libc.version", "packages.libcudnn8", "python.tags", "python.version");
-    assertThat(fingerprint.layer(Layer.ARTIFACTS).keySet()).containsExactly("artifacts.fraud-detector");
+        .containsExactly(
+            "libc.family", "libc.version", "packages.libcudnn8", "python.tags", "python.version");
+    assertThat(fingerprint.layer(Layer.ARTIFACTS).keySet())
+        .containsExactly("artifacts.fraud-detector");
     assertThat(fingerprint.layers()).containsOnlyKeys(Layer.values());
   }
 
   @Test
   void a_key_that_is_not_a_fact_key_is_refused() {
-    assertThatThrownBy(() -> Fingerprint.of(Map.of("Memory Total", Fact.Number.of(1)))).hasMessageContaining("is not a fact key");
+    assertThatThrownBy(() -> Fingerprint.of(Map.of("Memory Total", Fact.Number.of(1))))
+        .hasMessageContaining("is not a fact key");
   }
 }

@@ -6,8 +6,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Whatever the bytes, a fingerprint file reads to a fingerprint or to problems; a fingerprint
- * that was read can be digested, written, and read back equal.
+ * Whatever the bytes, a fingerprint file reads to a fingerprint or to problems; a fingerprint that
+ * was read can be digested, written, and read back equal.
  */
 class FingerprintFilesFuzzTest {
 
@@ -19,7 +19,9 @@ class FingerprintFilesFuzzTest {
       return;
     }
     Fingerprint fingerprint = parsed.orThrow();
-    ParsedFingerprint again = FingerprintFiles.read("written.json", FingerprintFiles.json(fingerprint).getBytes(StandardCharsets.UTF_8));
+    ParsedFingerprint again =
+        FingerprintFiles.read(
+            "written.json", FingerprintFiles.json(fingerprint).getBytes(StandardCharsets.UTF_8));
 
     assertThat(again.problems()).isEmpty();
     assertThat(again.orThrow()).isEqualTo(fingerprint);

@@ -31,15 +31,18 @@ class FingerprintFilesTest {
 
   @Test
   void writing_yaml_then_reading_it_gives_an_equal_fingerprint_and_digests() {
-    Fingerprint written = Samples.fingerprint().with("site.power", new Fact.Quantity(new BigDecimal("2.5"), "kW"));
-    Fingerprint read = FingerprintFiles.parse("fp.yaml", bytes(yaml(FingerprintFiles.tree(written))));
+    Fingerprint written =
+        Samples.fingerprint().with("site.power", new Fact.Quantity(new BigDecimal("2.5"), "kW"));
+    Fingerprint read =
+        FingerprintFiles.parse("fp.yaml", bytes(yaml(FingerprintFiles.tree(written))));
     assertThat(read).isEqualTo(written);
     assertThat(read.digests()).isEqualTo(written.digests());
   }
 
   @Test
   void a_signed_fingerprint_survives_the_round_trip_with_its_signature() {
-    FingerprintSigner signer = new FingerprintSigner(SigningKeys.generate(new java.security.SecureRandom()));
+    FingerprintSigner signer =
+        new FingerprintSigner(SigningKeys.generate(new java.security.SecureRandom()));
     Fingerprint signed = signer.sign(Samples.fingerprint());
     Fingerprint read = FingerprintFiles.parse("fp.json", bytes(FingerprintFiles.json(signed)));
     assertThat(read).isEqualTo(signed);
@@ -48,11 +51,15 @@ class FingerprintFilesTest {
 
   @Test
   void the_written_form_is_typed_and_carries_its_digests() {
-    String json = FingerprintFiles.json(Fingerprint.of(Map.of("memory.total", Quantities.bytes("24Gi"))).collectedAt(Samples.COLLECTED));
+    String json =
+        FingerprintFiles.json(
+            Fingerprint.of(Map.of("memory.total", Quantities.bytes("24Gi")))
+                .collectedAt(Samples.COLLECTED));
     assertThat(json)
         .contains("\"collectedAt\" : \"2024-05-01T12:00:00Z\"")
         .contains("\"fingerprint\" : \"sha256:")
-        .contains("\"memory.total\" : {\n      \"type\" : \"quantity\",\n      \"value\" : \"25769803776\",\n      \"unit\" : \"bytes\"");
+        .contains(
+            "\"memory.total\" : {\n      \"type\" : \"quantity\",\n      \"value\" : \"25769803776\",\n      \"unit\" : \"bytes\"");
   }
 
   @Test
@@ -99,9 +106,11 @@ class FingerprintFilesTest {
 
   @Test
   void json_and_yaml_of_the_same_facts_read_the_same() {
-    String json = "{\"facts\": {\"os.id\": \"debian\", \"memory.total\": \"24Gi\", \"cpu.flags\": [\"avx2\"]}}";
+    String json =
+        "{\"facts\": {\"os.id\": \"debian\", \"memory.total\": \"24Gi\", \"cpu.flags\": [\"avx2\"]}}";
     String yaml = "facts:\n  cpu.flags: [avx2]\n  memory.total: 25769803776\n  os.id: debian\n";
-    assertThat(FingerprintFiles.parse("a.json", bytes(json))).isEqualTo(FingerprintFiles.parse("b.yaml", bytes(yaml)));
+    assertThat(FingerprintFiles.parse("a.json", bytes(json)))
+        .isEqualTo(FingerprintFiles.parse("b.yaml", bytes(yaml)));
   }
 
   @Test
@@ -126,12 +135,16 @@ class FingerprintFilesTest {
     assertThat(problems("fp.yaml", "facts:\n  os.id: debian\n  memory.total: 24 gigs\n"))
         .singleElement()
         .asString()
-        .startsWith("fp.yaml:3:17: facts[\"memory.total\"]: \"24 gigs\" has an unknown unit \"gigs\"");
+        .startsWith(
+            "fp.yaml:3:17: facts[\"memory.total\"]: \"24 gigs\" has an unknown unit \"gigs\"");
   }
 
   @Test
   void a_value_of_the_wrong_type_is_reported_at_its_value() {
-    assertThat(problems("fp.json", "{\n  \"facts\": {\n    \"gpu.count\": \"two\",\n    \"cpu.flags\": \"avx2\"\n  }\n}\n"))
+    assertThat(
+            problems(
+                "fp.json",
+                "{\n  \"facts\": {\n    \"gpu.count\": \"two\",\n    \"cpu.flags\": \"avx2\"\n  }\n}\n"))
         .containsExactly(
             "fp.json:3:18: facts[\"gpu.count\"]: found the string \"two\"; a number fact is a number",
             "fp.json:4:18: facts[\"cpu.flags\"]: found the string \"avx2\"; a set fact is a list of strings");
@@ -172,39 +185,58 @@ class FingerprintFilesTest {
 
   @Test
   void digests_that_do_not_match_the_facts_are_refused() {
-    String json = FingerprintFiles.json(Samples.fingerprint()).replace("\"value\" : \"550.54.15\"", "\"value\" : \"535.104.05\"");
+    String json =
+        FingerprintFiles.json(Samples.fingerprint())
+            .replace("\"value\" : \"550.54.15\"", "\"value\" : \"535.104.05\"");
     List<String> problems = problems("fp.json", json);
     assertThat(problems).hasSize(2);
     assertThat(problems.get(0))
-        .matches("fp\\.json:5:21: digests\\.fingerprint: \"sha256:[0-9a-f]{64}\" does not match the facts, which digest to"
-            + " sha256:[0-9a-f]{64}; the facts were changed after the digests were written \\(remove digests to accept the change\\)");
+        .matches(
+            "fp\\.json:5:21: digests\\.fingerprint: \"sha256:[0-9a-f]{64}\" does not match the facts, which digest to"
+                + " sha256:[0-9a-f]{64}; the facts were changed after the digests were written \\(remove digests to accept the change\\)");
     assertThat(problems.get(1)).startsWith("fp.json:6:18: digests.platform: ");
   }
 
   @Test
   void a_file_holds_one_mapping_in_one_document() {
-    assertThat(problems("fp.yaml", "facts: {}\n---\nfacts: {}\n")).containsExactly("fp.yaml:2:1: found 2 documents; a fingerprint file holds exactly one");
-    assertThat(problems("fp.yaml", "- os.id\n")).containsExactly("fp.yaml:1:1: found a list; expected a mapping with a facts field");
-    assertThat(problems("fp.yaml", "facts: [os.id]\n")).containsExactly("fp.yaml:1:8: facts: found a list; expected a mapping of fact keys to values");
-    assertThat(problems("fp.yaml", "")).singleElement().asString().startsWith("fp.yaml:1:1: file is empty");
+    assertThat(problems("fp.yaml", "facts: {}\n---\nfacts: {}\n"))
+        .containsExactly("fp.yaml:2:1: found 2 documents; a fingerprint file holds exactly one");
+    assertThat(problems("fp.yaml", "- os.id\n"))
+        .containsExactly("fp.yaml:1:1: found a list; expected a mapping with a facts field");
+    assertThat(problems("fp.yaml", "facts: [os.id]\n"))
+        .containsExactly(
+            "fp.yaml:1:8: facts: found a list; expected a mapping of fact keys to values");
+    assertThat(problems("fp.yaml", ""))
+        .singleElement()
+        .asString()
+        .startsWith("fp.yaml:1:1: file is empty");
   }
 
   @Test
   void parse_throws_every_problem_at_once() {
-    assertThatThrownBy(() -> FingerprintFiles.parse("fp.yaml", bytes("facts:\n  gpu.count: x\n  memory.total: y\n")))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).hasSize(2));
+    assertThatThrownBy(
+            () ->
+                FingerprintFiles.parse(
+                    "fp.yaml", bytes("facts:\n  gpu.count: x\n  memory.total: y\n")))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.problems()).hasSize(2));
   }
 
   @Test
   void a_misspelt_fact_key_is_read_but_warned_about_with_the_known_key() {
-    ParsedFingerprint parsed = FingerprintFiles.read("fp.yaml", bytes(
-        "facts:\n  gpu.count: 1\n  gpu[0].compute_capabilty: \"8.0\"\n  packages.libfoo: 1.2.3\n  network.reach.db: true\n"));
+    ParsedFingerprint parsed =
+        FingerprintFiles.read(
+            "fp.yaml",
+            bytes(
+                "facts:\n  gpu.count: 1\n  gpu[0].compute_capabilty: \"8.0\"\n  packages.libfoo: 1.2.3\n  network.reach.db: true\n"));
 
     assertThat(parsed.ok()).isTrue();
     assertThat(parsed.fingerprint().orElseThrow().fact("gpu[0].compute_capabilty")).isPresent();
-    assertThat(parsed.warnings()).extracting(Problem::format).containsExactly(
-        "fp.yaml:3:3: facts[\"gpu[0].compute_capabilty\"]: fact gpu[0].compute_capabilty is known to no probe,"
-            + " label mapping or validator (a misspelt key reads as absent); did you mean \"gpu[0].compute_capability\"?");
+    assertThat(parsed.warnings())
+        .extracting(Problem::format)
+        .containsExactly(
+            "fp.yaml:3:3: facts[\"gpu[0].compute_capabilty\"]: fact gpu[0].compute_capabilty is known to no probe,"
+                + " label mapping or validator (a misspelt key reads as absent); did you mean \"gpu[0].compute_capability\"?");
   }
 
   @Test
@@ -219,7 +251,8 @@ class FingerprintFilesTest {
 
   @Test
   void an_amount_or_count_with_a_huge_exponent_is_refused_at_its_value_without_building_it() {
-    assertThat(problems("fp.yaml", "facts:\n  memory.total: 1e999999999\n  cpu.cores: 1e999999999\n"))
+    assertThat(
+            problems("fp.yaml", "facts:\n  memory.total: 1e999999999\n  cpu.cores: 1e999999999\n"))
         .containsExactly(
             "fp.yaml:2:17: facts[\"memory.total\"]: the number 1e999999999 is out of range; expected an exponent from -400 to 400 when written as d.ddde±n (such as 2.5e400) (quote it for a string)",
             "fp.yaml:3:14: facts[\"cpu.cores\"]: the number 1e999999999 is out of range; expected an exponent from -400 to 400 when written as d.ddde±n (such as 2.5e400) (quote it for a string)");
@@ -227,8 +260,13 @@ class FingerprintFilesTest {
 
   @Test
   void a_count_of_the_largest_size_is_read_digested_and_written_back() {
-    Fingerprint read = FingerprintFiles.parse("fp.yaml", bytes("facts:\n  cpu.cores: 1e400\n  site.power: {type: quantity, value: 1e-400, unit: W}\n"));
-    assertThat(FingerprintFiles.parse("fp.json", bytes(FingerprintFiles.json(read)))).isEqualTo(read);
+    Fingerprint read =
+        FingerprintFiles.parse(
+            "fp.yaml",
+            bytes(
+                "facts:\n  cpu.cores: 1e400\n  site.power: {type: quantity, value: 1e-400, unit: W}\n"));
+    assertThat(FingerprintFiles.parse("fp.json", bytes(FingerprintFiles.json(read))))
+        .isEqualTo(read);
   }
 
   @Test
@@ -236,7 +274,10 @@ class FingerprintFilesTest {
     assertThat(problems("fp.yaml", "facts:\n  memory.total: " + "7".repeat(70) + "\n"))
         .singleElement()
         .asString()
-        .startsWith("fp.yaml:2:17: facts[\"memory.total\"]: \"" + "7".repeat(64) + "…\" is a number of bytes with 70 digits; expected at most 40 digits");
+        .startsWith(
+            "fp.yaml:2:17: facts[\"memory.total\"]: \""
+                + "7".repeat(64)
+                + "…\" is a number of bytes with 70 digits; expected at most 40 digits");
   }
 
   private static List<String> problems(String source, String text) {

@@ -25,7 +25,10 @@ class FingerprintSigningTest {
     assertThat(verification.outcome()).isEqualTo(Verification.Outcome.VALID);
     assertThat(verification.isValid()).isTrue();
     assertThat(verification.keyId()).contains(signer.keyId());
-    assertThat(signed.signature()).get().extracting(FingerprintSignature::keyId).isEqualTo(signer.keyId());
+    assertThat(signed.signature())
+        .get()
+        .extracting(FingerprintSignature::keyId)
+        .isEqualTo(signer.keyId());
   }
 
   @Test
@@ -39,7 +42,9 @@ class FingerprintSigningTest {
   void tampering_with_one_fact_breaks_the_signature() {
     Fingerprint signed = signer.sign(Samples.fingerprint());
     Fingerprint tampered =
-        signed.with("gpu.driver.version", new Fact.Version("535.104.05")).signed(signed.signature().orElseThrow());
+        signed
+            .with("gpu.driver.version", new Fact.Version("535.104.05"))
+            .signed(signed.signature().orElseThrow());
     Verification verification = verifier.verify(tampered);
     assertThat(verification.outcome()).isEqualTo(Verification.Outcome.BAD_SIGNATURE);
     assertThat(verification.message()).contains("does not match");
@@ -49,7 +54,10 @@ class FingerprintSigningTest {
   void tampering_with_the_time_or_the_environment_breaks_the_signature() {
     Fingerprint signed = signer.sign(Samples.fingerprint());
     FingerprintSignature signature = signed.signature().orElseThrow();
-    assertThat(verifier.verify(signed.collectedAt(Instant.parse("2030-01-01T00:00:00Z")).signed(signature)).outcome())
+    assertThat(
+            verifier
+                .verify(signed.collectedAt(Instant.parse("2030-01-01T00:00:00Z")).signed(signature))
+                .outcome())
         .isEqualTo(Verification.Outcome.BAD_SIGNATURE);
     assertThat(verifier.verify(signed.describing("another-node").signed(signature)).outcome())
         .isEqualTo(Verification.Outcome.BAD_SIGNATURE);
@@ -62,7 +70,11 @@ class FingerprintSigningTest {
     String tampered = file.replace("2024-05-01T12:00:00Z", "2024-06-01T12:00:00Z");
     Fingerprint read = FingerprintFiles.parse("fp.json", tampered.getBytes(StandardCharsets.UTF_8));
     assertThat(verifier.verify(read).outcome()).isEqualTo(Verification.Outcome.BAD_SIGNATURE);
-    assertThat(verifier.verify(FingerprintFiles.parse("fp.json", file.getBytes(StandardCharsets.UTF_8))).isValid()).isTrue();
+    assertThat(
+            verifier
+                .verify(FingerprintFiles.parse("fp.json", file.getBytes(StandardCharsets.UTF_8)))
+                .isValid())
+        .isTrue();
   }
 
   @Test
@@ -75,10 +87,13 @@ class FingerprintSigningTest {
 
   @Test
   void a_signature_by_another_key_under_a_trusted_key_id_is_bad() {
-    Fingerprint byStranger = new FingerprintSigner(SigningKeys.generate(RANDOM)).sign(Samples.fingerprint());
+    Fingerprint byStranger =
+        new FingerprintSigner(SigningKeys.generate(RANDOM)).sign(Samples.fingerprint());
     Fingerprint impersonating =
-        byStranger.signed(new FingerprintSignature(signer.keyId(), byStranger.signature().orElseThrow().value()));
-    assertThat(verifier.verify(impersonating).outcome()).isEqualTo(Verification.Outcome.BAD_SIGNATURE);
+        byStranger.signed(
+            new FingerprintSignature(signer.keyId(), byStranger.signature().orElseThrow().value()));
+    assertThat(verifier.verify(impersonating).outcome())
+        .isEqualTo(Verification.Outcome.BAD_SIGNATURE);
   }
 
   @Test
@@ -91,9 +106,11 @@ class FingerprintSigningTest {
   @Test
   void any_of_several_trusted_keys_verifies() {
     KeyPair other = SigningKeys.generate(RANDOM);
-    FingerprintVerifier both = FingerprintVerifier.trusting(java.util.List.of(other.getPublic(), agentKeys.getPublic()));
+    FingerprintVerifier both =
+        FingerprintVerifier.trusting(java.util.List.of(other.getPublic(), agentKeys.getPublic()));
     assertThat(both.verify(signer.sign(Samples.fingerprint())).isValid()).isTrue();
-    assertThat(both.verify(new FingerprintSigner(other).sign(Samples.fingerprint())).isValid()).isTrue();
+    assertThat(both.verify(new FingerprintSigner(other).sign(Samples.fingerprint())).isValid())
+        .isTrue();
   }
 
   @Test
@@ -105,9 +122,12 @@ class FingerprintSigningTest {
 
   @Test
   void keys_survive_encoding_as_base64_and_as_pem() {
-    assertThat(SigningKeys.decodePublic(SigningKeys.encodePublic(agentKeys.getPublic()))).isEqualTo(agentKeys.getPublic());
-    assertThat(SigningKeys.decodePublic(SigningKeys.publicPem(agentKeys.getPublic()))).isEqualTo(agentKeys.getPublic());
-    assertThat(SigningKeys.publicPem(agentKeys.getPublic())).startsWith("-----BEGIN PUBLIC KEY-----\n");
+    assertThat(SigningKeys.decodePublic(SigningKeys.encodePublic(agentKeys.getPublic())))
+        .isEqualTo(agentKeys.getPublic());
+    assertThat(SigningKeys.decodePublic(SigningKeys.publicPem(agentKeys.getPublic())))
+        .isEqualTo(agentKeys.getPublic());
+    assertThat(SigningKeys.publicPem(agentKeys.getPublic()))
+        .startsWith("-----BEGIN PUBLIC KEY-----\n");
 
     KeyPair restored =
         new KeyPair(
@@ -120,26 +140,36 @@ class FingerprintSigningTest {
 
   @Test
   void text_that_is_not_an_ed25519_key_is_refused() throws Exception {
-    assertThatThrownBy(() -> SigningKeys.decodePublic("not base64!")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SigningKeys.decodePublic(Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})))
+    assertThatThrownBy(() -> SigningKeys.decodePublic("not base64!"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                SigningKeys.decodePublic(Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not an Ed25519 public key");
     KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
     ec.initialize(256, RANDOM);
     KeyPair notEd = ec.generateKeyPair();
-    assertThatThrownBy(() -> SigningKeys.decodePublic(Base64.getEncoder().encodeToString(notEd.getPublic().getEncoded())))
+    assertThatThrownBy(
+            () ->
+                SigningKeys.decodePublic(
+                    Base64.getEncoder().encodeToString(notEd.getPublic().getEncoded())))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new FingerprintSigner(notEd)).hasMessageContaining("expected an Ed25519 key");
+    assertThatThrownBy(() -> new FingerprintSigner(notEd))
+        .hasMessageContaining("expected an Ed25519 key");
   }
 
   @Test
   void the_signed_payload_is_a_dsse_pre_authentication_encoding() {
-    byte[] pae = SignedPayload.preAuthenticationEncoding("t", "{}".getBytes(StandardCharsets.UTF_8));
+    byte[] pae =
+        SignedPayload.preAuthenticationEncoding("t", "{}".getBytes(StandardCharsets.UTF_8));
     assertThat(new String(pae, StandardCharsets.UTF_8)).isEqualTo("DSSEv1 1 t 2 {}");
     String payload = new String(SignedPayload.of(Samples.fingerprint()), StandardCharsets.UTF_8);
     assertThat(payload)
         .startsWith("DSSEv1 40 application/vnd.sextant.fingerprint+json ")
-        .endsWith("{\"collectedAt\":\"2024-05-01T12:00:00Z\",\"digest\":\"" + Samples.fingerprint().digests().whole()
-            + "\",\"environment\":\"gpu-node-7\"}");
+        .endsWith(
+            "{\"collectedAt\":\"2024-05-01T12:00:00Z\",\"digest\":\""
+                + Samples.fingerprint().digests().whole()
+                + "\",\"environment\":\"gpu-node-7\"}");
   }
 }

@@ -87,22 +87,52 @@ class QuantitiesTest {
 
   @Test
   void numbers_of_bytes_must_be_whole_and_not_negative() {
-    assertThat(Quantities.bytes(new BigDecimal("1E+9"))).isEqualTo(Fact.Quantity.bytes(1_000_000_000L));
-    assertThatThrownBy(() -> Quantities.bytes(new BigDecimal("2.5"))).hasMessageContaining("whole number");
-    assertThatThrownBy(() -> Quantities.bytes(new BigDecimal("-1"))).hasMessageContaining("negative");
+    assertThat(Quantities.bytes(new BigDecimal("1E+9")))
+        .isEqualTo(Fact.Quantity.bytes(1_000_000_000L));
+    assertThatThrownBy(() -> Quantities.bytes(new BigDecimal("2.5")))
+        .hasMessageContaining("whole number");
+    assertThatThrownBy(() -> Quantities.bytes(new BigDecimal("-1")))
+        .hasMessageContaining("negative");
   }
 
   @ParameterizedTest
-  @CsvSource({"25769803776, 24Gi", "1024, 1Ki", "1536, 1536", "1000, 1kB", "85520809984, 81559Mi", "0, 0",
-      "80000000000, 80GB", "500000000, 500MB", "1024000, 1000Ki", "1500000, 1500kB", "2199023255552, 2Ti"})
+  @CsvSource({
+    "25769803776, 24Gi",
+    "1024, 1Ki",
+    "1536, 1536",
+    "1000, 1kB",
+    "85520809984, 81559Mi",
+    "0, 0",
+    "80000000000, 80GB",
+    "500000000, 500MB",
+    "1024000, 1000Ki",
+    "1500000, 1500kB",
+    "2199023255552, 2Ti"
+  })
   void formats_in_the_exact_unit_with_the_fewest_digits_binary_on_a_tie(String bytes, String text) {
     assertThat(Quantities.format(new BigDecimal(bytes))).isEqualTo(text);
   }
 
   @Test
   void a_quantity_shows_itself_as_string_format_would_round_it() {
-    java.util.List<Long> amounts = new java.util.ArrayList<>(java.util.List.of(0L, 1L, 1023L, 1024L, 1536L, 1126L, 1127L,
-        1075L, 1076L, 81559L << 20, 2L << 40, 15360L << 20, Long.MAX_VALUE, (1L << 50) * 3, (1L << 60) + 1));
+    java.util.List<Long> amounts =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                0L,
+                1L,
+                1023L,
+                1024L,
+                1536L,
+                1126L,
+                1127L,
+                1075L,
+                1076L,
+                81559L << 20,
+                2L << 40,
+                15360L << 20,
+                Long.MAX_VALUE,
+                (1L << 50) * 3,
+                (1L << 60) + 1));
     long x = 1;
     for (int i = 0; i < 5000; i++) {
       x = x * 6364136223846793005L + 1442695040888963407L;
@@ -129,7 +159,8 @@ class QuantitiesTest {
   void formats_amounts_beyond_a_long_in_the_shortest_exact_unit() {
     BigDecimal huge = new BigDecimal(java.math.BigInteger.ONE.shiftLeft(70));
     assertThat(Quantities.format(huge)).isEqualTo("1024Ei");
-    assertThat(Quantities.format(huge.add(BigDecimal.ONE))).isEqualTo(huge.add(BigDecimal.ONE).toPlainString());
+    assertThat(Quantities.format(huge.add(BigDecimal.ONE)))
+        .isEqualTo(huge.add(BigDecimal.ONE).toPlainString());
     assertThat(Quantities.format(new BigDecimal("3E+3"))).isEqualTo("3kB");
     assertThat(Quantities.format(BigDecimal.TEN.pow(21))).isEqualTo("1000EB");
     assertThat(Quantities.format(BigDecimal.ZERO)).isEqualTo("0");
@@ -146,13 +177,18 @@ class QuantitiesTest {
         .hasMessageContaining("expected at most 40 digits");
     assertThatThrownBy(() -> Quantities.bytes(new BigDecimal("1E+999999999")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("\"1E+999999999\" is a number of bytes with 1000000000 digits; expected at most 40 digits"
-            + " (10^40 bytes is more than any machine holds)");
+        .hasMessage(
+            "\"1E+999999999\" is a number of bytes with 1000000000 digits; expected at most 40 digits"
+                + " (10^40 bytes is more than any machine holds)");
   }
 
   @Test
   void the_largest_amounts_format_to_text_that_parses_back_to_them() {
-    for (String bytes : List.of("9".repeat(40), "1" + "0".repeat(39), new BigDecimal(BigInteger.ONE.shiftLeft(130)).toPlainString())) {
+    for (String bytes :
+        List.of(
+            "9".repeat(40),
+            "1" + "0".repeat(39),
+            new BigDecimal(BigInteger.ONE.shiftLeft(130)).toPlainString())) {
       BigDecimal amount = Quantities.bytes(new BigDecimal(bytes)).amount();
       assertThat(Quantities.parse(Quantities.format(amount))).isEqualByComparingTo(amount);
     }

@@ -31,7 +31,13 @@ final class Samples {
     facts.put("libc.family", new Fact.Text("glibc"));
     facts.put("libc.version", new Fact.Version("2.36"));
     facts.put("python.version", new Fact.Version("3.11.2"));
-    facts.put("python.tags", new Fact.Sequence(List.of("cp311-cp311-manylinux_2_36_x86_64", "cp311-abi3-manylinux2014_x86_64", "py30-none-any")));
+    facts.put(
+        "python.tags",
+        new Fact.Sequence(
+            List.of(
+                "cp311-cp311-manylinux_2_36_x86_64",
+                "cp311-abi3-manylinux2014_x86_64",
+                "py30-none-any")));
     facts.put("packages.libcudnn8", new Fact.Version("8.9.7.29-1+cuda12.2"));
     facts.put("artifacts.fraud-detector", new Fact.Text("sha256:4f1c"));
     return facts;

@@ -59,9 +59,12 @@ class VersionsTest {
 
   @Test
   void sorting_orders_driver_versions_as_numbers_not_text() {
-    List<String> versions = new ArrayList<>(List.of("550.54.15", "535.104.05", "470.223.02", "535.54.03", "525.125.06"));
+    List<String> versions =
+        new ArrayList<>(
+            List.of("550.54.15", "535.104.05", "470.223.02", "535.54.03", "525.125.06"));
     versions.sort(Versions.ORDER);
-    assertThat(versions).containsExactly("470.223.02", "525.125.06", "535.54.03", "535.104.05", "550.54.15");
+    assertThat(versions)
+        .containsExactly("470.223.02", "525.125.06", "535.54.03", "535.104.05", "550.54.15");
   }
 
   @ParameterizedTest

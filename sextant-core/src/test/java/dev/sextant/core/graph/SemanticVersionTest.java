@@ -14,12 +14,37 @@ class SemanticVersionTest {
   @Test
   void versions_order_by_precedence_as_semver_2_defines_it() {
     // The list from the specification's §11, plus numbers that sort wrongly as text.
-    List<String> ordered = List.of("1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
-        "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.9.0", "1.10.0", "2.0.0");
+    List<String> ordered =
+        List.of(
+            "1.0.0-alpha",
+            "1.0.0-alpha.1",
+            "1.0.0-alpha.beta",
+            "1.0.0-beta",
+            "1.0.0-beta.2",
+            "1.0.0-beta.11",
+            "1.0.0-rc.1",
+            "1.0.0",
+            "1.9.0",
+            "1.10.0",
+            "2.0.0");
 
-    List<String> sorted = Stream.of(ordered.get(7), ordered.get(0), ordered.get(10), ordered.get(5), ordered.get(8),
-            ordered.get(4), ordered.get(1), ordered.get(9), ordered.get(6), ordered.get(3), ordered.get(2))
-        .map(SemanticVersion::parse).sorted().map(SemanticVersion::toString).toList();
+    List<String> sorted =
+        Stream.of(
+                ordered.get(7),
+                ordered.get(0),
+                ordered.get(10),
+                ordered.get(5),
+                ordered.get(8),
+                ordered.get(4),
+                ordered.get(1),
+                ordered.get(9),
+                ordered.get(6),
+                ordered.get(3),
+                ordered.get(2))
+            .map(SemanticVersion::parse)
+            .sorted()
+            .map(SemanticVersion::toString)
+            .toList();
 
     assertThat(sorted).isEqualTo(ordered);
   }
@@ -35,10 +60,12 @@ class SemanticVersionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.2", "v1.2.3", "01.2.3", "1.2.3-", "1.2.3-01", "1.2.3.4", "", " 1.2.3", "x.y.z"})
+  @ValueSource(
+      strings = {"1.2", "v1.2.3", "01.2.3", "1.2.3-", "1.2.3-01", "1.2.3.4", "", " 1.2.3", "x.y.z"})
   void anything_else_is_refused_with_what_was_expected(String text) {
     assertThatThrownBy(() -> SemanticVersion.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'" + text + "' is not a semantic version; expected MAJOR.MINOR.PATCH");
+        .hasMessageContaining(
+            "'" + text + "' is not a semantic version; expected MAJOR.MINOR.PATCH");
   }
 }

@@ -41,11 +41,27 @@ final class TestReleases {
         api = Optional.of(new ReleaseSpec.Api(words[i].substring(4)));
       } else {
         int colon = words[i].indexOf(':');
-        dependencies.add(new Dependency(words[i].substring(0, colon), words[i].substring(colon + 1), ""));
+        dependencies.add(
+            new Dependency(words[i].substring(0, colon), words[i].substring(colon + 1), ""));
       }
     }
-    Variant variant = new Variant("default", "", new Artifact.Image("ghcr.io/acme/" + head[0] + "@sha256:" + "0".repeat(64)), List.of(), null, List.of());
-    return new ReleaseSpec(head[0], head[1], "", api, dependencies, Optional.empty(), Optional.empty(), List.of(variant));
+    Variant variant =
+        new Variant(
+            "default",
+            "",
+            new Artifact.Image("ghcr.io/acme/" + head[0] + "@sha256:" + "0".repeat(64)),
+            List.of(),
+            null,
+            List.of());
+    return new ReleaseSpec(
+        head[0],
+        head[1],
+        "",
+        api,
+        dependencies,
+        Optional.empty(),
+        Optional.empty(),
+        List.of(variant));
   }
 
   static List<ReleaseSpec> releases(String... lines) {

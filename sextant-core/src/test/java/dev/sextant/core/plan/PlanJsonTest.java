@@ -74,7 +74,10 @@ class PlanJsonTest {
   @Test
   void a_fact_compared_with_one_bound_requires_one_typed_value() throws IOException {
     // On the T4 the gpu variant fails, so the cpu variant's memory.total ≥ 16Gi is evaluated.
-    ObjectNode plan = plan(release(EXAMPLES.resolve("releases/fraud-detector-1.4.0.yaml")), fingerprint("t4.yaml"));
+    ObjectNode plan =
+        plan(
+            release(EXAMPLES.resolve("releases/fraud-detector-1.4.0.yaml")),
+            fingerprint("t4.yaml"));
 
     JsonNode memoryTotal = requirement(plan, "memory.total");
     assertThat(memoryTotal.get("requiredValue").toString())

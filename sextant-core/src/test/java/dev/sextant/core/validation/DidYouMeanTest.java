@@ -7,7 +7,14 @@ import org.junit.jupiter.api.Test;
 
 class DidYouMeanTest {
   private static final List<String> KINDS =
-      List.of("Environment", "Service", "Release", "Policy", "Strategy", "AnalysisTemplate", "Pipeline");
+      List.of(
+          "Environment",
+          "Service",
+          "Release",
+          "Policy",
+          "Strategy",
+          "AnalysisTemplate",
+          "Pipeline");
 
   @Test
   void suggests_the_nearest_name_for_a_misspelling() {

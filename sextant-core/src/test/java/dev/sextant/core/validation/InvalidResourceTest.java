@@ -68,67 +68,132 @@ class InvalidResourceTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of("wrong apiVersion", SERVICE.replace("sextant.dev/v1", "sextant.dev/v2"),
+        Arguments.of(
+            "wrong apiVersion",
+            SERVICE.replace("sextant.dev/v1", "sextant.dev/v2"),
             "1:13: apiVersion: unsupported apiVersion \"sextant.dev/v2\"; expected \"sextant.dev/v1\""),
-        Arguments.of("missing apiVersion", SERVICE.replace("apiVersion: sextant.dev/v1\n", ""),
+        Arguments.of(
+            "missing apiVersion",
+            SERVICE.replace("apiVersion: sextant.dev/v1\n", ""),
             "1:1: apiVersion: required field is missing; expected \"sextant.dev/v1\""),
-        Arguments.of("misspelt kind", SERVICE.replace("kind: Service", "kind: Servise"),
+        Arguments.of(
+            "misspelt kind",
+            SERVICE.replace("kind: Service", "kind: Servise"),
             "2:7: kind: unknown kind \"Servise\"; did you mean \"Service\"?"),
-        Arguments.of("kind in the wrong case", SERVICE.replace("kind: Service", "kind: service"),
+        Arguments.of(
+            "kind in the wrong case",
+            SERVICE.replace("kind: Service", "kind: service"),
             "2:7: kind: unknown kind \"service\"; did you mean \"Service\"?"),
-        Arguments.of("unknown kind", SERVICE.replace("kind: Service", "kind: Deployment"),
+        Arguments.of(
+            "unknown kind",
+            SERVICE.replace("kind: Service", "kind: Deployment"),
             "2:7: kind: unknown kind \"Deployment\"; expected one of Environment, Service, Release"),
-        Arguments.of("missing kind", SERVICE.replace("kind: Service\n", ""),
+        Arguments.of(
+            "missing kind",
+            SERVICE.replace("kind: Service\n", ""),
             "1:1: kind: required field is missing; expected one of Environment"),
-        Arguments.of("a list, not a resource", "- a\n- b\n",
+        Arguments.of(
+            "a list, not a resource",
+            "- a\n- b\n",
             "1:1: expected a mapping with apiVersion, kind, metadata and spec, found a list"),
-        Arguments.of("missing name", SERVICE.replace("  name: payments-api\n", "  labels: {}\n"),
+        Arguments.of(
+            "missing name",
+            SERVICE.replace("  name: payments-api\n", "  labels: {}\n"),
             "4:3: metadata.name: required field is missing"),
-        Arguments.of("name not a DNS label", SERVICE.replace("name: payments-api", "name: Payments_API"),
+        Arguments.of(
+            "name not a DNS label",
+            SERVICE.replace("name: payments-api", "name: Payments_API"),
             "4:9: metadata.name: expected a DNS label: lower-case letters, digits and '-', starting and ending with a letter or digit, found \"Payments_API\""),
-        Arguments.of("name too long", SERVICE.replace("name: payments-api", "name: " + "a".repeat(64)),
+        Arguments.of(
+            "name too long",
+            SERVICE.replace("name: payments-api", "name: " + "a".repeat(64)),
             "4:9: metadata.name: expected at most 63 characters, found 64"),
-        Arguments.of("unknown top-level field", SERVICE.replace("spec:", "specs:"),
+        Arguments.of(
+            "unknown top-level field",
+            SERVICE.replace("spec:", "specs:"),
             "5:1: specs: unknown field \"specs\"; did you mean \"spec\"?"),
-        Arguments.of("unknown field in spec", ENVIRONMENT.replace("drift: block", "drfit: block"),
+        Arguments.of(
+            "unknown field in spec",
+            ENVIRONMENT.replace("drift: block", "drfit: block"),
             "10:3: spec.drfit: unknown field \"drfit\"; did you mean \"drift\"?"),
-        Arguments.of("value not in the enum", ENVIRONMENT.replace("drift: block", "drift: blok"),
+        Arguments.of(
+            "value not in the enum",
+            ENVIRONMENT.replace("drift: block", "drift: blok"),
             "10:10: spec.drift: expected one of alert, block, remediate, rollback, found \"blok\"; did you mean \"block\"?"),
-        Arguments.of("label value with a space", ENVIRONMENT.replace("tier: prod", "tier: prod eu"),
+        Arguments.of(
+            "label value with a space",
+            ENVIRONMENT.replace("tier: prod", "tier: prod eu"),
             "6:11: metadata.labels.tier: expected a label value"),
-        Arguments.of("missing required spec field", ENVIRONMENT.replace("  target:\n    type: local\n", ""),
+        Arguments.of(
+            "missing required spec field",
+            ENVIRONMENT.replace("  target:\n    type: local\n", ""),
             "8:3: spec.target: required field is missing"),
-        Arguments.of("weight over 100", STRATEGY.replace("setWeight: 10", "setWeight: 101"),
+        Arguments.of(
+            "weight over 100",
+            STRATEGY.replace("setWeight: 10", "setWeight: 101"),
             "8:20: spec.canary.steps[0].setWeight: expected at most 100, found a number 101"),
-        Arguments.of("negative weight", STRATEGY.replace("setWeight: 10", "setWeight: -5"),
+        Arguments.of(
+            "negative weight",
+            STRATEGY.replace("setWeight: 10", "setWeight: -5"),
             "8:20: spec.canary.steps[0].setWeight: expected at least 0, found a number -5"),
-        Arguments.of("duration in words", STRATEGY.replace("duration: 5m", "duration: 5 minutes"),
+        Arguments.of(
+            "duration in words",
+            STRATEGY.replace("duration: 5m", "duration: 5 minutes"),
             "10:21: spec.canary.steps[1].pause.duration: expected a Go-style duration such as 30s, 5m or 1h30m, found \"5 minutes\""),
-        Arguments.of("zero duration", STRATEGY.replace("duration: 5m", "duration: 0s"),
+        Arguments.of(
+            "zero duration",
+            STRATEGY.replace("duration: 5m", "duration: 0s"),
             "10:21: spec.canary.steps[1].pause.duration: expected a positive duration such as 30s or 5m, found \"0s\""),
-        Arguments.of("image without a digest", RELEASE.replace("@sha256:af5e60e836f9349e9c00a794f91358dec950f66f33cc8bb2c9d71a8350c247ea", ""),
+        Arguments.of(
+            "image without a digest",
+            RELEASE.replace(
+                "@sha256:af5e60e836f9349e9c00a794f91358dec950f66f33cc8bb2c9d71a8350c247ea", ""),
             "11:16: spec.variants[0].artifact.image: expected an OCI image reference pinned by digest"),
-        Arguments.of("artifact with both image and url", RELEASE.replace("      artifact:\n", "      artifact:\n        url: https://example.com/a.tar.gz\n        sha256: af5e60e836f9349e9c00a794f91358dec950f66f33cc8bb2c9d71a8350c247ea\n"),
+        Arguments.of(
+            "artifact with both image and url",
+            RELEASE.replace(
+                "      artifact:\n",
+                "      artifact:\n        url: https://example.com/a.tar.gz\n        sha256: af5e60e836f9349e9c00a794f91358dec950f66f33cc8bb2c9d71a8350c247ea\n"),
             "11:9: spec.variants[0].artifact: expected exactly one of {image} or {url}, found {url, sha256, image}"),
-        Arguments.of("no variants", RELEASE.substring(0, RELEASE.indexOf("  variants:")) + "  variants: []\n",
+        Arguments.of(
+            "no variants",
+            RELEASE.substring(0, RELEASE.indexOf("  variants:")) + "  variants: []\n",
             "8:13: spec.variants: expected at least 1 item(s), found 0"),
-        Arguments.of("version written as a number", RELEASE.replace("version: 2.4.0", "version: 2.30"),
+        Arguments.of(
+            "version written as a number",
+            RELEASE.replace("version: 2.4.0", "version: 2.30"),
             "7:12: spec.version: expected a string, found a number 2.30; quote it to keep it as text"),
-        Arguments.of("requirement without an operator", RELEASE.replace("          in: [x86_64, aarch64]\n", ""),
+        Arguments.of(
+            "requirement without an operator",
+            RELEASE.replace("          in: [x86_64, aarch64]\n", ""),
             "13:11: spec.variants[0].requirements[0]: expected at least one of"),
-        Arguments.of("two variants with one name", RELEASE + RELEASE.substring(RELEASE.indexOf("    - name: default")),
+        Arguments.of(
+            "two variants with one name",
+            RELEASE + RELEASE.substring(RELEASE.indexOf("    - name: default")),
             "15:13: spec.variants[1].name: duplicate variant name \"default\" (already used by variants[0])"),
-        Arguments.of("the same resource twice", SERVICE + "---\n" + SERVICE,
+        Arguments.of(
+            "the same resource twice",
+            SERVICE + "---\n" + SERVICE,
             "11:9: metadata.name: Service/payments-api is defined twice (first in case.yaml, document 1)"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void is_refused_with_its_position_and_reason(String title, String yaml, String expected) {
-    ParseReport report = new ResourceParser().parse("case.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    ParseReport report =
+        new ResourceParser().parse("case.yaml", yaml.getBytes(StandardCharsets.UTF_8));
 
     assertThat(report.ok()).isFalse();
     assertThat(report.resources()).isEmpty();
-    assertThat(report.problems()).extracting(Problem::format).anySatisfy(line -> assertThat(line).startsWith("case.yaml:" + expected.substring(0, expected.indexOf(':', expected.indexOf(':') + 1) + 1)).contains(expected));
+    assertThat(report.problems())
+        .extracting(Problem::format)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "case.yaml:"
+                            + expected.substring(
+                                0, expected.indexOf(':', expected.indexOf(':') + 1) + 1))
+                    .contains(expected));
   }
 }

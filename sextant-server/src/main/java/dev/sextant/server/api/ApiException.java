@@ -19,7 +19,8 @@ public final class ApiException extends RuntimeException implements Failure {
     this(status, type, title, detail, java.util.Set.of());
   }
 
-  private ApiException(int status, String type, String title, String detail, java.util.Set<String> allow) {
+  private ApiException(
+      int status, String type, String title, String detail, java.util.Set<String> allow) {
     super(detail);
     this.status = status;
     this.type = type;
@@ -28,8 +29,14 @@ public final class ApiException extends RuntimeException implements Failure {
   }
 
   /** A path served, but not with this method; {@code allow} becomes the Allow header. */
-  public static ApiException methodNotAllowed(String method, String path, java.util.Set<String> allow) {
-    return new ApiException(405, "method-not-allowed", "Method not allowed", method + " is not allowed on " + path + "; it takes " + String.join(", ", allow), allow);
+  public static ApiException methodNotAllowed(
+      String method, String path, java.util.Set<String> allow) {
+    return new ApiException(
+        405,
+        "method-not-allowed",
+        "Method not allowed",
+        method + " is not allowed on " + path + "; it takes " + String.join(", ", allow),
+        allow);
   }
 
   /** A query parameter, path parameter or header that is not what the route takes. */

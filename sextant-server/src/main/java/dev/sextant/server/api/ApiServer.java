@@ -42,9 +42,11 @@ public final class ApiServer implements AutoCloseable {
               config.http.maxRequestSize = maxRequest;
               config.http.prefer405over404 = true;
               JettyProblems jettyErrors = new JettyProblems(MAX_HEADER_BYTES);
-              config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+              config.jetty.modifyHttpConfiguration(
+                  http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
               config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
-              config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+              config.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(jettyErrors));
             });
     RouteTable routes = new RouteTable(app);
     new HealthRoutes(services.resources(), services.metrics()).register(routes);
@@ -60,30 +62,78 @@ public final class ApiServer implements AutoCloseable {
 
   /** The one table that maps failures to a status and a problem type. */
   private static void errors(Javalin app, RouteTable routes) {
-    app.exception(InvalidInputException.class, (e, ctx) -> Responses.problem(ctx, 422, ProblemJson.invalid(e.problems(), ctx.path())));
+    app.exception(
+        InvalidInputException.class,
+        (e, ctx) -> Responses.problem(ctx, 422, ProblemJson.invalid(e.problems(), ctx.path())));
     app.exception(ApiException.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(Refusal.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(StoreException.class, (e, ctx) -> failure(e, e, ctx));
-    app.exception(HttpResponseException.class, (e, ctx) -> Responses.problem(ctx, e.getStatus(), ProblemJson.of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), ctx.path())));
-    app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-      ProblemTypes.Answer internal = ProblemTypes.of(ProblemKind.INTERNAL);
-      Responses.problem(ctx, internal.status(), ProblemJson.of(internal.status(), internal.type(), internal.title(), "an internal error occurred; it has been logged", ctx.path()));
-    });
-    app.error(404, ctx -> {
-      if (!ProblemJson.MEDIA_TYPE.equals(ctx.res().getContentType())) {
-        Responses.problem(ctx, 404, ProblemJson.of(404, "not-found", "Not found", "no route for " + ctx.method() + " " + ResourceRoutes.clean(ctx.path()), ctx.path()));
-      }
-    });
-    app.error(405, ctx -> {
-      // Javalin's own 405 says only "Method not allowed": name the methods, in Allow and in words.
-      // An ApiException.methodNotAllowed has done both already.
-      if (ctx.res().getHeader("Allow") == null) {
-        var allowed = routes.allowed(ctx.path(), false);
-        ctx.header("Allow", String.join(", ", allowed));
-        Responses.problem(ctx, 405, ProblemJson.of(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on " + ResourceRoutes.clean(ctx.path()) + "; it takes " + String.join(", ", allowed), ctx.path()));
-      }
-    });
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            Responses.problem(
+                ctx,
+                e.getStatus(),
+                ProblemJson.of(
+                    e.getStatus(),
+                    "http-" + e.getStatus(),
+                    e.getMessage(),
+                    e.getMessage(),
+                    ctx.path())));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+          ProblemTypes.Answer internal = ProblemTypes.of(ProblemKind.INTERNAL);
+          Responses.problem(
+              ctx,
+              internal.status(),
+              ProblemJson.of(
+                  internal.status(),
+                  internal.type(),
+                  internal.title(),
+                  "an internal error occurred; it has been logged",
+                  ctx.path()));
+        });
+    app.error(
+        404,
+        ctx -> {
+          if (!ProblemJson.MEDIA_TYPE.equals(ctx.res().getContentType())) {
+            Responses.problem(
+                ctx,
+                404,
+                ProblemJson.of(
+                    404,
+                    "not-found",
+                    "Not found",
+                    "no route for " + ctx.method() + " " + ResourceRoutes.clean(ctx.path()),
+                    ctx.path()));
+          }
+        });
+    app.error(
+        405,
+        ctx -> {
+          // Javalin's own 405 says only "Method not allowed": name the methods, in Allow and in
+          // words.
+          // An ApiException.methodNotAllowed has done both already.
+          if (ctx.res().getHeader("Allow") == null) {
+            var allowed = routes.allowed(ctx.path(), false);
+            ctx.header("Allow", String.join(", ", allowed));
+            Responses.problem(
+                ctx,
+                405,
+                ProblemJson.of(
+                    405,
+                    "method-not-allowed",
+                    "Method not allowed",
+                    ctx.method()
+                        + " is not allowed on "
+                        + ResourceRoutes.clean(ctx.path())
+                        + "; it takes "
+                        + String.join(", ", allowed),
+                    ctx.path()));
+          }
+        });
   }
 
   /**
@@ -98,7 +148,15 @@ public final class ApiServer implements AutoCloseable {
       ctx.header("Allow", String.join(", ", api.allow()));
     }
     ProblemTypes.Answer answer = ProblemTypes.of(failure);
-    Responses.problem(ctx, answer.status(), ProblemJson.of(answer.status(), answer.type(), answer.title(), ProblemTypes.detail(failure, e.getMessage()), ctx.path()));
+    Responses.problem(
+        ctx,
+        answer.status(),
+        ProblemJson.of(
+            answer.status(),
+            answer.type(),
+            answer.title(),
+            ProblemTypes.detail(failure, e.getMessage()),
+            ctx.path()));
   }
 
   /** The routes served, in the order they were registered. */

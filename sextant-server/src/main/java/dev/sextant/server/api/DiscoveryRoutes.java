@@ -13,14 +13,13 @@ import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.fingerprint.ParsedFingerprint;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.server.Services;
+import dev.sextant.server.discovery.Caller;
 import dev.sextant.server.discovery.DriftStatus;
 import dev.sextant.server.discovery.FingerprintJson;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.FingerprintOutcome;
 import dev.sextant.server.store.FingerprintRevision;
-import dev.sextant.server.store.FingerprintSummary;
 import dev.sextant.server.store.LoggedEvent;
-import dev.sextant.server.discovery.Caller;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Optional;
@@ -46,8 +45,12 @@ final class DiscoveryRoutes {
     app.get("/api/v1/events", this::events);
     app.get("/api/v1/environments/{name}/fingerprints", this::history);
     app.post("/api/v1/environments/{name}/fingerprints", RouteTable.YAML_OR_JSON, this::record);
-    app.get("/api/v1/environments/{name}/fingerprints/latest", ctx -> revision(ctx, services.discovery().latest(Params.environment(ctx))));
-    app.get("/api/v1/environments/{name}/fingerprints/{revision}", ctx -> revision(ctx, services.discovery().revision(Params.environment(ctx), number(ctx))));
+    app.get(
+        "/api/v1/environments/{name}/fingerprints/latest",
+        ctx -> revision(ctx, services.discovery().latest(Params.environment(ctx))));
+    app.get(
+        "/api/v1/environments/{name}/fingerprints/{revision}",
+        ctx -> revision(ctx, services.discovery().revision(Params.environment(ctx), number(ctx))));
     app.post("/api/v1/environments/{name}/last-known-good", RouteTable.NO_BODY, this::accept);
     app.get("/api/v1/environments/{name}/drift", this::drift);
     app.get("/api/v1/environments/{name}/drift/reports", this::driftReports);
@@ -59,8 +62,11 @@ final class DiscoveryRoutes {
     String environment = text(body, "environment");
     String publicKey = text(body, "publicKey");
     var outcome = services.discovery().register(token(ctx), name, environment, publicKey);
-    Responses.record(ctx, outcome.change().word().equals("registered") ? 201 : 200,
-        new AgentRegistrationResponse(name, environment, outcome.agent().keyId(), outcome.change().word()));
+    Responses.record(
+        ctx,
+        outcome.change().word().equals("registered") ? 201 : 200,
+        new AgentRegistrationResponse(
+            name, environment, outcome.agent().keyId(), outcome.change().word()));
   }
 
   private void report(Context ctx) {
@@ -79,29 +85,48 @@ final class DiscoveryRoutes {
     if (!parsed.ok()) {
       throw new InvalidInputException(parsed.problems());
     }
-    FingerprintOutcome outcome = services.discovery().record(Caller.bearer(token(ctx)), environment, parsed.orThrow(), "file:" + source(ctx));
+    FingerprintOutcome outcome =
+        services
+            .discovery()
+            .record(
+                Caller.bearer(token(ctx)), environment, parsed.orThrow(), "file:" + source(ctx));
     Responses.record(ctx, 200, FingerprintJson.recorded(outcome));
   }
 
   private void history(Context ctx) {
     var history = services.discovery().history(Params.environment(ctx));
     if (history.isEmpty()) {
-      throw ApiException.notFound("environment " + ResourceRoutes.clean(ctx.pathParam("name")) + " has no fingerprint");
+      throw ApiException.notFound(
+          "environment " + ResourceRoutes.clean(ctx.pathParam("name")) + " has no fingerprint");
     }
-    Responses.record(ctx, 200, new FingerprintHistory(history.stream().map(FingerprintJson::status).toList()));
+    Responses.record(
+        ctx, 200, new FingerprintHistory(history.stream().map(FingerprintJson::status).toList()));
   }
 
   private void revision(Context ctx, Optional<FingerprintRevision> revision) {
-    FingerprintRevision found = revision.orElseThrow(() -> ApiException.notFound("no such fingerprint of environment " + ResourceRoutes.clean(ctx.pathParam("name"))));
+    FingerprintRevision found =
+        revision.orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "no such fingerprint of environment "
+                        + ResourceRoutes.clean(ctx.pathParam("name"))));
     Responses.record(ctx, 200, FingerprintJson.document(found));
   }
 
   private void accept(Context ctx) {
     String environment = Params.environment(ctx);
-    Optional<Long> revision = Optional.ofNullable(ctx.queryParam("revision")).map(r -> Params.positive(r, "query parameter revision", Long.MAX_VALUE));
+    Optional<Long> revision =
+        Optional.ofNullable(ctx.queryParam("revision"))
+            .map(r -> Params.positive(r, "query parameter revision", Long.MAX_VALUE));
     String by = Params.text(ctx, ResourceRoutes.AUTHOR_HEADER).orElse("anonymous");
     var marked = services.discovery().accept(Caller.bearer(token(ctx)), environment, revision, by);
-    Responses.record(ctx, 200, LastKnownGood.of(FingerprintJson.status(marked.fingerprint().summary()), marked.markedBy(), marked.markedAt().toString()));
+    Responses.record(
+        ctx,
+        200,
+        LastKnownGood.of(
+            FingerprintJson.status(marked.fingerprint().summary()),
+            marked.markedBy(),
+            marked.markedAt().toString()));
   }
 
   private void drift(Context ctx) {
@@ -110,15 +135,20 @@ final class DiscoveryRoutes {
   }
 
   private void driftReports(Context ctx) {
-    var items = services.drift().reports(Params.environment(ctx), limit(ctx)).stream().map(r -> new DriftReportItem(
-        r.id(),
-        r.checkedAt().toString(),
-        r.report().kind().word(),
-        r.report().baseline().value(),
-        r.report().current().value(),
-        r.report().differences(),
-        r.report().action().word(),
-        r.report().report())).toList();
+    var items =
+        services.drift().reports(Params.environment(ctx), limit(ctx)).stream()
+            .map(
+                r ->
+                    new DriftReportItem(
+                        r.id(),
+                        r.checkedAt().toString(),
+                        r.report().kind().word(),
+                        r.report().baseline().value(),
+                        r.report().current().value(),
+                        r.report().differences(),
+                        r.report().action().word(),
+                        r.report().report()))
+            .toList();
     Responses.record(ctx, 200, new DriftReports(items));
   }
 
@@ -151,7 +181,8 @@ final class DiscoveryRoutes {
   }
 
   private static long number(Context ctx) {
-    return Params.positive(ctx.pathParam("revision"), "a fingerprint revision (or 'latest')", Long.MAX_VALUE);
+    return Params.positive(
+        ctx.pathParam("revision"), "a fingerprint revision (or 'latest')", Long.MAX_VALUE);
   }
 
   private static int limit(Context ctx) {

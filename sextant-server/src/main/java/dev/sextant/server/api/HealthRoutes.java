@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sextant.server.metrics.ServerMetrics;
 import dev.sextant.server.service.ResourceService;
 
-/** {@code /healthz} says the process serves, {@code /readyz} that its store answers too; {@code /metrics}. */
+/**
+ * {@code /healthz} says the process serves, {@code /readyz} that its store answers too; {@code
+ * /metrics}.
+ */
 final class HealthRoutes {
   private final ResourceService service;
   private final ServerMetrics metrics;
@@ -15,11 +18,18 @@ final class HealthRoutes {
   }
 
   void register(RouteTable app) {
-    app.get("/healthz", ctx -> Responses.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "ok")));
-    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-    app.get("/readyz", ctx -> {
-      service.ping();
-      Responses.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "ready"));
-    });
+    app.get(
+        "/healthz",
+        ctx -> Responses.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "ok")));
+    app.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+    app.get(
+        "/readyz",
+        ctx -> {
+          service.ping();
+          Responses.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "ready"));
+        });
   }
 }

@@ -16,19 +16,31 @@ final class MetaRoutes {
 
   void register(RouteTable app) {
     app.get("/api/v1/openapi.json", ctx -> Responses.json(ctx, 200, openApi));
-    app.get("/api/v1/schemas", ctx -> {
-      ObjectNode body = JsonNodeFactory.instance.objectNode();
-      var items = body.putArray("items");
-      for (Kind kind : Kind.values()) {
-        items.addObject().put("kind", kind.displayName()).put("url", "/api/v1/schemas/" + kind.displayName());
-      }
-      Responses.json(ctx, 200, body);
-    });
-    app.get("/api/v1/schemas/{kind}", ctx -> {
-      String name = ctx.pathParam("kind").replaceFirst("\\.schema\\.json$", "");
-      Kind kind = Kind.fromUserInput(name).orElseThrow(() -> ApiException.notFound("no schema for kind \"" + ResourceRoutes.clean(name) + "\""));
-      Responses.json(ctx, 200, SchemaCatalog.get().document(kind));
-    });
+    app.get(
+        "/api/v1/schemas",
+        ctx -> {
+          ObjectNode body = JsonNodeFactory.instance.objectNode();
+          var items = body.putArray("items");
+          for (Kind kind : Kind.values()) {
+            items
+                .addObject()
+                .put("kind", kind.displayName())
+                .put("url", "/api/v1/schemas/" + kind.displayName());
+          }
+          Responses.json(ctx, 200, body);
+        });
+    app.get(
+        "/api/v1/schemas/{kind}",
+        ctx -> {
+          String name = ctx.pathParam("kind").replaceFirst("\\.schema\\.json$", "");
+          Kind kind =
+              Kind.fromUserInput(name)
+                  .orElseThrow(
+                      () ->
+                          ApiException.notFound(
+                              "no schema for kind \"" + ResourceRoutes.clean(name) + "\""));
+          Responses.json(ctx, 200, SchemaCatalog.get().document(kind));
+        });
   }
 
   private static JsonNode load(String resource) {

@@ -15,7 +15,8 @@ public final class ProblemJson {
 
   private ProblemJson() {}
 
-  public static ObjectNode of(int status, String type, String title, String detail, String instance) {
+  public static ObjectNode of(
+      int status, String type, String title, String detail, String instance) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("type", TYPE_BASE + type);
     body.put("title", title);
@@ -35,7 +36,14 @@ public final class ProblemJson {
             422,
             "invalid-input",
             "Invalid input",
-            problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + sources + " input" + (sources == 1 ? "" : "s") + "; nothing was changed",
+            problems.size()
+                + " problem"
+                + (problems.size() == 1 ? "" : "s")
+                + " in "
+                + sources
+                + " input"
+                + (sources == 1 ? "" : "s")
+                + "; nothing was changed",
             instance);
     var list = body.putArray("problems");
     for (Problem p : problems) {

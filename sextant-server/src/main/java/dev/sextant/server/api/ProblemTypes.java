@@ -30,7 +30,8 @@ final class ProblemTypes {
   /**
    * The answer for a failure: its own status and type where it has them, else its kind's. A
    * conflict that trying again will not resolve (a name registered with another key) is not a
-   * {@code write-conflict}: it is answered as a plain {@code conflict}, so that no client retries it.
+   * {@code write-conflict}: it is answered as a plain {@code conflict}, so that no client retries
+   * it.
    */
   static Answer of(Failure failure) {
     if (failure instanceof ApiException api) {
@@ -43,8 +44,8 @@ final class ProblemTypes {
   }
 
   /**
-   * The detail of the answer: the failure's own words, but for an outage or a bug, whose words
-   * are for the operator's log and not for the caller.
+   * The detail of the answer: the failure's own words, but for an outage or a bug, whose words are
+   * for the operator's log and not for the caller.
    */
   static String detail(Failure failure, String message) {
     return switch (failure.kind()) {

@@ -24,8 +24,10 @@ import java.util.Optional;
 final class ResourceRoutes {
   /** A body holding several named inputs, so that one request applies many files atomically. */
   static final String INPUTS_MEDIA_TYPE = "application/vnd.sextant.inputs+json";
+
   /** Names the single input of a plain YAML or JSON body in problems, like a file name. */
   static final String SOURCE_HEADER = "X-Sextant-Source";
+
   /** Who applies the change, until API tokens say who the caller is. */
   static final String AUTHOR_HEADER = "X-Sextant-Author";
 
@@ -33,7 +35,12 @@ final class ResourceRoutes {
 
   /** What apply takes: YAML or JSON (one input), or several named inputs. */
   static final java.util.Set<String> APPLY_MEDIA_TYPES =
-      java.util.Set.of("application/yaml", "application/x-yaml", "text/yaml", "application/json", INPUTS_MEDIA_TYPE);
+      java.util.Set.of(
+          "application/yaml",
+          "application/x-yaml",
+          "text/yaml",
+          "application/json",
+          INPUTS_MEDIA_TYPE);
 
   private final ResourceService service;
   private final long maxRequestBytes;
@@ -61,13 +68,17 @@ final class ResourceRoutes {
       if (!report.ok()) {
         throw new InvalidInputException(report.problems());
       }
-      List<ValidatedResource> resources = report.resources().stream().map(r -> new ValidatedResource(r.kind().displayName(), r.name(), r.digest().value())).toList();
+      List<ValidatedResource> resources =
+          report.resources().stream()
+              .map(r -> new ValidatedResource(r.kind().displayName(), r.name(), r.digest().value()))
+              .toList();
       Responses.record(ctx, 200, ApplyResult.validated(resources));
       return;
     }
     String author = Params.text(ctx, AUTHOR_HEADER).orElse("anonymous");
     var outcomes = service.apply(inputs, author);
-    Responses.record(ctx, 200, ApplyResult.applied(outcomes.stream().map(RevisionJson::applied).toList()));
+    Responses.record(
+        ctx, 200, ApplyResult.applied(outcomes.stream().map(RevisionJson::applied).toList()));
   }
 
   private List<Input> inputs(Context ctx, byte[] body) throws IOException {
@@ -80,7 +91,8 @@ final class ResourceRoutes {
     try {
       envelope = JSON.readTree(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiException.badRequest("body is not valid JSON for " + INPUTS_MEDIA_TYPE + ": " + clean(e.getOriginalMessage()));
+      throw ApiException.badRequest(
+          "body is not valid JSON for " + INPUTS_MEDIA_TYPE + ": " + clean(e.getOriginalMessage()));
     }
     if (envelope == null || !envelope.path("inputs").isArray()) {
       throw ApiException.badRequest("expected {\"inputs\": [{\"name\": …, \"content\": base64}]}");
@@ -91,23 +103,35 @@ final class ResourceRoutes {
         throw ApiException.badRequest("every input needs a text \"name\" and base64 \"content\"");
       }
       try {
-        inputs.add(new Input(clean(item.get("name").asText()), Base64.getDecoder().decode(item.get("content").asText())));
+        inputs.add(
+            new Input(
+                clean(item.get("name").asText()),
+                Base64.getDecoder().decode(item.get("content").asText())));
       } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest("content of input \"" + clean(item.get("name").asText()) + "\" is not valid base64");
+        throw ApiException.badRequest(
+            "content of input \"" + clean(item.get("name").asText()) + "\" is not valid base64");
       }
     }
     return inputs;
   }
 
   private void list(Context ctx, Optional<Kind> kind) {
-    Optional<Kind> filter = kind.isPresent() ? kind : Optional.ofNullable(ctx.queryParam("kind")).map(ResourceRoutes::kindNamed);
+    Optional<Kind> filter =
+        kind.isPresent()
+            ? kind
+            : Optional.ofNullable(ctx.queryParam("kind")).map(ResourceRoutes::kindNamed);
     List<Revision> revisions = service.list(filter, ctx.queryParam("labelSelector"));
-    Responses.record(ctx, 200, new ResourceList(Kind.API_VERSION, "List", revisions.stream().map(RevisionJson::resource).toList()));
+    Responses.record(
+        ctx,
+        200,
+        new ResourceList(
+            Kind.API_VERSION, "List", revisions.stream().map(RevisionJson::resource).toList()));
   }
 
   private void get(Context ctx) {
     ResourceKey key = key(ctx);
-    Revision revision = service.latest(key).orElseThrow(() -> ApiException.notFound(key + " not found"));
+    Revision revision =
+        service.latest(key).orElseThrow(() -> ApiException.notFound(key + " not found"));
     Responses.record(ctx, 200, RevisionJson.resource(revision));
   }
 
@@ -117,13 +141,17 @@ final class ResourceRoutes {
     if (history.isEmpty()) {
       throw ApiException.notFound(key + " not found");
     }
-    Responses.record(ctx, 200, new ResourceHistory(history.stream().map(RevisionJson::statusOf).toList()));
+    Responses.record(
+        ctx, 200, new ResourceHistory(history.stream().map(RevisionJson::statusOf).toList()));
   }
 
   private void revision(Context ctx) {
     ResourceKey key = key(ctx);
     long number = Params.positive(ctx.pathParam("revision"), "revision", Long.MAX_VALUE);
-    Revision revision = service.revision(key, number).orElseThrow(() -> ApiException.notFound(key + " has no revision " + number));
+    Revision revision =
+        service
+            .revision(key, number)
+            .orElseThrow(() -> ApiException.notFound(key + " has no revision " + number));
     Responses.record(ctx, 200, RevisionJson.resource(revision));
   }
 
@@ -132,8 +160,8 @@ final class ResourceRoutes {
   }
 
   /**
-   * The kind named, or 405 when the path is another route's taken with the wrong method ({@code
-   * GET /api/v1/apply}): that route would otherwise be read as an unknown kind, a 404.
+   * The kind named, or 405 when the path is another route's taken with the wrong method ({@code GET
+   * /api/v1/apply}): that route would otherwise be read as an unknown kind, a 404.
    */
   private Kind kindOrOtherRoute(Context ctx) {
     Optional<Kind> kind = Kind.fromUserInput(ctx.pathParam("kind"));
@@ -152,7 +180,9 @@ final class ResourceRoutes {
   }
 
   static Kind kindNamed(String text) {
-    return Kind.fromUserInput(text).orElseThrow(() -> ApiException.notFound("no such resource kind or route: \"" + clean(text) + "\""));
+    return Kind.fromUserInput(text)
+        .orElseThrow(
+            () -> ApiException.notFound("no such resource kind or route: \"" + clean(text) + "\""));
   }
 
   /** Keeps caller-supplied text printable and short before it is echoed or stored. */

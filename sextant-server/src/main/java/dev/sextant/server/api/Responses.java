@@ -19,7 +19,9 @@ final class Responses {
   /** An API record, written by the mapper the API's client reads it with. */
   static void record(Context ctx, int status, Object record) {
     try {
-      ctx.status(status).contentType("application/json").result(ApiJson.mapper().writeValueAsString(record));
+      ctx.status(status)
+          .contentType("application/json")
+          .result(ApiJson.mapper().writeValueAsString(record));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an API record always serialises", e);
     }

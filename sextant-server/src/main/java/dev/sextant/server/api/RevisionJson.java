@@ -10,8 +10,8 @@ import dev.sextant.server.store.Revision;
 
 /**
  * How a revision looks on the wire and in {@code -o json|yaml}: the document as applied, plus a
- * {@code status} block (revision, digest, who applied it and when), as Kubernetes adds status to
- * an object. The document itself never carries {@code status}, so the two cannot clash.
+ * {@code status} block (revision, digest, who applied it and when), as Kubernetes adds status to an
+ * object. The document itself never carries {@code status}, so the two cannot clash.
  */
 public final class RevisionJson {
 
@@ -28,7 +28,11 @@ public final class RevisionJson {
 
   /** A revision's facts without its document, as the API's record. */
   public static ResourceStatus statusOf(Revision revision) {
-    return new ResourceStatus(revision.number(), revision.digest().value(), revision.author(), revision.createdAt().toString());
+    return new ResourceStatus(
+        revision.number(),
+        revision.digest().value(),
+        revision.author(),
+        revision.createdAt().toString());
   }
 
   /** A revision's facts without its document, as {@code history} lists them. */
@@ -40,10 +44,19 @@ public final class RevisionJson {
   public static AppliedResource applied(ApplyOutcome outcome) {
     Revision revision = outcome.revision();
     ResourceStatus status = statusOf(revision);
-    return new AppliedResource(revision.key().kind().displayName(), revision.key().name(), outcome.change().word(), status.revision(), status.digest(), status.appliedBy(), status.appliedAt());
+    return new AppliedResource(
+        revision.key().kind().displayName(),
+        revision.key().name(),
+        outcome.change().word(),
+        status.revision(),
+        status.digest(),
+        status.appliedBy(),
+        status.appliedAt());
   }
 
-  /** What an apply did to one resource: its identity, the change, and the current revision's status. */
+  /**
+   * What an apply did to one resource: its identity, the change, and the current revision's status.
+   */
   public static ObjectNode outcome(ApplyOutcome outcome) {
     return ApiJson.mapper().valueToTree(applied(outcome));
   }

@@ -33,10 +33,14 @@ public final class AgentTokens {
    */
   void check(Optional<String> presented) {
     if (hash.isEmpty()) {
-      throw new Refusal(Refusal.Reason.UNAUTHENTICATED, "this server has no agent token, so agents and fingerprint records are refused: start it with SEXTANT_AGENT_TOKEN set");
+      throw new Refusal(
+          Refusal.Reason.UNAUTHENTICATED,
+          "this server has no agent token, so agents and fingerprint records are refused: start it with SEXTANT_AGENT_TOKEN set");
     }
     if (presented.isEmpty() || !MessageDigest.isEqual(hash.get(), hash(presented.get()))) {
-      throw new Refusal(Refusal.Reason.UNAUTHENTICATED, "missing or wrong agent token (send Authorization: Bearer <agent token>)");
+      throw new Refusal(
+          Refusal.Reason.UNAUTHENTICATED,
+          "missing or wrong agent token (send Authorization: Bearer <agent token>)");
     }
   }
 
@@ -50,6 +54,8 @@ public final class AgentTokens {
   }
 
   private static byte[] hash(String token) {
-    return Digest.sha256(token.getBytes(StandardCharsets.UTF_8)).hex().getBytes(StandardCharsets.US_ASCII);
+    return Digest.sha256(token.getBytes(StandardCharsets.UTF_8))
+        .hex()
+        .getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -172,7 +172,8 @@ public final class DiscoveryService {
       requireEnvironment(environment);
     } catch (Refusal e) {
       refused(
-          new RequestRefused(Event.subject("environment", environment), "record-fingerprint", e.getMessage()));
+          new RequestRefused(
+              Event.subject("environment", environment), "record-fingerprint", e.getMessage()));
       throw e;
     }
     Fingerprint described = fingerprint.describing(environment);
@@ -245,7 +246,8 @@ public final class DiscoveryService {
       return markLastKnownGood(environment, revision, by);
     } catch (Refusal e) {
       refused(
-          new RequestRefused(Event.subject("environment", environment), "mark-last-known-good", e.getMessage()));
+          new RequestRefused(
+              Event.subject("environment", environment), "mark-last-known-good", e.getMessage()));
       throw e;
     }
   }

@@ -24,7 +24,8 @@ public record DriftStatus(
     boolean blocked) {
 
   public boolean drifted() {
-    return declared.map(r -> !r.isEmpty()).orElse(false) || sinceLastKnownGood.map(r -> !r.isEmpty()).orElse(false);
+    return declared.map(r -> !r.isEmpty()).orElse(false)
+        || sinceLastKnownGood.map(r -> !r.isEmpty()).orElse(false);
   }
 
   public ObjectNode toJson() {

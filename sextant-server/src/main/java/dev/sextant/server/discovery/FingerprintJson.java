@@ -9,7 +9,9 @@ import dev.sextant.server.store.FingerprintOutcome;
 import dev.sextant.server.store.FingerprintRevision;
 import dev.sextant.server.store.FingerprintSummary;
 
-/** How fingerprint revisions look on the wire and in {@code -o json}, for the API and the CLI alike. */
+/**
+ * How fingerprint revisions look on the wire and in {@code -o json}, for the API and the CLI alike.
+ */
 public final class FingerprintJson {
   private FingerprintJson() {}
 
@@ -23,7 +25,14 @@ public final class FingerprintJson {
 
   /** A revision's facts as the API's record. */
   public static FingerprintStatus status(FingerprintSummary s) {
-    return new FingerprintStatus(s.environment(), s.number(), s.digest().value(), s.collectedAt().toString(), s.receivedAt().toString(), s.source(), s.signerKeyId());
+    return new FingerprintStatus(
+        s.environment(),
+        s.number(),
+        s.digest().value(),
+        s.collectedAt().toString(),
+        s.receivedAt().toString(),
+        s.source(),
+        s.signerKeyId());
   }
 
   /** What recording or reporting a fingerprint did, as the API's record. */

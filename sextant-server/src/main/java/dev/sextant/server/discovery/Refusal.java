@@ -13,7 +13,9 @@ public final class Refusal extends RuntimeException implements Failure {
   public enum Reason {
     /** No token, or the wrong one (401). */
     UNAUTHENTICATED,
-    /** The request is authenticated but not allowed: a bad signature, another's environment (403). */
+    /**
+     * The request is authenticated but not allowed: a bad signature, another's environment (403).
+     */
     FORBIDDEN,
     /** The agent, environment or revision does not exist (404). */
     NOT_FOUND,

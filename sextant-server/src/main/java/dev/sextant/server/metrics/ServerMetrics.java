@@ -14,7 +14,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * the rollout engine) and the JVM's.
  */
 public final class ServerMetrics implements DriftMetrics {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   public ServerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);

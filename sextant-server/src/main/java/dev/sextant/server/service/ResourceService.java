@@ -35,7 +35,8 @@ public final class ResourceService {
    * @param applied told of each new revision once its apply has committed, for work that follows a
    *     change (a drift check after an Environment changed)
    */
-  public ResourceService(Database database, Limits limits, Validators validators, Consumer<ApplyOutcome> applied) {
+  public ResourceService(
+      Database database, Limits limits, Validators validators, Consumer<ApplyOutcome> applied) {
     this.database = database;
     this.parser = new ResourceParser(limits, validators);
     this.applied = applied;

@@ -38,7 +38,8 @@ class ApiClientTest {
 
   @BeforeEach
   void start() {
-    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
+    services =
+        Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
     server = ApiServer.start(services, "127.0.0.1", 0);
     api = new ApiClient(base(server.port()), Optional.empty());
   }
@@ -62,7 +63,8 @@ class ApiClientTest {
     assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
     assertThat(applied.json().at("/results/0/change").asText()).isEqualTo("created");
     assertThat(read.status()).isEqualTo(200);
-    assertThat(read.header("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(read.header("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     assertThat(read.header("CONTENT-TYPE")).isEqualTo(read.header("Content-Type"));
     assertThat(read.header("X-Not-There")).isEmpty();
     assertThat(read.json().at("/metadata/name").asText()).isEqualTo("payments-api");
@@ -77,16 +79,26 @@ class ApiClientTest {
     assertThat(missing.header("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
     assertThat(missing.json().get("type").asText()).endsWith("/not-found");
     assertThat(wrongMethod.status()).isEqualTo(405);
-    assertThat(wrongMethod.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+    assertThat(wrongMethod.header("Allow"))
+        .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
   }
 
   @Test
   void a_header_given_to_exchange_replaces_the_clients_token() {
     ApiClient withToken = new ApiClient(base(server.port()), Optional.of(TOKEN));
-    byte[] agent = "{\"name\": \"a\", \"environment\": \"nowhere\", \"publicKey\": \"x\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] agent =
+        "{\"name\": \"a\", \"environment\": \"nowhere\", \"publicKey\": \"x\"}"
+            .getBytes(StandardCharsets.UTF_8);
 
-    ApiResponse wrong = withToken.exchange("POST", "/api/v1/agents", Map.of("Content-Type", "application/json", "Authorization", "Bearer guess"), agent);
-    ApiResponse own = withToken.exchange("POST", "/api/v1/agents", Map.of("Content-Type", "application/json"), agent);
+    ApiResponse wrong =
+        withToken.exchange(
+            "POST",
+            "/api/v1/agents",
+            Map.of("Content-Type", "application/json", "Authorization", "Bearer guess"),
+            agent);
+    ApiResponse own =
+        withToken.exchange(
+            "POST", "/api/v1/agents", Map.of("Content-Type", "application/json"), agent);
 
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(own.status()).as(own.toString()).isNotEqualTo(401);
@@ -97,10 +109,12 @@ class ApiClientTest {
     ApiClient nobody = new ApiClient(base(freePort()), Optional.empty());
 
     assertThatThrownBy(() -> nobody.exchange("GET", "/healthz", Map.of(), null))
-        .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-          assertThat(problem.status()).isZero();
-          assertThat(problem.kind()).isEqualTo(ProblemKind.UNAVAILABLE);
-        });
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            problem -> {
+              assertThat(problem.status()).isZero();
+              assertThat(problem.kind()).isEqualTo(ProblemKind.UNAVAILABLE);
+            });
   }
 
   @Test
@@ -108,27 +122,32 @@ class ApiClientTest {
     ApiResponse metrics = api.exchange("GET", "/metrics", Map.of(), null);
 
     assertThat(metrics.status()).isEqualTo(200);
-    assertThatThrownBy(metrics::json).isInstanceOf(IllegalStateException.class).hasMessageContaining("not JSON (HTTP 200)");
+    assertThatThrownBy(metrics::json)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not JSON (HTTP 200)");
   }
 
   @Test
   void healthy_is_true_only_for_a_200_from_healthz_in_time() throws Exception {
     assertThat(api.healthy(Duration.ofSeconds(2))).isTrue();
-    assertThat(new ApiClient(base(freePort()), Optional.empty()).healthy(Duration.ofSeconds(2))).isFalse();
+    assertThat(new ApiClient(base(freePort()), Optional.empty()).healthy(Duration.ofSeconds(2)))
+        .isFalse();
 
     HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    other.createContext("/healthz", exchange -> {
-      try {
-        if (slow) {
-          Thread.sleep(3_000);
-        }
-        exchange.sendResponseHeaders(slow ? 200 : 503, -1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        exchange.close();
-      }
-    });
+    other.createContext(
+        "/healthz",
+        exchange -> {
+          try {
+            if (slow) {
+              Thread.sleep(3_000);
+            }
+            exchange.sendResponseHeaders(slow ? 200 : 503, -1);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            exchange.close();
+          }
+        });
     other.start();
     try {
       ApiClient unhealthy = new ApiClient(base(other.getAddress().getPort()), Optional.empty());

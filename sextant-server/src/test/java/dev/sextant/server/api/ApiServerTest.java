@@ -3,10 +3,10 @@ package dev.sextant.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sextant.server.Services;
-import dev.sextant.server.store.Database;
 import dev.sextant.api.ApiClient;
 import dev.sextant.api.ApiResponse;
+import dev.sextant.server.Services;
+import dev.sextant.server.store.Database;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -91,14 +91,25 @@ class ApiServerTest {
     JsonNode one = json(get("/api/v1/services/payments-api/revisions/1"));
     assertThat(one.at("/spec/owner").asText()).isEqualTo("team-payments");
     assertThat(one.at("/status/digest")).isEqualTo(first.at("/results/0/digest"));
-    assertThat(json(get("/api/v1/services/payments-api")).at("/status/revision").asLong()).isEqualTo(2);
+    assertThat(json(get("/api/v1/services/payments-api")).at("/status/revision").asLong())
+        .isEqualTo(2);
   }
 
   @Test
   void lists_filter_by_kind_and_label_selector() throws Exception {
-    apply(SERVICE + "---\n" + SERVICE.replace("payments-api", "ledger").replace("domain: payments", "domain: finance"), "two.yaml");
+    apply(
+        SERVICE
+            + "---\n"
+            + SERVICE
+                .replace("payments-api", "ledger")
+                .replace("domain: payments", "domain: finance"),
+        "two.yaml");
 
-    JsonNode byLabel = json(get("/api/v1/services?labelSelector=" + URLEncoder.encode("domain in (finance)", StandardCharsets.UTF_8)));
+    JsonNode byLabel =
+        json(
+            get(
+                "/api/v1/services?labelSelector="
+                    + URLEncoder.encode("domain in (finance)", StandardCharsets.UTF_8)));
     JsonNode all = json(get("/api/v1/resources"));
     JsonNode releases = json(get("/api/v1/resources?kind=Release"));
 
@@ -115,8 +126,10 @@ class ApiServerTest {
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.header("Content-Type")).hasValue(ProblemJson.MEDIA_TYPE);
     JsonNode problem = json(response);
-    assertThat(problem.get("type").asText()).isEqualTo("https://sextant.dev/problems/invalid-input");
-    assertThat(problem.get("problems")).extracting(p -> p.get("text").asText())
+    assertThat(problem.get("type").asText())
+        .isEqualTo("https://sextant.dev/problems/invalid-input");
+    assertThat(problem.get("problems"))
+        .extracting(p -> p.get("text").asText())
         .containsExactly(
             "bad.yaml:8:3: spec.owner: required field is missing",
             "bad.yaml:9:3: spec.ownr: unknown field \"ownr\"; did you mean \"owner\"?");
@@ -133,20 +146,52 @@ class ApiServerTest {
     String release = "releases/fraud-detector-1.4.0.yaml";
     String policy = "policies/prod-signed-releases.yaml";
     return Stream.of(
-        Arguments.of(release, "rule: cuda\n", "rule: cudaa\n", "40:17: spec.variants[0].requirements[0].rule: no validator for rule \"cudaa\""),
-        Arguments.of(release, "toolkit: \"12.4\"", "toolkit: 12.10", "43:22: spec.variants[0].requirements[0].with.toolkit: rule cuda: toolkit is the number 12.10"),
-        Arguments.of(release, "footprint: 14Gi", "footprint: 40Gigs", "52:24: spec.variants[0].requirements[2].with.footprint: rule gpuMemory: footprint \"40Gigs\""),
-        Arguments.of(release, "range: \">=3.11,<3.12\"", "range: \">=3.10,,<<3.12\"", "60:18: spec.variants[0].requirements[4].range: range on python.version"),
-        Arguments.of(release, "min: \"8.0\"", "min: \"eight\"", "47:18: spec.variants[0].requirements[1].with.min: rule computeCapability: min is \"eight\""),
-        Arguments.of(release, "expr: gpu[0].memory / 2Gi", "expr: gpu[0].memory / / 2Gi", "65:17: spec.variants[0].parameters.batchSize.expr: parameter batchSize"),
-        Arguments.of(release, "        - fact: cpu.arch\n", "        - cel: nosuch(facts[\"cpu.cores\"])\n        - fact: cpu.arch\n",
+        Arguments.of(
+            release,
+            "rule: cuda\n",
+            "rule: cudaa\n",
+            "40:17: spec.variants[0].requirements[0].rule: no validator for rule \"cudaa\""),
+        Arguments.of(
+            release,
+            "toolkit: \"12.4\"",
+            "toolkit: 12.10",
+            "43:22: spec.variants[0].requirements[0].with.toolkit: rule cuda: toolkit is the number 12.10"),
+        Arguments.of(
+            release,
+            "footprint: 14Gi",
+            "footprint: 40Gigs",
+            "52:24: spec.variants[0].requirements[2].with.footprint: rule gpuMemory: footprint \"40Gigs\""),
+        Arguments.of(
+            release,
+            "range: \">=3.11,<3.12\"",
+            "range: \">=3.10,,<<3.12\"",
+            "60:18: spec.variants[0].requirements[4].range: range on python.version"),
+        Arguments.of(
+            release,
+            "min: \"8.0\"",
+            "min: \"eight\"",
+            "47:18: spec.variants[0].requirements[1].with.min: rule computeCapability: min is \"eight\""),
+        Arguments.of(
+            release,
+            "expr: gpu[0].memory / 2Gi",
+            "expr: gpu[0].memory / / 2Gi",
+            "65:17: spec.variants[0].parameters.batchSize.expr: parameter batchSize"),
+        Arguments.of(
+            release,
+            "        - fact: cpu.arch\n",
+            "        - cel: nosuch(facts[\"cpu.cores\"])\n        - fact: cpu.arch\n",
             "81:16: spec.variants[1].requirements[0].cel: CEL expression"),
-        Arguments.of(policy, "has(release.spec.provenance) && has", "has(release.spec.provenance) &&& has", "13:9: spec.rule: CEL expression"));
+        Arguments.of(
+            policy,
+            "has(release.spec.provenance) && has",
+            "has(release.spec.provenance) &&& has",
+            "13:9: spec.rule: CEL expression"));
   }
 
   @ParameterizedTest(name = "{3}")
   @MethodSource("refusedAsPlanWould")
-  void apply_refuses_what_plan_would_with_422_and_stores_nothing(String example, String from, String to, String expected) throws Exception {
+  void apply_refuses_what_plan_would_with_422_and_stores_nothing(
+      String example, String from, String to, String expected) throws Exception {
     String text = Files.readString(Path.of("..", "examples", example), StandardCharsets.UTF_8);
     assertThat(text).contains(from);
     String changed = text.replace(from, to);
@@ -156,15 +201,19 @@ class ApiServerTest {
 
     for (ApiResponse refused : List.of(dryRun, response)) {
       assertThat(refused.status()).isEqualTo(422);
-      assertThat(json(refused).get("problems")).extracting(p -> p.get("text").asText())
-          .singleElement().asString().startsWith("bad.yaml:" + expected);
+      assertThat(json(refused).get("problems"))
+          .extracting(p -> p.get("text").asText())
+          .singleElement()
+          .asString()
+          .startsWith("bad.yaml:" + expected);
     }
     assertThat(json(get("/api/v1/resources")).get("items")).isEmpty();
   }
 
   @Test
   void dry_run_validates_without_storing() throws Exception {
-    ApiResponse response = post("/api/v1/apply?dryRun=true", SERVICE, "application/yaml", "service.yaml");
+    ApiResponse response =
+        post("/api/v1/apply?dryRun=true", SERVICE, "application/yaml", "service.yaml");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(json(response).get("valid").asBoolean()).isTrue();
@@ -183,7 +232,14 @@ class ApiServerTest {
 
   @Test
   void unknown_routes_kinds_and_resources_are_404_problem_json() throws Exception {
-    for (String path : new String[] {"/nope", "/api/v1/widgets", "/api/v1/services/missing", "/api/v1/services/missing/revisions", "/api/v1/schemas/Widget"}) {
+    for (String path :
+        new String[] {
+          "/nope",
+          "/api/v1/widgets",
+          "/api/v1/services/missing",
+          "/api/v1/services/missing/revisions",
+          "/api/v1/schemas/Widget"
+        }) {
       ApiResponse response = get(path);
       assertThat(response.status()).as(path).isEqualTo(404);
       assertThat(response.header("Content-Type")).as(path).hasValue(ProblemJson.MEDIA_TYPE);
@@ -196,7 +252,11 @@ class ApiServerTest {
     apply(SERVICE, "service.yaml");
 
     assertThat(get("/api/v1/services/payments-api/revisions/first").status()).isEqualTo(400);
-    assertThat(get("/api/v1/services?labelSelector=" + URLEncoder.encode("a in b", StandardCharsets.UTF_8)).status()).isEqualTo(422);
+    assertThat(
+            get("/api/v1/services?labelSelector="
+                    + URLEncoder.encode("a in b", StandardCharsets.UTF_8))
+                .status())
+        .isEqualTo(422);
   }
 
   @Test
@@ -215,9 +275,13 @@ class ApiServerTest {
     return post("/api/v1/apply", body, "application/yaml", source);
   }
 
-  private ApiResponse post(String path, String body, String contentType, String source) throws Exception {
+  private ApiResponse post(String path, String body, String contentType, String source)
+      throws Exception {
     return api.exchange(
-        "POST", path, Map.of("Content-Type", contentType, "X-Sextant-Source", source), body.getBytes(StandardCharsets.UTF_8));
+        "POST",
+        path,
+        Map.of("Content-Type", contentType, "X-Sextant-Source", source),
+        body.getBytes(StandardCharsets.UTF_8));
   }
 
   private ApiResponse get(String path) throws Exception {

@@ -85,6 +85,9 @@ class ConflictApiTest {
 
   private ApiResponse apply(String yaml) {
     return api.exchange(
-        "POST", "/api/v1/apply", Map.of("Content-Type", "application/yaml"), yaml.getBytes(StandardCharsets.UTF_8));
+        "POST",
+        "/api/v1/apply",
+        Map.of("Content-Type", "application/yaml"),
+        yaml.getBytes(StandardCharsets.UTF_8));
   }
 }

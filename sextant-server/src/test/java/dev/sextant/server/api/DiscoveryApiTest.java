@@ -59,10 +59,16 @@ class DiscoveryApiTest {
 
   @BeforeEach
   void start() throws Exception {
-    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
+    services =
+        Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
     server = ApiServer.start(services, "127.0.0.1", 0);
     api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
-    ApiResponse apply = api.exchange("POST", "/api/v1/apply", Map.of("Content-Type", "application/yaml"), ENVIRONMENT.getBytes(StandardCharsets.UTF_8));
+    ApiResponse apply =
+        api.exchange(
+            "POST",
+            "/api/v1/apply",
+            Map.of("Content-Type", "application/yaml"),
+            ENVIRONMENT.getBytes(StandardCharsets.UTF_8));
     assertThat(apply.status()).isEqualTo(200);
   }
 
@@ -73,7 +79,8 @@ class DiscoveryApiTest {
   }
 
   @Test
-  void an_agent_registers_once_and_reports_a_revision_only_when_its_digest_changes() throws Exception {
+  void an_agent_registers_once_and_reports_a_revision_only_when_its_digest_changes()
+      throws Exception {
     assertThat(register("lab-1", keys).status()).isEqualTo(201);
     assertThat(register("lab-1", keys).status()).isEqualTo(200);
 
@@ -92,7 +99,10 @@ class DiscoveryApiTest {
   void a_tampered_report_is_refused_with_403_stored_nowhere_and_logged() throws Exception {
     register("lab-1", keys);
     ObjectNode report = (ObjectNode) JSON.readTree(signed(keys, "550.54.15"));
-    ((ObjectNode) report.get("facts")).set("gpu.driver.version", JSON.createObjectNode().put("type", "version").put("value", "999.0"));
+    ((ObjectNode) report.get("facts"))
+        .set(
+            "gpu.driver.version",
+            JSON.createObjectNode().put("type", "version").put("value", "999.0"));
     report.remove("digests");
 
     ApiResponse response = report("lab-1", JSON.writeValueAsString(report));
@@ -108,7 +118,8 @@ class DiscoveryApiTest {
   void a_report_signed_by_another_key_is_refused() throws Exception {
     register("lab-1", keys);
 
-    ApiResponse response = report("lab-1", signed(SigningKeys.generate(new SecureRandom()), "550.54.15"));
+    ApiResponse response =
+        report("lab-1", signed(SigningKeys.generate(new SecureRandom()), "550.54.15"));
 
     assertThat(response.status()).isEqualTo(403);
   }
@@ -118,15 +129,23 @@ class DiscoveryApiTest {
     register("lab-1", keys);
 
     assertThat(report("ghost", signed(keys, "550.54.15")).status()).isEqualTo(404);
-    assertThat(send("/api/v1/agents/lab-1/fingerprints", signed(keys, "550.54.15"), "guess-xyz-123").status()).isEqualTo(401);
-    assertThat(send("/api/v1/agents/lab-1/fingerprints", signed(keys, "550.54.15"), null).status()).isEqualTo(401);
+    assertThat(
+            send("/api/v1/agents/lab-1/fingerprints", signed(keys, "550.54.15"), "guess-xyz-123")
+                .status())
+        .isEqualTo(401);
+    assertThat(send("/api/v1/agents/lab-1/fingerprints", signed(keys, "550.54.15"), null).status())
+        .isEqualTo(401);
     ApiResponse malformed = report("lab-1", "{\"facts\": {\"memory.total\": \"lots\"}}");
     assertThat(malformed.status()).isEqualTo(422);
     assertThat(json(malformed).at("/problems/0/text").asText()).startsWith("<report>:1:");
     assertThat(get("/api/v1/environments/gpu-lab/fingerprints").status()).isEqualTo(404);
     List<String> outcomes = new ArrayList<>();
-    services.events(EventQuery.last(20).ofType("fingerprint.rejected")).forEach(e -> outcomes.add(e.envelope().reason().orElse("")));
-    assertThat(outcomes).hasSize(4).noneMatch(reason -> reason.contains("guess-xyz-123") || reason.contains(TOKEN));
+    services
+        .events(EventQuery.last(20).ofType("fingerprint.rejected"))
+        .forEach(e -> outcomes.add(e.envelope().reason().orElse("")));
+    assertThat(outcomes)
+        .hasSize(4)
+        .noneMatch(reason -> reason.contains("guess-xyz-123") || reason.contains(TOKEN));
   }
 
   @Test
@@ -134,7 +153,17 @@ class DiscoveryApiTest {
     register("lab-1", keys);
 
     assertThat(register("lab-1", SigningKeys.generate(new SecureRandom())).status()).isEqualTo(409);
-    assertThat(post("/api/v1/agents", JSON.createObjectNode().put("name", "x").put("environment", "nowhere").put("publicKey", SigningKeys.encodePublic(keys.getPublic())).toString(), TOKEN).status()).isEqualTo(404);
+    assertThat(
+            post(
+                    "/api/v1/agents",
+                    JSON.createObjectNode()
+                        .put("name", "x")
+                        .put("environment", "nowhere")
+                        .put("publicKey", SigningKeys.encodePublic(keys.getPublic()))
+                        .toString(),
+                    TOKEN)
+                .status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -154,19 +183,34 @@ class DiscoveryApiTest {
     assertThat(json(get("/api/v1/events?type=drift.detected")).get("items")).hasSize(1);
     ApiResponse metrics = get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).contains("sextant_drift_detected_total{action=\"block\",environment=\"gpu-lab\",kind=\"declared\"} 1.0").contains("jvm_memory_used_bytes");
+    assertThat(metrics.body())
+        .contains(
+            "sextant_drift_detected_total{action=\"block\",environment=\"gpu-lab\",kind=\"declared\"} 1.0")
+        .contains("jvm_memory_used_bytes");
   }
 
   private String signed(KeyPair signer, String driver) {
     Fingerprint fingerprint =
-        Fingerprint.of(Map.of("gpu.driver.version", new Fact.Version(driver), "cpu.arch", new Fact.Text("x86_64")))
+        Fingerprint.of(
+                Map.of(
+                    "gpu.driver.version",
+                    new Fact.Version(driver),
+                    "cpu.arch",
+                    new Fact.Text("x86_64")))
             .collectedAt(Instant.parse("2026-11-20T09:00:00Z"))
             .describing("gpu-lab");
     return FingerprintFiles.json(new FingerprintSigner(signer).sign(fingerprint));
   }
 
   private ApiResponse register(String name, KeyPair pair) throws Exception {
-    return post("/api/v1/agents", JSON.createObjectNode().put("name", name).put("environment", "gpu-lab").put("publicKey", SigningKeys.encodePublic(pair.getPublic())).toString(), TOKEN);
+    return post(
+        "/api/v1/agents",
+        JSON.createObjectNode()
+            .put("name", name)
+            .put("environment", "gpu-lab")
+            .put("publicKey", SigningKeys.encodePublic(pair.getPublic()))
+            .toString(),
+        TOKEN);
   }
 
   private ApiResponse report(String agent, String body) throws Exception {

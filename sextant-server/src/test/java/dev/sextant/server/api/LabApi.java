@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real API server for a test, on loopback and an embedded store of its own, with the agent token
- * {@link #TOKEN} and the environment "lab" declared. Register it per test: {@code
- * @RegisterExtension final LabApi api = new LabApi();}
+ * {@link #TOKEN} and the environment "lab" declared. Register it per test:
+ * {@code @RegisterExtension final LabApi api = new LabApi();}
  */
 final class LabApi implements BeforeEachCallback, AfterEachCallback {
   static final String TOKEN = "lab-api-token";
@@ -33,7 +33,8 @@ final class LabApi implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     Path home = Files.createTempDirectory("sextant-lab-api-");
-    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
+    services =
+        Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
     services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
     server = ApiServer.start(services, "127.0.0.1", 0);
     client = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());

@@ -54,8 +54,11 @@ class OpenApiTest {
    */
   private static final Set<Integer> EVERY_ROUTE = Set.of(400, 405, 431);
 
-  /** What a route's handler reads and can answer beyond {@link #EVERY_ROUTE}, read from its code. */
-  private record Contract(Set<String> query, Set<String> headers, Set<Integer> errors, boolean token) {}
+  /**
+   * What a route's handler reads and can answer beyond {@link #EVERY_ROUTE}, read from its code.
+   */
+  private record Contract(
+      Set<String> query, Set<String> headers, Set<Integer> errors, boolean token) {}
 
   private static final String SOURCE = ResourceRoutes.SOURCE_HEADER;
   private static final String AUTHOR = ResourceRoutes.AUTHOR_HEADER;
@@ -77,25 +80,78 @@ class OpenApiTest {
     contract("GET /api/v1/schemas/{kind}", Set.of(), Set.of(), Set.of(404), false);
     // The stream's check only parses ?after=; once its headers are out, nothing is a problem.
     contract("GET /api/v1/events/stream", Set.of("after"), Set.of(), Set.of(), false);
-    contract("POST /api/v1/agents", Set.of(), Set.of(), Set.of(401, 404, 409, 413, 415, 422, 503), true);
-    contract("POST /api/v1/agents/{name}/fingerprints", Set.of(), Set.of(), Set.of(401, 403, 404, 409, 413, 415, 422, 503), true);
-    contract("GET /api/v1/events", Set.of("limit", "subject", "type"), Set.of(), Set.of(503), false);
-    contract("GET /api/v1/environments/{name}/fingerprints", Set.of(), Set.of(), Set.of(404, 503), false);
-    contract("POST /api/v1/environments/{name}/fingerprints", Set.of(), Set.of(SOURCE), Set.of(401, 404, 409, 413, 415, 422, 503), true);
-    contract("GET /api/v1/environments/{name}/fingerprints/latest", Set.of(), Set.of(), Set.of(404, 503), false);
-    contract("GET /api/v1/environments/{name}/fingerprints/{revision}", Set.of(), Set.of(), Set.of(404, 503), false);
-    contract("POST /api/v1/environments/{name}/last-known-good", Set.of("revision"), Set.of(AUTHOR), Set.of(401, 404, 409, 415, 503), true);
+    contract(
+        "POST /api/v1/agents", Set.of(), Set.of(), Set.of(401, 404, 409, 413, 415, 422, 503), true);
+    contract(
+        "POST /api/v1/agents/{name}/fingerprints",
+        Set.of(),
+        Set.of(),
+        Set.of(401, 403, 404, 409, 413, 415, 422, 503),
+        true);
+    contract(
+        "GET /api/v1/events", Set.of("limit", "subject", "type"), Set.of(), Set.of(503), false);
+    contract(
+        "GET /api/v1/environments/{name}/fingerprints",
+        Set.of(),
+        Set.of(),
+        Set.of(404, 503),
+        false);
+    contract(
+        "POST /api/v1/environments/{name}/fingerprints",
+        Set.of(),
+        Set.of(SOURCE),
+        Set.of(401, 404, 409, 413, 415, 422, 503),
+        true);
+    contract(
+        "GET /api/v1/environments/{name}/fingerprints/latest",
+        Set.of(),
+        Set.of(),
+        Set.of(404, 503),
+        false);
+    contract(
+        "GET /api/v1/environments/{name}/fingerprints/{revision}",
+        Set.of(),
+        Set.of(),
+        Set.of(404, 503),
+        false);
+    contract(
+        "POST /api/v1/environments/{name}/last-known-good",
+        Set.of("revision"),
+        Set.of(AUTHOR),
+        Set.of(401, 404, 409, 415, 503),
+        true);
     contract("GET /api/v1/environments/{name}/drift", Set.of(), Set.of(), Set.of(404, 503), false);
-    contract("GET /api/v1/environments/{name}/drift/reports", Set.of("limit"), Set.of(), Set.of(503), false);
-    contract("POST /api/v1/apply", Set.of("dryRun"), Set.of(SOURCE, AUTHOR), Set.of(409, 413, 415, 422, 503), false);
-    contract("GET /api/v1/resources", Set.of("kind", "labelSelector"), Set.of(), Set.of(404, 422, 503), false);
+    contract(
+        "GET /api/v1/environments/{name}/drift/reports",
+        Set.of("limit"),
+        Set.of(),
+        Set.of(503),
+        false);
+    contract(
+        "POST /api/v1/apply",
+        Set.of("dryRun"),
+        Set.of(SOURCE, AUTHOR),
+        Set.of(409, 413, 415, 422, 503),
+        false);
+    contract(
+        "GET /api/v1/resources",
+        Set.of("kind", "labelSelector"),
+        Set.of(),
+        Set.of(404, 422, 503),
+        false);
     contract("GET /api/v1/{kind}", Set.of("labelSelector"), Set.of(), Set.of(404, 422, 503), false);
     contract("GET /api/v1/{kind}/{name}", Set.of(), Set.of(), Set.of(404, 503), false);
     contract("GET /api/v1/{kind}/{name}/revisions", Set.of(), Set.of(), Set.of(404, 503), false);
-    contract("GET /api/v1/{kind}/{name}/revisions/{revision}", Set.of(), Set.of(), Set.of(404, 503), false);
+    contract(
+        "GET /api/v1/{kind}/{name}/revisions/{revision}",
+        Set.of(),
+        Set.of(),
+        Set.of(404, 503),
+        false);
   }
 
-  private static void contract(String route, Set<String> query, Set<String> headers, Set<Integer> errors, boolean token) {
+  private static void contract(
+      String route, Set<String> query, Set<String> headers, Set<Integer> errors, boolean token) {
     Set<Integer> all = new TreeSet<>(EVERY_ROUTE);
     all.addAll(errors);
     CONTRACTS.put(route, new Contract(query, headers, all, token));
@@ -108,13 +164,18 @@ class OpenApiTest {
 
   @BeforeEach
   void start() throws Exception {
-    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of("openapi-token"), Clock.systemUTC());
+    services =
+        Services.on(
+            Database.h2(home, Clock.systemUTC()),
+            AgentTokens.of("openapi-token"),
+            Clock.systemUTC());
     server = ApiServer.start(services, "127.0.0.1", 0);
     ApiResponse answer =
         new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty())
             .exchange("GET", "/api/v1/openapi.json", Map.of(), null);
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(answer.header("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     document = answer.json();
   }
 
@@ -136,13 +197,18 @@ class OpenApiTest {
 
   @Test
   void every_route_has_a_contract_here_and_every_contract_a_route() {
-    assertThat(server.streams()).extracting(RouteTable.Route::path).contains(EventStreamRoutes.PATH);
+    assertThat(server.streams())
+        .extracting(RouteTable.Route::path)
+        .contains(EventStreamRoutes.PATH);
     Set<String> served = new TreeSet<>();
     served().forEach(r -> served.add(key(r)));
     assertThat(CONTRACTS.keySet())
-        .as("routes in the RouteTable need an entry in OpenApiTest.CONTRACTS (read the handler for its query parameters, headers and errors)")
+        .as(
+            "routes in the RouteTable need an entry in OpenApiTest.CONTRACTS (read the handler for its query parameters, headers and errors)")
         .containsAll(served);
-    assertThat(served).as("entries of OpenApiTest.CONTRACTS that are no longer routes").containsAll(CONTRACTS.keySet());
+    assertThat(served)
+        .as("entries of OpenApiTest.CONTRACTS that are no longer routes")
+        .containsAll(CONTRACTS.keySet());
   }
 
   @Test
@@ -153,11 +219,19 @@ class OpenApiTest {
       JsonNode item = document.path("paths").path(route.path());
       JsonNode operation = item.path(route.method().name().toLowerCase(java.util.Locale.ROOT));
       if (!operation.isObject()) {
-        softly.fail(name + " is registered in the RouteTable but openapi.json does not document it (paths[\"" + route.path() + "\"]." + route.method().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        softly.fail(
+            name
+                + " is registered in the RouteTable but openapi.json does not document it (paths[\""
+                + route.path()
+                + "\"]."
+                + route.method().name().toLowerCase(java.util.Locale.ROOT)
+                + ")");
         continue;
       }
       softly.assertThat(operation.path("summary").asText()).as(name + ": summary").isNotBlank();
-      Contract contract = CONTRACTS.getOrDefault(name, new Contract(Set.of(), Set.of(), Set.copyOf(EVERY_ROUTE), false));
+      Contract contract =
+          CONTRACTS.getOrDefault(
+              name, new Contract(Set.of(), Set.of(), Set.copyOf(EVERY_ROUTE), false));
       checkParameters(softly, route, item, operation, contract);
       checkResponses(softly, route, operation, contract);
       checkBody(softly, route, operation);
@@ -166,7 +240,12 @@ class OpenApiTest {
     softly.assertAll();
   }
 
-  private void checkParameters(SoftAssertions softly, RouteTable.Route route, JsonNode item, JsonNode operation, Contract contract) {
+  private void checkParameters(
+      SoftAssertions softly,
+      RouteTable.Route route,
+      JsonNode item,
+      JsonNode operation,
+      Contract contract) {
     String name = key(route);
     Map<String, Set<String>> declared = new HashMap<>();
     List<JsonNode> parameters = new ArrayList<>();
@@ -180,10 +259,21 @@ class OpenApiTest {
       }
       String in = parameter.path("in").asText();
       String parameterName = parameter.path("name").asText();
-      declared.computeIfAbsent(in, k -> new TreeSet<>()).add("header".equals(in) ? parameterName.toLowerCase(java.util.Locale.ROOT) : parameterName);
-      softly.assertThat(parameter.has("schema")).as(name + ": parameter " + parameterName + " has a schema").isTrue();
+      declared
+          .computeIfAbsent(in, k -> new TreeSet<>())
+          .add(
+              "header".equals(in)
+                  ? parameterName.toLowerCase(java.util.Locale.ROOT)
+                  : parameterName);
+      softly
+          .assertThat(parameter.has("schema"))
+          .as(name + ": parameter " + parameterName + " has a schema")
+          .isTrue();
       if ("path".equals(in)) {
-        softly.assertThat(parameter.path("required").asBoolean()).as(name + ": path parameter " + parameterName + " is required").isTrue();
+        softly
+            .assertThat(parameter.path("required").asBoolean())
+            .as(name + ": path parameter " + parameterName + " is required")
+            .isTrue();
       }
     }
     Set<String> template = new TreeSet<>();
@@ -191,14 +281,24 @@ class OpenApiTest {
     while (matcher.find()) {
       template.add(matcher.group(1));
     }
-    softly.assertThat(declared.getOrDefault("path", Set.of())).as(name + ": path parameters (in: path)").isEqualTo(template);
-    softly.assertThat(declared.getOrDefault("query", Set.of())).as(name + ": query parameters its handler reads (in: query)").isEqualTo(new TreeSet<>(contract.query()));
+    softly
+        .assertThat(declared.getOrDefault("path", Set.of()))
+        .as(name + ": path parameters (in: path)")
+        .isEqualTo(template);
+    softly
+        .assertThat(declared.getOrDefault("query", Set.of()))
+        .as(name + ": query parameters its handler reads (in: query)")
+        .isEqualTo(new TreeSet<>(contract.query()));
     Set<String> headers = new TreeSet<>();
     contract.headers().forEach(h -> headers.add(h.toLowerCase(java.util.Locale.ROOT)));
-    softly.assertThat(declared.getOrDefault("header", Set.of())).as(name + ": headers its handler reads (in: header; the token is a security scheme)").isEqualTo(headers);
+    softly
+        .assertThat(declared.getOrDefault("header", Set.of()))
+        .as(name + ": headers its handler reads (in: header; the token is a security scheme)")
+        .isEqualTo(headers);
   }
 
-  private void checkResponses(SoftAssertions softly, RouteTable.Route route, JsonNode operation, Contract contract) {
+  private void checkResponses(
+      SoftAssertions softly, RouteTable.Route route, JsonNode operation, Contract contract) {
     String name = key(route);
     JsonNode responses = operation.path("responses");
     Set<Integer> success = new TreeSet<>();
@@ -211,43 +311,74 @@ class OpenApiTest {
       }
       int status = Integer.parseInt(code);
       JsonNode response = resolve(responses.get(code));
-      softly.assertThat(response.path("description").asText()).as(name + " " + code + ": description").isNotBlank();
+      softly
+          .assertThat(response.path("description").asText())
+          .as(name + " " + code + ": description")
+          .isNotBlank();
       if (status >= 200 && status < 300) {
         success.add(status);
         if (server.streams().contains(route)) {
-          softly.assertThat(response.path("content").has("text/event-stream")).as(name + " " + code + ": text/event-stream").isTrue();
+          softly
+              .assertThat(response.path("content").has("text/event-stream"))
+              .as(name + " " + code + ": text/event-stream")
+              .isTrue();
         }
       } else if (status >= 400) {
         errors.add(status);
         JsonNode content = response.path("content");
-        softly.assertThat(iterable(content.fieldNames())).as(name + " " + code + ": error content").containsExactly(ProblemJson.MEDIA_TYPE);
-        softly.assertThat(content.path(ProblemJson.MEDIA_TYPE).path("schema").path("$ref").asText()).as(name + " " + code + ": error schema").isEqualTo(PROBLEM_SCHEMA);
+        softly
+            .assertThat(iterable(content.fieldNames()))
+            .as(name + " " + code + ": error content")
+            .containsExactly(ProblemJson.MEDIA_TYPE);
+        softly
+            .assertThat(content.path(ProblemJson.MEDIA_TYPE).path("schema").path("$ref").asText())
+            .as(name + " " + code + ": error schema")
+            .isEqualTo(PROBLEM_SCHEMA);
         if (status == 405) {
-          softly.assertThat(response.path("headers").has("Allow")).as(name + " 405: the Allow header").isTrue();
+          softly
+              .assertThat(response.path("headers").has("Allow"))
+              .as(name + " 405: the Allow header")
+              .isTrue();
         }
       }
     }
     softly.assertThat(success).as(name + ": a 2xx response").isNotEmpty();
-    softly.assertThat(errors).as(name + ": the error responses the route can give").isEqualTo(contract.errors());
+    softly
+        .assertThat(errors)
+        .as(name + ": the error responses the route can give")
+        .isEqualTo(contract.errors());
   }
 
   private void checkBody(SoftAssertions softly, RouteTable.Route route, JsonNode operation) {
     String name = key(route);
     JsonNode body = resolve(operation.path("requestBody"));
     if (route.consumes().isEmpty()) {
-      softly.assertThat(operation.has("requestBody")).as(name + " takes no body, so declares no requestBody").isFalse();
+      softly
+          .assertThat(operation.has("requestBody"))
+          .as(name + " takes no body, so declares no requestBody")
+          .isFalse();
       return;
     }
-    softly.assertThat(body.path("required").asBoolean()).as(name + ": requestBody is required").isTrue();
-    softly.assertThat(new TreeSet<>(iterable(body.path("content").fieldNames())))
+    softly
+        .assertThat(body.path("required").asBoolean())
+        .as(name + ": requestBody is required")
+        .isTrue();
+    softly
+        .assertThat(new TreeSet<>(iterable(body.path("content").fieldNames())))
         .as(name + ": requestBody media types, exactly those the RouteTable takes")
         .isEqualTo(new TreeSet<>(route.consumes()));
   }
 
-  private void checkSecurity(SoftAssertions softly, String name, JsonNode operation, Contract contract) {
+  private void checkSecurity(
+      SoftAssertions softly, String name, JsonNode operation, Contract contract) {
     Set<String> schemes = new TreeSet<>();
-    operation.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(schemes::add));
-    softly.assertThat(schemes).as(name + ": security").isEqualTo(contract.token() ? Set.of("agentToken") : Set.of());
+    operation
+        .path("security")
+        .forEach(requirement -> requirement.fieldNames().forEachRemaining(schemes::add));
+    softly
+        .assertThat(schemes)
+        .as(name + ": security")
+        .isEqualTo(contract.token() ? Set.of("agentToken") : Set.of());
   }
 
   @Test
@@ -255,24 +386,48 @@ class OpenApiTest {
     Set<String> served = new TreeSet<>();
     served().forEach(r -> served.add(key(r)));
     Set<String> documented = new TreeSet<>();
-    document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(field -> {
-      if (METHODS.contains(field)) {
-        documented.add(field.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
-      }
-    }));
+    document
+        .path("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        field -> {
+                          if (METHODS.contains(field)) {
+                            documented.add(
+                                field.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                          }
+                        }));
     documented.removeAll(served);
-    assertThat(documented).as("operations in openapi.json that no route of the RouteTable serves (stale)").isEmpty();
-    assertThat(document.has("security")).as("no security for all routes: the agent token is per route").isFalse();
+    assertThat(documented)
+        .as("operations in openapi.json that no route of the RouteTable serves (stale)")
+        .isEmpty();
+    assertThat(document.has("security"))
+        .as("no security for all routes: the agent token is per route")
+        .isFalse();
   }
 
   @Test
   void the_shared_schemas_and_the_agent_token_are_declared() {
     assertThat(document.path("openapi").asText()).startsWith("3.1");
     JsonNode problem = document.at("/components/schemas/Problem/properties");
-    assertThat(iterable(problem.fieldNames())).contains("type", "title", "status", "detail", "instance", "problems");
-    assertThat(iterable(problem.at("/problems/items/properties").fieldNames())).contains("source", "line", "column", "field", "message");
+    assertThat(iterable(problem.fieldNames()))
+        .contains("type", "title", "status", "detail", "instance", "problems");
+    assertThat(iterable(problem.at("/problems/items/properties").fieldNames()))
+        .contains("source", "line", "column", "field", "message");
     assertThat(iterable(document.at("/components/schemas/Event/properties").fieldNames()))
-        .contains("sequence", "time", "type", "schemaVersion", "subject", "outcome", "reason", "inputs", "detail");
+        .contains(
+            "sequence",
+            "time",
+            "type",
+            "schemaVersion",
+            "subject",
+            "outcome",
+            "reason",
+            "inputs",
+            "detail");
     JsonNode token = document.at("/components/securitySchemes/agentToken");
     assertThat(token.path("type").asText()).isEqualTo("http");
     assertThat(token.path("scheme").asText()).isEqualTo("bearer");

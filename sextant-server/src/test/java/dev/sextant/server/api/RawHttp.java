@@ -27,7 +27,9 @@ final class RawHttp {
       Map<String, String> headers = new LinkedHashMap<>();
       response
           .headers()
-          .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+          .forEach(
+              (name, values) ->
+                  headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
       return new Answer(response.status(), headers, response.body());
     }
 
@@ -45,7 +47,13 @@ final class RawHttp {
    * Sends the request through the API's client when it is one a conforming client can send, and
    * over a socket only when the client refuses it (an illegal URI or header).
    */
-  static Answer send(ApiClient client, int port, String method, String target, Map<String, String> headers, byte[] body)
+  static Answer send(
+      ApiClient client,
+      int port,
+      String method,
+      String target,
+      Map<String, String> headers,
+      byte[] body)
       throws IOException {
     try {
       return Answer.of(client.exchange(method, target, headers, body));
@@ -55,9 +63,11 @@ final class RawHttp {
   }
 
   /** Sends a request line, headers (each "Name: value") and a body; reads the whole answer. */
-  static Answer send(int port, String method, String target, Map<String, String> headers, byte[] body)
+  static Answer send(
+      int port, String method, String target, Map<String, String> headers, byte[] body)
       throws IOException {
-    StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
+    StringBuilder head =
+        new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
     headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     if (body.length > 0) {
       head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -77,7 +87,9 @@ final class RawHttp {
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
         if (colon > 0) {
-          answerHeaders.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+          answerHeaders.put(
+              lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+              lines[i].substring(colon + 1).trim());
         }
       }
       int status = Integer.parseInt(lines[0].split(" ")[1]);

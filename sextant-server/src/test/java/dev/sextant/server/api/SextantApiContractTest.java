@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sextant.api.AgentRegistrationRequest;
 import dev.sextant.api.AgentRegistrationResponse;
 import dev.sextant.api.ApiClient;
+import dev.sextant.api.AppliedResource;
+import dev.sextant.api.ApplyResult;
 import dev.sextant.api.DriftReportItem;
 import dev.sextant.api.DriftReports;
 import dev.sextant.api.EnvironmentDrift;
@@ -14,8 +16,6 @@ import dev.sextant.api.FingerprintHistory;
 import dev.sextant.api.FingerprintRecorded;
 import dev.sextant.api.FingerprintStatus;
 import dev.sextant.api.LastKnownGood;
-import dev.sextant.api.AppliedResource;
-import dev.sextant.api.ApplyResult;
 import dev.sextant.api.NamedInput;
 import dev.sextant.api.ResourceHistory;
 import dev.sextant.api.ResourceList;
@@ -73,7 +73,8 @@ class SextantApiContractTest {
 
   @BeforeEach
   void start() {
-    services = Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
+    services =
+        Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
     server = ApiServer.start(services, "127.0.0.1", 0);
     client = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
     api = new SextantClient(client);
@@ -141,21 +142,47 @@ class SextantApiContractTest {
     api.apply(environment(), "alice", false);
     String applied =
         client
-            .exchange("POST", "/api/v1/apply", java.util.Map.of("Content-Type", "application/yaml"), ENVIRONMENT.getBytes(StandardCharsets.UTF_8))
+            .exchange(
+                "POST",
+                "/api/v1/apply",
+                java.util.Map.of("Content-Type", "application/yaml"),
+                ENVIRONMENT.getBytes(StandardCharsets.UTF_8))
             .body();
-    assertThat(applied).matches("\\{\"results\":\\[\\{\"kind\":\"Environment\",\"name\":\"gpu-lab\",\"change\":\"unchanged\",\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}]}");
+    assertThat(applied)
+        .matches(
+            "\\{\"results\":\\[\\{\"kind\":\"Environment\",\"name\":\"gpu-lab\",\"change\":\"unchanged\",\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}]}");
     String dryRun =
         client
-            .exchange("POST", "/api/v1/apply?dryRun=true", java.util.Map.of("Content-Type", "application/yaml"), ENVIRONMENT.getBytes(StandardCharsets.UTF_8))
+            .exchange(
+                "POST",
+                "/api/v1/apply?dryRun=true",
+                java.util.Map.of("Content-Type", "application/yaml"),
+                ENVIRONMENT.getBytes(StandardCharsets.UTF_8))
             .body();
-    assertThat(dryRun).matches("\\{\"valid\":true,\"resources\":\\[\\{\"kind\":\"Environment\",\"name\":\"gpu-lab\",\"digest\":\"[^\"]+\"}]}");
-    String resource = client.exchange("GET", "/api/v1/environments/gpu-lab", java.util.Map.of(), new byte[0]).body();
+    assertThat(dryRun)
+        .matches(
+            "\\{\"valid\":true,\"resources\":\\[\\{\"kind\":\"Environment\",\"name\":\"gpu-lab\",\"digest\":\"[^\"]+\"}]}");
+    String resource =
+        client
+            .exchange("GET", "/api/v1/environments/gpu-lab", java.util.Map.of(), new byte[0])
+            .body();
     assertThat(resource).startsWith("{\"apiVersion\":\"sextant.dev/v1\",\"kind\":\"Environment\"");
-    assertThat(resource).matches(".*,\"status\":\\{\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}}");
-    String list = client.exchange("GET", "/api/v1/resources", java.util.Map.of(), new byte[0]).body();
-    assertThat(list).startsWith("{\"apiVersion\":\"sextant.dev/v1\",\"kind\":\"List\",\"items\":[" + resource + "]}");
-    String history = client.exchange("GET", "/api/v1/environments/gpu-lab/revisions", java.util.Map.of(), new byte[0]).body();
-    assertThat(history).matches("\\{\"items\":\\[\\{\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}]}");
+    assertThat(resource)
+        .matches(
+            ".*,\"status\":\\{\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}}");
+    String list =
+        client.exchange("GET", "/api/v1/resources", java.util.Map.of(), new byte[0]).body();
+    assertThat(list)
+        .startsWith(
+            "{\"apiVersion\":\"sextant.dev/v1\",\"kind\":\"List\",\"items\":[" + resource + "]}");
+    String history =
+        client
+            .exchange(
+                "GET", "/api/v1/environments/gpu-lab/revisions", java.util.Map.of(), new byte[0])
+            .body();
+    assertThat(history)
+        .matches(
+            "\\{\"items\":\\[\\{\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}]}");
   }
 
   @Test
@@ -164,7 +191,9 @@ class SextantApiContractTest {
     SextantClient agent = new SextantClient(new ApiClient(client.base(), Optional.of(TOKEN)));
     KeyPair keys = SigningKeys.generate(new SecureRandom());
     AgentRegistrationResponse registered =
-        agent.registerAgent(new AgentRegistrationRequest("lab-1", "gpu-lab", SigningKeys.encodePublic(keys.getPublic())));
+        agent.registerAgent(
+            new AgentRegistrationRequest(
+                "lab-1", "gpu-lab", SigningKeys.encodePublic(keys.getPublic())));
     assertThat(registered.change()).isEqualTo("registered");
     assertThat(registered.keyId()).isNotBlank();
     assertThat(api.fingerprints("gpu-lab")).isEmpty();
@@ -179,14 +208,19 @@ class SextantApiContractTest {
     assertThat(reported.source()).isNotBlank();
 
     FingerprintRecorded recorded =
-        agent.recordFingerprint("gpu-lab", new NamedInput("lab.json", unsigned("535.104.05").getBytes(StandardCharsets.UTF_8)), "application/json");
+        agent.recordFingerprint(
+            "gpu-lab",
+            new NamedInput("lab.json", unsigned("535.104.05").getBytes(StandardCharsets.UTF_8)),
+            "application/json");
     assertThat(recorded.revision()).isEqualTo(2);
     assertThat(recorded.change()).isEqualTo("recorded");
     assertThat(recorded.signerKeyId()).isEmpty();
     assertThat(recorded.source()).isEqualTo("file:lab.json");
 
     FingerprintHistory history = api.fingerprints("gpu-lab").orElseThrow();
-    assertThat(history.items()).extracting(FingerprintStatus::revision).containsExactlyInAnyOrder(1L, 2L);
+    assertThat(history.items())
+        .extracting(FingerprintStatus::revision)
+        .containsExactlyInAnyOrder(1L, 2L);
     FingerprintDocument first = api.fingerprint("gpu-lab", 1).orElseThrow();
     assertThat(first.status().digest()).isEqualTo(reported.digest());
     assertThat(first.status().signerKeyId()).contains(registered.keyId());
@@ -226,8 +260,13 @@ class SextantApiContractTest {
   @Test
   void an_environment_without_fingerprints_drifts_with_nulls() {
     api.apply(environment(), "alice", false);
-    String drift = client.exchange("GET", "/api/v1/environments/gpu-lab/drift", java.util.Map.of(), new byte[0]).body();
-    assertThat(drift).isEqualTo("{\"environment\":\"gpu-lab\",\"drifted\":false,\"action\":\"block\",\"blocked\":false,\"latest\":null,\"lastKnownGood\":null,\"declared\":null,\"sinceLastKnownGood\":null}");
+    String drift =
+        client
+            .exchange("GET", "/api/v1/environments/gpu-lab/drift", java.util.Map.of(), new byte[0])
+            .body();
+    assertThat(drift)
+        .isEqualTo(
+            "{\"environment\":\"gpu-lab\",\"drifted\":false,\"action\":\"block\",\"blocked\":false,\"latest\":null,\"lastKnownGood\":null,\"declared\":null,\"sinceLastKnownGood\":null}");
     EnvironmentDrift record = api.drift("gpu-lab").orElseThrow();
     assertThat(record.latest()).isEmpty();
     assertThat(record.lastKnownGood()).isEmpty();
@@ -261,7 +300,12 @@ class SextantApiContractTest {
   }
 
   private static Fingerprint fingerprint(String driver) {
-    return Fingerprint.of(Map.of("gpu.driver.version", new Fact.Version(driver), "cpu.arch", new Fact.Text("x86_64")))
+    return Fingerprint.of(
+            Map.of(
+                "gpu.driver.version",
+                new Fact.Version(driver),
+                "cpu.arch",
+                new Fact.Text("x86_64")))
         .collectedAt(Instant.parse("2026-11-20T09:00:00Z"))
         .describing("gpu-lab");
   }

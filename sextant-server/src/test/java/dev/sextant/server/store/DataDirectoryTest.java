@@ -21,7 +21,9 @@ class DataDirectoryTest {
 
   @BeforeEach
   void posixOnly() {
-    assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).as("POSIX permissions").contains("posix");
+    assumeThat(FileSystems.getDefault().supportedFileAttributeViews())
+        .as("POSIX permissions")
+        .contains("posix");
   }
 
   @Test
@@ -38,8 +40,12 @@ class DataDirectoryTest {
   }
 
   @Test
-  void an_existing_data_directory_open_to_others_is_made_private_with_the_files_in_it() throws IOException {
-    Path home = Files.createDirectory(parent.resolve("home"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+  void an_existing_data_directory_open_to_others_is_made_private_with_the_files_in_it()
+      throws IOException {
+    Path home =
+        Files.createDirectory(
+            parent.resolve("home"),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     Database.h2(home, Clock.systemUTC()).close();
     for (Path file : files(home)) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
@@ -84,7 +90,9 @@ class DataDirectoryTest {
               .inheritIO()
               .start();
 
-      assertThat(probe.waitFor()).as("another process could lock the open store").isEqualTo(LockProbe.HELD);
+      assertThat(probe.waitFor())
+          .as("another process could lock the open store")
+          .isEqualTo(LockProbe.HELD);
     }
   }
 
@@ -95,6 +103,7 @@ class DataDirectoryTest {
   }
 
   private static String mode(Path path) throws IOException {
-    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+    return PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
   }
 }

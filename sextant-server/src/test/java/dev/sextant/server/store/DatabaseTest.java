@@ -28,8 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Opening the database, what an operator sees when that fails, and bringing a database of the
- * first schema up to date.
+ * Opening the database, what an operator sees when that fails, and bringing a database of the first
+ * schema up to date.
  */
 class DatabaseTest {
   private static final Instant COLLECTED = Instant.parse("2025-03-01T09:29:58Z");

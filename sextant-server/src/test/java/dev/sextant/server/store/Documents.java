@@ -1,8 +1,8 @@
 package dev.sextant.server.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Resources for tests, written as JSON the way a person would write them. Decimals are read
- * exactly, as the server's document reader reads them ({@code 0.0003} stays {@code 0.0003}, not
- * the double {@code 3.0E-4}).
+ * exactly, as the server's document reader reads them ({@code 0.0003} stays {@code 0.0003}, not the
+ * double {@code 3.0E-4}).
  */
 final class Documents {
   private static final ObjectMapper JSON =

@@ -1,11 +1,11 @@
 package dev.sextant.server.store;
 
-import dev.sextant.server.discovery.Caller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.server.Lab;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.discovery.Caller;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;

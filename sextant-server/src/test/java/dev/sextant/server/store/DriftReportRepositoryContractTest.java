@@ -128,8 +128,8 @@ class DriftReportRepositoryContractTest {
 
   /**
    * The repository as the services use it: each call a unit of work of its own. A save follows the
-   * latest report of its environment and kind, read in the same unit of work, and appends the
-   * event that records it, as the outbox requires.
+   * latest report of its environment and kind, read in the same unit of work, and appends the event
+   * that records it, as the outbox requires.
    */
   private record DriftReportUnits(Database database) {
     StoredDriftReport save(DriftReportRecord report) {
@@ -150,8 +150,7 @@ class DriftReportRepositoryContractTest {
     }
 
     List<StoredDriftReport> list(String environment, int limit) {
-      return database.read(
-          "list drift reports", tx -> tx.driftReports().list(environment, limit));
+      return database.read("list drift reports", tx -> tx.driftReports().list(environment, limit));
     }
 
     List<StoredDriftReport> blockers(String environment) {

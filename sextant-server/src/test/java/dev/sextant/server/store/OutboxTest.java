@@ -73,7 +73,9 @@ class OutboxTest {
                 f.declareLab();
                 f.recordFingerprint();
               },
-              f -> f.discovery().accept(Caller.bearer(Optional.of(TOKEN)), "lab", Optional.empty(), "alice")),
+              f ->
+                  f.discovery()
+                      .accept(Caller.bearer(Optional.of(TOKEN)), "lab", Optional.empty(), "alice")),
           "DriftWatch.check(String)",
           new Scenario(Fixture::driftingLab, f -> f.drift().check("lab")),
           "DriftWatch.checkAll()",
@@ -211,11 +213,13 @@ class OutboxTest {
               },
               f ->
                   f.discovery()
-                      .accept(Caller.bearer(Optional.of("wrong")), "lab", Optional.empty(), "alice")),
+                      .accept(
+                          Caller.bearer(Optional.of("wrong")), "lab", Optional.empty(), "alice")),
           RequestRefused.TYPE + " (record for a malformed name)",
           new Scenario(
               f -> {},
-              f -> f.discovery().record(Caller.local(), "gh ost", Fixture.fingerprint(), "file:x")));
+              f ->
+                  f.discovery().record(Caller.local(), "gh ost", Fixture.fingerprint(), "file:x")));
 
   static Stream<Arguments> refusals() {
     return Arrays.stream(Db.values())

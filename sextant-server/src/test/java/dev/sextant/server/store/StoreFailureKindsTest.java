@@ -13,7 +13,8 @@ class StoreFailureKindsTest {
     assertThat(lostRace.kind()).isEqualTo(ProblemKind.CONFLICT);
     assertThat(lostRace.retryable()).isTrue();
 
-    StoreException down = new StoreUnavailableException("jdbc:h2:mem:x", "open", new RuntimeException("no"));
+    StoreException down =
+        new StoreUnavailableException("jdbc:h2:mem:x", "open", new RuntimeException("no"));
     assertThat(down.kind()).isEqualTo(ProblemKind.UNAVAILABLE);
     assertThat(down.retryable()).isTrue();
 

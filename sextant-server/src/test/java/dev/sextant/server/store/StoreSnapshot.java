@@ -208,8 +208,7 @@ final class StoreSnapshot {
         .forEach(environments::add);
     ArrayNode out = NODES.arrayNode();
     for (String environment : environments) {
-      List<StoredDriftReport> reports =
-          stores.driftReports().list(environment, MAX_ROWS);
+      List<StoredDriftReport> reports = stores.driftReports().list(environment, MAX_ROWS);
       if (reports.isEmpty()) {
         continue;
       }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Opens a {@link Database} of a test's own, H2 in a temporary directory or a fresh PostgreSQL
  * database, and closes and deletes what it opened when the test ends. Opening again in the same
- * test opens the same database. Register it per test: {@code @RegisterExtension final
- * TestDatabases databases = new TestDatabases(clock);}
+ * test opens the same database. Register it per test: {@code @RegisterExtension final TestDatabases
+ * databases = new TestDatabases(clock);}
  */
 final class TestDatabases implements AfterEachCallback {
   private final Clock clock;

@@ -13,9 +13,10 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 
 /**
- * The V2 store fixture ({@code upgrade/v2-store.sql}, written by the V2 release's own stores (V2FixtureWriter, in commit 2b3b3a6)) and what
- * the V2 code reads back from it ({@code upgrade/v2-store.expected.json}): a database migrated to
- * version 2 only, then loaded with the fixture, holds a store as the V2 release wrote it.
+ * The V2 store fixture ({@code upgrade/v2-store.sql}, written by the V2 release's own stores
+ * (V2FixtureWriter, in commit 2b3b3a6)) and what the V2 code reads back from it ({@code
+ * upgrade/v2-store.expected.json}): a database migrated to version 2 only, then loaded with the
+ * fixture, holds a store as the V2 release wrote it.
  */
 final class V2Fixture {
   static final String SQL = "upgrade/v2-store.sql";
@@ -90,8 +91,7 @@ final class V2Fixture {
   static String resource(String name) {
     try (InputStream in = V2Fixture.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException(
-            name + " is not on the class path");
+        throw new IllegalStateException(name + " is not on the class path");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.time.Clock;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,7 +43,8 @@ final class TestCluster implements AfterEachCallback {
 
   /** A new pool on this test's database of the dialect, migrated. */
   Database database(SchedulerDialect dialect) {
-    Database database = Database.open(url(dialect), Optional.empty(), Optional.empty(), Clock.systemUTC());
+    Database database =
+        Database.open(url(dialect), Optional.empty(), Optional.empty(), Clock.systemUTC());
     databases.add(database);
     return database;
   }

@@ -75,7 +75,8 @@ class PythonProbeTest {
   @Test
   void a_fingerprint_without_the_tags_derives_the_same_list_from_the_probes_other_facts() {
     String output = Fixtures.text("reports/cpython-3.11.2.txt");
-    Map<String, Fact> facts = new HashMap<>(new PythonProbe().probe(python3(CommandResult.ok(output))).facts());
+    Map<String, Fact> facts =
+        new HashMap<>(new PythonProbe().probe(python3(CommandResult.ok(output))).facts());
     Fact probed = facts.remove("python.tags");
     // What the libc and platform probes write on that host (Debian 12, x86_64).
     facts.put("libc.family", new Fact.Text("glibc"));
@@ -146,8 +147,7 @@ class PythonProbeTest {
   @Test
   void a_missing_executable_on_the_real_host_is_a_note() {
     ProbeResult result =
-        new PythonProbe("sextant-no-such-python", Duration.ofSeconds(5))
-            .probe(LocalHost.create());
+        new PythonProbe("sextant-no-such-python", Duration.ofSeconds(5)).probe(LocalHost.create());
 
     assertThat(result.facts()).isEmpty();
     assertThat(result.warnings()).isEmpty();

@@ -50,16 +50,22 @@ public final class CelConstraint implements Constraint {
       Pattern.compile("facts\\s*\\[\\s*(?:\"([^\"\\\\]*)\"|'([^'\\\\]*)')\\s*\\]");
   private static final Pattern QUANTITY_LITERAL =
       Pattern.compile("\\bquantity\\s*\\(\\s*(?:\"([^\"\\\\]*)\"|'([^'\\\\]*)')\\s*\\)");
-  /** How cel-java words a map lookup that finds nothing: {@code key 'gpu' is not present in map.} */
+
+  /**
+   * How cel-java words a map lookup that finds nothing: {@code key 'gpu' is not present in map.}
+   */
   private static final Pattern MISSING_KEY = Pattern.compile("key '(.*)' is not present");
-  private static final Pattern CEL_POSITION = Pattern.compile("^evaluation error at <input>:(\\d+): ");
+
+  private static final Pattern CEL_POSITION =
+      Pattern.compile("^evaluation error at <input>:(\\d+): ");
 
   private final String expression;
   private final Optional<String> fact;
   private final List<String> keys;
   private final CelRuntime.Program program;
 
-  private CelConstraint(String expression, Optional<String> fact, List<String> keys, CelRuntime.Program program) {
+  private CelConstraint(
+      String expression, Optional<String> fact, List<String> keys, CelRuntime.Program program) {
     this.expression = expression;
     this.fact = fact;
     this.keys = keys;
@@ -75,12 +81,22 @@ public final class CelConstraint implements Constraint {
    */
   public static Constraint prepare(Requirement requirement) {
     String expression =
-        requirement.cel().map(String::strip).filter(text -> !text.isEmpty())
-            .orElseThrow(() -> new InvalidRequirementException("cel", "the requirement has no CEL expression in cel"));
+        requirement
+            .cel()
+            .map(String::strip)
+            .filter(text -> !text.isEmpty())
+            .orElseThrow(
+                () ->
+                    new InvalidRequirementException(
+                        "cel", "the requirement has no CEL expression in cel"));
     CelValidationResult compiled = CEL.compile(expression);
     if (compiled.hasError()) {
       throw new InvalidRequirementException(
-          "cel", "CEL expression " + quoted(expression) + " does not compile: " + describe(compiled.getErrors()));
+          "cel",
+          "CEL expression "
+              + quoted(expression)
+              + " does not compile: "
+              + describe(compiled.getErrors()));
     }
     CelAbstractSyntaxTree ast;
     CelRuntime.Program program;
@@ -95,7 +111,10 @@ public final class CelConstraint implements Constraint {
     if (!type.equals(SimpleType.BOOL) && !type.equals(SimpleType.DYN)) {
       throw new InvalidRequirementException(
           "cel",
-          "CEL expression " + quoted(expression) + " gives " + type.name()
+          "CEL expression "
+              + quoted(expression)
+              + " gives "
+              + type.name()
               + "; a requirement must give a bool (true when it is met)");
     }
     checkQuantities(expression);
@@ -109,7 +128,10 @@ public final class CelConstraint implements Constraint {
     String observed = observed(fingerprint);
     if (fact.isPresent() && fingerprint.fact(fact.get()).isEmpty()) {
       return Finding.notMet(
-          keys, required, observed, "Fact " + fact.get() + " is absent, so the expression was not evaluated.");
+          keys,
+          required,
+          observed,
+          "Fact " + fact.get() + " is absent, so the expression was not evaluated.");
     }
     Object result;
     try {
@@ -123,11 +145,16 @@ public final class CelConstraint implements Constraint {
           : Finding.notMet(keys, required, observed, "the expression is false for these facts");
     }
     return Finding.notMet(
-        keys, required, observed,
+        keys,
+        required,
+        observed,
         "The expression gave " + result + ", not true or false, so the requirement is not met.");
   }
 
-  /** A missing key is most often a named fact the host lacks: say which, rather than CEL's terse key. */
+  /**
+   * A missing key is most often a named fact the host lacks: say which, rather than CEL's terse
+   * key.
+   */
   private String whyNotEvaluated(CelEvaluationException e, Fingerprint fingerprint) {
     List<String> absent = keys.stream().filter(key -> fingerprint.fact(key).isEmpty()).toList();
     if (e.getErrorCode() != CelErrorCode.ATTRIBUTE_NOT_FOUND || absent.isEmpty()) {
@@ -172,7 +199,13 @@ public final class CelConstraint implements Constraint {
       } catch (IllegalArgumentException e) {
         int column = m.start(group) + 1;
         throw new InvalidRequirementException(
-            "cel", "CEL expression " + quoted(expression) + " at column " + column + ": " + e.getMessage());
+            "cel",
+            "CEL expression "
+                + quoted(expression)
+                + " at column "
+                + column
+                + ": "
+                + e.getMessage());
       }
     }
   }
@@ -183,7 +216,10 @@ public final class CelConstraint implements Constraint {
       CelSourceLocation at = issue.getSourceLocation();
       // CEL counts columns from 0; people and editors count from 1.
       String column = "column " + (at.getColumn() + 1);
-      out.add((at.getLine() > 1 ? "line " + at.getLine() + ", " + column : column) + ": " + issue.getMessage());
+      out.add(
+          (at.getLine() > 1 ? "line " + at.getLine() + ", " + column : column)
+              + ": "
+              + issue.getMessage());
     }
     return String.join("; ", out);
   }

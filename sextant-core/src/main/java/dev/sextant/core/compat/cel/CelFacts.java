@@ -27,8 +27,8 @@ import java.util.SortedMap;
  *
  * <ul>
  *   <li>{@code facts}, a {@code map(string, dyn)}: every fact, keyed exactly as in the fingerprint
- *       ({@code facts["gpu[0].memory"]}, {@code facts["cpu.flags"]}). A key the fingerprint lacks is
- *       an evaluation error, so test with {@code "gpu[0].memory" in facts} where a fact may be
+ *       ({@code facts["gpu[0].memory"]}, {@code facts["cpu.flags"]}). A key the fingerprint lacks
+ *       is an evaluation error, so test with {@code "gpu[0].memory" in facts} where a fact may be
  *       absent.
  *   <li>{@code value}, {@code dyn}: the requirement's own {@code fact}, when it names one and the
  *       fingerprint has it.
@@ -37,8 +37,8 @@ import java.util.SortedMap;
  * <p>Fact values become CEL values by type: a version is a {@code string} (compare it with {@code
  * versionAtLeast} or {@code versionCompare}, never with {@code <}, which compares text); a quantity
  * is an {@code int} of bytes (compare with {@code quantity("16Gi")}); a set or list is a {@code
- * list(string)}; text is a {@code string}; a flag a {@code bool}; a number an {@code int} when whole
- * and a {@code double} otherwise. Ints and doubles compare with each other ({@code
+ * list(string)}; text is a {@code string}; a flag a {@code bool}; a number an {@code int} when
+ * whole and a {@code double} otherwise. Ints and doubles compare with each other ({@code
  * facts["cpu.cores"] >= 8.0}). The standard macros ({@code all}, {@code exists}, {@code filter},
  * {@code map}) are on, with a bound on how many items one expression may iterate over.
  */

@@ -15,10 +15,11 @@ import java.util.List;
  * strings ({@code "9.0" > "12.4"}) and knows no units:
  *
  * <ul>
- *   <li>{@code versionAtLeast(string version, string minimum) -> bool}, by {@link Versions#atLeast};
+ *   <li>{@code versionAtLeast(string version, string minimum) -> bool}, by {@link
+ *       Versions#atLeast};
  *   <li>{@code versionCompare(string a, string b) -> int}: -1, 0 or 1, by {@link Versions#compare};
- *   <li>{@code quantity(string) -> int}: the bytes {@code 16Gi} or {@code 8 GB} stand for, by {@link
- *       Quantities#parse}.
+ *   <li>{@code quantity(string) -> int}: the bytes {@code 16Gi} or {@code 8 GB} stand for, by
+ *       {@link Quantities#parse}.
  * </ul>
  */
 final class CelFunctions {
@@ -27,14 +28,21 @@ final class CelFunctions {
           CelFunctionDecl.newFunctionDeclaration(
               "versionAtLeast",
               CelOverloadDecl.newGlobalOverload(
-                  "versionAtLeast_string_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING)),
+                  "versionAtLeast_string_string",
+                  SimpleType.BOOL,
+                  SimpleType.STRING,
+                  SimpleType.STRING)),
           CelFunctionDecl.newFunctionDeclaration(
               "versionCompare",
               CelOverloadDecl.newGlobalOverload(
-                  "versionCompare_string_string", SimpleType.INT, SimpleType.STRING, SimpleType.STRING)),
+                  "versionCompare_string_string",
+                  SimpleType.INT,
+                  SimpleType.STRING,
+                  SimpleType.STRING)),
           CelFunctionDecl.newFunctionDeclaration(
               "quantity",
-              CelOverloadDecl.newGlobalOverload("quantity_string", SimpleType.INT, SimpleType.STRING)));
+              CelOverloadDecl.newGlobalOverload(
+                  "quantity_string", SimpleType.INT, SimpleType.STRING)));
 
   static final List<CelFunctionBinding> BINDINGS =
       List.of(
@@ -60,7 +68,8 @@ final class CelFunctions {
     try {
       return bytes.longValueExact();
     } catch (ArithmeticException e) {
-      throw new CelEvaluationException("quantity(\"" + text + "\") is more bytes than a CEL int holds");
+      throw new CelEvaluationException(
+          "quantity(\"" + text + "\") is more bytes than a CEL int holds");
     }
   }
 }

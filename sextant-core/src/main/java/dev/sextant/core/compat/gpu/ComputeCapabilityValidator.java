@@ -18,8 +18,8 @@ import java.util.Optional;
  * 9.0 Hopper). Source: NVIDIA's compute capability list, https://developer.nvidia.com/cuda-gpus,
  * and the CUDA C++ Programming Guide's "Compute Capabilities".
  *
- * <p>Arguments: {@code min} (required, such as {@code 8.0}); {@code gpus}: {@code all} (default)
- * or {@code any}.
+ * <p>Arguments: {@code min} (required, such as {@code 8.0}); {@code gpus}: {@code all} (default) or
+ * {@code any}.
  */
 public final class ComputeCapabilityValidator implements Validator {
   @Override
@@ -40,8 +40,12 @@ public final class ComputeCapabilityValidator implements Validator {
   @Override
   public List<Argument> arguments() {
     return List.of(
-        Argument.required("min", "major.minor", "the lowest compute capability, such as 8.0 (Ampere) or 9.0 (Hopper)"),
-        Argument.optional("gpus", "all or any", "all", "whether every GPU or one GPU must reach it"));
+        Argument.required(
+            "min",
+            "major.minor",
+            "the lowest compute capability, such as 8.0 (Ampere) or 9.0 (Hopper)"),
+        Argument.optional(
+            "gpus", "all or any", "all", "whether every GPU or one GPU must reach it"));
   }
 
   @Override
@@ -66,12 +70,17 @@ public final class ComputeCapabilityValidator implements Validator {
     String required = (all ? "every GPU" : "at least one GPU") + " of compute capability ≥ " + min;
     List<String> facts = new ArrayList<>(List.of(Gpus.COUNT));
     if (gpus.none()) {
-      return Finding.notMet(facts, required, gpus.count().isPresent() ? "0 GPUs" : Finding.ABSENT, gpus.noneReason());
+      return Finding.notMet(
+          facts, required, gpus.count().isPresent() ? "0 GPUs" : Finding.ABSENT, gpus.noneReason());
     }
     if (gpus.described().isEmpty()) {
       return Finding.notMet(
-          List.of(Gpus.COUNT, "gpu[0].compute_capability"), required, Finding.ABSENT,
-          "gpu.count says " + gpus.total() + " but no GPU's compute capability is in the fingerprint");
+          List.of(Gpus.COUNT, "gpu[0].compute_capability"),
+          required,
+          Finding.ABSENT,
+          "gpu.count says "
+              + gpus.total()
+              + " but no GPU's compute capability is in the fingerprint");
     }
     List<String> observed = new ArrayList<>();
     List<String> below = new ArrayList<>();
@@ -83,19 +92,30 @@ public final class ComputeCapabilityValidator implements Validator {
       if (gpu.computeCapability().isPresent() && Versions.atLeast(value, min)) {
         meeting.add(gpu.name() + " (" + value + ")");
       } else {
-        below.add(gpu.name() + (gpu.computeCapability().isPresent() ? " has " + value : " reports none"));
+        below.add(
+            gpu.name() + (gpu.computeCapability().isPresent() ? " has " + value : " reports none"));
       }
     }
     boolean met = all ? below.isEmpty() : !meeting.isEmpty();
     String reason;
     if (met) {
-      reason = all
-          ? "every described GPU has compute capability ≥ " + min
-          : String.join(", ", meeting) + (meeting.size() == 1 ? " has" : " have") + " compute capability ≥ " + min;
+      reason =
+          all
+              ? "every described GPU has compute capability ≥ " + min
+              : String.join(", ", meeting)
+                  + (meeting.size() == 1 ? " has" : " have")
+                  + " compute capability ≥ "
+                  + min;
     } else {
-      reason = (all ? "not every GPU" : "no GPU") + " reaches compute capability " + min + ": " + String.join(", ", below);
+      reason =
+          (all ? "not every GPU" : "no GPU")
+              + " reaches compute capability "
+              + min
+              + ": "
+              + String.join(", ", below);
     }
-    Finding finding = new Finding(met, facts, required, String.join(", ", observed), reason, List.of());
+    Finding finding =
+        new Finding(met, facts, required, String.join(", ", observed), reason, List.of());
     return gpus.undescribed().map(finding::withCaveat).orElse(finding);
   }
 }

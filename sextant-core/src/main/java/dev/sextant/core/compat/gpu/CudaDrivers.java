@@ -24,7 +24,8 @@ public final class CudaDrivers {
           + " https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/";
 
   /** Where {@link #minorVersionCompatibility} comes from. */
-  public static final String COMPATIBILITY_SOURCE = "https://docs.nvidia.com/deploy/cuda-compatibility/";
+  public static final String COMPATIBILITY_SOURCE =
+      "https://docs.nvidia.com/deploy/cuda-compatibility/";
 
   // The edition of the release notes each row was read from: the table drops old rows over time,
   // so the newest edition does not hold them all.
@@ -34,9 +35,10 @@ public final class CudaDrivers {
       "CUDA 13.2 Update 2 Release Notes, Table 3, https://docs.nvidia.com/cuda/archive/13.2.2/cuda-toolkit-release-notes/";
   private static final String NOTES_11_4_0 =
       "CUDA 11.4 Release Notes, Table 3, https://docs.nvidia.com/cuda/archive/11.4.0/cuda-toolkit-release-notes/";
-  private static final String NOTES_10_1_UPDATES = NOTES_11_4_0
-      + " (row \"CUDA 10.1 (10.1.105 general release, and updates)\"; 10.1.168 and 10.1.243 are the builds of"
-      + " 10.1 Update 1 and Update 2)";
+  private static final String NOTES_10_1_UPDATES =
+      NOTES_11_4_0
+          + " (row \"CUDA 10.1 (10.1.105 general release, and updates)\"; 10.1.168 and 10.1.243 are the builds of"
+          + " 10.1 Update 1 and Update 2)";
 
   /** What kind of release a row is. */
   public enum Stage {
@@ -74,7 +76,9 @@ public final class CudaDrivers {
      * 550.54.15; the 11.0.1 RC's 450.36.06 reports CUDA 11.0, the 11.0.2 GA needs 450.51.05).
      */
     public boolean needsMoreThanItsMajorMinor() {
-      return earliestDriver(majorMinor()).filter(first -> Versions.compare(driver, first) > 0).isPresent();
+      return earliestDriver(majorMinor())
+          .filter(first -> Versions.compare(driver, first) > 0)
+          .isPresent();
     }
   }
 
@@ -139,7 +143,11 @@ public final class CudaDrivers {
           ga("10.2.89", "CUDA 10.2.89", "440.33", NOTES_11_4_0),
           update("10.1.243", "CUDA 10.1 Update 2 (10.1.243)", "418.39", NOTES_10_1_UPDATES),
           update("10.1.168", "CUDA 10.1 Update 1 (10.1.168)", "418.39", NOTES_10_1_UPDATES),
-          ga("10.1.105", "CUDA 10.1 (10.1.105 general release, and updates)", "418.39", NOTES_11_4_0),
+          ga(
+              "10.1.105",
+              "CUDA 10.1 (10.1.105 general release, and updates)",
+              "418.39",
+              NOTES_11_4_0),
           ga("10.0.130", "CUDA 10.0.130", "410.48", NOTES_11_4_0));
 
   // The compatibility guide gives 11.x as >= 450 "by upgrading to Tesla Recommended Drivers
@@ -166,7 +174,10 @@ public final class CudaDrivers {
         .findFirst();
   }
 
-  /** The least driver that runs a release of {@code majorMinor}, and so reports it, if any is listed. */
+  /**
+   * The least driver that runs a release of {@code majorMinor}, and so reports it, if any is
+   * listed.
+   */
   public static Optional<String> earliestDriver(String majorMinor) {
     return RELEASES.stream()
         .filter(r -> r.majorMinor().equals(majorMinor))
@@ -180,8 +191,8 @@ public final class CudaDrivers {
   }
 
   /**
-   * The driver that runs any toolkit of {@code major} through minor-version compatibility, for
-   * CUDA 11, 12 and 13.
+   * The driver that runs any toolkit of {@code major} through minor-version compatibility, for CUDA
+   * 11, 12 and 13.
    */
   public static Optional<String> minorVersionCompatibility(int major) {
     return Optional.ofNullable(MINOR_VERSION_COMPATIBILITY.get(major));
@@ -190,9 +201,11 @@ public final class CudaDrivers {
   /** The toolkit versions {@link #release} knows, oldest first, for messages. */
   public static List<String> known() {
     return RELEASES.stream()
-        .flatMap(r -> r.version().equals(r.majorMinor() + ".0")
-            ? Stream.of(r.majorMinor())
-            : Stream.of(r.majorMinor(), r.version()))
+        .flatMap(
+            r ->
+                r.version().equals(r.majorMinor() + ".0")
+                    ? Stream.of(r.majorMinor())
+                    : Stream.of(r.majorMinor(), r.version()))
         .distinct()
         .sorted(Versions.ORDER)
         .toList();

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code rule: gpuCount}: the host has at least {@code min} GPUs. Source: the GPUs {@code nvidia-smi
- * --query-gpu} lists (https://docs.nvidia.com/deploy/nvidia-smi/), or GPU Feature Discovery's
- * {@code nvidia.com/gpu.count} label on Kubernetes.
+ * {@code rule: gpuCount}: the host has at least {@code min} GPUs. Source: the GPUs {@code
+ * nvidia-smi --query-gpu} lists (https://docs.nvidia.com/deploy/nvidia-smi/), or GPU Feature
+ * Discovery's {@code nvidia.com/gpu.count} label on Kubernetes.
  *
  * <p>Arguments: {@code min} (required, a whole number ≥ 0).
  */
@@ -36,7 +36,8 @@ public final class GpuCountValidator implements Validator {
 
   @Override
   public List<Argument> arguments() {
-    return List.of(Argument.required("min", "whole number ≥ 0", "the fewest GPUs the host may have"));
+    return List.of(
+        Argument.required("min", "whole number ≥ 0", "the fewest GPUs the host may have"));
   }
 
   @Override
@@ -47,7 +48,10 @@ public final class GpuCountValidator implements Validator {
   @Override
   public Constraint prepare(Requirement requirement) {
     Arguments args = Arguments.of(requirement, Argument.names(arguments()));
-    int min = args.count("min", 0).orElseThrow(() -> args.invalid("min", "is missing; expected a whole number such as 2"));
+    int min =
+        args.count("min", 0)
+            .orElseThrow(
+                () -> args.invalid("min", "is missing; expected a whole number such as 2"));
     return fingerprint -> evaluate(min, fingerprint);
   }
 
@@ -57,17 +61,27 @@ public final class GpuCountValidator implements Validator {
     List<String> facts = List.of(Gpus.COUNT);
     if (gpus.count().isEmpty() && gpus.described().isEmpty()) {
       return (min == 0
-          ? Finding.met(facts, required, Finding.ABSENT, "no GPUs are required")
-          : Finding.notMet(facts, required, Finding.ABSENT, "the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)"))
+              ? Finding.met(facts, required, Finding.ABSENT, "no GPUs are required")
+              : Finding.notMet(
+                  facts,
+                  required,
+                  Finding.ABSENT,
+                  "the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)"))
           .withRequired(new Value.Count(min));
     }
     int total = gpus.total();
-    String observed = total + (total == 1 ? " GPU" : " GPUs")
-        + (gpus.count().isEmpty() ? " described (gpu.count absent)" : "");
+    String observed =
+        total
+            + (total == 1 ? " GPU" : " GPUs")
+            + (gpus.count().isEmpty() ? " described (gpu.count absent)" : "");
     boolean met = total >= min;
     return new Finding(
-        met, facts, required, observed,
-        "the host has " + total + (met ? ", at least " : ", fewer than ") + min, List.of())
+            met,
+            facts,
+            required,
+            observed,
+            "the host has " + total + (met ? ", at least " : ", fewer than ") + min,
+            List.of())
         .withRequired(new Value.Count(min))
         .withObserved(new Value.Count(total));
   }

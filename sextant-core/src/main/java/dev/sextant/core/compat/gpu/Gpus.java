@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * The GPUs a fingerprint describes ({@code gpu[i].*}) and how many it says there are ({@code
- * gpu.count}). The two can differ: a hand-written fingerprint of an 8-GPU host often describes
- * only {@code gpu[0]}, and a validator must say so rather than guess about the rest.
+ * gpu.count}). The two can differ: a hand-written fingerprint of an 8-GPU host often describes only
+ * {@code gpu[0]}, and a validator must say so rather than guess about the rest.
  *
  * @param count {@code gpu.count}, when present
  * @param described the GPUs with at least one {@code gpu[i].*} fact, by index
@@ -33,7 +33,11 @@ public record Gpus(Optional<Integer> count, List<Gpu> described) {
    *
    * @param index nvidia-smi's index, as in {@code gpu[3]}
    */
-  public record Gpu(int index, Optional<String> model, Optional<String> computeCapability, Optional<BigDecimal> memory) {
+  public record Gpu(
+      int index,
+      Optional<String> model,
+      Optional<String> computeCapability,
+      Optional<BigDecimal> memory) {
     public String name() {
       return "gpu[" + index + "]";
     }
@@ -67,15 +71,18 @@ public record Gpus(Optional<Integer> count, List<Gpu> described) {
       }
     }
     List<Gpu> gpus = new ArrayList<>(described.size());
-    described.forEach((i, fields) -> gpus.add(new Gpu(
-        i,
-        Optional.ofNullable(fields[0]).map(Fact::display),
-        Optional.ofNullable(fields[1])
-            .filter(f -> f instanceof Fact.Version || f instanceof Fact.Text)
-            .map(Fact::display),
-        Optional.ofNullable(fields[2])
-            .filter(f -> f instanceof Fact.Quantity q && q.unit().equals("bytes"))
-            .map(f -> ((Fact.Quantity) f).amount()))));
+    described.forEach(
+        (i, fields) ->
+            gpus.add(
+                new Gpu(
+                    i,
+                    Optional.ofNullable(fields[0]).map(Fact::display),
+                    Optional.ofNullable(fields[1])
+                        .filter(f -> f instanceof Fact.Version || f instanceof Fact.Text)
+                        .map(Fact::display),
+                    Optional.ofNullable(fields[2])
+                        .filter(f -> f instanceof Fact.Quantity q && q.unit().equals("bytes"))
+                        .map(f -> ((Fact.Quantity) f).amount()))));
     return new Gpus(count, gpus);
   }
 
@@ -121,12 +128,20 @@ public record Gpus(Optional<Integer> count, List<Gpu> described) {
       return Optional.empty();
     }
     int rest = count.get() - described.size();
-    String which = described.isEmpty()
-        ? "none is described"
-        : "only " + String.join(", ", described.stream().map(Gpu::name).toList())
-            + (described.size() == 1 ? " is" : " are") + " described";
+    String which =
+        described.isEmpty()
+            ? "none is described"
+            : "only "
+                + String.join(", ", described.stream().map(Gpu::name).toList())
+                + (described.size() == 1 ? " is" : " are")
+                + " described";
     return Optional.of(
-        "gpu.count says " + count.get() + " but " + which + "; the other " + rest
+        "gpu.count says "
+            + count.get()
+            + " but "
+            + which
+            + "; the other "
+            + rest
             + " were not checked");
   }
 }

@@ -6,8 +6,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * A value within a parameter expression: a plain number or an amount of bytes. The unit is kept
- * so that a quantity divided by a quantity is a number and adding bytes to a count is refused.
+ * A value within a parameter expression: a plain number or an amount of bytes. The unit is kept so
+ * that a quantity divided by a quantity is a number and adding bytes to a count is refused.
  */
 record Amount(BigDecimal value, boolean bytes) {
   private static final int SHOWN_DECIMALS = 3;
@@ -32,7 +32,8 @@ record Amount(BigDecimal value, boolean bytes) {
 
   Amount times(Amount other, int column) throws Unresolvable {
     if (bytes && other.bytes) {
-      throw new Unresolvable("cannot multiply an amount of bytes by an amount of bytes at column " + column);
+      throw new Unresolvable(
+          "cannot multiply an amount of bytes by an amount of bytes at column " + column);
     }
     return new Amount(value.multiply(other.value), bytes || other.bytes);
   }
@@ -70,15 +71,18 @@ record Amount(BigDecimal value, boolean bytes) {
     }
   }
 
-  /** As a person reads it: bytes in their shortest exact form ({@code 80Gi}), long fractions cut. */
+  /**
+   * As a person reads it: bytes in their shortest exact form ({@code 80Gi}), long fractions cut.
+   */
   String show() {
     BigDecimal stripped = value.stripTrailingZeros();
     if (bytes && whole() && stripped.signum() > 0) {
       return Quantities.format(stripped.setScale(0));
     }
-    String shown = stripped.scale() > SHOWN_DECIMALS
-        ? stripped.setScale(SHOWN_DECIMALS, RoundingMode.DOWN).toPlainString() + "…"
-        : stripped.toPlainString();
+    String shown =
+        stripped.scale() > SHOWN_DECIMALS
+            ? stripped.setScale(SHOWN_DECIMALS, RoundingMode.DOWN).toPlainString() + "…"
+            : stripped.toPlainString();
     return bytes ? shown + " bytes" : shown;
   }
 }

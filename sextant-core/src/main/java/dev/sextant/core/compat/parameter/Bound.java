@@ -20,18 +20,29 @@ record Bound(String written, BigDecimal amount, boolean hasUnit) {
   static Bound parse(String parameter, String field, String written) {
     String text = written.strip();
     if (WHOLE.matcher(text).matches()) {
-      NumberBounds.problem(text).ifPresent(problem -> {
-        throw new InvalidParameterException(parameter, field, "parameter " + parameter + ": " + field + " " + problem);
-      });
+      NumberBounds.problem(text)
+          .ifPresent(
+              problem -> {
+                throw new InvalidParameterException(
+                    parameter, field, "parameter " + parameter + ": " + field + " " + problem);
+              });
       return new Bound(text, new BigDecimal(text), false);
     }
     try {
       return new Bound(text, Quantities.parse(text), true);
     } catch (IllegalArgumentException e) {
       throw new InvalidParameterException(
-          parameter, field,
-          "parameter " + parameter + ": " + field + " \"" + written + "\" is not a whole number or an amount of bytes ("
-              + e.getMessage() + ")");
+          parameter,
+          field,
+          "parameter "
+              + parameter
+              + ": "
+              + field
+              + " \""
+              + written
+              + "\" is not a whole number or an amount of bytes ("
+              + e.getMessage()
+              + ")");
     }
   }
 

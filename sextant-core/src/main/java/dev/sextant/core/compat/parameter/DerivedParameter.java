@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A parameter derived from facts, parsed once. Its value is a whole number: parameters derived
- * from facts are counts (a batch size, workers) or amounts of bytes, so the exact result is
- * rounded down, the direction that still fits on the host, and then raised to {@code min} or
- * capped at {@code max}. An amount of bytes is given as a plain number of bytes, so that the value
- * reads the same whatever unit the expression used.
+ * A parameter derived from facts, parsed once. Its value is a whole number: parameters derived from
+ * facts are counts (a batch size, workers) or amounts of bytes, so the exact result is rounded
+ * down, the direction that still fits on the host, and then raised to {@code min} or capped at
+ * {@code max}. An amount of bytes is given as a plain number of bytes, so that the value reads the
+ * same whatever unit the expression used.
  */
 final class DerivedParameter {
   /** How much of a long expression a message repeats. */
@@ -23,7 +23,8 @@ final class DerivedParameter {
   private final Optional<Bound> min;
   private final Optional<Bound> max;
 
-  private DerivedParameter(String name, String expression, Term term, Optional<Bound> min, Optional<Bound> max) {
+  private DerivedParameter(
+      String name, String expression, Term term, Optional<Bound> min, Optional<Bound> max) {
     this.name = name;
     this.expression = expression;
     this.term = term;
@@ -31,26 +32,49 @@ final class DerivedParameter {
     this.max = max;
   }
 
-  /** @throws InvalidParameterException for an expression, min or max that cannot be read */
+  /**
+   * @throws InvalidParameterException for an expression, min or max that cannot be read
+   */
   static DerivedParameter prepare(String name, Parameter.Derived derived) {
     String expression = derived.expr().strip();
     if (expression.isEmpty()) {
       throw new InvalidParameterException(
-          name, "expr", "parameter " + name + ": expr is empty; expected an expression such as gpu[0].memory / 2Gi");
+          name,
+          "expr",
+          "parameter "
+              + name
+              + ": expr is empty; expected an expression such as gpu[0].memory / 2Gi");
     }
     Term term;
     try {
       term = ExpressionParser.parse(expression);
     } catch (ExpressionParser.SyntaxError e) {
       throw new InvalidParameterException(
-          name, "expr",
-          "parameter " + name + ": expr \"" + shortened(expression) + "\" at column " + e.column() + ": " + e.getMessage());
+          name,
+          "expr",
+          "parameter "
+              + name
+              + ": expr \""
+              + shortened(expression)
+              + "\" at column "
+              + e.column()
+              + ": "
+              + e.getMessage());
     }
     Optional<Bound> min = derived.min().map(text -> Bound.parse(name, "min", text));
     Optional<Bound> max = derived.max().map(text -> Bound.parse(name, "max", text));
-    if (min.isPresent() && max.isPresent() && min.get().amount().compareTo(max.get().amount()) > 0) {
+    if (min.isPresent()
+        && max.isPresent()
+        && min.get().amount().compareTo(max.get().amount()) > 0) {
       throw new InvalidParameterException(
-          name, "max", "parameter " + name + ": max " + max.get().written() + " is below min " + min.get().written());
+          name,
+          "max",
+          "parameter "
+              + name
+              + ": max "
+              + max.get().written()
+              + " is below min "
+              + min.get().written());
     }
     return new DerivedParameter(name, expression, term, min, max);
   }
@@ -83,12 +107,19 @@ final class DerivedParameter {
       steps.add(within());
     }
     String written = value.value().toPlainString();
-    return new ParameterValue(name, Optional.of(written), String.join(", ", steps), Optional.empty());
+    return new ParameterValue(
+        name, Optional.of(written), String.join(", ", steps), Optional.empty());
   }
 
   private static Optional<String> misfit(String field, Optional<Bound> bound, Amount exact) {
-    return bound.filter(b -> !b.fits(exact))
-        .map(b -> field + " " + b.written() + " is an amount of bytes, but the expression gives a number");
+    return bound
+        .filter(b -> !b.fits(exact))
+        .map(
+            b ->
+                field
+                    + " "
+                    + b.written()
+                    + " is an amount of bytes, but the expression gives a number");
   }
 
   private String within() {

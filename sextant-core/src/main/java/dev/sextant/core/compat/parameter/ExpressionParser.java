@@ -58,7 +58,10 @@ final class ExpressionParser {
     Term term = parser.expression();
     parser.skipSpaces();
     if (parser.position < text.length()) {
-      throw parser.error("unexpected \"" + text.charAt(parser.position) + "\"; expected an operator + - * / or the end");
+      throw parser.error(
+          "unexpected \""
+              + text.charAt(parser.position)
+              + "\"; expected an operator + - * / or the end");
     }
     return term;
   }
@@ -111,7 +114,8 @@ final class ExpressionParser {
       return name();
     }
     if (c == 0) {
-      throw error("the expression ends too soon; expected a number, a fact key, a function or \"(\"");
+      throw error(
+          "the expression ends too soon; expected a number, a fact key, a function or \"(\"");
     }
     throw error("unexpected \"" + c + "\"; expected a number, a fact key, a function or \"(\"");
   }
@@ -119,7 +123,8 @@ final class ExpressionParser {
   private Term number() throws SyntaxError {
     count();
     int start = position;
-    while (position < text.length() && (isDigit(text.charAt(position)) || text.charAt(position) == '.')) {
+    while (position < text.length()
+        && (isDigit(text.charAt(position)) || text.charAt(position) == '.')) {
       position++;
     }
     String digits = text.substring(start, position);
@@ -177,7 +182,9 @@ final class ExpressionParser {
     if (!KEY.matcher(name).matches()) {
       throw new SyntaxError(
           start + 1,
-          "\"" + name + "\" is not a fact key; expected one such as gpu[0].memory, memory.total or cpu.cores");
+          "\""
+              + name
+              + "\" is not a fact key; expected one such as gpu[0].memory, memory.total or cpu.cores");
     }
     return new Term.FactReference(name);
   }
@@ -187,7 +194,9 @@ final class ExpressionParser {
     if (arity == null) {
       throw new SyntaxError(
           column,
-          "unknown function \"" + function + "\"; expected one of floor, max, min"
+          "unknown function \""
+              + function
+              + "\"; expected one of floor, max, min"
               + DidYouMean.hint(function, ARITY.keySet()));
     }
     enter();
@@ -200,7 +209,13 @@ final class ExpressionParser {
     }
     if (arguments.size() != arity) {
       throw new SyntaxError(
-          column, function + " takes " + arity + (arity == 1 ? " argument" : " arguments") + ", not " + arguments.size());
+          column,
+          function
+              + " takes "
+              + arity
+              + (arity == 1 ? " argument" : " arguments")
+              + ", not "
+              + arguments.size());
     }
     expect(')');
     depth--;
@@ -209,9 +224,10 @@ final class ExpressionParser {
 
   private void expect(char wanted) throws SyntaxError {
     if (peek() != wanted) {
-      throw error(position >= text.length()
-          ? "the expression ends too soon; expected \"" + wanted + "\""
-          : "unexpected \"" + text.charAt(position) + "\"; expected \"" + wanted + "\"");
+      throw error(
+          position >= text.length()
+              ? "the expression ends too soon; expected \"" + wanted + "\""
+              : "unexpected \"" + text.charAt(position) + "\"; expected \"" + wanted + "\"");
     }
     position++;
   }
@@ -219,15 +235,22 @@ final class ExpressionParser {
   /** One level deeper: into parentheses, a function's arguments or a minus sign's operand. */
   private void enter() throws SyntaxError {
     if (++depth > MAX_DEPTH) {
-      throw error("the expression nests parentheses, function calls and minus signs more than " + MAX_DEPTH
-          + " levels deep; expected at most " + MAX_DEPTH);
+      throw error(
+          "the expression nests parentheses, function calls and minus signs more than "
+              + MAX_DEPTH
+              + " levels deep; expected at most "
+              + MAX_DEPTH);
     }
   }
 
   /** One more number or fact key. */
   private void count() throws SyntaxError {
     if (++terms > MAX_TERMS) {
-      throw error("the expression has more than " + MAX_TERMS + " numbers and fact keys; expected at most " + MAX_TERMS);
+      throw error(
+          "the expression has more than "
+              + MAX_TERMS
+              + " numbers and fact keys; expected at most "
+              + MAX_TERMS);
     }
   }
 

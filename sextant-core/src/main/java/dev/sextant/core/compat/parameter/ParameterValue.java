@@ -13,13 +13,15 @@ import java.util.Optional;
  * @param problem why there is no value, e.g. {@code fact gpu[0].memory is absent}; present exactly
  *     when {@code value} is empty
  */
-public record ParameterValue(String name, Optional<String> value, String derivation, Optional<String> problem) {
+public record ParameterValue(
+    String name, Optional<String> value, String derivation, Optional<String> problem) {
 
   public ParameterValue {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(derivation, "derivation");
     if (value.isPresent() == problem.isPresent()) {
-      throw new IllegalArgumentException("parameter " + name + " needs either a value or a problem, not both or neither");
+      throw new IllegalArgumentException(
+          "parameter " + name + " needs either a value or a problem, not both or neither");
     }
   }
 }

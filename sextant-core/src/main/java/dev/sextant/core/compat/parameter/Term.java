@@ -27,7 +27,8 @@ sealed interface Term {
   /** A fact by its key: a quantity gives bytes, a number a number, anything else is a problem. */
   record FactReference(String key) implements Term {
     public Amount evaluate(Fingerprint fingerprint) throws Unresolvable {
-      Fact fact = fingerprint.fact(key).orElseThrow(() -> new Unresolvable("fact " + key + " is absent"));
+      Fact fact =
+          fingerprint.fact(key).orElseThrow(() -> new Unresolvable("fact " + key + " is absent"));
       if (fact instanceof Fact.Quantity q && q.unit().equals("bytes")) {
         return Amount.ofBytes(q.amount());
       }
@@ -35,7 +36,13 @@ sealed interface Term {
         return Amount.number(n.value());
       }
       throw new Unresolvable(
-          "fact " + key + " is " + fact.type() + " " + fact.display() + ", not a number or an amount of bytes");
+          "fact "
+              + key
+              + " is "
+              + fact.type()
+              + " "
+              + fact.display()
+              + ", not a number or an amount of bytes");
     }
 
     public String show(Fingerprint fingerprint) {

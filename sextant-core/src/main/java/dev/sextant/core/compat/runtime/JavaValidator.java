@@ -51,8 +51,12 @@ public final class JavaValidator implements Validator {
   @Override
   public List<Argument> arguments() {
     return List.of(
-        Argument.optional("version", "dotted version range", "the Java versions accepted, such as >=17,<22 (version, min or both)"),
-        Argument.optional("min", "version", "the lowest Java accepted, such as 17 (version, min or both)"));
+        Argument.optional(
+            "version",
+            "dotted version range",
+            "the Java versions accepted, such as >=17,<22 (version, min or both)"),
+        Argument.optional(
+            "min", "version", "the lowest Java accepted, such as 17 (version, min or both)"));
   }
 
   @Override
@@ -65,14 +69,18 @@ public final class JavaValidator implements Validator {
     Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     List<DottedRange> ranges = new ArrayList<>();
     List<String> words = new ArrayList<>();
-    args.optionalText("version").ifPresent(text -> {
-      ranges.add(range(args, "version", text));
-      words.add(text);
-    });
-    args.optionalText("min").ifPresent(text -> {
-      ranges.add(range(args, "min", ">=" + modern(text)));
-      words.add("≥ " + text);
-    });
+    args.optionalText("version")
+        .ifPresent(
+            text -> {
+              ranges.add(range(args, "version", text));
+              words.add(text);
+            });
+    args.optionalText("min")
+        .ifPresent(
+            text -> {
+              ranges.add(range(args, "min", ">=" + modern(text)));
+              words.add("≥ " + text);
+            });
     if (ranges.isEmpty()) {
       throw args.invalid("version", "is missing; expected a range such as >=17 (or min: 17)");
     }
@@ -110,11 +118,13 @@ public final class JavaValidator implements Validator {
       Value value = new Value.Version(observed);
       for (DottedRange range : ranges) {
         if (!range.contains(version)) {
-          return Finding.notMet(FACTS, required, observed, "Java " + observed + " is not " + range.describe())
+          return Finding.notMet(
+                  FACTS, required, observed, "Java " + observed + " is not " + range.describe())
               .withObserved(value);
         }
       }
-      return Finding.met(FACTS, required, observed, "Java " + observed + " meets " + required).withObserved(value);
+      return Finding.met(FACTS, required, observed, "Java " + observed + " meets " + required)
+          .withObserved(value);
     }
   }
 }

@@ -55,8 +55,14 @@ public final class PythonValidator implements Validator {
   @Override
   public List<Argument> arguments() {
     return List.of(
-        Argument.optional("version", "PEP 440 specifiers", "the Python versions accepted, such as >=3.10,<3.13 (version, implementation or both)"),
-        Argument.optional("implementation", "text", "sys.implementation.name, such as cpython or pypy (version, implementation or both)"));
+        Argument.optional(
+            "version",
+            "PEP 440 specifiers",
+            "the Python versions accepted, such as >=3.10,<3.13 (version, implementation or both)"),
+        Argument.optional(
+            "implementation",
+            "text",
+            "sys.implementation.name, such as cpython or pypy (version, implementation or both)"));
   }
 
   @Override
@@ -67,16 +73,23 @@ public final class PythonValidator implements Validator {
   @Override
   public Constraint prepare(Requirement requirement) {
     Arguments args = Arguments.of(requirement, Argument.names(arguments()));
-    Optional<Pep440Specifiers> version = args.optionalText("version").map(text -> {
-      try {
-        return Pep440Specifiers.parse(text);
-      } catch (IllegalArgumentException e) {
-        throw args.invalid("version", "is not a PEP 440 specifier set: " + e.getMessage());
-      }
-    });
-    Optional<String> implementation = args.optionalText("implementation").map(t -> t.toLowerCase(Locale.ROOT));
+    Optional<Pep440Specifiers> version =
+        args.optionalText("version")
+            .map(
+                text -> {
+                  try {
+                    return Pep440Specifiers.parse(text);
+                  } catch (IllegalArgumentException e) {
+                    throw args.invalid(
+                        "version", "is not a PEP 440 specifier set: " + e.getMessage());
+                  }
+                });
+    Optional<String> implementation =
+        args.optionalText("implementation").map(t -> t.toLowerCase(Locale.ROOT));
     if (version.isEmpty() && implementation.isEmpty()) {
-      throw args.invalid("version", "is missing; expected a PEP 440 specifier set such as >=3.10,<3.13, or an implementation such as cpython");
+      throw args.invalid(
+          "version",
+          "is missing; expected a PEP 440 specifier set such as >=3.10,<3.13, or an implementation such as cpython");
     }
     return new PythonConstraint(version, implementation);
   }
@@ -94,15 +107,19 @@ public final class PythonValidator implements Validator {
       version.ifPresent(v -> keys.add(VERSION));
       implementation.ifPresent(i -> keys.add(IMPLEMENTATION));
       this.facts = List.copyOf(keys);
-      this.required = "Python"
-          + implementation.map(i -> " (" + i + ")").orElse("")
-          + version.map(v -> " " + v + " (PEP 440: " + v.describe() + ")").orElse("");
+      this.required =
+          "Python"
+              + implementation.map(i -> " (" + i + ")").orElse("")
+              + version.map(v -> " " + v + " (PEP 440: " + v.describe() + ")").orElse("");
     }
 
     @Override
     public Finding evaluate(Fingerprint fingerprint) {
       Finding finding = words(fingerprint);
-      finding = version.isPresent() ? finding.withRequired(new Value.Specifiers(version.get().toString())) : finding;
+      finding =
+          version.isPresent()
+              ? finding.withRequired(new Value.Specifiers(version.get().toString()))
+              : finding;
       String observed = text(fingerprint, VERSION);
       return observed == null ? finding : finding.withObserved(new Value.Version(observed));
     }
@@ -110,15 +127,24 @@ public final class PythonValidator implements Validator {
     private Finding words(Fingerprint fingerprint) {
       String observedVersion = text(fingerprint, VERSION);
       String observedImplementation = text(fingerprint, IMPLEMENTATION);
-      String observed = (observedImplementation == null ? "" : observedImplementation + " ")
-          + (observedVersion == null ? "version " + Finding.ABSENT : observedVersion);
+      String observed =
+          (observedImplementation == null ? "" : observedImplementation + " ")
+              + (observedVersion == null ? "version " + Finding.ABSENT : observedVersion);
       if (implementation.isPresent()) {
         String want = implementation.get();
         if (observedImplementation == null) {
-          return Finding.notMet(facts, required, observed, IMPLEMENTATION + " is absent, so the implementation is unknown");
+          return Finding.notMet(
+              facts,
+              required,
+              observed,
+              IMPLEMENTATION + " is absent, so the implementation is unknown");
         }
         if (!observedImplementation.toLowerCase(Locale.ROOT).equals(want)) {
-          return Finding.notMet(facts, required, observed, "the Python is " + observedImplementation + ", not " + want);
+          return Finding.notMet(
+              facts,
+              required,
+              observed,
+              "the Python is " + observedImplementation + ", not " + want);
         }
       }
       if (version.isPresent()) {
@@ -127,7 +153,10 @@ public final class PythonValidator implements Validator {
           return Finding.notMet(facts, required, observed, VERSION + " is absent");
         }
         if (!specifiers.contains(observedVersion)) {
-          return Finding.notMet(facts, required, observed,
+          return Finding.notMet(
+              facts,
+              required,
+              observed,
               "Python " + observedVersion + " is not " + specifiers.describe());
         }
       }

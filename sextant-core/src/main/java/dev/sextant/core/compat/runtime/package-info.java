@@ -1,2 +1,5 @@
-/** Built-in validators for language runtimes: the environment's Python (PEP 440) and Java (JEP 223) versions. */
+/**
+ * Built-in validators for language runtimes: the environment's Python (PEP 440) and Java (JEP 223)
+ * versions.
+ */
 package dev.sextant.core.compat.runtime;

@@ -20,7 +20,8 @@ import java.util.TreeSet;
 /**
  * {@code rule: cpu}: the CPU architecture is one of those given and the CPU has every instruction
  * set extension named. Source: the kernel's CPU feature flags as {@code /proc/cpuinfo} lists them
- * (https://www.kernel.org/doc/html/latest/arch/x86/cpuinfo.html) and {@code uname -m} machine names.
+ * (https://www.kernel.org/doc/html/latest/arch/x86/cpuinfo.html) and {@code uname -m} machine
+ * names.
  *
  * <p>Arguments: {@code arch} (one or a list; {@code amd64} means {@code x86_64}, {@code arm64}
  * means {@code aarch64}); {@code flags} (a list, all required, such as {@code [avx2, fma]}). At
@@ -48,8 +49,14 @@ public final class CpuValidator implements Validator {
   @Override
   public List<Argument> arguments() {
     return List.of(
-        Argument.optional("arch", "text or list of texts", "the machine names accepted, such as x86_64 or [x86_64, aarch64]; amd64 and arm64 are aliases (arch, flags or both)"),
-        Argument.optional("flags", "text or list of texts", "the CPU flags all required, such as [avx2, fma] (arch, flags or both)"));
+        Argument.optional(
+            "arch",
+            "text or list of texts",
+            "the machine names accepted, such as x86_64 or [x86_64, aarch64]; amd64 and arm64 are aliases (arch, flags or both)"),
+        Argument.optional(
+            "flags",
+            "text or list of texts",
+            "the CPU flags all required, such as [avx2, fma] (arch, flags or both)"));
   }
 
   @Override
@@ -62,7 +69,8 @@ public final class CpuValidator implements Validator {
     Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     Set<String> arches = new LinkedHashSet<>();
     args.texts("arch").forEach(a -> arches.add(normalise(a)));
-    List<String> flags = args.texts("flags").stream().map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList();
+    List<String> flags =
+        args.texts("flags").stream().map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList();
     if (arches.isEmpty() && flags.isEmpty()) {
       throw args.invalid("arch", "is missing, and so is flags; rule cpu needs arch, flags or both");
     }
@@ -79,7 +87,8 @@ public final class CpuValidator implements Validator {
     };
   }
 
-  private static Finding evaluate(List<String> arches, List<String> flags, Fingerprint fingerprint) {
+  private static Finding evaluate(
+      List<String> arches, List<String> flags, Fingerprint fingerprint) {
     List<String> facts = new ArrayList<>();
     List<String> required = new ArrayList<>();
     List<String> observed = new ArrayList<>();
@@ -98,10 +107,17 @@ public final class CpuValidator implements Validator {
     if (!flags.isEmpty()) {
       facts.add(FLAGS);
       required.add("flags " + String.join(" ", flags));
-      // Node Feature Discovery spells flags in capitals (cpu-cpuid.AVX2), /proc/cpuinfo in lower case.
-      Optional<SortedSet<String>> present = fingerprint.fact(FLAGS)
-          .filter(Fact.Set.class::isInstance)
-          .map(f -> new TreeSet<>(((Fact.Set) f).values().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList()));
+      // Node Feature Discovery spells flags in capitals (cpu-cpuid.AVX2), /proc/cpuinfo in lower
+      // case.
+      Optional<SortedSet<String>> present =
+          fingerprint
+              .fact(FLAGS)
+              .filter(Fact.Set.class::isInstance)
+              .map(
+                  f ->
+                      new TreeSet<>(
+                          ((Fact.Set) f)
+                              .values().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList()));
       if (present.isEmpty()) {
         observed.add("flags " + Finding.ABSENT);
         problems.add("the CPU flags are unknown (no cpu.flags)");
@@ -113,10 +129,17 @@ public final class CpuValidator implements Validator {
         }
       }
     }
-    String reason = problems.isEmpty()
-        ? "the CPU " + String.join(" and ", describeMet(arches, flags))
-        : String.join("; ", problems);
-    return new Finding(problems.isEmpty(), facts, String.join("; ", required), String.join("; ", observed), reason, List.of());
+    String reason =
+        problems.isEmpty()
+            ? "the CPU " + String.join(" and ", describeMet(arches, flags))
+            : String.join("; ", problems);
+    return new Finding(
+        problems.isEmpty(),
+        facts,
+        String.join("; ", required),
+        String.join("; ", observed),
+        reason,
+        List.of());
   }
 
   private static List<String> describeMet(List<String> arches, List<String> flags) {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code rule: kernel}: the Linux kernel is at least a version. Source: the kernel release as
- * {@code uname -r} gives it (https://www.kernel.org/doc/html/latest/admin-guide/README.html, "kernel
- * version numbering"): major.minor.patch, then whatever the distribution appends.
+ * {@code uname -r} gives it (https://www.kernel.org/doc/html/latest/admin-guide/README.html,
+ * "kernel version numbering"): major.minor.patch, then whatever the distribution appends.
  *
  * <p>Arguments: {@code min} (required, dotted, such as {@code 5.15}).
  */
@@ -46,7 +46,9 @@ public final class KernelValidator implements Validator {
 
   @Override
   public List<Argument> arguments() {
-    return List.of(Argument.required("min", "dotted version", "the oldest upstream kernel accepted, such as 5.15"));
+    return List.of(
+        Argument.required(
+            "min", "dotted version", "the oldest upstream kernel accepted, such as 5.15"));
   }
 
   @Override
@@ -59,12 +61,16 @@ public final class KernelValidator implements Validator {
     Arguments args = Arguments.of(requirement, Argument.names(arguments()));
     String min = args.version("min");
     if (!UPSTREAM.matcher(min).matches()) {
-      throw args.invalid("min", "is \"" + min + "\"; expected a dotted kernel version such as 5.15");
+      throw args.invalid(
+          "min", "is \"" + min + "\"; expected a dotted kernel version such as 5.15");
     }
     return fingerprint -> evaluate(min, fingerprint);
   }
 
-  /** The upstream part of a kernel release: {@code 6.1.112} of {@code 6.1.112-122.189.amzn2023.x86_64}. */
+  /**
+   * The upstream part of a kernel release: {@code 6.1.112} of {@code
+   * 6.1.112-122.189.amzn2023.x86_64}.
+   */
   static Optional<String> upstream(String release) {
     Matcher m = UPSTREAM.matcher(release);
     return m.lookingAt() ? Optional.of(m.group()) : Optional.empty();
@@ -75,19 +81,31 @@ public final class KernelValidator implements Validator {
     List<String> facts = List.of(KERNEL);
     Optional<String> release = fingerprint.fact(KERNEL).map(Fact::display);
     if (release.isEmpty()) {
-      return Finding.notMet(facts, required, Finding.ABSENT, "the kernel version is unknown (no kernel.version)")
+      return Finding.notMet(
+              facts, required, Finding.ABSENT, "the kernel version is unknown (no kernel.version)")
           .withRequired(new Value.Version(min));
     }
     Optional<String> upstream = upstream(release.get());
     if (upstream.isEmpty()) {
-      return Finding.notMet(facts, required, release.get(), "kernel release \"" + release.get() + "\" does not start with a version number")
+      return Finding.notMet(
+              facts,
+              required,
+              release.get(),
+              "kernel release \"" + release.get() + "\" does not start with a version number")
           .withRequired(new Value.Version(min));
     }
     boolean met = Versions.atLeast(upstream.get(), min);
-    String shown = upstream.get().equals(release.get()) ? upstream.get() : upstream.get() + " (" + release.get() + ")";
+    String shown =
+        upstream.get().equals(release.get())
+            ? upstream.get()
+            : upstream.get() + " (" + release.get() + ")";
     return new Finding(
-        met, facts, required, "kernel " + shown,
-        "kernel " + upstream.get() + (met ? " is at least " : " is older than ") + min, List.of())
+            met,
+            facts,
+            required,
+            "kernel " + shown,
+            "kernel " + upstream.get() + (met ? " is at least " : " is older than ") + min,
+            List.of())
         .withRequired(new Value.Version(min))
         .withObserved(new Value.Version(upstream.get()));
   }

@@ -21,8 +21,8 @@ import java.util.Optional;
  * https://peps.python.org/pep-0656/) applies the same rule to musl. Binaries for one family never
  * run on the other.
  *
- * <p>Arguments: {@code family} ({@code glibc} or {@code musl}); {@code min} (such as {@code
- * 2.28}). At least one is needed.
+ * <p>Arguments: {@code family} ({@code glibc} or {@code musl}); {@code min} (such as {@code 2.28}).
+ * At least one is needed.
  */
 public final class LibcValidator implements Validator {
   static final String FAMILY = "libc.family";
@@ -46,8 +46,12 @@ public final class LibcValidator implements Validator {
   @Override
   public List<Argument> arguments() {
     return List.of(
-        Argument.optional("family", "glibc or musl", "the C library binaries were built against (family, min or both)"),
-        Argument.optional("min", "version", "the oldest C library accepted, such as 2.28 (family, min or both)"));
+        Argument.optional(
+            "family",
+            "glibc or musl",
+            "the C library binaries were built against (family, min or both)"),
+        Argument.optional(
+            "min", "version", "the oldest C library accepted, such as 2.28 (family, min or both)"));
   }
 
   @Override
@@ -58,51 +62,76 @@ public final class LibcValidator implements Validator {
   @Override
   public Constraint prepare(Requirement requirement) {
     Arguments args = Arguments.of(requirement, Argument.names(arguments()));
-    Optional<String> family = args.has("family") ? Optional.of(args.choice("family", "glibc", "glibc", "musl")) : Optional.empty();
+    Optional<String> family =
+        args.has("family")
+            ? Optional.of(args.choice("family", "glibc", "glibc", "musl"))
+            : Optional.empty();
     Optional<String> min = args.optionalVersion("min");
     if (family.isEmpty() && min.isEmpty()) {
-      throw args.invalid("min", "is missing, and so is family; rule libc needs family, min or both");
+      throw args.invalid(
+          "min", "is missing, and so is family; rule libc needs family, min or both");
     }
     return fingerprint -> {
       Finding finding = evaluate(family, min, fingerprint);
       Optional<String> observed = fingerprint.fact(VERSION).map(Fact::display);
       finding = min.isPresent() ? finding.withRequired(new Value.Version(min.get())) : finding;
-      return observed.isPresent() ? finding.withObserved(new Value.Version(observed.get())) : finding;
+      return observed.isPresent()
+          ? finding.withObserved(new Value.Version(observed.get()))
+          : finding;
     };
   }
 
-  private static Finding evaluate(Optional<String> family, Optional<String> min, Fingerprint fingerprint) {
+  private static Finding evaluate(
+      Optional<String> family, Optional<String> min, Fingerprint fingerprint) {
     Optional<String> observedFamily = fingerprint.fact(FAMILY).map(Fact::display);
     Optional<String> observedVersion = fingerprint.fact(VERSION).map(Fact::display);
     String wanted = family.orElse("libc");
     String required = wanted + min.map(m -> " ≥ " + m).orElse("");
     List<String> facts = new ArrayList<>(List.of(FAMILY));
     min.ifPresent(m -> facts.add(VERSION));
-    String observed = observedFamily.isEmpty() && observedVersion.isEmpty()
-        ? Finding.ABSENT
-        : observedFamily.orElse("libc.family " + Finding.ABSENT) + " " + observedVersion.orElse("libc.version " + Finding.ABSENT);
+    String observed =
+        observedFamily.isEmpty() && observedVersion.isEmpty()
+            ? Finding.ABSENT
+            : observedFamily.orElse("libc.family " + Finding.ABSENT)
+                + " "
+                + observedVersion.orElse("libc.version " + Finding.ABSENT);
     if (family.isPresent()) {
       if (observedFamily.isEmpty()) {
-        return Finding.notMet(facts, required, observed, "the C library's family is unknown (no libc.family)");
+        return Finding.notMet(
+            facts, required, observed, "the C library's family is unknown (no libc.family)");
       }
       if (!observedFamily.get().equals(family.get())) {
-        return Finding.notMet(facts, required, observed,
-            "the host's C library is " + observedFamily.get() + ", and binaries built for " + family.get() + " do not run on it");
+        return Finding.notMet(
+            facts,
+            required,
+            observed,
+            "the host's C library is "
+                + observedFamily.get()
+                + ", and binaries built for "
+                + family.get()
+                + " do not run on it");
       }
     }
     if (min.isEmpty()) {
       return Finding.met(facts, required, observed, "the host's C library is " + family.get());
     }
     if (observedVersion.isEmpty()) {
-      return Finding.notMet(facts, required, observed, "the C library's version is unknown (no libc.version)");
+      return Finding.notMet(
+          facts, required, observed, "the C library's version is unknown (no libc.version)");
     }
     String actual = observedFamily.orElse("libc") + " " + observedVersion.get();
     // A family-less requirement still compares versions, but glibc's and musl's numbers say nothing
     // about each other.
     boolean met = Versions.atLeast(observedVersion.get(), min.get());
-    String reason = actual + (met ? " is at least " : " is older than ") + min.get()
-        + (met ? ", so binaries built against " : "; binaries built against ") + wanted + " " + min.get()
-        + (met ? " run" : " need symbols it lacks");
+    String reason =
+        actual
+            + (met ? " is at least " : " is older than ")
+            + min.get()
+            + (met ? ", so binaries built against " : "; binaries built against ")
+            + wanted
+            + " "
+            + min.get()
+            + (met ? " run" : " need symbols it lacks");
     return new Finding(met, facts, required, observed, reason, List.of());
   }
 }

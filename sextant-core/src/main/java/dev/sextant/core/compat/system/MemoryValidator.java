@@ -40,7 +40,9 @@ public final class MemoryValidator implements Validator {
 
   @Override
   public List<Argument> arguments() {
-    return List.of(Argument.required("min", "amount of bytes", "the least memory the host may have, such as 16Gi or 80 GB"));
+    return List.of(
+        Argument.required(
+            "min", "amount of bytes", "the least memory the host may have, such as 16Gi or 80 GB"));
   }
 
   @Override
@@ -57,7 +59,8 @@ public final class MemoryValidator implements Validator {
 
   /** A fact's amount in bytes, when it is a quantity of bytes. */
   static Optional<BigDecimal> bytes(Fingerprint fingerprint, String key) {
-    return fingerprint.fact(key)
+    return fingerprint
+        .fact(key)
         .filter(f -> f instanceof Fact.Quantity q && q.unit().equals("bytes"))
         .map(f -> ((Fact.Quantity) f).amount());
   }
@@ -66,16 +69,28 @@ public final class MemoryValidator implements Validator {
     String required = "memory ≥ " + min.text();
     Optional<BigDecimal> total = bytes(fingerprint, TOTAL);
     if (total.isEmpty()) {
-      return Finding.notMet(List.of(TOTAL), required, Finding.ABSENT, "the host's memory is unknown (no memory.total)")
+      return Finding.notMet(
+              List.of(TOTAL),
+              required,
+              Finding.ABSENT,
+              "the host's memory is unknown (no memory.total)")
           .withRequired(min);
     }
     boolean met = total.get().compareTo(min.bytes()) >= 0;
     Value.Quantity has = Value.Quantity.of(total.get());
     return new Finding(
-        met, List.of(TOTAL), required, has.text(),
-        "the host has " + has.text() + (met ? ", at least " : ", less than ") + min.text()
-            + (met ? "" : " (short by " + Quantities.format(min.bytes().subtract(total.get())) + ")"),
-        List.of())
+            met,
+            List.of(TOTAL),
+            required,
+            has.text(),
+            "the host has "
+                + has.text()
+                + (met ? ", at least " : ", less than ")
+                + min.text()
+                + (met
+                    ? ""
+                    : " (short by " + Quantities.format(min.bytes().subtract(total.get())) + ")"),
+            List.of())
         .withRequired(min)
         .withObserved(has);
   }

@@ -46,8 +46,14 @@ public final class OsValidator implements Validator {
   @Override
   public List<Argument> arguments() {
     return List.of(
-        Argument.optional("id", "text or list of texts", "the os-release IDs accepted, such as [ubuntu, debian] (id, version or both)"),
-        Argument.optional("version", "version or dotted version range", "a minimum such as 22.04, or comparisons such as >=22.04,<25 (id, version or both)"));
+        Argument.optional(
+            "id",
+            "text or list of texts",
+            "the os-release IDs accepted, such as [ubuntu, debian] (id, version or both)"),
+        Argument.optional(
+            "version",
+            "version or dotted version range",
+            "a minimum such as 22.04, or comparisons such as >=22.04,<25 (id, version or both)"));
   }
 
   @Override
@@ -58,21 +64,26 @@ public final class OsValidator implements Validator {
   @Override
   public Constraint prepare(Requirement requirement) {
     Arguments args = Arguments.of(requirement, Argument.names(arguments()));
-    List<String> ids = args.texts("id").stream().map(i -> i.toLowerCase(Locale.ROOT)).distinct().toList();
-    Optional<DottedRange> range = args.optionalText("version").map(text -> {
-      try {
-        return DottedRange.parse(atLeastWhenBare(text));
-      } catch (IllegalArgumentException e) {
-        throw args.invalid("version", e.getMessage());
-      }
-    });
+    List<String> ids =
+        args.texts("id").stream().map(i -> i.toLowerCase(Locale.ROOT)).distinct().toList();
+    Optional<DottedRange> range =
+        args.optionalText("version")
+            .map(
+                text -> {
+                  try {
+                    return DottedRange.parse(atLeastWhenBare(text));
+                  } catch (IllegalArgumentException e) {
+                    throw args.invalid("version", e.getMessage());
+                  }
+                });
     if (ids.isEmpty() && range.isEmpty()) {
       throw args.invalid("id", "is missing, and so is version; rule os needs id, version or both");
     }
     return fingerprint -> evaluate(ids, range, fingerprint);
   }
 
-  private static Finding evaluate(List<String> ids, Optional<DottedRange> range, Fingerprint fingerprint) {
+  private static Finding evaluate(
+      List<String> ids, Optional<DottedRange> range, Fingerprint fingerprint) {
     List<String> facts = new ArrayList<>();
     List<String> required = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -96,14 +107,26 @@ public final class OsValidator implements Validator {
         problems.add("version " + version.get() + " is not " + range.get().describe());
       }
     }
-    String observed = id.orElse("os.id " + Finding.ABSENT) + " " + version.orElse("os.version " + Finding.ABSENT);
+    String observed =
+        id.orElse("os.id " + Finding.ABSENT) + " " + version.orElse("os.version " + Finding.ABSENT);
     if (id.isEmpty() && version.isEmpty()) {
       observed = Finding.ABSENT;
     }
-    String reason = problems.isEmpty()
-        ? id.orElse("the OS") + " " + version.orElse("") + " meets " + String.join(", ", required)
-        : String.join("; ", problems);
-    return new Finding(problems.isEmpty(), facts, String.join(", ", required), observed, reason.replace("  ", " "), List.of());
+    String reason =
+        problems.isEmpty()
+            ? id.orElse("the OS")
+                + " "
+                + version.orElse("")
+                + " meets "
+                + String.join(", ", required)
+            : String.join("; ", problems);
+    return new Finding(
+        problems.isEmpty(),
+        facts,
+        String.join(", ", required),
+        observed,
+        reason.replace("  ", " "),
+        List.of());
   }
 
   /** {@code 22.04} alone means at least 22.04 here, as people write OS requirements. */

@@ -11,14 +11,15 @@ import java.util.List;
  * by commas, all of which must hold ({@code >=550.54.14,<560}).
  *
  * <p>Operators: {@code ==} (or a bare version), {@code !=}, {@code <}, {@code <=}, {@code >},
- * {@code >=}; {@code ==6.1.*} and {@code !=6.1.*} match by prefix. A version is read as its
- * leading dotted numbers, after an optional {@code v}: everything from the first other character
- * on is ignored, so {@code 6.1.112-122.amzn2023.x86_64} is 6.1.112. Leading zeros ({@code 05}) and
- * trailing zeros ({@code 12 == 12.0}) do not count. That suits versions whose suffix is a build
- * or distribution label; for {@code rc} and friends use the semver or PEP 440 scheme.
+ * {@code >=}; {@code ==6.1.*} and {@code !=6.1.*} match by prefix. A version is read as its leading
+ * dotted numbers, after an optional {@code v}: everything from the first other character on is
+ * ignored, so {@code 6.1.112-122.amzn2023.x86_64} is 6.1.112. Leading zeros ({@code 05}) and
+ * trailing zeros ({@code 12 == 12.0}) do not count. That suits versions whose suffix is a build or
+ * distribution label; for {@code rc} and friends use the semver or PEP 440 scheme.
  */
 public final class DottedRange implements VersionRange {
   private static final int MAX_DIGITS = 18;
+
   /** What {@link #compare(String, long[])} answers for a version that is not dotted numbers. */
   static final int UNREADABLE = Integer.MIN_VALUE;
 
@@ -37,7 +38,8 @@ public final class DottedRange implements VersionRange {
    */
   public static DottedRange parse(String text) {
     if (text.isBlank()) {
-      throw new IllegalArgumentException("a dotted version range is empty; expected one such as >=550.54.14 or >=6.1,<7");
+      throw new IllegalArgumentException(
+          "a dotted version range is empty; expected one such as >=550.54.14 or >=6.1,<7");
     }
     List<Comparison> comparisons = new ArrayList<>();
     for (String part : text.split(",", -1)) {
@@ -96,8 +98,9 @@ public final class DottedRange implements VersionRange {
 
   /**
    * How {@code version}'s leading dotted numbers compare with {@code bound}, missing segments
-   * counting as zero, read straight from the text: a fleet's plan makes a million of these, and reading into arrays first was most
-   * of what they allocated. {@link #UNREADABLE} where {@link #segments} gives null.
+   * counting as zero, read straight from the text: a fleet's plan makes a million of these, and
+   * reading into arrays first was most of what they allocated. {@link #UNREADABLE} where {@link
+   * #segments} gives null.
    */
   static int compare(String version, long[] bound) {
     int n = version.length();
@@ -170,7 +173,10 @@ public final class DottedRange implements VersionRange {
     static Comparison parse(String part, String whole) {
       Operator op = Operator.leading(part);
       if (op == Operator.ARBITRARY || op == Operator.COMPATIBLE) {
-        throw invalid(part, whole, "uses " + op.symbol + ", which is PEP 440; set scheme: pep440 or use >=, <");
+        throw invalid(
+            part,
+            whole,
+            "uses " + op.symbol + ", which is PEP 440; set scheme: pep440 or use >=, <");
       }
       String operand = (op == null ? part : part.substring(op.symbol.length())).strip();
       if (op == null && operand.startsWith("=")) {
@@ -187,7 +193,10 @@ public final class DottedRange implements VersionRange {
       String number = prefix ? operand.substring(0, operand.length() - 2) : operand;
       long[] bound = number.isEmpty() ? null : segments(number);
       if (bound == null || !isPlain(number)) {
-        throw invalid(part, whole, "has \"" + operand + "\"; expected dotted numbers such as 550.54.14 or 6.1");
+        throw invalid(
+            part,
+            whole,
+            "has \"" + operand + "\"; expected dotted numbers such as 550.54.14 or 6.1");
       }
       return new Comparison(op, operand, bound, prefix);
     }
@@ -241,8 +250,12 @@ public final class DottedRange implements VersionRange {
 
     private static IllegalArgumentException invalid(String part, String whole, String problem) {
       return new IllegalArgumentException(
-          "dotted version comparison \"" + part + "\"" + (part.equals(whole.strip()) ? "" : " in \"" + whole + "\"")
-              + " " + problem);
+          "dotted version comparison \""
+              + part
+              + "\""
+              + (part.equals(whole.strip()) ? "" : " in \"" + whole + "\"")
+              + " "
+              + problem);
     }
   }
 }

@@ -17,8 +17,12 @@ import java.util.List;
  * returns null or -1 when the text does not fit.
  */
 final class Pep440Scanner {
-  private static final String[] PRE_WORDS = {"alpha", "beta", "preview", "pre", "rc", "a", "b", "c"};
-  private static final int[] PRE_RANKS = {ALPHA, BETA, CANDIDATE, CANDIDATE, CANDIDATE, ALPHA, BETA, CANDIDATE};
+  private static final String[] PRE_WORDS = {
+    "alpha", "beta", "preview", "pre", "rc", "a", "b", "c"
+  };
+  private static final int[] PRE_RANKS = {
+    ALPHA, BETA, CANDIDATE, CANDIDATE, CANDIDATE, ALPHA, BETA, CANDIDATE
+  };
   private static final String[] POST_WORDS = {"post", "rev", "r"};
   private static final String[] DEV_WORDS = {"dev"};
 
@@ -101,7 +105,8 @@ final class Pep440Scanner {
     if (i != s.length()) {
       return null;
     }
-    return new Pep440Version(epoch, Arrays.copyOf(release, count), preRank, preNumber, post, dev, local);
+    return new Pep440Version(
+        epoch, Arrays.copyOf(release, count), preRank, preNumber, post, dev, local);
   }
 
   /** An optional separator, then one of {@code words}; its index, or -1 with nothing consumed. */

@@ -43,7 +43,8 @@ public final class Pep440Specifiers implements VersionRange {
    */
   public static Pep440Specifiers parse(String text) {
     if (text.isBlank()) {
-      throw new IllegalArgumentException("a PEP 440 specifier set is empty; expected one such as >=3.10,<3.13");
+      throw new IllegalArgumentException(
+          "a PEP 440 specifier set is empty; expected one such as >=3.10,<3.13");
     }
     List<Specifier> specifiers = new ArrayList<>();
     for (String part : text.split(",", -1)) {
@@ -128,7 +129,10 @@ public final class Pep440Specifiers implements VersionRange {
       }
       Operator op = Operator.leading(part);
       if (op == null) {
-        throw invalid(whole, part, "has no operator; expected one of ==, !=, <, <=, >, >=, ~=, === before the version, e.g. >=3.10");
+        throw invalid(
+            whole,
+            part,
+            "has no operator; expected one of ==, !=, <, <=, >, >=, ~=, === before the version, e.g. >=3.10");
       }
       String operand = part.substring(op.symbol.length()).strip();
       if (operand.isEmpty()) {
@@ -145,10 +149,21 @@ public final class Pep440Specifiers implements VersionRange {
         throw invalid(whole, part, "uses a wildcard, which only == and != allow");
       }
       String versionText = wildcard ? operand.substring(0, operand.length() - 2) : operand;
-      Pep440Version version = Pep440Version.tryParse(versionText).orElseThrow(() ->
-          invalid(whole, part, "has \"" + versionText + "\", which is not a PEP 440 version (e.g. 3.11, 3.13.0rc1)"));
+      Pep440Version version =
+          Pep440Version.tryParse(versionText)
+              .orElseThrow(
+                  () ->
+                      invalid(
+                          whole,
+                          part,
+                          "has \""
+                              + versionText
+                              + "\", which is not a PEP 440 version (e.g. 3.11, 3.13.0rc1)"));
       if (wildcard && (version.isPrerelease() || version.isPostrelease() || version.hasLocal())) {
-        throw invalid(whole, part, "puts a wildcard after a pre-, post-, dev- or local version; PEP 440 allows .* only after a release");
+        throw invalid(
+            whole,
+            part,
+            "puts a wildcard after a pre-, post-, dev- or local version; PEP 440 allows .* only after a release");
       }
       if (version.hasLocal() && op != Operator.EQUAL && op != Operator.NOT_EQUAL) {
         throw invalid(whole, part, "has a local version label, which only == and != allow");
@@ -172,10 +187,13 @@ public final class Pep440Specifiers implements VersionRange {
 
     boolean matches(Pep440Version candidate, String written) {
       return switch (op) {
-        case ARBITRARY -> written.strip().toLowerCase(Locale.ROOT).equals(this.written.toLowerCase(Locale.ROOT));
+        case ARBITRARY ->
+            written.strip().toLowerCase(Locale.ROOT).equals(this.written.toLowerCase(Locale.ROOT));
         case EQUAL -> equal(candidate);
         case NOT_EQUAL -> !equal(candidate);
-        case COMPATIBLE -> candidate.publicVersion().compareTo(version) >= 0 && candidate.startsWith(version.epoch(), prefix);
+        case COMPATIBLE ->
+            candidate.publicVersion().compareTo(version) >= 0
+                && candidate.startsWith(version.epoch(), prefix);
         case AT_MOST -> candidate.publicVersion().compareTo(version) <= 0;
         case AT_LEAST -> candidate.publicVersion().compareTo(version) >= 0;
         case BELOW -> below(candidate);
@@ -195,7 +213,8 @@ public final class Pep440Specifiers implements VersionRange {
         return false;
       }
       // <3.13 must not admit 3.13.0rc1: a pre-release of the bound is not "below" it to a reader.
-      return version.isPrerelease() || !candidate.isPrerelease()
+      return version.isPrerelease()
+          || !candidate.isPrerelease()
           || !candidate.baseVersion().equals(version.baseVersion());
     }
 
@@ -219,7 +238,13 @@ public final class Pep440Specifiers implements VersionRange {
         return "not any " + written;
       }
       if (op == Operator.COMPATIBLE) {
-        return "compatible with " + written + " (at least " + written + ", same " + prefixText() + ".*)";
+        return "compatible with "
+            + written
+            + " (at least "
+            + written
+            + ", same "
+            + prefixText()
+            + ".*)";
       }
       return op.words + " " + written;
     }
@@ -237,7 +262,12 @@ public final class Pep440Specifiers implements VersionRange {
 
     private static IllegalArgumentException invalid(String whole, String part, String problem) {
       return new IllegalArgumentException(
-          "PEP 440 specifier \"" + part + "\"" + (part.equals(whole.strip()) ? "" : " in \"" + whole + "\"") + " " + problem);
+          "PEP 440 specifier \""
+              + part
+              + "\""
+              + (part.equals(whole.strip()) ? "" : " in \"" + whole + "\"")
+              + " "
+              + problem);
     }
   }
 }

@@ -38,7 +38,14 @@ public final class Pep440Version implements Comparable<Pep440Version> {
   private final long dev;
   private final String[] local;
 
-  Pep440Version(long epoch, long[] release, int preRank, long preNumber, long post, long dev, String[] local) {
+  Pep440Version(
+      long epoch,
+      long[] release,
+      int preRank,
+      long preNumber,
+      long post,
+      long dev,
+      String[] local) {
     this.epoch = epoch;
     this.release = release;
     this.preRank = preRank;
@@ -57,7 +64,9 @@ public final class Pep440Version implements Comparable<Pep440Version> {
     Pep440Version version = read(text);
     if (version == null) {
       throw new IllegalArgumentException(
-          "\"" + text + "\" is not a PEP 440 version; expected one such as 3.11, 3.13.0rc1, 1!2.0.post1 or 1.0+local.7");
+          "\""
+              + text
+              + "\" is not a PEP 440 version; expected one such as 3.11, 3.13.0rc1, 1!2.0.post1 or 1.0+local.7");
     }
     return version;
   }
@@ -103,15 +112,22 @@ public final class Pep440Version implements Comparable<Pep440Version> {
 
   /** The public version: this one without its local label. */
   public Pep440Version publicVersion() {
-    return local == null ? this : new Pep440Version(epoch, release, preRank, preNumber, post, dev, null);
+    return local == null
+        ? this
+        : new Pep440Version(epoch, release, preRank, preNumber, post, dev, null);
   }
 
-  /** The epoch and release alone ({@code 1.0} for {@code 1.0rc1.post2+x}): the PEP's base version. */
+  /**
+   * The epoch and release alone ({@code 1.0} for {@code 1.0rc1.post2+x}): the PEP's base version.
+   */
   public Pep440Version baseVersion() {
     return new Pep440Version(epoch, release, FINAL, 0, NONE, NONE, null);
   }
 
-  /** Whether this version, with its release zero-padded, starts with {@code prefix} in the same epoch. */
+  /**
+   * Whether this version, with its release zero-padded, starts with {@code prefix} in the same
+   * epoch.
+   */
   boolean startsWith(long prefixEpoch, long[] prefix) {
     if (epoch != prefixEpoch) {
       return false;
@@ -150,7 +166,9 @@ public final class Pep440Version implements Comparable<Pep440Version> {
       return c;
     }
     // No dev part sorts after every dev-release of the same version.
-    c = Long.compare(dev == NONE ? Long.MAX_VALUE : dev, other.dev == NONE ? Long.MAX_VALUE : other.dev);
+    c =
+        Long.compare(
+            dev == NONE ? Long.MAX_VALUE : dev, other.dev == NONE ? Long.MAX_VALUE : other.dev);
     if (c != 0) {
       return c;
     }

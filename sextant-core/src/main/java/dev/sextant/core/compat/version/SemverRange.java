@@ -14,8 +14,8 @@ import org.semver4j.Semver;
  * 1.2.3 - 2.3.4}, {@code >=1.2.7 <1.3.0} and alternatives joined by {@code ||}.
  *
  * <p>As in npm, a pre-release only satisfies a range when a comparator names a pre-release of the
- * same major.minor.patch. An environment's version that is not strict semver ({@code 12.4},
- * {@code v3.0}) is coerced to one ({@code 12.4.0}), because tools report versions that short.
+ * same major.minor.patch. An environment's version that is not strict semver ({@code 12.4}, {@code
+ * v3.0}) is coerced to one ({@code 12.4.0}), because tools report versions that short.
  */
 public final class SemverRange implements VersionRange {
   // node-semver's grammar, checked before semver4j reads the text, because semver4j drops what it
@@ -23,7 +23,16 @@ public final class SemverRange implements VersionRange {
   private static final String NUMBER = "(?:x|X|\\*|0|[1-9]\\d*)";
   private static final String IDENTIFIERS = "[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*";
   private static final String PARTIAL =
-      NUMBER + "(?:\\." + NUMBER + "(?:\\." + NUMBER + "(?:-" + IDENTIFIERS + ")?(?:\\+" + IDENTIFIERS + ")?)?)?";
+      NUMBER
+          + "(?:\\."
+          + NUMBER
+          + "(?:\\."
+          + NUMBER
+          + "(?:-"
+          + IDENTIFIERS
+          + ")?(?:\\+"
+          + IDENTIFIERS
+          + ")?)?)?";
   private static final Pattern SIMPLE = Pattern.compile("(?:<=|>=|<|>|=|~|\\^)?v?" + PARTIAL);
   private static final Pattern HYPHEN = Pattern.compile(PARTIAL + " +- +" + PARTIAL);
   private static final Pattern OPERATOR_SPACE = Pattern.compile("(<=|>=|<|>|=|~|\\^) +");
@@ -39,13 +48,14 @@ public final class SemverRange implements VersionRange {
   /**
    * Reads an npm range.
    *
-   * @throws IllegalArgumentException when semver4j finds no comparator in the text or in one of
-   *     its {@code ||} alternatives (it reads what it cannot parse as matching nothing)
+   * @throws IllegalArgumentException when semver4j finds no comparator in the text or in one of its
+   *     {@code ||} alternatives (it reads what it cannot parse as matching nothing)
    */
   public static SemverRange parse(String text) {
     String trimmed = text.strip();
     if (trimmed.isEmpty()) {
-      throw new IllegalArgumentException("an npm version range is empty; expected one such as ^1.2.3 or >=1.2.7 <1.3.0");
+      throw new IllegalArgumentException(
+          "an npm version range is empty; expected one such as ^1.2.3 or >=1.2.7 <1.3.0");
     }
     if (!wellFormed(trimmed)) {
       throw invalid(trimmed, "it does not follow node-semver's range grammar");
@@ -109,7 +119,11 @@ public final class SemverRange implements VersionRange {
 
   private static IllegalArgumentException invalid(String text, String why) {
     return new IllegalArgumentException(
-        "\"" + text + "\" is not an npm version range (" + why + "); expected one such as ^1.2.3, ~1.2, 1.x,"
+        "\""
+            + text
+            + "\" is not an npm version range ("
+            + why
+            + "); expected one such as ^1.2.3, ~1.2, 1.x,"
             + " 1.2.3 - 2.3.4 or >=1.2.7 <1.3.0 || 2.x");
   }
 }

@@ -7,13 +7,14 @@ import java.util.Optional;
 /**
  * Reads version ranges, and picks a scheme when a requirement names none.
  *
- * <p>The default scheme ({@link #defaultScheme}) follows what the fact is and then how the range
- * is written:
+ * <p>The default scheme ({@link #defaultScheme}) follows what the fact is and then how the range is
+ * written:
  *
  * <ol>
  *   <li>{@code python.*} facts: {@code pep440}, since Python versions follow PEP 440;
- *   <li>{@code gpu.driver.version}, {@code kernel.version}, {@code libc.version} and {@code cuda.*}:
- *       {@code dotted}, since these are numeric versions with build suffixes, never semver;
+ *   <li>{@code gpu.driver.version}, {@code kernel.version}, {@code libc.version} and {@code
+ *       cuda.*}: {@code dotted}, since these are numeric versions with build suffixes, never
+ *       semver;
  *   <li>any other fact: {@code semver} when the text uses npm syntax ({@code ^}, {@code ~} not
  *       followed by {@code =}, {@code ||}, an {@code x}, {@code X} or {@code *} segment, or a
  *       hyphen range {@code 1.2 - 2.3}); {@code pep440} when it uses PEP 440's own {@code ~=} or
@@ -46,7 +47,9 @@ public final class VersionRanges {
     if (fact.startsWith("python.")) {
       return Scheme.PEP440;
     }
-    if (fact.equals("gpu.driver.version") || fact.equals("kernel.version") || fact.equals("libc.version")
+    if (fact.equals("gpu.driver.version")
+        || fact.equals("kernel.version")
+        || fact.equals("libc.version")
         || fact.startsWith("cuda.")) {
       return Scheme.DOTTED;
     }
@@ -56,7 +59,10 @@ public final class VersionRanges {
     return usesNpmSyntax(text) ? Scheme.SEMVER : Scheme.DOTTED;
   }
 
-  /** The scheme's name as requirements write it, for messages: {@code PEP 440}, {@code semver}, {@code dotted}. */
+  /**
+   * The scheme's name as requirements write it, for messages: {@code PEP 440}, {@code semver},
+   * {@code dotted}.
+   */
   public static String name(Requirement.Scheme scheme) {
     return switch (scheme) {
       case SEMVER -> "semver";
@@ -78,7 +84,9 @@ public final class VersionRanges {
       if (c == '~' && (i + 1 == text.length() || text.charAt(i + 1) != '=')) {
         return true;
       }
-      if ((c == 'x' || c == 'X' || c == '*') && isSegmentStart(text, i) && isSegmentEnd(text, i + 1)) {
+      if ((c == 'x' || c == 'X' || c == '*')
+          && isSegmentStart(text, i)
+          && isSegmentEnd(text, i + 1)) {
         return true;
       }
     }
@@ -86,7 +94,10 @@ public final class VersionRanges {
   }
 
   private static boolean isSegmentStart(String text, int i) {
-    return i == 0 || text.charAt(i - 1) == '.' || text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '=';
+    return i == 0
+        || text.charAt(i - 1) == '.'
+        || text.charAt(i - 1) == ' '
+        || text.charAt(i - 1) == '=';
   }
 
   private static boolean isSegmentEnd(String text, int i) {

@@ -20,9 +20,16 @@ final class Mismatch {
   // PEP 600 names; the legacy aliases are PEP 513 (manylinux1), PEP 571 (manylinux2010) and PEP 599
   // (manylinux2014).
   private static final Pattern MANYLINUX = Pattern.compile("manylinux_(\\d{1,9})_(\\d{1,9})_(.+)");
-  private static final Pattern LEGACY = Pattern.compile("(manylinux1|manylinux2010|manylinux2014)_(.+)");
+  private static final Pattern LEGACY =
+      Pattern.compile("(manylinux1|manylinux2010|manylinux2014)_(.+)");
   private static final Map<String, int[]> LEGACY_GLIBC =
-      Map.of("manylinux1", new int[] {2, 5}, "manylinux2010", new int[] {2, 12}, "manylinux2014", new int[] {2, 17});
+      Map.of(
+          "manylinux1",
+          new int[] {2, 5},
+          "manylinux2010",
+          new int[] {2, 12},
+          "manylinux2014",
+          new int[] {2, 17});
   // PEP 656.
   private static final Pattern MUSLLINUX = Pattern.compile("musllinux_(\\d{1,9})_(\\d{1,9})_(.+)");
   private static final Pattern PYTHON = Pattern.compile("(cp|py)(\\d)(\\d{0,8})");
@@ -47,15 +54,20 @@ final class Mismatch {
       Set<String> platforms = new LinkedHashSet<>();
       wheel.forEach(tag -> platforms.add(tag.platform()));
       // manylinux_2_17_x86_64.manylinux2014_x86_64 names one platform twice; say why once.
-      platforms.removeIf(platform -> platforms.contains(canonical(platform)) && !canonical(platform).equals(platform));
+      platforms.removeIf(
+          platform ->
+              platforms.contains(canonical(platform)) && !canonical(platform).equals(platform));
       platforms.forEach(platform -> reasons.add(platform(platform, env)));
     }
     if (reasons.isEmpty()) {
-      return "the environment accepts each part of " + String.join(", ", names(wheel))
+      return "the environment accepts each part of "
+          + String.join(", ", names(wheel))
           + (wheel.size() == 1 ? " but not in this combination" : " but not in these combinations");
     }
-    List<String> shown = new ArrayList<>(reasons).subList(0, Math.min(MOST_REASONS, reasons.size()));
-    String more = reasons.size() > MOST_REASONS ? "; and " + (reasons.size() - MOST_REASONS) + " more" : "";
+    List<String> shown =
+        new ArrayList<>(reasons).subList(0, Math.min(MOST_REASONS, reasons.size()));
+    String more =
+        reasons.size() > MOST_REASONS ? "; and " + (reasons.size() - MOST_REASONS) + " more" : "";
     return String.join("; ", shown) + more;
   }
 
@@ -64,38 +76,78 @@ final class Mismatch {
     Matcher own = PYTHON.matcher(env.interpreter);
     if (wheel.matches() && own.matches()) {
       if (!wheel.group(2).equals(own.group(2))) {
-        return "interpreter " + interpreter + " is for Python " + wheel.group(2) + "; the environment runs " + env.interpreter;
+        return "interpreter "
+            + interpreter
+            + " is for Python "
+            + wheel.group(2)
+            + "; the environment runs "
+            + env.interpreter;
       }
-      if (!wheel.group(3).isEmpty() && !own.group(3).isEmpty()
+      if (!wheel.group(3).isEmpty()
+          && !own.group(3).isEmpty()
           && Integer.parseInt(wheel.group(3)) > Integer.parseInt(own.group(3))) {
-        return "interpreter " + interpreter + " needs Python " + wheel.group(2) + "." + wheel.group(3)
-            + "; the environment runs " + env.interpreter;
+        return "interpreter "
+            + interpreter
+            + " needs Python "
+            + wheel.group(2)
+            + "."
+            + wheel.group(3)
+            + "; the environment runs "
+            + env.interpreter;
       }
     }
-    return "interpreter " + interpreter + " is not one the environment's Python (" + env.interpreter + ") accepts";
+    return "interpreter "
+        + interpreter
+        + " is not one the environment's Python ("
+        + env.interpreter
+        + ") accepts";
   }
 
   private static String platform(String platform, Environment env) {
     Matcher manylinux = MANYLINUX.matcher(platform);
     Matcher legacy = LEGACY.matcher(platform);
     if (manylinux.matches() || legacy.matches()) {
-      int[] glibc = manylinux.matches()
-          ? new int[] {Integer.parseInt(manylinux.group(1)), Integer.parseInt(manylinux.group(2))}
-          : LEGACY_GLIBC.get(legacy.group(1));
+      int[] glibc =
+          manylinux.matches()
+              ? new int[] {
+                Integer.parseInt(manylinux.group(1)), Integer.parseInt(manylinux.group(2))
+              }
+              : LEGACY_GLIBC.get(legacy.group(1));
       String arch = manylinux.matches() ? manylinux.group(3) : legacy.group(2);
-      String name = "platform " + platform + (legacy.matches() ? " (= manylinux_" + glibc[0] + "_" + glibc[1] + ")" : "");
-      return libc(name, "glibc", glibc, arch, env.newestManylinux, env.oldestManylinux, env.newestMusllinux, env);
+      String name =
+          "platform "
+              + platform
+              + (legacy.matches() ? " (= manylinux_" + glibc[0] + "_" + glibc[1] + ")" : "");
+      return libc(
+          name,
+          "glibc",
+          glibc,
+          arch,
+          env.newestManylinux,
+          env.oldestManylinux,
+          env.newestMusllinux,
+          env);
     }
     Matcher musllinux = MUSLLINUX.matcher(platform);
     if (musllinux.matches()) {
       int[] musl = {Integer.parseInt(musllinux.group(1)), Integer.parseInt(musllinux.group(2))};
-      return libc("platform " + platform, "musl", musl, musllinux.group(3),
-          env.newestMusllinux, env.oldestMusllinux, env.newestManylinux, env);
+      return libc(
+          "platform " + platform,
+          "musl",
+          musl,
+          musllinux.group(3),
+          env.newestMusllinux,
+          env.oldestMusllinux,
+          env.newestManylinux,
+          env);
     }
     if (platform.startsWith("linux_")) {
       String arch = platform.substring("linux_".length());
       if (env.arch.isEmpty()) {
-        return "platform " + platform + " is a Linux tag; the environment's platform is " + env.platform;
+        return "platform "
+            + platform
+            + " is a Linux tag; the environment's platform is "
+            + env.platform;
       }
       if (!arch.equals(env.arch)) {
         return "platform " + platform + " is for " + arch + "; the environment is " + env.arch;
@@ -103,12 +155,26 @@ final class Mismatch {
     } else if (!env.arch.isEmpty() && !platform.equals("any")) {
       return "platform " + platform + " is not a Linux tag; the environment is linux_" + env.arch;
     }
-    return "platform " + platform + " is not among the environment's platforms (" + env.platform + " …)";
+    return "platform "
+        + platform
+        + " is not among the environment's platforms ("
+        + env.platform
+        + " …)";
   }
 
-  /** A manylinux or musllinux platform: Linux, then the architecture, then the C library and its version. */
+  /**
+   * A manylinux or musllinux platform: Linux, then the architecture, then the C library and its
+   * version.
+   */
   private static String libc(
-      String name, String libc, int[] needed, String arch, Libc newest, Libc oldest, Libc other, Environment env) {
+      String name,
+      String libc,
+      int[] needed,
+      String arch,
+      Libc newest,
+      Libc oldest,
+      Libc other,
+      Environment env) {
     if (env.arch.isEmpty()) {
       return name + " is a Linux tag; the environment's platform is " + env.platform;
     }
@@ -117,16 +183,39 @@ final class Mismatch {
     }
     String family = libc.equals("glibc") ? "manylinux" : "musllinux";
     if (newest == null) {
-      return name + " needs " + libc + "; the environment lists no " + family + " tags"
-          + (other == null ? "" : " (its C library is " + (libc.equals("glibc") ? "musl" : "glibc")
-              + ", newest tag " + other.tag + ")");
+      return name
+          + " needs "
+          + libc
+          + "; the environment lists no "
+          + family
+          + " tags"
+          + (other == null
+              ? ""
+              : " (its C library is "
+                  + (libc.equals("glibc") ? "musl" : "glibc")
+                  + ", newest tag "
+                  + other.tag
+                  + ")");
     }
     if (compare(needed, newest.version) > 0) {
-      return name + " needs " + libc + " ≥ " + needed[0] + "." + needed[1] + " but the environment's newest "
-          + family + " tag is " + newest.tag;
+      return name
+          + " needs "
+          + libc
+          + " ≥ "
+          + needed[0]
+          + "."
+          + needed[1]
+          + " but the environment's newest "
+          + family
+          + " tag is "
+          + newest.tag;
     }
     if (compare(needed, oldest.version) < 0) {
-      return name + " is older than the oldest " + family + " tag the environment accepts, " + oldest.tag;
+      return name
+          + " is older than the oldest "
+          + family
+          + " tag the environment accepts, "
+          + oldest.tag;
     }
     return name + " is not among the environment's platforms (" + env.platform + " …)";
   }
@@ -187,13 +276,23 @@ final class Mismatch {
         }
         Matcher manylinux = MANYLINUX.matcher(platform);
         if (manylinux.matches()) {
-          Libc libc = new Libc(platform, new int[] {Integer.parseInt(manylinux.group(1)), Integer.parseInt(manylinux.group(2))});
+          Libc libc =
+              new Libc(
+                  platform,
+                  new int[] {
+                    Integer.parseInt(manylinux.group(1)), Integer.parseInt(manylinux.group(2))
+                  });
           env.newestManylinux = newer(env.newestManylinux, libc, 1);
           env.oldestManylinux = newer(env.oldestManylinux, libc, -1);
         }
         Matcher musllinux = MUSLLINUX.matcher(platform);
         if (musllinux.matches()) {
-          Libc libc = new Libc(platform, new int[] {Integer.parseInt(musllinux.group(1)), Integer.parseInt(musllinux.group(2))});
+          Libc libc =
+              new Libc(
+                  platform,
+                  new int[] {
+                    Integer.parseInt(musllinux.group(1)), Integer.parseInt(musllinux.group(2))
+                  });
           env.newestMusllinux = newer(env.newestMusllinux, libc, 1);
           env.oldestMusllinux = newer(env.oldestMusllinux, libc, -1);
         }
@@ -203,7 +302,9 @@ final class Mismatch {
 
     // Compared rather than trusted to the order, so a list written by hand is read right too.
     private static Libc newer(Libc kept, Libc seen, int direction) {
-      return kept == null || Integer.signum(compare(seen.version, kept.version)) == direction ? seen : kept;
+      return kept == null || Integer.signum(compare(seen.version, kept.version)) == direction
+          ? seen
+          : kept;
     }
   }
 }

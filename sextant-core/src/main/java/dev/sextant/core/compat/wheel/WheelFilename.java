@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A wheel's file name, read as the binary distribution format specifies (PEP 427,
- * https://packaging.python.org/en/latest/specifications/binary-distribution-format/):
- * {@code {distribution}-{version}(-{build tag})?-{python tag}-{abi tag}-{platform tag}.whl}.
+ * https://packaging.python.org/en/latest/specifications/binary-distribution-format/): {@code
+ * {distribution}-{version}(-{build tag})?-{python tag}-{abi tag}-{platform tag}.whl}.
  *
  * <p>Parsing follows packaging 26.2's {@code utils.parse_wheel_filename}, the code pip runs, so
  * that a name pip refuses is refused here too; it is stricter only in refusing empty parts.
@@ -24,14 +24,17 @@ import java.util.regex.Pattern;
  * @param build the optional build tag, which sorts otherwise equal wheels
  * @param tags every tag of the compressed tag sets ({@code py2.py3-none-any} is two tags)
  */
-public record WheelFilename(String distribution, String version, Optional<Build> build, SortedSet<WheelTag> tags) {
+public record WheelFilename(
+    String distribution, String version, Optional<Build> build, SortedSet<WheelTag> tags) {
 
   private static final String FORM =
       "{distribution}-{version}(-{build tag})?-{python tag}-{abi tag}-{platform tag}.whl";
   // packaging's check on the escaped name: word characters and dots, with no "__" (PEP 427 escapes
   // runs of other characters to a single '_').
-  private static final Pattern ESCAPED_NAME = Pattern.compile("[\\w.]+", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern ESCAPED_NAME =
+      Pattern.compile("[\\w.]+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern BUILD = Pattern.compile("([0-9]+)(.*)", Pattern.DOTALL);
+
   /** Ample for any build number; a million digits would take seconds to convert. */
   private static final int MAX_BUILD_DIGITS = 100;
 
@@ -76,8 +79,12 @@ public record WheelFilename(String distribution, String version, Optional<Build>
     String stem = filename.substring(0, filename.length() - 4);
     int dashes = (int) stem.chars().filter(c -> c == '-').count();
     if (dashes != 4 && dashes != 5) {
-      throw invalid(filename, "it has " + (dashes + 1) + " parts separated by '-' where 5 or 6 are expected"
-          + " (a '-' in the distribution name must be written '_')");
+      throw invalid(
+          filename,
+          "it has "
+              + (dashes + 1)
+              + " parts separated by '-' where 5 or 6 are expected"
+              + " (a '-' in the distribution name must be written '_')");
     }
     String[] parts = stem.split("-", dashes - 1);
     String name = parts[0];
@@ -85,8 +92,9 @@ public record WheelFilename(String distribution, String version, Optional<Build>
       throw invalid(filename, "the distribution name is empty");
     }
     if (!ESCAPED_NAME.matcher(name).matches() || name.contains("__")) {
-      throw invalid(filename, "distribution name \"" + name
-          + "\" may only hold letters, digits, '.' and single '_'");
+      throw invalid(
+          filename,
+          "distribution name \"" + name + "\" may only hold letters, digits, '.' and single '_'");
     }
     String version;
     try {
@@ -101,11 +109,17 @@ public record WheelFilename(String distribution, String version, Optional<Build>
         throw invalid(filename, "build tag \"" + parts[2] + "\" must start with a digit");
       }
       if (m.group(1).length() > MAX_BUILD_DIGITS) {
-        throw invalid(filename, "build number has " + m.group(1).length() + " digits; expected at most " + MAX_BUILD_DIGITS);
+        throw invalid(
+            filename,
+            "build number has "
+                + m.group(1).length()
+                + " digits; expected at most "
+                + MAX_BUILD_DIGITS);
       }
       build = Optional.of(new Build(new BigInteger(m.group(1)), m.group(2)));
     }
-    return new WheelFilename(normalizeName(name), version, build, expand(filename, parts[parts.length - 1]));
+    return new WheelFilename(
+        normalizeName(name), version, build, expand(filename, parts[parts.length - 1]));
   }
 
   /** PEP 503: {@code re.sub(r"[-_.]+", "-", name).lower()}. */
@@ -139,7 +153,13 @@ public record WheelFilename(String distribution, String version, Optional<Build>
 
   private static IllegalArgumentException invalid(String filename, String problem) {
     return new IllegalArgumentException(
-        "\"" + filename + "\" is not a wheel file name: " + problem + "; expected " + FORM + " (PEP 427)");
+        "\""
+            + filename
+            + "\" is not a wheel file name: "
+            + problem
+            + "; expected "
+            + FORM
+            + " (PEP 427)");
   }
 
   /** For messages: the normalised name and version, the build tag and every tag. */

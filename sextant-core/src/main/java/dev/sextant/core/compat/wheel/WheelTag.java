@@ -10,7 +10,8 @@ import java.util.Objects;
  * <p>Parts are lower-cased, as packaging's {@code Tag} does, so that they compare with the tags an
  * environment lists.
  */
-public record WheelTag(String interpreter, String abi, String platform) implements Comparable<WheelTag> {
+public record WheelTag(String interpreter, String abi, String platform)
+    implements Comparable<WheelTag> {
 
   public WheelTag {
     interpreter = part(interpreter, "interpreter");
@@ -21,7 +22,8 @@ public record WheelTag(String interpreter, String abi, String platform) implemen
   private static String part(String value, String name) {
     Objects.requireNonNull(value, name);
     if (value.isEmpty() || value.indexOf('-') >= 0) {
-      throw new IllegalArgumentException("tag " + name + " \"" + value + "\" must be non-empty and contain no '-'");
+      throw new IllegalArgumentException(
+          "tag " + name + " \"" + value + "\" must be non-empty and contain no '-'");
     }
     return value.toLowerCase(Locale.ROOT);
   }

@@ -59,7 +59,9 @@ public final class WheelValidator implements Validator {
 
   @Override
   public List<Argument> arguments() {
-    return List.of(Argument.required("file", "wheel file name", "the wheel's file name alone, not a path or URL"));
+    return List.of(
+        Argument.required(
+            "file", "wheel file name", "the wheel's file name alone, not a path or URL"));
   }
 
   @Override
@@ -76,7 +78,8 @@ public final class WheelValidator implements Validator {
     Arguments with = Arguments.of(requirement, Argument.names(arguments()));
     String file = with.text("file");
     if (file.contains("/") || file.contains("\\")) {
-      throw with.invalid("file", "\"" + file + "\" is a path or URL; expected the wheel's file name alone");
+      throw with.invalid(
+          "file", "\"" + file + "\" is a path or URL; expected the wheel's file name alone");
     }
     WheelFilename wheel;
     try {
@@ -85,14 +88,22 @@ public final class WheelValidator implements Validator {
       throw with.invalid("file", e.getMessage());
     }
     return new WheelConstraint(
-        file, WheelTags.of(wheel), required(file, wheel), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        file,
+        WheelTags.of(wheel),
+        required(file, wheel),
+        new ConcurrentHashMap<>(),
+        new ConcurrentHashMap<>());
   }
 
   private static String required(String file, WheelFilename wheel) {
     List<String> names = wheel.tags().stream().map(WheelTag::toString).toList();
-    String shown = names.size() <= TAGS_SHOWN
-        ? String.join(", ", names)
-        : names.stream().limit(TAGS_SHOWN).collect(Collectors.joining(", ")) + " … (" + names.size() + " tags)";
+    String shown =
+        names.size() <= TAGS_SHOWN
+            ? String.join(", ", names)
+            : names.stream().limit(TAGS_SHOWN).collect(Collectors.joining(", "))
+                + " … ("
+                + names.size()
+                + " tags)";
     return "a tag of " + file + " in python.tags: " + shown;
   }
 
@@ -122,19 +133,31 @@ public final class WheelValidator implements Validator {
       }
       List<String> facts = List.of(FACT);
       if (!(fact.get() instanceof Fact.Sequence sequence)) {
-        return Finding.notMet(facts, required, fact.get().display(),
-            "python.tags is a " + fact.get().type() + ", not the ordered list of tags the Python probe collects");
+        return Finding.notMet(
+            facts,
+            required,
+            fact.get().display(),
+            "python.tags is a "
+                + fact.get().type()
+                + ", not the ordered list of tags the Python probe collects");
       }
       return judge(facts, sequence.values(), sequence.display());
     }
 
-    /** Without python.tags, the tags of the interpreter the other facts describe, said to be derived. */
+    /**
+     * Without python.tags, the tags of the interpreter the other facts describe, said to be
+     * derived.
+     */
     private Finding derive(Fingerprint fingerprint) {
       InterpreterFacts.Reading reading = InterpreterFacts.read(fingerprint);
       if (reading.interpreter().isEmpty()) {
-        return Finding.notMet(List.of(FACT), required, Finding.ABSENT,
+        return Finding.notMet(
+            List.of(FACT),
+            required,
+            Finding.ABSENT,
             "the fingerprint has no python.tags, which the Python probe collects from the environment's python3, and"
-                + " they cannot be derived: " + reading.why());
+                + " they cannot be derived: "
+                + reading.why());
       }
       Interpreter interpreter = reading.interpreter().get();
       List<String> supported = derived.get(interpreter);
@@ -146,29 +169,54 @@ public final class WheelValidator implements Validator {
       }
       String display = new Fact.Sequence(supported).display();
       return judge(reading.facts(), supported, display)
-          .withCaveat("python.tags is not in the fingerprint: its " + supported.size() + " tags were derived from "
-              + String.join(", ", reading.facts()) + " as the Python probe computes them, taking the interpreter"
-              + " to be a 64-bit " + interpreter.implementation().name() + " " + interpreter.version() + " with ABI "
-              + interpreter.abi() + " on Linux " + interpreter.platform().architecture() + " with "
-              + interpreter.platform().libc());
+          .withCaveat(
+              "python.tags is not in the fingerprint: its "
+                  + supported.size()
+                  + " tags were derived from "
+                  + String.join(", ", reading.facts())
+                  + " as the Python probe computes them, taking the interpreter"
+                  + " to be a 64-bit "
+                  + interpreter.implementation().name()
+                  + " "
+                  + interpreter.version()
+                  + " with ABI "
+                  + interpreter.abi()
+                  + " on Linux "
+                  + interpreter.platform().architecture()
+                  + " with "
+                  + interpreter.platform().libc());
     }
 
     private Finding judge(List<String> facts, List<String> supported, String display) {
       Optional<TagMatch> match = tags.bestIn(supported);
       if (match.isEmpty()) {
-        return Finding.notMet(facts, required, display, "pip would refuse " + file + ": " + refusal(supported));
+        return Finding.notMet(
+            facts, required, display, "pip would refuse " + file + ": " + refusal(supported));
       }
       TagMatch best = match.get();
-      Finding met = Finding.met(facts, required,
-          best.tag() + " (rank " + best.rank() + " of " + best.listed() + ")",
-          "pip accepts " + file + " by its tag " + best.tag() + ", the environment's choice "
-              + best.rank() + " of " + best.listed() + " (1 is most preferred)")
-          .withObserved(new Value.WheelTag(best.tag().toString(), best.rank(), best.listed()));
+      Finding met =
+          Finding.met(
+                  facts,
+                  required,
+                  best.tag() + " (rank " + best.rank() + " of " + best.listed() + ")",
+                  "pip accepts "
+                      + file
+                      + " by its tag "
+                      + best.tag()
+                      + ", the environment's choice "
+                      + best.rank()
+                      + " of "
+                      + best.listed()
+                      + " (1 is most preferred)")
+              .withObserved(new Value.WheelTag(best.tag().toString(), best.rank(), best.listed()));
       // PEP 513: a plain linux_* wheel promises nothing about the libraries it links, so pip's
       // yes is only about the interpreter, ABI and architecture.
       return best.tag().platform().startsWith("linux_")
-          ? met.withCaveat("a " + best.tag().platform() + " wheel is built for one distribution and is not checked "
-              + "for portability (PEP 513); it may need shared libraries this host lacks")
+          ? met.withCaveat(
+              "a "
+                  + best.tag().platform()
+                  + " wheel is built for one distribution and is not checked "
+                  + "for portability (PEP 513); it may need shared libraries this host lacks")
           : met;
     }
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -50,7 +49,15 @@ final class Defaults {
       if (first != null) {
         throw new DuplicateNameException(
             field + "[" + i + "].name",
-            "duplicate " + what + " name \"" + name.apply(values.get(i)) + "\" (already used by " + field + "[" + first + "])");
+            "duplicate "
+                + what
+                + " name \""
+                + name.apply(values.get(i))
+                + "\" (already used by "
+                + field
+                + "["
+                + first
+                + "])");
       }
     }
   }

@@ -46,7 +46,8 @@ public final class Durations {
     }
     BigInteger whole = nanos.toBigInteger();
     if (whole.signum() == 0) {
-      throw new IllegalArgumentException("expected a positive duration such as 30s or 5m, found \"" + text + "\"");
+      throw new IllegalArgumentException(
+          "expected a positive duration such as 30s or 5m, found \"" + text + "\"");
     }
     // Go counts a duration in int64 nanoseconds, about 292 years; so do Kubernetes and Argo.
     if (whole.bitLength() >= Long.SIZE) {

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sextant.core.resource.LabelRequirement;
 import dev.sextant.core.resource.LabelSelector;
 import java.util.ArrayList;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * A Kubernetes label selector as written in a spec ({@code matchLabels}, {@code matchExpressions});
@@ -29,7 +29,9 @@ public record Selector(Map<String, String> matchLabels, List<Expression> matchEx
   /** The same selector in the form the rest of Sextant matches with. */
   public LabelSelector toLabelSelector() {
     List<LabelRequirement> requirements = new ArrayList<>();
-    matchLabels.forEach((key, value) -> requirements.add(LabelRequirement.of(key, LabelRequirement.Operator.EQUALS, value)));
+    matchLabels.forEach(
+        (key, value) ->
+            requirements.add(LabelRequirement.of(key, LabelRequirement.Operator.EQUALS, value)));
     matchExpressions.forEach(e -> requirements.add(e.toRequirement()));
     return new LabelSelector(requirements);
   }

@@ -35,12 +35,17 @@ class CelConstraintTest {
 
   @Test
   void a_true_expression_is_met_and_names_the_facts_it_reads() {
-    Finding finding = evaluate("facts[\"gpu[0].memory\"] >= quantity(\"40Gi\") && 'avx2' in facts['cpu.flags']", H100);
+    Finding finding =
+        evaluate(
+            "facts[\"gpu[0].memory\"] >= quantity(\"40Gi\") && 'avx2' in facts['cpu.flags']", H100);
 
     assertThat(finding.met()).isTrue();
     assertThat(finding.facts()).containsExactly("gpu[0].memory", "cpu.flags");
-    assertThat(finding.required()).isEqualTo("CEL: facts[\"gpu[0].memory\"] >= quantity(\"40Gi\") && 'avx2' in facts['cpu.flags']");
-    assertThat(finding.observed()).isEqualTo("gpu[0].memory=85899345920 bytes (80.0 GiB), cpu.flags=avx2 avx512f fma");
+    assertThat(finding.required())
+        .isEqualTo(
+            "CEL: facts[\"gpu[0].memory\"] >= quantity(\"40Gi\") && 'avx2' in facts['cpu.flags']");
+    assertThat(finding.observed())
+        .isEqualTo("gpu[0].memory=85899345920 bytes (80.0 GiB), cpu.flags=avx2 avx512f fma");
     assertThat(finding.reason()).isEqualTo("The expression is true for these facts.");
   }
 
@@ -57,7 +62,8 @@ class CelConstraintTest {
   void versions_compare_by_segment_not_as_text() {
     assertThat(evaluate("versionAtLeast(facts['cuda.driver.max'], '12.4')", H100).met()).isTrue();
     assertThat(evaluate("versionAtLeast(facts['cuda.driver.max'], '12.10')", H100).met()).isFalse();
-    assertThat(evaluate("versionCompare(facts['cuda.driver.max'], '9.0') == 1", H100).met()).isTrue();
+    assertThat(evaluate("versionCompare(facts['cuda.driver.max'], '9.0') == 1", H100).met())
+        .isTrue();
     // As text, "12.4" < "9.0": the reason the functions exist.
     assertThat(evaluate("facts['cuda.driver.max'] < '9.0'", H100).met()).isTrue();
   }
@@ -66,7 +72,8 @@ class CelConstraintTest {
   void each_kind_of_fact_has_its_cel_type() {
     assertThat(evaluate("facts['cpu.arch'] == 'x86_64'", H100).met()).isTrue();
     assertThat(evaluate("facts['network.reach.postgres']", H100).met()).isTrue();
-    assertThat(evaluate("facts['gpu.count'] == 8 && facts['gpu.count'] >= 7.5", H100).met()).isTrue();
+    assertThat(evaluate("facts['gpu.count'] == 8 && facts['gpu.count'] >= 7.5", H100).met())
+        .isTrue();
     assertThat(evaluate("facts['load.average'] < 1.0", H100).met()).isTrue();
     assertThat(evaluate("facts['gpu[0].memory'] == 85899345920", H100).met()).isTrue();
     assertThat(evaluate("size(facts['cpu.flags']) == 3", H100).met()).isTrue();
@@ -75,7 +82,9 @@ class CelConstraintTest {
 
   @Test
   void value_is_the_requirements_own_fact() {
-    Constraint constraint = CelConstraint.prepare(requirement(Optional.of("gpu[0].memory"), "value >= quantity('16Gi')"));
+    Constraint constraint =
+        CelConstraint.prepare(
+            requirement(Optional.of("gpu[0].memory"), "value >= quantity('16Gi')"));
 
     Finding finding = constraint.evaluate(H100);
 
@@ -85,13 +94,16 @@ class CelConstraintTest {
 
   @Test
   void an_absent_own_fact_is_not_met_and_observed_absent() {
-    Constraint constraint = CelConstraint.prepare(requirement(Optional.of("gpu[1].memory"), "value >= quantity('16Gi')"));
+    Constraint constraint =
+        CelConstraint.prepare(
+            requirement(Optional.of("gpu[1].memory"), "value >= quantity('16Gi')"));
 
     Finding finding = constraint.evaluate(H100);
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.observed()).isEqualTo(Finding.ABSENT);
-    assertThat(finding.reason()).isEqualTo("Fact gpu[1].memory is absent, so the expression was not evaluated.");
+    assertThat(finding.reason())
+        .isEqualTo("Fact gpu[1].memory is absent, so the expression was not evaluated.");
   }
 
   @Test
@@ -100,13 +112,16 @@ class CelConstraintTest {
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.facts()).containsExactly("gpu[0].memory", "gpu[1].memory");
-    assertThat(finding.observed()).isEqualTo("gpu[0].memory=85899345920 bytes (80.0 GiB), gpu[1].memory=absent");
-    assertThat(finding.reason()).isEqualTo("Fact gpu[1].memory is absent, so the expression cannot be evaluated.");
+    assertThat(finding.observed())
+        .isEqualTo("gpu[0].memory=85899345920 bytes (80.0 GiB), gpu[1].memory=absent");
+    assertThat(finding.reason())
+        .isEqualTo("Fact gpu[1].memory is absent, so the expression cannot be evaluated.");
   }
 
   @Test
   void in_facts_tests_whether_a_fact_is_there() {
-    assertThat(evaluate("!('gpu[1].memory' in facts) || facts['gpu[1].memory'] > 0", H100).met()).isTrue();
+    assertThat(evaluate("!('gpu[1].memory' in facts) || facts['gpu[1].memory'] > 0", H100).met())
+        .isTrue();
   }
 
   @Test
@@ -115,7 +130,8 @@ class CelConstraintTest {
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.reason())
-        .startsWith("The expression cannot be evaluated: at character 19, No matching overload for function '_>_'");
+        .startsWith(
+            "The expression cannot be evaluated: at character 19, No matching overload for function '_>_'");
   }
 
   @Test
@@ -123,7 +139,9 @@ class CelConstraintTest {
     Finding finding = evaluate("facts['gpu[0].memory'] > quantity(facts['cpu.arch'])", H100);
 
     assertThat(finding.met()).isFalse();
-    assertThat(finding.reason()).isEqualTo("The expression cannot be evaluated: quantity(\"x86_64\"): \"x86_64\" is not a quantity; expected an amount of bytes such as 24Gi, 8 GB, 16384 MiB or a plain number of bytes.");
+    assertThat(finding.reason())
+        .isEqualTo(
+            "The expression cannot be evaluated: quantity(\"x86_64\"): \"x86_64\" is not a quantity; expected an amount of bytes such as 24Gi, 8 GB, 16384 MiB or a plain number of bytes.");
   }
 
   @Test
@@ -137,7 +155,8 @@ class CelConstraintTest {
   @Test
   void macros_work_over_sets_and_lists() {
     assertThat(evaluate("['avx2', 'fma'].all(f, f in facts['cpu.flags'])", H100).met()).isTrue();
-    assertThat(evaluate("facts['cpu.flags'].exists(f, f.startsWith('avx512'))", H100).met()).isTrue();
+    assertThat(evaluate("facts['cpu.flags'].exists(f, f.startsWith('avx512'))", H100).met())
+        .isTrue();
   }
 
   @Test
@@ -148,10 +167,13 @@ class CelConstraintTest {
     }
     Fingerprint host = Fingerprint.of(Map.of("cpu.flags", Fact.Set.of(many)));
 
-    Finding finding = evaluate("facts['cpu.flags'].all(a, facts['cpu.flags'].all(b, a != b || a == b))", host);
+    Finding finding =
+        evaluate("facts['cpu.flags'].all(a, facts['cpu.flags'].all(b, a != b || a == b))", host);
 
     assertThat(finding.met()).isFalse();
-    assertThat(finding.reason()).isEqualTo("The expression cannot be evaluated: at character 23, Iteration budget exceeded: 10000.");
+    assertThat(finding.reason())
+        .isEqualTo(
+            "The expression cannot be evaluated: at character 23, Iteration budget exceeded: 10000.");
   }
 
   @Test
@@ -159,37 +181,48 @@ class CelConstraintTest {
     Finding finding = evaluate("facts['cpu.arch']", H100);
 
     assertThat(finding.met()).isFalse();
-    assertThat(finding.reason()).isEqualTo("The expression gave x86_64, not true or false, so the requirement is not met.");
+    assertThat(finding.reason())
+        .isEqualTo("The expression gave x86_64, not true or false, so the requirement is not met.");
   }
 
   @Test
   void an_expression_that_does_not_parse_is_refused_with_its_column() {
-    assertThatThrownBy(() -> CelConstraint.prepare(requirement(Optional.empty(), "facts['gpu.count'] >")))
+    assertThatThrownBy(
+            () -> CelConstraint.prepare(requirement(Optional.empty(), "facts['gpu.count'] >")))
         .isInstanceOf(InvalidRequirementException.class)
-        .hasMessageStartingWith("CEL expression \"facts['gpu.count'] >\" does not compile: column 21: mismatched input '<EOF>'")
+        .hasMessageStartingWith(
+            "CEL expression \"facts['gpu.count'] >\" does not compile: column 21: mismatched input '<EOF>'")
         .extracting(e -> ((InvalidRequirementException) e).field())
         .isEqualTo("cel");
   }
 
   @Test
   void an_undeclared_name_is_refused_with_its_column() {
-    assertThatThrownBy(() -> CelConstraint.prepare(requirement(Optional.empty(), "fact['gpu.count'] > 1")))
+    assertThatThrownBy(
+            () -> CelConstraint.prepare(requirement(Optional.empty(), "fact['gpu.count'] > 1")))
         .isInstanceOf(InvalidRequirementException.class)
-        .hasMessage("CEL expression \"fact['gpu.count'] > 1\" does not compile: column 1: undeclared reference to 'fact' (in container '')");
+        .hasMessage(
+            "CEL expression \"fact['gpu.count'] > 1\" does not compile: column 1: undeclared reference to 'fact' (in container '')");
   }
 
   @Test
   void an_expression_that_is_not_a_bool_is_refused() {
-    assertThatThrownBy(() -> CelConstraint.prepare(requirement(Optional.empty(), "quantity('16Gi') + 1")))
+    assertThatThrownBy(
+            () -> CelConstraint.prepare(requirement(Optional.empty(), "quantity('16Gi') + 1")))
         .isInstanceOf(InvalidRequirementException.class)
-        .hasMessage("CEL expression \"quantity('16Gi') + 1\" gives int; a requirement must give a bool (true when it is met)");
+        .hasMessage(
+            "CEL expression \"quantity('16Gi') + 1\" gives int; a requirement must give a bool (true when it is met)");
   }
 
   @Test
   void a_misspelt_quantity_literal_is_refused_before_any_host() {
-    assertThatThrownBy(() -> CelConstraint.prepare(requirement(Optional.empty(), "facts['memory.total'] >= quantity('16Gb')")))
+    assertThatThrownBy(
+            () ->
+                CelConstraint.prepare(
+                    requirement(Optional.empty(), "facts['memory.total'] >= quantity('16Gb')")))
         .isInstanceOf(InvalidRequirementException.class)
-        .hasMessageStartingWith("CEL expression \"facts['memory.total'] >= quantity('16Gb')\" at column 36: \"16Gb\" has an unknown unit \"Gb\"");
+        .hasMessageStartingWith(
+            "CEL expression \"facts['memory.total'] >= quantity('16Gb')\" at column 36: \"16Gb\" has an unknown unit \"Gb\"");
   }
 
   @Test
@@ -202,7 +235,8 @@ class CelConstraintTest {
   @Test
   void one_compiled_expression_is_evaluated_from_many_threads_at_once() throws Exception {
     Constraint constraint =
-        CelConstraint.prepare(requirement(Optional.empty(), "facts['gpu[0].memory'] >= quantity('40Gi')"));
+        CelConstraint.prepare(
+            requirement(Optional.empty(), "facts['gpu[0].memory'] >= quantity('40Gi')"));
     List<Fingerprint> hosts = new ArrayList<>();
     for (int gib = 1; gib <= 80; gib++) {
       hosts.add(Fingerprint.of(Map.of("gpu[0].memory", Quantities.bytes(gib + "Gi"))));
@@ -230,7 +264,18 @@ class CelConstraintTest {
 
   static Requirement requirement(Optional<String> fact, String cel) {
     return new Requirement(
-        fact, "", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        List.of(), List.of(), Optional.empty(), Optional.of(cel), Optional.empty(), null);
+        fact,
+        "",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.of(cel),
+        Optional.empty(),
+        null);
   }
 }

@@ -15,14 +15,18 @@ import org.junit.jupiter.api.Test;
 
 class ComputeCapabilityValidatorTest {
   /** An H100 and a T4 in one host. */
-  static final Fingerprint MIXED = Fixtures.facts(Map.of(
-      "gpu.count", Fact.Number.of(2),
-      "gpu[0].model", new Fact.Text("NVIDIA H100 80GB HBM3"),
-      "gpu[0].compute_capability", new Fact.Version("9.0"),
-      "gpu[0].memory", new Fact.Quantity(new java.math.BigDecimal(81559L * 1024 * 1024), "bytes"),
-      "gpu[1].model", new Fact.Text("Tesla T4"),
-      "gpu[1].compute_capability", new Fact.Version("7.5"),
-      "gpu[1].memory", new Fact.Quantity(new java.math.BigDecimal(15360L * 1024 * 1024), "bytes")));
+  static final Fingerprint MIXED =
+      Fixtures.facts(
+          Map.of(
+              "gpu.count", Fact.Number.of(2),
+              "gpu[0].model", new Fact.Text("NVIDIA H100 80GB HBM3"),
+              "gpu[0].compute_capability", new Fact.Version("9.0"),
+              "gpu[0].memory",
+                  new Fact.Quantity(new java.math.BigDecimal(81559L * 1024 * 1024), "bytes"),
+              "gpu[1].model", new Fact.Text("Tesla T4"),
+              "gpu[1].compute_capability", new Fact.Version("7.5"),
+              "gpu[1].memory",
+                  new Fact.Quantity(new java.math.BigDecimal(15360L * 1024 * 1024), "bytes")));
 
   @Test
   void compute_capability_7_5_fails_min_8_0() {
@@ -32,16 +36,21 @@ class ComputeCapabilityValidatorTest {
     assertThat(finding.facts()).containsExactly("gpu.count", "gpu[0].compute_capability");
     assertThat(finding.required()).isEqualTo("every GPU of compute capability ≥ 8.0");
     assertThat(finding.observed()).isEqualTo("gpu[0] 7.5");
-    assertThat(finding.reason()).isEqualTo("not every GPU reaches compute capability 8.0: gpu[0] has 7.5");
+    assertThat(finding.reason())
+        .isEqualTo("not every GPU reaches compute capability 8.0: gpu[0] has 7.5");
   }
 
   @Test
   void an_h100_described_once_for_eight_meets_8_0_with_a_caveat_about_the_other_seven() {
-    Finding finding = check("computeCapability", "{\"min\": \"8.0\", \"gpus\": \"all\"}", fingerprint("h100.yaml"));
+    Finding finding =
+        check(
+            "computeCapability", "{\"min\": \"8.0\", \"gpus\": \"all\"}", fingerprint("h100.yaml"));
 
     assertThat(finding.met()).isTrue();
     assertThat(finding.observed()).isEqualTo("gpu[0] 9.0");
-    assertThat(finding.caveats()).singleElement().asString()
+    assertThat(finding.caveats())
+        .singleElement()
+        .asString()
         .isEqualTo("gpu.count says 8 but only gpu[0] is described; the other 7 were not checked");
   }
 
@@ -54,29 +63,42 @@ class ComputeCapabilityValidatorTest {
     assertThat(any.reason()).isEqualTo("gpu[0] (9.0) has compute capability ≥ 8.0");
     assertThat(all.met()).isFalse();
     assertThat(all.observed()).isEqualTo("gpu[0] 9.0, gpu[1] 7.5");
-    assertThat(all.reason()).isEqualTo("not every GPU reaches compute capability 8.0: gpu[1] has 7.5");
+    assertThat(all.reason())
+        .isEqualTo("not every GPU reaches compute capability 8.0: gpu[1] has 7.5");
     assertThat(all.caveats()).isEmpty();
   }
 
   @Test
   void capabilities_compare_as_numbers_not_text() {
-    Fingerprint blackwell = Fixtures.facts(Map.of("gpu.count", Fact.Number.of(1), "gpu[0].compute_capability", new Fact.Version("12.0")));
+    Fingerprint blackwell =
+        Fixtures.facts(
+            Map.of(
+                "gpu.count",
+                Fact.Number.of(1),
+                "gpu[0].compute_capability",
+                new Fact.Version("12.0")));
 
     assertThat(check("computeCapability", "{\"min\": \"8.9\"}", blackwell).met()).isTrue();
   }
 
   @Test
   void a_host_without_gpus_is_not_met() {
-    Finding finding = check("computeCapability", "{\"min\": \"8.0\"}", fingerprint("graviton-arm.yaml"));
+    Finding finding =
+        check("computeCapability", "{\"min\": \"8.0\"}", fingerprint("graviton-arm.yaml"));
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.observed()).isEqualTo(Finding.ABSENT);
-    assertThat(finding.reason()).isEqualTo("the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)");
+    assertThat(finding.reason())
+        .isEqualTo("the fingerprint describes no GPU (neither gpu.count nor any gpu[i] fact)");
   }
 
   @Test
   void a_gpu_count_of_zero_is_no_gpus() {
-    Finding finding = check("computeCapability", "{\"min\": \"8.0\"}", Fixtures.facts(Map.of("gpu.count", Fact.Number.of(0))));
+    Finding finding =
+        check(
+            "computeCapability",
+            "{\"min\": \"8.0\"}",
+            Fixtures.facts(Map.of("gpu.count", Fact.Number.of(0))));
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.observed()).isEqualTo("0 GPUs");
@@ -85,7 +107,9 @@ class ComputeCapabilityValidatorTest {
 
   @Test
   void a_gpu_without_a_capability_counts_as_absent() {
-    Fingerprint unknown = Fixtures.facts(Map.of("gpu.count", Fact.Number.of(1), "gpu[0].model", new Fact.Text("Mystery")));
+    Fingerprint unknown =
+        Fixtures.facts(
+            Map.of("gpu.count", Fact.Number.of(1), "gpu[0].model", new Fact.Text("Mystery")));
 
     Finding finding = check("computeCapability", "{\"min\": \"8.0\"}", unknown);
 
@@ -103,7 +127,9 @@ class ComputeCapabilityValidatorTest {
 
   private static String field(String with) {
     try {
-      Validators.standard().get("computeCapability").prepare(Fixtures.rule("computeCapability", with));
+      Validators.standard()
+          .get("computeCapability")
+          .prepare(Fixtures.rule("computeCapability", with));
     } catch (InvalidRequirementException e) {
       return e.field();
     }

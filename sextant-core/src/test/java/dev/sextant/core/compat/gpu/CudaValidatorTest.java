@@ -20,11 +20,17 @@ class CudaValidatorTest {
 
   @Test
   void a_driver_version_that_is_not_one_is_said_so_rather_than_compared() {
-    Finding finding = check("cuda", "{\"toolkit\": \"12.4\"}",
-        H100.with("gpu.driver.version", new dev.sextant.core.fingerprint.Fact.Text("banana")).without("cuda.driver.max"));
+    Finding finding =
+        check(
+            "cuda",
+            "{\"toolkit\": \"12.4\"}",
+            H100.with("gpu.driver.version", new dev.sextant.core.fingerprint.Fact.Text("banana"))
+                .without("cuda.driver.max"));
 
     assertThat(finding.met()).isFalse();
-    assertThat(finding.reason()).isEqualTo("gpu.driver.version is \"banana\", which is not a version; expected dotted numbers such as 550.54.15");
+    assertThat(finding.reason())
+        .isEqualTo(
+            "gpu.driver.version is \"banana\", which is not a version; expected dotted numbers such as 550.54.15");
   }
 
   @Test
@@ -35,7 +41,8 @@ class CudaValidatorTest {
     assertThat(finding.facts()).containsExactly("cuda.driver.max", "gpu.driver.version");
     assertThat(finding.required()).isEqualTo("CUDA 12.4 (driver ≥ 550.54.14)");
     assertThat(finding.observed()).isEqualTo("driver 550.54.15, CUDA ≤ 12.4");
-    assertThat(finding.reason()).isEqualTo("driver 550.54.15 supports CUDA ≤ 12.4, which covers CUDA 12.4");
+    assertThat(finding.reason())
+        .isEqualTo("driver 550.54.15 supports CUDA ≤ 12.4, which covers CUDA 12.4");
     assertThat(finding.caveats()).isEmpty();
   }
 
@@ -56,21 +63,32 @@ class CudaValidatorTest {
 
   @Test
   void the_t4_passes_cuda_12_4_through_minor_version_compatibility_with_a_caveat() {
-    Finding finding = check("cuda", "{\"toolkit\": \"12.4\", \"minorVersionCompatibility\": true}", T4);
+    Finding finding =
+        check("cuda", "{\"toolkit\": \"12.4\", \"minorVersionCompatibility\": true}", T4);
 
     assertThat(finding.met()).isTrue();
-    assertThat(finding.required()).isEqualTo("CUDA 12.4 (driver ≥ 550.54.14, or ≥ 525.60.13 with minor-version compatibility)");
+    assertThat(finding.required())
+        .isEqualTo(
+            "CUDA 12.4 (driver ≥ 550.54.14, or ≥ 525.60.13 with minor-version compatibility)");
     assertThat(finding.reason()).contains("minor-version compatibility", "525.60.13");
-    assertThat(finding.caveats()).singleElement().asString()
-        .contains("PTX JIT", "newer driver", "550.54.14", "https://docs.nvidia.com/deploy/cuda-compatibility/");
+    assertThat(finding.caveats())
+        .singleElement()
+        .asString()
+        .contains(
+            "PTX JIT",
+            "newer driver",
+            "550.54.14",
+            "https://docs.nvidia.com/deploy/cuda-compatibility/");
   }
 
   @Test
-  void minor_version_compatibility_without_the_driver_version_trusts_the_release_nvidia_smi_reports() {
+  void
+      minor_version_compatibility_without_the_driver_version_trusts_the_release_nvidia_smi_reports() {
     // cuda.driver.max 12.2 means a driver of at least 12.2 GA's 535.54.03, above 12.x's 525.60.13.
     Fingerprint t4 = T4.without("gpu.driver.version");
 
-    Finding finding = check("cuda", "{\"toolkit\": \"12.4\", \"minorVersionCompatibility\": true}", t4);
+    Finding finding =
+        check("cuda", "{\"toolkit\": \"12.4\", \"minorVersionCompatibility\": true}", t4);
 
     assertThat(finding.met()).isTrue();
     assertThat(finding.facts()).containsExactly("cuda.driver.max");
@@ -80,18 +98,31 @@ class CudaValidatorTest {
 
   @Test
   void minor_version_compatibility_does_not_cross_major_versions() {
-    Finding finding = check("cuda", "{\"toolkit\": \"13.0\", \"minorVersionCompatibility\": true}", H100);
+    Finding finding =
+        check("cuda", "{\"toolkit\": \"13.0\", \"minorVersionCompatibility\": true}", H100);
 
     assertThat(finding.met()).isFalse();
-    assertThat(finding.reason()).contains("CUDA 13.0 needs driver ≥ 580.65.06", "or ≥ 580.65.06 through minor-version compatibility");
+    assertThat(finding.reason())
+        .contains(
+            "CUDA 13.0 needs driver ≥ 580.65.06",
+            "or ≥ 580.65.06 through minor-version compatibility");
   }
 
   @Test
   void minor_version_compatibility_for_11_x_needs_450_80_02() {
     Fingerprint old = facts("450.51.06");
-    assertThat(check("cuda", "{\"toolkit\": \"11.8\", \"minorVersionCompatibility\": true}", old).met()).isFalse();
+    assertThat(
+            check("cuda", "{\"toolkit\": \"11.8\", \"minorVersionCompatibility\": true}", old)
+                .met())
+        .isFalse();
     Fingerprint recommended = facts("450.80.02");
-    assertThat(check("cuda", "{\"toolkit\": \"11.8\", \"minorVersionCompatibility\": true}", recommended).met()).isTrue();
+    assertThat(
+            check(
+                    "cuda",
+                    "{\"toolkit\": \"11.8\", \"minorVersionCompatibility\": true}",
+                    recommended)
+                .met())
+        .isTrue();
   }
 
   @Test
@@ -126,13 +157,15 @@ class CudaValidatorTest {
     Finding finding = check("cuda", "{\"toolkit\": \"12.4.1\"}", ga);
 
     assertThat(finding.met()).isFalse();
-    assertThat(finding.reason()).isEqualTo(
-        "driver 550.54.14 is older than CUDA 12.4 Update 1's minimum; CUDA 12.4.1 needs driver ≥ 550.54.15");
+    assertThat(finding.reason())
+        .isEqualTo(
+            "driver 550.54.14 is older than CUDA 12.4 Update 1's minimum; CUDA 12.4.1 needs driver ≥ 550.54.15");
   }
 
   @Test
   void a_newer_driver_meets_older_toolkits() {
-    assertThat(check("cuda", "{\"toolkit\": \"11.8\"}", fingerprint("h100-new-driver.yaml")).met()).isTrue();
+    assertThat(check("cuda", "{\"toolkit\": \"11.8\"}", fingerprint("h100-new-driver.yaml")).met())
+        .isTrue();
   }
 
   @Test
@@ -146,7 +179,11 @@ class CudaValidatorTest {
 
   @Test
   void an_unknown_toolkit_is_refused_at_with_toolkit_naming_the_known_ones() {
-    assertThatThrownBy(() -> Validators.standard().get("cuda").prepare(Fixtures.rule("cuda", "{\"toolkit\": \"12.7\"}")))
+    assertThatThrownBy(
+            () ->
+                Validators.standard()
+                    .get("cuda")
+                    .prepare(Fixtures.rule("cuda", "{\"toolkit\": \"12.7\"}")))
         .isInstanceOf(InvalidRequirementException.class)
         .hasMessageContaining("12.7")
         .hasMessageContaining("12.6.3")
@@ -161,12 +198,22 @@ class CudaValidatorTest {
         .isInstanceOf(InvalidRequirementException.class)
         .extracting(e -> ((InvalidRequirementException) e).field())
         .isEqualTo("with.toolkit");
-    assertThatThrownBy(() -> Validators.standard().get("cuda")
-            .prepare(Fixtures.rule("cuda", "{\"toolkit\": \"12.4\", \"minorVersionCompatibility\": \"yes\"}")))
+    assertThatThrownBy(
+            () ->
+                Validators.standard()
+                    .get("cuda")
+                    .prepare(
+                        Fixtures.rule(
+                            "cuda",
+                            "{\"toolkit\": \"12.4\", \"minorVersionCompatibility\": \"yes\"}")))
         .extracting(e -> ((InvalidRequirementException) e).field())
         .isEqualTo("with.minorVersionCompatibility");
-    assertThatThrownBy(() -> Validators.standard().get("cuda")
-            .prepare(Fixtures.rule("cuda", "{\"toolkit\": \"12.4\", \"minorVersion\": true}")))
+    assertThatThrownBy(
+            () ->
+                Validators.standard()
+                    .get("cuda")
+                    .prepare(
+                        Fixtures.rule("cuda", "{\"toolkit\": \"12.4\", \"minorVersion\": true}")))
         .hasMessageContaining("minorVersionCompatibility")
         .extracting(e -> ((InvalidRequirementException) e).field())
         .isEqualTo("with.minorVersion");

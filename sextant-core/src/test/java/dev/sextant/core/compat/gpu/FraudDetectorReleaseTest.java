@@ -40,9 +40,12 @@ class FraudDetectorReleaseTest {
     for (JsonNode requirement : variant.path("requirements")) {
       String rule = requirement.path("rule").asText();
       if (GPU_RULES.contains(rule)) {
-        out.put(rule, Validators.standard().get(rule)
-            .prepare(Fixtures.rule(rule, requirement.path("with").toString()))
-            .evaluate(host));
+        out.put(
+            rule,
+            Validators.standard()
+                .get(rule)
+                .prepare(Fixtures.rule(rule, requirement.path("with").toString()))
+                .evaluate(host));
       }
     }
     return out;

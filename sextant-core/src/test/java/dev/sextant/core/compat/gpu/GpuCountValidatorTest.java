@@ -41,8 +41,10 @@ class GpuCountValidatorTest {
 
   @Test
   void min_must_be_a_whole_number() {
-    for (String with : new String[] {"{}", "{\"min\": \"two\"}", "{\"min\": 1.5}", "{\"min\": -1}"}) {
-      assertThatThrownBy(() -> Validators.standard().get("gpuCount").prepare(Fixtures.rule("gpuCount", with)))
+    for (String with :
+        new String[] {"{}", "{\"min\": \"two\"}", "{\"min\": 1.5}", "{\"min\": -1}"}) {
+      assertThatThrownBy(
+              () -> Validators.standard().get("gpuCount").prepare(Fixtures.rule("gpuCount", with)))
           .as(with)
           .isInstanceOf(InvalidRequirementException.class)
           .extracting(e -> ((InvalidRequirementException) e).field())

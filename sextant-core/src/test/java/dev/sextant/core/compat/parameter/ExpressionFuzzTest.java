@@ -15,11 +15,20 @@ import java.util.Optional;
  */
 class ExpressionFuzzTest {
   private static final Fingerprint HOST =
-      Fingerprint.of(Map.of("gpu[0].memory", Quantities.bytes("80Gi"), "cpu.cores", Fact.Number.of(112), "memory.total", Quantities.bytes("1Ti")));
+      Fingerprint.of(
+          Map.of(
+              "gpu[0].memory",
+              Quantities.bytes("80Gi"),
+              "cpu.cores",
+              Fact.Number.of(112),
+              "memory.total",
+              Quantities.bytes("1Ti")));
 
   @FuzzTest
   void any_expression_is_refused_or_resolves(byte[] input) {
-    Parameter derived = new Parameter.Derived(new String(input, StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), null);
+    Parameter derived =
+        new Parameter.Derived(
+            new String(input, StandardCharsets.UTF_8), Optional.empty(), Optional.empty(), null);
     Parameters parameters;
     try {
       parameters = Parameters.prepare(Map.of("p", derived));

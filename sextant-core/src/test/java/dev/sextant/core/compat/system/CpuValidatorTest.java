@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class CpuValidatorTest {
   @Test
   void an_arm_host_without_avx2_fails_and_names_the_missing_flags() {
-    Finding finding = check("cpu", "{\"flags\": [\"avx2\", \"fma\"]}", fingerprint("graviton-arm.yaml"));
+    Finding finding =
+        check("cpu", "{\"flags\": [\"avx2\", \"fma\"]}", fingerprint("graviton-arm.yaml"));
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.facts()).containsExactly("cpu.flags");
@@ -24,7 +25,11 @@ class CpuValidatorTest {
 
   @Test
   void the_h100_host_has_avx2_and_fma_on_x86_64() {
-    Finding finding = check("cpu", "{\"arch\": \"amd64\", \"flags\": [\"AVX2\", \"fma\"]}", fingerprint("h100.yaml"));
+    Finding finding =
+        check(
+            "cpu",
+            "{\"arch\": \"amd64\", \"flags\": [\"AVX2\", \"fma\"]}",
+            fingerprint("h100.yaml"));
 
     assertThat(finding.met()).isTrue();
     assertThat(finding.facts()).containsExactly("cpu.arch", "cpu.flags");
@@ -34,7 +39,8 @@ class CpuValidatorTest {
 
   @Test
   void arm64_and_aarch64_are_one_architecture() {
-    assertThat(check("cpu", "{\"arch\": [\"arm64\"]}", fingerprint("graviton-arm.yaml")).met()).isTrue();
+    assertThat(check("cpu", "{\"arch\": [\"arm64\"]}", fingerprint("graviton-arm.yaml")).met())
+        .isTrue();
     Finding x86 = check("cpu", "{\"arch\": [\"x86_64\"]}", fingerprint("graviton-arm.yaml"));
     assertThat(x86.met()).isFalse();
     assertThat(x86.reason()).isEqualTo("the architecture is aarch64, not x86_64");
@@ -49,7 +55,8 @@ class CpuValidatorTest {
 
   @Test
   void missing_flags_fact_is_absent() {
-    Finding finding = check("cpu", "{\"flags\": [\"avx2\"]}", fingerprint("t4.yaml").without("cpu.flags"));
+    Finding finding =
+        check("cpu", "{\"flags\": [\"avx2\"]}", fingerprint("t4.yaml").without("cpu.flags"));
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.observed()).isEqualTo("flags " + Finding.ABSENT);

@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 class LibcValidatorTest {
   @Test
   void glibc_2_35_runs_manylinux_2_28_binaries() {
-    Finding finding = check("libc", "{\"family\": \"glibc\", \"min\": \"2.28\"}", fingerprint("h100.yaml"));
+    Finding finding =
+        check("libc", "{\"family\": \"glibc\", \"min\": \"2.28\"}", fingerprint("h100.yaml"));
 
     assertThat(finding.met()).isTrue();
     assertThat(finding.facts()).containsExactly("libc.family", "libc.version");
     assertThat(finding.required()).isEqualTo("glibc ≥ 2.28");
     assertThat(finding.observed()).isEqualTo("glibc 2.35");
-    assertThat(finding.reason()).isEqualTo("glibc 2.35 is at least 2.28, so binaries built against glibc 2.28 run");
+    assertThat(finding.reason())
+        .isEqualTo("glibc 2.35 is at least 2.28, so binaries built against glibc 2.28 run");
   }
 
   @Test
@@ -25,12 +27,15 @@ class LibcValidatorTest {
     Finding finding = check("libc", "{\"min\": \"2.35\"}", fingerprint("t4.yaml"));
 
     assertThat(finding.met()).isFalse();
-    assertThat(finding.reason()).isEqualTo("glibc 2.34 is older than 2.35; binaries built against libc 2.35 need symbols it lacks");
+    assertThat(finding.reason())
+        .isEqualTo(
+            "glibc 2.34 is older than 2.35; binaries built against libc 2.35 need symbols it lacks");
   }
 
   @Test
   void musl_binaries_do_not_run_on_glibc() {
-    Finding finding = check("libc", "{\"family\": \"musl\", \"min\": \"1.2\"}", fingerprint("graviton-arm.yaml"));
+    Finding finding =
+        check("libc", "{\"family\": \"musl\", \"min\": \"1.2\"}", fingerprint("graviton-arm.yaml"));
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.reason()).contains("glibc", "musl");
@@ -38,8 +43,11 @@ class LibcValidatorTest {
 
   @Test
   void a_missing_version_is_absent() {
-    Finding finding = check("libc", "{\"min\": \"2.17\"}",
-        fingerprint("t4.yaml").without("libc.version").without("libc.family"));
+    Finding finding =
+        check(
+            "libc",
+            "{\"min\": \"2.17\"}",
+            fingerprint("t4.yaml").without("libc.version").without("libc.family"));
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.observed()).isEqualTo(Finding.ABSENT);
@@ -47,8 +55,13 @@ class LibcValidatorTest {
 
   @Test
   void the_family_alone_can_be_required() {
-    assertThat(check("libc", "{\"family\": \"musl\"}",
-        fingerprint("t4.yaml").with("libc.family", new Fact.Text("musl"))).met()).isTrue();
+    assertThat(
+            check(
+                    "libc",
+                    "{\"family\": \"musl\"}",
+                    fingerprint("t4.yaml").with("libc.family", new Fact.Text("musl")))
+                .met())
+        .isTrue();
   }
 
   @Test

@@ -31,19 +31,28 @@ class MemoryAndDiskValidatorTest {
   @Test
   void a_path_is_on_the_deepest_described_mount_and_falls_back_to_root() {
     assertThat(DiskValidator.candidateKeys("/var/lib/models"))
-        .containsExactly("disk.var.lib.models.total", "disk.var.lib.total", "disk.var.total", "disk.root.total");
+        .containsExactly(
+            "disk.var.lib.models.total", "disk.var.lib.total", "disk.var.total", "disk.root.total");
 
-    Finding root = check("disk", "{\"min\": \"500Gi\", \"path\": \"/var/lib/models\"}", fingerprint("h100.yaml"));
+    Finding root =
+        check(
+            "disk",
+            "{\"min\": \"500Gi\", \"path\": \"/var/lib/models\"}",
+            fingerprint("h100.yaml"));
     assertThat(root.met()).isTrue();
     assertThat(root.facts()).containsExactly("disk.root.total");
     assertThat(root.observed()).isEqualTo("1920Gi (disk.root.total)");
     assertThat(root.caveats()).singleElement().asString().contains("size, not its free space");
 
-    Finding data = check("disk", "{\"min\": \"500Gi\", \"path\": \"/var/lib/models\"}",
-        fingerprint("h100.yaml").with("disk.var.lib.total", Quantities.bytes("100Gi")));
+    Finding data =
+        check(
+            "disk",
+            "{\"min\": \"500Gi\", \"path\": \"/var/lib/models\"}",
+            fingerprint("h100.yaml").with("disk.var.lib.total", Quantities.bytes("100Gi")));
     assertThat(data.met()).isFalse();
     assertThat(data.facts()).containsExactly("disk.var.lib.total");
-    assertThat(data.reason()).isEqualTo("the filesystem holding /var/lib/models is 100Gi, smaller than 500Gi");
+    assertThat(data.reason())
+        .isEqualTo("the filesystem holding /var/lib/models is 100Gi, smaller than 500Gi");
   }
 
   @Test
@@ -59,6 +68,7 @@ class MemoryAndDiskValidatorTest {
   void bad_arguments_name_the_field() {
     assertThat(Invalid.field("memory", "{\"min\": \"lots\"}")).isEqualTo("with.min");
     assertThat(Invalid.field("disk", "{}")).isEqualTo("with.min");
-    assertThat(Invalid.field("disk", "{\"min\": \"1Gi\", \"path\": \"data\"}")).isEqualTo("with.path");
+    assertThat(Invalid.field("disk", "{\"min\": \"1Gi\", \"path\": \"data\"}"))
+        .isEqualTo("with.path");
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class OsValidatorTest {
   @Test
   void ubuntu_22_04_meets_ubuntu_at_least_22_04() {
-    Finding finding = check("os", "{\"id\": \"ubuntu\", \"version\": \">=22.04\"}", fingerprint("h100.yaml"));
+    Finding finding =
+        check("os", "{\"id\": \"ubuntu\", \"version\": \">=22.04\"}", fingerprint("h100.yaml"));
 
     assertThat(finding.met()).isTrue();
     assertThat(finding.facts()).containsExactly("os.id", "os.version");
@@ -22,8 +23,19 @@ class OsValidatorTest {
   @Test
   void a_bare_version_is_a_minimum_and_ranges_combine() {
     assertThat(check("os", "{\"version\": \"24.04\"}", fingerprint("h100.yaml")).met()).isFalse();
-    assertThat(check("os", "{\"id\": \"debian\", \"version\": \">=11,<13\"}", fingerprint("graviton-arm.yaml")).met()).isTrue();
-    assertThat(check("os", "{\"id\": \"debian\", \"version\": \">=11,<12\"}", fingerprint("graviton-arm.yaml")).reason())
+    assertThat(
+            check(
+                    "os",
+                    "{\"id\": \"debian\", \"version\": \">=11,<13\"}",
+                    fingerprint("graviton-arm.yaml"))
+                .met())
+        .isTrue();
+    assertThat(
+            check(
+                    "os",
+                    "{\"id\": \"debian\", \"version\": \">=11,<12\"}",
+                    fingerprint("graviton-arm.yaml"))
+                .reason())
         .isEqualTo("version 12 is not at least 11 and below 12");
   }
 

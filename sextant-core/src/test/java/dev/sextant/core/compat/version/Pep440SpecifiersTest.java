@@ -15,93 +15,213 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Pep440SpecifiersTest {
 
   @ParameterizedTest(name = "{0} in {1}")
-  @CsvSource(delimiter = ';', value = {
-    // equality
-    "2.0; ==2", "2.0; ==2.0", "2.0; ==2.0.0", "2.0+deadbeef; ==2", "2.0+deadbeef; ==2.0",
-    "2.0+deadbeef; ==2.0.0", "2.0+deadbeef; ==2+deadbeef", "2.0+deadbeef; ==2.0+deadbeef",
-    "2.0+deadbeef; ==2.0.0+deadbeef", "2.0+deadbeef.0; ==2.0.0+deadbeef.00",
-    // equality with a prefix
-    "2.dev1; ==2.*", "2a1; ==2.*", "2a1.post1; ==2.*", "2b1; ==2.*", "2b1.dev1; ==2.*", "2c1; ==2.*",
-    "2c1.post1.dev1; ==2.*", "2rc1; ==2.*", "2; ==2.*", "2.0; ==2.*", "2.0.0; ==2.*", "2.0.post1; ==2.*",
-    "2.1+local.version; ==2.1.*",
-    // inequality
-    "2.1; !=2", "2.1; !=2.0", "2.0.1; !=2", "2.0.1; !=2.0", "2.0.1; !=2.0.0", "2.0; !=2.0+deadbeef",
-    // inequality with a prefix
-    "2.0; !=3.*", "2.1; !=2.0.*",
-    // greater than or equal
-    "2.0; >=2", "2.0; >=2.0", "2.0; >=2.0.0", "2.0.post1; >=2", "2.0.post1.dev1; >=2", "3; >=2",
-    // less than or equal
-    "2.0; <=2", "2.0; <=2.0", "2.0; <=2.0.0", "2.0.dev1; <=2", "2.0a1; <=2", "2.0a1.dev1; <=2",
-    "2.0b1; <=2", "2.0b1.post1; <=2", "2.0c1; <=2", "2.0c1.post1.dev1; <=2", "2.0rc1; <=2", "1; <=2",
-    // greater than
-    "3; >2", "2.1; >2.0", "2.0.1; >2", "2.1.post1; >2", "2.1+local.version; >2",
-    // less than
-    "1; <2", "2.0; <2.1", "2.0.dev0; <2.1",
-    // compatible release
-    "1; ~=1.0", "1.0.1; ~=1.0", "1.1; ~=1.0", "1.9999999; ~=1.0", "1.1; ~=1.0a1", "2022.01.01; ~=2022.01.01",
-    // epochs
-    "2!1.0; ~=2!1.0", "2!1.0; ==2!1.*", "2!1.0; ==2!1.0", "2!1.0; !=1.0", "1.0; !=2!1.0", "1.0; <=2!0.1",
-    "2!1.0; >=2.0", "1.0; <2!0.1", "2!1.0; >2.0",
-    // normalisation
-    "2.0.5; >2.0dev",
-  })
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        // equality
+        "2.0; ==2",
+        "2.0; ==2.0",
+        "2.0; ==2.0.0",
+        "2.0+deadbeef; ==2",
+        "2.0+deadbeef; ==2.0",
+        "2.0+deadbeef; ==2.0.0",
+        "2.0+deadbeef; ==2+deadbeef",
+        "2.0+deadbeef; ==2.0+deadbeef",
+        "2.0+deadbeef; ==2.0.0+deadbeef",
+        "2.0+deadbeef.0; ==2.0.0+deadbeef.00",
+        // equality with a prefix
+        "2.dev1; ==2.*",
+        "2a1; ==2.*",
+        "2a1.post1; ==2.*",
+        "2b1; ==2.*",
+        "2b1.dev1; ==2.*",
+        "2c1; ==2.*",
+        "2c1.post1.dev1; ==2.*",
+        "2rc1; ==2.*",
+        "2; ==2.*",
+        "2.0; ==2.*",
+        "2.0.0; ==2.*",
+        "2.0.post1; ==2.*",
+        "2.1+local.version; ==2.1.*",
+        // inequality
+        "2.1; !=2",
+        "2.1; !=2.0",
+        "2.0.1; !=2",
+        "2.0.1; !=2.0",
+        "2.0.1; !=2.0.0",
+        "2.0; !=2.0+deadbeef",
+        // inequality with a prefix
+        "2.0; !=3.*",
+        "2.1; !=2.0.*",
+        // greater than or equal
+        "2.0; >=2",
+        "2.0; >=2.0",
+        "2.0; >=2.0.0",
+        "2.0.post1; >=2",
+        "2.0.post1.dev1; >=2",
+        "3; >=2",
+        // less than or equal
+        "2.0; <=2",
+        "2.0; <=2.0",
+        "2.0; <=2.0.0",
+        "2.0.dev1; <=2",
+        "2.0a1; <=2",
+        "2.0a1.dev1; <=2",
+        "2.0b1; <=2",
+        "2.0b1.post1; <=2",
+        "2.0c1; <=2",
+        "2.0c1.post1.dev1; <=2",
+        "2.0rc1; <=2",
+        "1; <=2",
+        // greater than
+        "3; >2",
+        "2.1; >2.0",
+        "2.0.1; >2",
+        "2.1.post1; >2",
+        "2.1+local.version; >2",
+        // less than
+        "1; <2",
+        "2.0; <2.1",
+        "2.0.dev0; <2.1",
+        // compatible release
+        "1; ~=1.0",
+        "1.0.1; ~=1.0",
+        "1.1; ~=1.0",
+        "1.9999999; ~=1.0",
+        "1.1; ~=1.0a1",
+        "2022.01.01; ~=2022.01.01",
+        // epochs
+        "2!1.0; ~=2!1.0",
+        "2!1.0; ==2!1.*",
+        "2!1.0; ==2!1.0",
+        "2!1.0; !=1.0",
+        "1.0; !=2!1.0",
+        "1.0; <=2!0.1",
+        "2!1.0; >=2.0",
+        "1.0; <2!0.1",
+        "2!1.0; >2.0",
+        // normalisation
+        "2.0.5; >2.0dev",
+      })
   void packaging_says_these_match(String version, String spec) {
     assertThat(Pep440Specifiers.parse(spec).contains(Pep440Version.parse(version), true)).isTrue();
   }
 
   @ParameterizedTest(name = "{0} not in {1}")
-  @CsvSource(delimiter = ';', value = {
-    // equality
-    "2.1; ==2", "2.1; ==2.0", "2.1; ==2.0.0", "2.0; ==2.0+deadbeef",
-    // equality with a prefix
-    "2.0; ==3.*", "2.1; ==2.0.*",
-    // inequality
-    "2.0; !=2", "2.0; !=2.0", "2.0; !=2.0.0", "2.0+deadbeef; !=2", "2.0+deadbeef; !=2.0",
-    "2.0+deadbeef; !=2.0.0", "2.0+deadbeef; !=2+deadbeef", "2.0+deadbeef; !=2.0+deadbeef",
-    "2.0+deadbeef; !=2.0.0+deadbeef", "2.0+deadbeef.0; !=2.0.0+deadbeef.00",
-    // inequality with a prefix
-    "2.dev1; !=2.*", "2a1; !=2.*", "2a1.post1; !=2.*", "2b1; !=2.*", "2b1.dev1; !=2.*", "2c1; !=2.*",
-    "2c1.post1.dev1; !=2.*", "2rc1; !=2.*", "2; !=2.*", "2.0; !=2.*", "2.0.0; !=2.*", "2.0.post1; !=2.*",
-    // greater than or equal
-    "2.0.dev1; >=2", "2.0a1; >=2", "2.0a1.dev1; >=2", "2.0b1; >=2", "2.0b1.post1; >=2", "2.0c1; >=2",
-    "2.0c1.post1.dev1; >=2", "2.0rc1; >=2", "1; >=2",
-    // less than or equal
-    "2.0.post1; <=2", "2.0.post1.dev1; <=2", "3; <=2",
-    // greater than
-    "1; >2", "2.0.dev1; >2", "2.0a1; >2", "2.0a1.post1; >2", "2.0b1; >2", "2.0b1.dev1; >2", "2.0c1; >2",
-    "2.0c1.post1.dev1; >2", "2.0rc1; >2", "2.0; >2", "2.0.post1; >2", "2.0.post1.dev1; >2",
-    "2.0+local.version; >2",
-    // less than
-    "2.0.dev1; <2", "2.0a1; <2", "2.0a1.post1; <2", "2.0b1; <2", "2.0b2.dev1; <2", "2.0c1; <2",
-    "2.0c1.post1.dev1; <2", "2.0rc1; <2", "2.0; <2", "2.post1; <2", "2.post1.dev1; <2", "3; <2",
-    // compatible release
-    "2.0; ~=1.0", "1.1.0; ~=1.0.0", "1.1.post1; ~=1.0.0",
-    // epochs
-    "1.0; ~=2!1.0", "2!1.0; ~=1.0", "2!1.0; ==1.0", "1.0; ==2!1.0", "2!1.0; ==1.*", "1.0; ==2!1.*",
-    "2!1.0; !=2!1.0",
-  })
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        // equality
+        "2.1; ==2",
+        "2.1; ==2.0",
+        "2.1; ==2.0.0",
+        "2.0; ==2.0+deadbeef",
+        // equality with a prefix
+        "2.0; ==3.*",
+        "2.1; ==2.0.*",
+        // inequality
+        "2.0; !=2",
+        "2.0; !=2.0",
+        "2.0; !=2.0.0",
+        "2.0+deadbeef; !=2",
+        "2.0+deadbeef; !=2.0",
+        "2.0+deadbeef; !=2.0.0",
+        "2.0+deadbeef; !=2+deadbeef",
+        "2.0+deadbeef; !=2.0+deadbeef",
+        "2.0+deadbeef; !=2.0.0+deadbeef",
+        "2.0+deadbeef.0; !=2.0.0+deadbeef.00",
+        // inequality with a prefix
+        "2.dev1; !=2.*",
+        "2a1; !=2.*",
+        "2a1.post1; !=2.*",
+        "2b1; !=2.*",
+        "2b1.dev1; !=2.*",
+        "2c1; !=2.*",
+        "2c1.post1.dev1; !=2.*",
+        "2rc1; !=2.*",
+        "2; !=2.*",
+        "2.0; !=2.*",
+        "2.0.0; !=2.*",
+        "2.0.post1; !=2.*",
+        // greater than or equal
+        "2.0.dev1; >=2",
+        "2.0a1; >=2",
+        "2.0a1.dev1; >=2",
+        "2.0b1; >=2",
+        "2.0b1.post1; >=2",
+        "2.0c1; >=2",
+        "2.0c1.post1.dev1; >=2",
+        "2.0rc1; >=2",
+        "1; >=2",
+        // less than or equal
+        "2.0.post1; <=2",
+        "2.0.post1.dev1; <=2",
+        "3; <=2",
+        // greater than
+        "1; >2",
+        "2.0.dev1; >2",
+        "2.0a1; >2",
+        "2.0a1.post1; >2",
+        "2.0b1; >2",
+        "2.0b1.dev1; >2",
+        "2.0c1; >2",
+        "2.0c1.post1.dev1; >2",
+        "2.0rc1; >2",
+        "2.0; >2",
+        "2.0.post1; >2",
+        "2.0.post1.dev1; >2",
+        "2.0+local.version; >2",
+        // less than
+        "2.0.dev1; <2",
+        "2.0a1; <2",
+        "2.0a1.post1; <2",
+        "2.0b1; <2",
+        "2.0b2.dev1; <2",
+        "2.0c1; <2",
+        "2.0c1.post1.dev1; <2",
+        "2.0rc1; <2",
+        "2.0; <2",
+        "2.post1; <2",
+        "2.post1.dev1; <2",
+        "3; <2",
+        // compatible release
+        "2.0; ~=1.0",
+        "1.1.0; ~=1.0.0",
+        "1.1.post1; ~=1.0.0",
+        // epochs
+        "1.0; ~=2!1.0",
+        "2!1.0; ~=1.0",
+        "2!1.0; ==1.0",
+        "1.0; ==2!1.0",
+        "2!1.0; ==1.*",
+        "1.0; ==2!1.*",
+        "2!1.0; !=2!1.0",
+      })
   void packaging_says_these_do_not_match(String version, String spec) {
     assertThat(Pep440Specifiers.parse(spec).contains(Pep440Version.parse(version), true)).isFalse();
   }
 
   @ParameterizedTest(name = "{1} ~ {2}: {0}")
-  @CsvSource(delimiter = ';', value = {
-    // The PEP's compatible-release equivalences, checked on versions either side.
-    "2.2; ~= 2.2; >= 2.2, == 2.*",
-    "2.9; ~= 2.2; >= 2.2, == 2.*",
-    "3.0; ~= 2.2; >= 2.2, == 2.*",
-    "1.4.5; ~= 1.4.5; >= 1.4.5, == 1.4.*",
-    "1.4.9; ~= 1.4.5; >= 1.4.5, == 1.4.*",
-    "1.5.0; ~= 1.4.5; >= 1.4.5, == 1.4.*",
-    "2.2.post3; ~= 2.2.post3; >= 2.2.post3, == 2.*",
-    "2.3; ~= 2.2.post3; >= 2.2.post3, == 2.*",
-    "2.2; ~= 2.2.post3; >= 2.2.post3, == 2.*",
-    "1.4.5a4; ~= 1.4.5a4; >= 1.4.5a4, == 1.4.*",
-    "1.4.6; ~= 1.4.5a4; >= 1.4.5a4, == 1.4.*",
-    "2.2.0; ~= 2.2.0; >= 2.2.0, == 2.2.*",
-    "2.3.0; ~= 2.2.0; >= 2.2.0, == 2.2.*",
-  })
-  void compatible_release_means_what_the_pep_spells_out(String version, String compatible, String spelled) {
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        // The PEP's compatible-release equivalences, checked on versions either side.
+        "2.2; ~= 2.2; >= 2.2, == 2.*",
+        "2.9; ~= 2.2; >= 2.2, == 2.*",
+        "3.0; ~= 2.2; >= 2.2, == 2.*",
+        "1.4.5; ~= 1.4.5; >= 1.4.5, == 1.4.*",
+        "1.4.9; ~= 1.4.5; >= 1.4.5, == 1.4.*",
+        "1.5.0; ~= 1.4.5; >= 1.4.5, == 1.4.*",
+        "2.2.post3; ~= 2.2.post3; >= 2.2.post3, == 2.*",
+        "2.3; ~= 2.2.post3; >= 2.2.post3, == 2.*",
+        "2.2; ~= 2.2.post3; >= 2.2.post3, == 2.*",
+        "1.4.5a4; ~= 1.4.5a4; >= 1.4.5a4, == 1.4.*",
+        "1.4.6; ~= 1.4.5a4; >= 1.4.5a4, == 1.4.*",
+        "2.2.0; ~= 2.2.0; >= 2.2.0, == 2.2.*",
+        "2.3.0; ~= 2.2.0; >= 2.2.0, == 2.2.*",
+      })
+  void compatible_release_means_what_the_pep_spells_out(
+      String version, String compatible, String spelled) {
     Pep440Version v = Pep440Version.parse(version);
     assertThat(Pep440Specifiers.parse(compatible).contains(v, true))
         .isEqualTo(Pep440Specifiers.parse(spelled).contains(v, true));
@@ -127,7 +247,8 @@ class Pep440SpecifiersTest {
 
   @Test
   void exclusive_comparisons_leave_out_pre_post_and_local_releases_of_the_bound() {
-    // ">1.7 will allow 1.7.1 but not 1.7.0.post1"; ">1.7.post2 will allow 1.7.1 and 1.7.0.post3 but not 1.7.0"
+    // ">1.7 will allow 1.7.1 but not 1.7.0.post1"; ">1.7.post2 will allow 1.7.1 and 1.7.0.post3 but
+    // not 1.7.0"
     assertThat(Pep440Specifiers.parse(">1.7").contains("1.7.1")).isTrue();
     assertThat(Pep440Specifiers.parse(">1.7").contains("1.7.0.post1")).isFalse();
     assertThat(Pep440Specifiers.parse(">1.7").contains("1.7.0+local")).isFalse();
@@ -148,7 +269,8 @@ class Pep440SpecifiersTest {
     assertThat(Pep440Specifiers.parse("==2.0.dev1").allows("2.0.dev1")).isTrue();
     // != names a version to avoid, not one to accept, so it opts nothing in.
     assertThat(Pep440Specifiers.parse("!=1.0a1").allows("1.0a2")).isFalse();
-    assertThat(Pep440Specifiers.parse(">=1.0").contains(Pep440Version.parse("2.0a1"), false)).isFalse();
+    assertThat(Pep440Specifiers.parse(">=1.0").contains(Pep440Version.parse("2.0a1"), false))
+        .isFalse();
   }
 
   @Test
@@ -196,26 +318,31 @@ class Pep440SpecifiersTest {
 
   @Test
   void describes_in_words_and_prints_as_written() {
-    assertThat(Pep440Specifiers.parse(">=3.10,<3.13").describe()).isEqualTo("at least 3.10 and below 3.13");
-    assertThat(Pep440Specifiers.parse("~=2.2").describe()).isEqualTo("compatible with 2.2 (at least 2.2, same 2.*)");
-    assertThat(Pep440Specifiers.parse("==3.11.*, !=3.11.4").describe()).isEqualTo("any 3.11.* and not 3.11.4");
+    assertThat(Pep440Specifiers.parse(">=3.10,<3.13").describe())
+        .isEqualTo("at least 3.10 and below 3.13");
+    assertThat(Pep440Specifiers.parse("~=2.2").describe())
+        .isEqualTo("compatible with 2.2 (at least 2.2, same 2.*)");
+    assertThat(Pep440Specifiers.parse("==3.11.*, !=3.11.4").describe())
+        .isEqualTo("any 3.11.* and not 3.11.4");
     assertThat(Pep440Specifiers.parse(" >=3.10, <3.13 ")).hasToString(">=3.10, <3.13");
   }
 
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiter = ';', value = {
-    "3.10; has no operator",
-    "''; is empty",
-    ">=3.10,; is empty (a stray comma)",
-    ">=; has no version after",
-    "~=2; at least two release segments",
-    ">=3.*; only == and != allow",
-    "==1.0a1.*; only after a release",
-    "==1.0+local.*; only after a release",
-    ">=1.0+local; only == and != allow",
-    ">=french toast; is not a PEP 440 version",
-    "=>3.10; has no operator",
-  })
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "3.10; has no operator",
+        "''; is empty",
+        ">=3.10,; is empty (a stray comma)",
+        ">=; has no version after",
+        "~=2; at least two release segments",
+        ">=3.*; only == and != allow",
+        "==1.0a1.*; only after a release",
+        "==1.0+local.*; only after a release",
+        ">=1.0+local; only == and != allow",
+        ">=french toast; is not a PEP 440 version",
+        "=>3.10; has no operator",
+      })
   void bad_specifiers_say_what_is_wrong(String spec, String problem) {
     assertThatThrownBy(() -> Pep440Specifiers.parse(spec))
         .isInstanceOf(IllegalArgumentException.class)

@@ -15,17 +15,60 @@ import org.junit.jupiter.params.provider.ValueSource;
 class Pep440VersionTest {
 
   /** The PEP's own example of ordering ("Summary of permitted suffixes and relative ordering"). */
-  static final List<String> PEP_ORDER = List.of(
-      "1.dev0", "1.0.dev456", "1.0a1", "1.0a2.dev456", "1.0a12.dev456", "1.0a12", "1.0b1.dev456",
-      "1.0b2", "1.0b2.post345.dev456", "1.0b2.post345", "1.0rc1.dev456", "1.0rc1", "1.0", "1.0+abc.5",
-      "1.0+abc.7", "1.0+5", "1.0.post456.dev34", "1.0.post456", "1.0.15", "1.1.dev1");
+  static final List<String> PEP_ORDER =
+      List.of(
+          "1.dev0",
+          "1.0.dev456",
+          "1.0a1",
+          "1.0a2.dev456",
+          "1.0a12.dev456",
+          "1.0a12",
+          "1.0b1.dev456",
+          "1.0b2",
+          "1.0b2.post345.dev456",
+          "1.0b2.post345",
+          "1.0rc1.dev456",
+          "1.0rc1",
+          "1.0",
+          "1.0+abc.5",
+          "1.0+abc.7",
+          "1.0+5",
+          "1.0.post456.dev34",
+          "1.0.post456",
+          "1.0.15",
+          "1.1.dev1");
 
   /** packaging's VERSIONS list, in order, with and without an explicit epoch. */
-  static final List<String> PACKAGING_ORDER = withEpochs(List.of(
-      "1.0.dev456", "1.0a1", "1.0a2.dev456", "1.0a12.dev456", "1.0a12", "1.0b1.dev456", "1.0b2",
-      "1.0b2.post345.dev456", "1.0b2.post345", "1.0b2-346", "1.0c1.dev456", "1.0c1", "1.0rc2", "1.0c3",
-      "1.0", "1.0.post456.dev34", "1.0.post456", "1.1.dev1", "1.2+123abc", "1.2+123abc456", "1.2+abc",
-      "1.2+abc123", "1.2+abc123def", "1.2+1234.abc", "1.2+123456", "1.2.r32+123456", "1.2.rev33+123456"));
+  static final List<String> PACKAGING_ORDER =
+      withEpochs(
+          List.of(
+              "1.0.dev456",
+              "1.0a1",
+              "1.0a2.dev456",
+              "1.0a12.dev456",
+              "1.0a12",
+              "1.0b1.dev456",
+              "1.0b2",
+              "1.0b2.post345.dev456",
+              "1.0b2.post345",
+              "1.0b2-346",
+              "1.0c1.dev456",
+              "1.0c1",
+              "1.0rc2",
+              "1.0c3",
+              "1.0",
+              "1.0.post456.dev34",
+              "1.0.post456",
+              "1.1.dev1",
+              "1.2+123abc",
+              "1.2+123abc456",
+              "1.2+abc",
+              "1.2+abc123",
+              "1.2+abc123def",
+              "1.2+1234.abc",
+              "1.2+123456",
+              "1.2.r32+123456",
+              "1.2.rev33+123456"));
 
   private static List<String> withEpochs(List<String> versions) {
     List<String> out = new ArrayList<>(versions);
@@ -45,10 +88,12 @@ class Pep440VersionTest {
 
   @Test
   void sorting_a_shuffled_list_restores_the_order() {
-    List<Pep440Version> shuffled = new ArrayList<>(PACKAGING_ORDER.stream().map(Pep440Version::parse).toList());
+    List<Pep440Version> shuffled =
+        new ArrayList<>(PACKAGING_ORDER.stream().map(Pep440Version::parse).toList());
     Collections.reverse(shuffled);
     Collections.sort(shuffled);
-    assertThat(shuffled).containsExactlyElementsOf(PACKAGING_ORDER.stream().map(Pep440Version::parse).toList());
+    assertThat(shuffled)
+        .containsExactlyElementsOf(PACKAGING_ORDER.stream().map(Pep440Version::parse).toList());
   }
 
   private static void assertStrictlyIncreasing(List<String> versions) {
@@ -106,11 +151,31 @@ class Pep440VersionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "", " ", "french toast", "1.0+", "1.0+a+", "1.0++", "1.0+_foobar", "1.0+foo&asd", "1.0+1+1",
-    "1.0.", "1..0", ".1.0", "1.0-", "1.0a1a2", "1.0.post1.post2", "1.0.dev1a1", "!1.0", "1!", "a1.0",
-    "1.0-ubuntu", "1.0 1", "12345678901234567890"
-  })
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "french toast",
+        "1.0+",
+        "1.0+a+",
+        "1.0++",
+        "1.0+_foobar",
+        "1.0+foo&asd",
+        "1.0+1+1",
+        "1.0.",
+        "1..0",
+        ".1.0",
+        "1.0-",
+        "1.0a1a2",
+        "1.0.post1.post2",
+        "1.0.dev1a1",
+        "!1.0",
+        "1!",
+        "a1.0",
+        "1.0-ubuntu",
+        "1.0 1",
+        "12345678901234567890"
+      })
   void these_are_not_pep_440_versions(String text) {
     assertThat(Pep440Version.tryParse(text)).isEmpty();
     assertThatThrownBy(() -> Pep440Version.parse(text))
@@ -121,8 +186,13 @@ class Pep440VersionTest {
 
   @ParameterizedTest(name = "{0} == {1}")
   @CsvSource({
-    "1.0, 1.0.0", "1, 1.0.0.0", "1.0a, 1.0a0", "1.0.post, 1.0-0", "1.0+deadbeef.0, 1.0.0+deadbeef.00",
-    "1.0+UBUNTU.1, 1.0+ubuntu-1", "0!2, 2"
+    "1.0, 1.0.0",
+    "1, 1.0.0.0",
+    "1.0a, 1.0a0",
+    "1.0.post, 1.0-0",
+    "1.0+deadbeef.0, 1.0.0+deadbeef.00",
+    "1.0+UBUNTU.1, 1.0+ubuntu-1",
+    "0!2, 2"
   })
   void equal_versions_compare_equal_and_hash_alike(String a, String b) {
     Pep440Version x = Pep440Version.parse(a);
@@ -156,8 +226,20 @@ class Pep440VersionTest {
 
   @Test
   void python_release_versions_order_as_released() {
-    assertStrictlyIncreasing(List.of(
-        "3.9.18", "3.10.0a1", "3.10.0b4", "3.10.0rc2", "3.10.0", "3.10.14", "3.11.2", "3.11.9",
-        "3.12.0", "3.13.0a6", "3.13.0rc1", "3.13.0", "3.13.1"));
+    assertStrictlyIncreasing(
+        List.of(
+            "3.9.18",
+            "3.10.0a1",
+            "3.10.0b4",
+            "3.10.0rc2",
+            "3.10.0",
+            "3.10.14",
+            "3.11.2",
+            "3.11.9",
+            "3.12.0",
+            "3.13.0a6",
+            "3.13.0rc1",
+            "3.13.0",
+            "3.13.1"));
   }
 }

@@ -45,6 +45,8 @@ class VersionFuzzTest {
   private static String[] lines(byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8);
     int newline = text.indexOf('\n');
-    return newline < 0 ? new String[] {text, "1.0"} : new String[] {text.substring(0, newline), text.substring(newline + 1)};
+    return newline < 0
+        ? new String[] {text, "1.0"}
+        : new String[] {text.substring(0, newline), text.substring(newline + 1)};
   }
 }

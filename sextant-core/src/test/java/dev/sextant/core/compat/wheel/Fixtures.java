@@ -11,11 +11,12 @@ import java.util.Map;
 
 /** The files generate.py writes from pip's own code: tag lists and pip's answers. */
 final class Fixtures {
-  static final List<String> ENVIRONMENTS = List.of(
-      "cp311-manylinux_2_35_x86_64",
-      "cp311-manylinux_2_34_x86_64",
-      "cp311-manylinux_2_26_aarch64",
-      "cp311-musllinux_1_2_x86_64");
+  static final List<String> ENVIRONMENTS =
+      List.of(
+          "cp311-manylinux_2_35_x86_64",
+          "cp311-manylinux_2_34_x86_64",
+          "cp311-manylinux_2_26_aarch64",
+          "cp311-musllinux_1_2_x86_64");
 
   private Fixtures() {}
 
@@ -38,7 +39,8 @@ final class Fixtures {
       if (in == null) {
         throw new IllegalStateException("no fixture " + name + "; run generate.py");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
           .filter(line -> !line.isBlank() && !line.startsWith("#"))
           .toList();
     } catch (IOException e) {

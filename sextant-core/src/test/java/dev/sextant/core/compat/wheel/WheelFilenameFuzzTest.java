@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 
-/** Whatever the text, it is a wheel filename with its parts and at least one tag, or it is refused. */
+/**
+ * Whatever the text, it is a wheel filename with its parts and at least one tag, or it is refused.
+ */
 class WheelFilenameFuzzTest {
 
   @FuzzTest

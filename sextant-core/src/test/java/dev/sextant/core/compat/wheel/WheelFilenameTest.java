@@ -20,9 +20,13 @@ class WheelFilenameTest {
 
   @Test
   void a_compressed_tag_set_is_every_combination() {
-    WheelFilename wheel = WheelFilename.parse("foo-1.0-cp311.cp312-cp311.cp312-manylinux_2_28_x86_64.musllinux_1_2_x86_64.whl");
+    WheelFilename wheel =
+        WheelFilename.parse(
+            "foo-1.0-cp311.cp312-cp311.cp312-manylinux_2_28_x86_64.musllinux_1_2_x86_64.whl");
 
-    assertThat(wheel.tags()).hasSize(8).contains(new WheelTag("cp312", "cp311", "musllinux_1_2_x86_64"));
+    assertThat(wheel.tags())
+        .hasSize(8)
+        .contains(new WheelTag("cp312", "cp311", "musllinux_1_2_x86_64"));
   }
 
   @Test
@@ -34,14 +38,17 @@ class WheelFilenameTest {
 
   @Test
   void a_build_number_of_more_than_a_hundred_digits_is_refused() {
-    assertThat(WheelFilename.parse("foo-1.0-" + "9".repeat(100) + "-py3-none-any.whl").build()).isPresent();
-    assertThatThrownBy(() -> WheelFilename.parse("foo-1.0-" + "9".repeat(101) + "-py3-none-any.whl"))
+    assertThat(WheelFilename.parse("foo-1.0-" + "9".repeat(100) + "-py3-none-any.whl").build())
+        .isPresent();
+    assertThatThrownBy(
+            () -> WheelFilename.parse("foo-1.0-" + "9".repeat(101) + "-py3-none-any.whl"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("build number has 101 digits; expected at most 100");
   }
 
   @Test
   void tags_are_lower_case_as_pip_compares_them() {
-    assertThat(WheelFilename.parse("Foo-1.0-PY3-NONE-ANY.whl").tags()).containsExactly(new WheelTag("py3", "none", "any"));
+    assertThat(WheelFilename.parse("Foo-1.0-PY3-NONE-ANY.whl").tags())
+        .containsExactly(new WheelTag("py3", "none", "any"));
   }
 }

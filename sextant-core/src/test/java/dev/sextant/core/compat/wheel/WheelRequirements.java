@@ -16,7 +16,18 @@ final class WheelRequirements {
 
   static Requirement rule(ObjectNode with) {
     return new Requirement(
-        Optional.empty(), "", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.of("wheel"), with);
+        Optional.empty(),
+        "",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of("wheel"),
+        with);
   }
 }

@@ -34,12 +34,15 @@ class WheelValidatorTest {
 
   @Test
   void a_match_names_the_best_tag_and_its_rank() {
-    Finding finding = evaluate(
-        "numpy-1.26.4-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl", "cp311-manylinux_2_35_x86_64");
+    Finding finding =
+        evaluate(
+            "numpy-1.26.4-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+            "cp311-manylinux_2_35_x86_64");
 
     assertThat(finding.met()).isTrue();
     assertThat(finding.facts()).containsExactly("python.tags");
-    assertThat(finding.required()).contains("cp311-cp311-manylinux2014_x86_64", "cp311-cp311-manylinux_2_17_x86_64");
+    assertThat(finding.required())
+        .contains("cp311-cp311-manylinux2014_x86_64", "cp311-cp311-manylinux_2_17_x86_64");
     assertThat(finding.observed()).isEqualTo("cp311-cp311-manylinux_2_17_x86_64 (rank 19 of 889)");
     assertThat(finding.caveats()).isEmpty();
   }
@@ -54,7 +57,10 @@ class WheelValidatorTest {
   }
 
   @ParameterizedTest(name = "{0} on {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       numpy-1.26.4-cp311-cp311-macosx_11_0_arm64.whl | cp311-manylinux_2_35_x86_64 | platform macosx_11_0_arm64 is not a Linux tag; the environment is linux_x86_64
       torch-2.3.1-cp311-cp311-win_amd64.whl | cp311-manylinux_2_26_aarch64 | platform win_amd64 is not a Linux tag; the environment is linux_aarch64
       foo-1.0-cp311-cp311-manylinux_2_35_x86_64.whl | cp311-manylinux_2_34_x86_64 | platform manylinux_2_35_x86_64 needs glibc ≥ 2.35 but the environment's newest manylinux tag is manylinux_2_34_x86_64
@@ -75,22 +81,28 @@ class WheelValidatorTest {
     Finding finding = evaluate(file, environment);
 
     assertThat(finding.met()).isFalse();
-    assertThat(finding.observed()).endsWith("py30-none-any (" + Fixtures.tags(environment).size() + ")");
+    assertThat(finding.observed())
+        .endsWith("py30-none-any (" + Fixtures.tags(environment).size() + ")");
     assertThat(finding.reason()).startsWith("pip would refuse " + file + ": ").contains(why);
   }
 
   @Test
   void a_legacy_alias_and_its_pep_600_name_are_explained_once() {
-    Finding finding = evaluate(
-        "numpy-1.26.4-cp311-cp311-manylinux_2_17_aarch64.manylinux2014_aarch64.whl", "cp311-manylinux_2_35_x86_64");
+    Finding finding =
+        evaluate(
+            "numpy-1.26.4-cp311-cp311-manylinux_2_17_aarch64.manylinux2014_aarch64.whl",
+            "cp311-manylinux_2_35_x86_64");
 
-    assertThat(finding.reason()).isEqualTo("pip would refuse numpy-1.26.4-cp311-cp311-manylinux_2_17_aarch64."
-        + "manylinux2014_aarch64.whl: platform manylinux_2_17_aarch64 is for aarch64; the environment is x86_64");
+    assertThat(finding.reason())
+        .isEqualTo(
+            "pip would refuse numpy-1.26.4-cp311-cp311-manylinux_2_17_aarch64."
+                + "manylinux2014_aarch64.whl: platform manylinux_2_17_aarch64 is for aarch64; the environment is x86_64");
   }
 
   @Test
   void without_python_tags_the_requirement_is_not_met_and_says_who_collects_them() {
-    Finding finding = evaluate(TORCH, Fingerprint.of(Map.of("python.version", new Fact.Version("3.11.7"))));
+    Finding finding =
+        evaluate(TORCH, Fingerprint.of(Map.of("python.version", new Fact.Version("3.11.7"))));
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.observed()).isEqualTo(Finding.ABSENT);
@@ -99,7 +111,10 @@ class WheelValidatorTest {
 
   @Test
   void python_tags_of_another_type_are_not_read_as_a_list() {
-    Finding finding = evaluate(TORCH, Fingerprint.of(Map.of("python.tags", new Fact.Text("cp311-cp311-linux_x86_64"))));
+    Finding finding =
+        evaluate(
+            TORCH,
+            Fingerprint.of(Map.of("python.tags", new Fact.Text("cp311-cp311-linux_x86_64"))));
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.reason()).contains("python.tags is a string");
@@ -107,14 +122,18 @@ class WheelValidatorTest {
 
   @Test
   void an_empty_tag_list_accepts_nothing() {
-    Finding finding = evaluate(TORCH, Fingerprint.of(Map.of("python.tags", new Fact.Sequence(List.of()))));
+    Finding finding =
+        evaluate(TORCH, Fingerprint.of(Map.of("python.tags", new Fact.Sequence(List.of()))));
 
     assertThat(finding.met()).isFalse();
     assertThat(finding.reason()).endsWith("the environment's python.tags is empty");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       torch-2.3.1-cp311-cp311-linux_x86_64.zip | it does not end in .whl
       torch-cp311-cp311-linux_x86_64.whl | it has 4 parts separated by '-' where 5 or 6 are expected
       torch-2.3.1-gpu-cp311-cp311-linux_x86_64.whl | build tag "gpu" must start with a digit
@@ -125,27 +144,39 @@ class WheelValidatorTest {
       """)
   void a_bad_file_name_is_refused_at_with_file(String file, String problem) {
     assertThatThrownBy(() -> new WheelValidator().prepare(WheelRequirements.wheel(file)))
-        .isInstanceOfSatisfying(InvalidRequirementException.class, e -> assertThat(e.field()).isEqualTo("with.file"))
+        .isInstanceOfSatisfying(
+            InvalidRequirementException.class, e -> assertThat(e.field()).isEqualTo("with.file"))
         .hasMessageStartingWith("rule wheel: file ")
         .hasMessageContaining(problem);
   }
 
   @Test
   void file_is_required_and_other_arguments_are_refused() {
-    assertThatThrownBy(() -> new WheelValidator().prepare(WheelRequirements.rule(JsonNodeFactory.instance.objectNode())))
+    assertThatThrownBy(
+            () ->
+                new WheelValidator()
+                    .prepare(WheelRequirements.rule(JsonNodeFactory.instance.objectNode())))
         .isInstanceOf(InvalidRequirementException.class)
         .hasMessageContaining("file is missing");
-    assertThatThrownBy(() -> new WheelValidator().prepare(
-            WheelRequirements.rule(JsonNodeFactory.instance.objectNode().put("fiel", TORCH))))
+    assertThatThrownBy(
+            () ->
+                new WheelValidator()
+                    .prepare(
+                        WheelRequirements.rule(
+                            JsonNodeFactory.instance.objectNode().put("fiel", TORCH))))
         .isInstanceOf(InvalidRequirementException.class)
         .hasMessageContaining("no argument \"fiel\"");
   }
 
   @Test
   void one_prepared_constraint_serves_every_environment() {
-    var constraint = new WheelValidator().prepare(WheelRequirements.wheel("six-1.16.0-py2.py3-none-any.whl"));
+    var constraint =
+        new WheelValidator().prepare(WheelRequirements.wheel("six-1.16.0-py2.py3-none-any.whl"));
 
-    assertThat(Fixtures.ENVIRONMENTS).allSatisfy(environment ->
-        assertThat(constraint.evaluate(Fixtures.fingerprint(environment)).observed()).startsWith("py3-none-any (rank "));
+    assertThat(Fixtures.ENVIRONMENTS)
+        .allSatisfy(
+            environment ->
+                assertThat(constraint.evaluate(Fixtures.fingerprint(environment)).observed())
+                    .startsWith("py3-none-any (rank "));
   }
 }

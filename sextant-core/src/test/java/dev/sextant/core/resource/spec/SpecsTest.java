@@ -313,7 +313,8 @@ class SpecsTest {
             e -> {
               assertThat(e.kind()).isEqualTo(Kind.STRATEGY);
               assertThat(e.field()).isEqualTo("spec.canary.steps[1].pause.duration");
-              assertThat(e.reason()).isEqualTo("expected a positive duration such as 30s or 5m, found \"0s\"");
+              assertThat(e.reason())
+                  .isEqualTo("expected a positive duration such as 30s or 5m, found \"0s\"");
             });
   }
 
@@ -328,7 +329,8 @@ class SpecsTest {
             InvalidSpecException.class,
             e -> {
               assertThat(e.field()).isEqualTo("spec.variants[1].name");
-              assertThat(e.reason()).isEqualTo("duplicate variant name \"gpu\" (already used by variants[0])");
+              assertThat(e.reason())
+                  .isEqualTo("duplicate variant name \"gpu\" (already used by variants[0])");
             });
   }
 
