@@ -20,6 +20,8 @@ import dev.sextant.core.plan.PlanInputException;
 import dev.sextant.core.plan.PlanJson;
 import dev.sextant.core.plan.Planner;
 import dev.sextant.core.plan.Target;
+import dev.sextant.core.policy.PolicyContext;
+import dev.sextant.core.policy.PolicyRequest;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Resource;
 import dev.sextant.core.resource.ResourceKey;
@@ -31,6 +33,7 @@ import dev.sextant.server.store.Revision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -191,12 +194,17 @@ public final class PlanCommand implements Callable<Integer> {
       targets.add(PlanTargets.thisHost());
     }
     List<Resource> inPlace = List.of();
+    List<Resource> policies = new ArrayList<>();
+    List<Resource> storedEnvironments = List.of();
     if (stored || files.isEmpty()) {
       try (Backend store = backend.open(context)) {
         if (stored) {
           targets.addAll(PlanTargets.stored(store, environments, Optional.ofNullable(selector)));
         }
-        ParseReport inStore = releasesInStore(store, validators);
+        // Stored first: a Policy given with -f replaces the stored one of its name.
+        policies.addAll(valid(inStore(store, validators, Kind.POLICY)));
+        storedEnvironments = valid(inStore(store, validators, Kind.ENVIRONMENT));
+        ParseReport inStore = inStore(store, validators, Kind.RELEASE);
         inPlace = inStore.resources();
         if (files.isEmpty()) {
           // A Release stored before today's checks is named, not left out of the plan.
@@ -221,10 +229,16 @@ public final class PlanCommand implements Callable<Integer> {
               "warning: --deep runs checks only where a command can run (this host, with --here);"
                   + " tier 2 is skipped for every environment of this plan");
     }
+    policies.addAll(report.resources().stream().filter(r -> r.kind() == Kind.POLICY).toList());
+    PolicyContext governance =
+        PolicyContext.of(
+            policies,
+            storedEnvironments,
+            new PolicyRequest(Authors.current(root.context()), "plan", Instant.now()));
     Planner planner = new Planner(validators, executor, deep);
     Plan plan;
     try {
-      plan = planner.plan(releases, targets, inPlace);
+      plan = planner.plan(releases, targets, inPlace, governance);
     } catch (PlanInputException e) {
       throw problems(report, e);
     }
@@ -255,13 +269,24 @@ public final class PlanCommand implements Callable<Integer> {
     return new InvalidInputException(problems);
   }
 
-  /** Every Release in the store, with its documents, so that a problem in one has a place. */
-  private static ParseReport releasesInStore(Backend store, Validators validators) {
+  /**
+   * The stored resources of a kind, all of them: a stored Policy that no longer validates would
+   * otherwise be left out of the plan silently, and a rule left out never denies.
+   */
+  private static List<Resource> valid(ParseReport report) {
+    if (!report.ok()) {
+      throw new InvalidInputException(report.problems());
+    }
+    return report.resources();
+  }
+
+  /** Every resource of a kind in the store, with its documents, so that a problem has a place. */
+  private static ParseReport inStore(Backend store, Validators validators, Kind kind) {
     List<Resource> out = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Map<ResourceKey, SourceDocument> documents = new HashMap<>();
     ResourceParser parser = new ResourceParser(Limits.DEFAULT, validators);
-    for (Revision revision : store.list(Optional.of(Kind.RELEASE), "")) {
+    for (Revision revision : store.list(Optional.of(kind), "")) {
       ParseReport parsed =
           parser.parse(
               "store:" + revision.key(),
