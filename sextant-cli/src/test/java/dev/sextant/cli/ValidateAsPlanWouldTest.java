@@ -144,7 +144,7 @@ class ValidateAsPlanWouldTest {
             .readTree(
                 Cli.withHome(home).run("validate", "-f", file.toString(), "-o", "json").out());
     assertThat(json.get("valid").asBoolean()).isTrue();
-    assertThat(json.at("/warnings/0/line").asInt()).isEqualTo(81);
+    assertThat(json.at("/warnings/0/line").asInt()).isEqualTo(83);
     assertThat(json.at("/warnings/0/field").asText())
         .isEqualTo("spec.variants[1].requirements[0].fact");
   }
