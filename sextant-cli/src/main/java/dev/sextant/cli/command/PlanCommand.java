@@ -55,10 +55,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Decide where releases may run, and explain why. For every release and",
-      "environment: the verdict (compatible, incompatible, blocked; needs-approval",
-      "comes with policies), the chosen variant, every requirement with what it",
-      "required, what was observed and the rule it applies, the tiers that were",
-      "skipped, the parameters derived from facts, and the rollout order",
+      "environment: the verdict (compatible, incompatible, blocked, denied by a policy,",
+      "needs-approval by a policy), each policy's outcome, the chosen variant, every",
+      "requirement with what it required, what was observed and the rule it",
+      "applies, the tiers that were skipped, the parameters derived from facts,",
+      "and the rollout order",
       "(providers before their consumers).",
       "",
       "Variants are tried in order. The first that passes tier 0 (static: pinned",
@@ -71,11 +72,15 @@ import picocli.CommandLine.Spec;
       "each with its latest fingerprint, or its declared facts when none was",
       "recorded.",
       "",
+      "Policies come from -f files and, with a store, the stored Policies; each",
+      "applies where its selector matches the environment's labels or where the",
+      "Environment names it in `policies:`. A rule that fails at run time denies.",
+      "",
       "The plan has a digest: the same inputs give the same plan, byte for byte",
       "in -o json.",
       "",
       "Exit codes: 0 every release fits every environment; 3 some do not",
-      "(incompatible, blocked or needing approval); 1 bad input; 2 bad usage;",
+      "(incompatible, blocked, denied or needing approval); 1 bad input; 2 bad usage;",
       "4 unknown environment."
     },
     footerHeading = "%nExamples:%n",
@@ -100,7 +105,7 @@ public final class PlanCommand implements Callable<Integer> {
       names = {"-f", "--filename"},
       paramLabel = "FILE|DIR|-",
       description =
-          "Release files to plan: a file, a directory (searched recursively) or - for standard input. Repeatable. Resources of other kinds are ignored.")
+          "Release and Policy files: a file, a directory (searched recursively) or - for standard input. Repeatable. Resources of other kinds are ignored.")
   List<String> files = new ArrayList<>();
 
   @Option(
