@@ -249,7 +249,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
     if (!whatIf.isEmpty()) {
       return new PlanWhatIf(spec, context.out(), output.format())
-          .run(planner, plan, releases, targets, inPlace, whatIf);
+          .run(planner, plan, releases, targets, inPlace, governance, whatIf);
     }
     if (output.format() == Format.TABLE) {
       PlanView.print(context.out(), plan);

@@ -6,12 +6,16 @@ import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
+import dev.sextant.core.plan.FactOverride;
 import dev.sextant.core.plan.Plan;
+import dev.sextant.core.plan.PlanChange;
 import dev.sextant.core.plan.PlanJson;
 import dev.sextant.core.plan.Planner;
 import dev.sextant.core.plan.Target;
 import dev.sextant.core.plan.TargetPlan;
 import dev.sextant.core.plan.Verdict;
+import dev.sextant.core.plan.WhatIf;
+import dev.sextant.core.plan.WhatIfPlan;
 import dev.sextant.core.policy.PolicyOutcome.Status;
 import dev.sextant.core.resource.Resource;
 import dev.sextant.core.validation.ParseReport;
@@ -228,6 +232,37 @@ class PoliciesInPlansTest {
     assertThat(withPolicies.digest()).isNotEqualTo(without.digest());
     assertThat(planAll(payments, prodUs, policies, TUESDAY_MORNING).digest())
         .isEqualTo(withPolicies.digest());
+  }
+
+  @Test
+  void a_what_if_plans_the_supposed_facts_under_the_same_policies() {
+    List<Resource> withDriverFloor = new ArrayList<>(policies);
+    withDriverFloor.add(
+        policy(
+            "driver-floor",
+            "deny",
+            "versionAtLeast(fingerprint['gpu.driver.version'], '550')",
+            "GPU hosts run driver 550 or newer."));
+    PolicyContext context =
+        PolicyContext.of(
+            withDriverFloor, List.of(staging), new PolicyRequest("alice", "plan", TUESDAY_MORNING));
+    Planner planner = new Planner(VALIDATORS);
+    List<Target> targets = List.of(target(staging));
+    Plan today = planner.plan(List.of(fraudDetector), targets, List.of(), context);
+    WhatIf olderDriver =
+        WhatIf.of(
+            List.of(FactOverride.parse("gpu.driver.version=535.104.05")),
+            targets.stream().map(Target::fingerprint).toList());
+
+    WhatIfPlan supposed =
+        WhatIfPlan.of(
+            planner, today, List.of(fraudDetector), targets, List.of(), context, olderDriver);
+
+    PlanChange change = supposed.comparison().changed().get(0);
+    assertThat(change.kind()).isEqualTo(PlanChange.Kind.LOST);
+    assertThat(change.whatIf().verdict()).isEqualTo(Verdict.DENIED);
+    assertThat(change.whatIf().reason())
+        .isEqualTo("denied by policy driver-floor: GPU hosts run driver 550 or newer.");
   }
 
   private static TargetPlan plan(
