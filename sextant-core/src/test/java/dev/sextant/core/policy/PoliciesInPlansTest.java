@@ -185,7 +185,10 @@ class PoliciesInPlansTest {
     TargetPlan plan = plan(payments, staging, List.of(heavy), TUESDAY_MORNING);
 
     assertThat(plan.verdict()).isEqualTo(Verdict.DENIED);
-    assertThat(plan.reason()).startsWith("denied by policy heavy: rule failed");
+    assertThat(plan.reason())
+        .isEqualTo(
+            "denied by policy heavy: rule failed, so the deployment is denied: it took more than"
+                + " 100000 steps");
   }
 
   @Test
