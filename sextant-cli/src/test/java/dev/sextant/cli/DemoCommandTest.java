@@ -17,9 +17,9 @@ class DemoCommandTest {
 
     assertThat(result.code()).as(result.toString()).isZero();
     assertThat(result.out())
-        .contains("18 resources in 18 files are valid")
-        .contains("18 created")
-        .contains("18 unchanged")
+        .contains("22 resources in 22 files are valid")
+        .contains("22 created")
+        .contains("22 unchanged")
         .contains("1 configured")
         .contains("same document as the file: yes")
         .contains("Environment/prod-eu (revision")
@@ -34,6 +34,12 @@ class DemoCommandTest {
             "rollout order, providers first: fraud-detector 1.4.0 -> payments-api 2.4.0 -> checkout-web 3.2.0")
         .containsPattern("plan digest [0-9a-f]+, then [0-9a-f]+: identical yes")
         .containsPattern("fraud-detector 1\\.4\\.0 +prod-eu +blocked")
+        .containsPattern(
+            "payments-api 2\\.4\\.0 +prod-us +needs-approval +default +policy prod-signed-releases"
+                + " needs an approval by role:release-manager")
+        .containsPattern(
+            "checkout-web 3\\.2\\.0 +prod-us +denied +- +denied by policy licence-allow-list:"
+                + " release checkout-web-3-2-0 has no licence label")
         .contains("14. Plan fraud-detector on this host")
         .containsPattern(
             "fraud-detector-1-4-0 +h100 +fell-back +gpu -> cpu: .*CUDA 12.4 needs driver ≥ 550.54.14")

@@ -276,6 +276,86 @@ class PlanCommandTest {
   }
 
   @Test
+  void stored_policies_decide_on_stored_environments_and_the_plan_names_who_may_approve()
+      throws Exception {
+    Cli cli = StoreChoice.H2.cli(home);
+    Cli.Result applied =
+        cli.store(
+            "apply", "-f", "../examples/environments/prod-us.yaml", "-f", "../examples/policies/");
+    assertThat(applied.code()).as(applied.toString()).isZero();
+
+    Cli.Result json =
+        cli.store(
+            "plan",
+            "-f",
+            "../examples/releases/payments-api-2.4.0.yaml",
+            "--environment",
+            "prod-us",
+            "-o",
+            "json");
+    Cli.Result text =
+        cli.store(
+            "plan",
+            "-f",
+            "../examples/releases/payments-api-2.4.0.yaml",
+            "--environment",
+            "prod-us");
+
+    assertThat(json.code()).as(json.toString()).isEqualTo(ExitCode.INCOMPATIBLE);
+    JsonNode target = JSON.readTree(json.out()).at("/releases/0/targets/0");
+    assertThat(target.get("verdict").asText()).isEqualTo("needs-approval");
+    JsonNode signed = null;
+    for (JsonNode policy : target.get("policies")) {
+      if (policy.get("name").asText().equals("prod-signed-releases")) {
+        signed = policy;
+      }
+    }
+    assertThat(signed).as(target.toString()).isNotNull();
+    assertThat(signed.get("status").asText()).isEqualTo("violated");
+    assertThat(signed.get("approvers").get(0).asText()).isEqualTo("role:release-manager");
+    assertThat(text.out())
+        .contains(
+            "✗ policy prod-signed-releases (requireApproval, violated): Unsigned release; a"
+                + " release manager must confirm where it came from.; 1 approval by"
+                + " role:release-manager")
+        .contains("✓ policy licence-allow-list (deny)");
+  }
+
+  @Test
+  void a_policy_given_with_f_whose_rule_fails_at_run_time_denies_with_the_reason()
+      throws Exception {
+    Path policy =
+        Files.writeString(
+            files.resolve("owner.yaml"),
+            """
+        apiVersion: sextant.dev/v1
+        kind: Policy
+        metadata:
+          name: owner-label
+        spec:
+          effect: warn
+          rule: release.metadata.labels['owner'] == 'web-team'
+          message: Releases name their owning team.
+        """);
+
+    Cli.Result result =
+        Cli.withHome(home)
+            .run(
+                "plan",
+                "-f",
+                "../examples/releases/checkout-web-3.2.0.yaml",
+                "-f",
+                policy.toString(),
+                "--fingerprint",
+                H100);
+
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INCOMPATIBLE);
+    assertThat(result.out())
+        .containsPattern("prod-eu +fingerprint-file +denied +- +denied by policy owner-label: rule")
+        .contains("owner");
+  }
+
+  @Test
   void a_validator_plug_in_jar_is_found_and_its_rule_can_be_required() throws Exception {
     Path plugins = Files.createDirectories(files.resolve("plugins"));
     buildPlugin(plugins.resolve("acme-rules.jar"));

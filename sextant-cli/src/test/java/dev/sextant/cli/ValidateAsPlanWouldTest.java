@@ -34,47 +34,47 @@ class ValidateAsPlanWouldTest {
             RELEASE,
             "rule: cuda\n",
             "rule: cudaa\n",
-            ":40:17: spec.variants[0].requirements[0].rule: no validator for rule \"cudaa\"",
+            ":42:17: spec.variants[0].requirements[0].rule: no validator for rule \"cudaa\"",
             "did you mean \"cuda\"?"),
         Arguments.of(
             RELEASE,
             "toolkit: \"12.4\"",
             "toolkit: 12.10",
-            ":43:22: spec.variants[0].requirements[0].with.toolkit: rule cuda: toolkit is the"
+            ":45:22: spec.variants[0].requirements[0].with.toolkit: rule cuda: toolkit is the"
                 + " number 12.10",
             "write it quoted: toolkit: \"12.10\""),
         Arguments.of(
             RELEASE,
             "footprint: 14Gi",
             "footprint: 40Gigs",
-            ":52:24: spec.variants[0].requirements[2].with.footprint: rule gpuMemory: footprint"
+            ":54:24: spec.variants[0].requirements[2].with.footprint: rule gpuMemory: footprint"
                 + " \"40Gigs\"",
             "expected one of"),
         Arguments.of(
             RELEASE,
             "range: \">=3.11,<3.12\"",
             "range: \">=3.10,,<<3.12\"",
-            ":60:18: spec.variants[0].requirements[4].range: range on python.version is not a PEP"
+            ":62:18: spec.variants[0].requirements[4].range: range on python.version is not a PEP"
                 + " 440 range",
             "stray comma"),
         Arguments.of(
             RELEASE,
             "min: \"8.0\"",
             "min: \"eight\"",
-            ":47:18: spec.variants[0].requirements[1].with.min: rule computeCapability: min is"
+            ":49:18: spec.variants[0].requirements[1].with.min: rule computeCapability: min is"
                 + " \"eight\"",
             "expected major.minor"),
         Arguments.of(
             RELEASE,
             "expr: gpu[0].memory / 2Gi",
             "expr: gpu[0].memory / / 2Gi",
-            ":65:17: spec.variants[0].parameters.batchSize.expr: parameter batchSize",
+            ":67:17: spec.variants[0].parameters.batchSize.expr: parameter batchSize",
             "unexpected \"/\""),
         Arguments.of(
             RELEASE,
             "        - fact: cpu.arch\n",
             "        - cel: nosuch(facts[\"cpu.cores\"])\n        - fact: cpu.arch\n",
-            ":81:16: spec.variants[1].requirements[0].cel: CEL expression",
+            ":83:16: spec.variants[1].requirements[0].cel: CEL expression",
             "undeclared reference to 'nosuch'"),
         Arguments.of(
             POLICY,
@@ -134,7 +134,7 @@ class ValidateAsPlanWouldTest {
 
     assertThat(result.code()).as(result.toString()).isZero();
     assertThat(result.err())
-        .startsWith("warning: " + file + ":81:17: spec.variants[1].requirements[0].fact: ")
+        .startsWith("warning: " + file + ":83:17: spec.variants[1].requirements[0].fact: ")
         .contains("gpu.driver.verison")
         .contains("did you mean \"gpu.driver.version\"?");
     assertThat(result.out()).startsWith("valid: 1 resource in 1 file");
@@ -144,7 +144,7 @@ class ValidateAsPlanWouldTest {
             .readTree(
                 Cli.withHome(home).run("validate", "-f", file.toString(), "-o", "json").out());
     assertThat(json.get("valid").asBoolean()).isTrue();
-    assertThat(json.at("/warnings/0/line").asInt()).isEqualTo(81);
+    assertThat(json.at("/warnings/0/line").asInt()).isEqualTo(83);
     assertThat(json.at("/warnings/0/field").asText())
         .isEqualTo("spec.variants[1].requirements[0].fact");
   }

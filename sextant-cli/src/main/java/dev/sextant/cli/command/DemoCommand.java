@@ -28,6 +28,8 @@ import dev.sextant.core.plan.Target;
 import dev.sextant.core.plan.TargetPlan;
 import dev.sextant.core.plan.WhatIf;
 import dev.sextant.core.plan.WhatIfPlan;
+import dev.sextant.core.policy.PolicyContext;
+import dev.sextant.core.policy.PolicyRequest;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Resource;
 import dev.sextant.core.resource.spec.ReleaseSpec;
@@ -69,7 +71,8 @@ import picocli.CommandLine.ParentCommand;
       "server, applies them through the API, re-applies (unchanged), changes one field (a second",
       "revision with a new digest), reads the first revision back exactly, lists by label,",
       "fingerprints this host, detects drift on an example GPU host, then plans the example",
-      "releases on example fingerprints, on the stored environments and on this host, and asks",
+      "releases on example fingerprints, on the stored environments (under the stored policies)",
+      "and on this host, and asks",
       "the dependency graph what an incompatible API would break.",
       "Leaves nothing running and nothing behind unless --keep is given."
     },
@@ -279,10 +282,18 @@ public final class DemoCommand implements Callable<Integer> {
       step(
           out,
           13,
-          "Plan them on the stored environments, through the API (latest fingerprints, else declared facts)");
+          "Plan them on the stored environments, through the API (latest fingerprints, else declared facts), under the stored policies");
+      PolicyContext governance =
+          PolicyContext.of(
+              resourcesIn(api, Kind.POLICY),
+              resourcesIn(api, Kind.ENVIRONMENT),
+              new PolicyRequest(Authors.current(root.context()), "plan", Instant.now()));
       Plan onStore =
           planner.plan(
-              releases, PlanTargets.stored(api, List.of(), Optional.of("")), releasesIn(api));
+              releases,
+              PlanTargets.stored(api, List.of(), Optional.of("")),
+              resourcesIn(api, Kind.RELEASE),
+              governance);
       verdicts(out, onStore);
 
       step(out, 14, "Plan fraud-detector on this host");
@@ -364,10 +375,10 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("   %s%n", PlanView.summary(plan));
   }
 
-  private static List<Resource> releasesIn(RemoteBackend api) {
+  private static List<Resource> resourcesIn(RemoteBackend api, Kind kind) {
     ResourceParser parser = new ResourceParser(Limits.DEFAULT);
     List<Resource> out = new ArrayList<>();
-    for (Revision revision : api.list(Optional.of(Kind.RELEASE), "")) {
+    for (Revision revision : api.list(Optional.of(kind), "")) {
       out.addAll(
           parser
               .parse("store:" + revision.key(), CanonicalJson.bytes(revision.document()))

@@ -20,6 +20,8 @@ import dev.sextant.core.plan.PlanInputException;
 import dev.sextant.core.plan.PlanJson;
 import dev.sextant.core.plan.Planner;
 import dev.sextant.core.plan.Target;
+import dev.sextant.core.policy.PolicyContext;
+import dev.sextant.core.policy.PolicyRequest;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Resource;
 import dev.sextant.core.resource.ResourceKey;
@@ -31,6 +33,7 @@ import dev.sextant.server.store.Revision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,10 +55,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Decide where releases may run, and explain why. For every release and",
-      "environment: the verdict (compatible, incompatible, blocked; needs-approval",
-      "comes with policies), the chosen variant, every requirement with what it",
-      "required, what was observed and the rule it applies, the tiers that were",
-      "skipped, the parameters derived from facts, and the rollout order",
+      "environment: the verdict (compatible, incompatible, blocked, denied by a policy,",
+      "needs-approval by a policy), each policy's outcome, the chosen variant, every",
+      "requirement with what it required, what was observed and the rule it",
+      "applies, the tiers that were skipped, the parameters derived from facts,",
+      "and the rollout order",
       "(providers before their consumers).",
       "",
       "Variants are tried in order. The first that passes tier 0 (static: pinned",
@@ -68,11 +72,15 @@ import picocli.CommandLine.Spec;
       "each with its latest fingerprint, or its declared facts when none was",
       "recorded.",
       "",
+      "Policies come from -f files and, with a store, the stored Policies; each",
+      "applies where its selector matches the environment's labels or where the",
+      "Environment names it in `policies:`. A rule that fails at run time denies.",
+      "",
       "The plan has a digest: the same inputs give the same plan, byte for byte",
       "in -o json.",
       "",
       "Exit codes: 0 every release fits every environment; 3 some do not",
-      "(incompatible, blocked or needing approval); 1 bad input; 2 bad usage;",
+      "(incompatible, blocked, denied or needing approval); 1 bad input; 2 bad usage;",
       "4 unknown environment."
     },
     footerHeading = "%nExamples:%n",
@@ -97,7 +105,7 @@ public final class PlanCommand implements Callable<Integer> {
       names = {"-f", "--filename"},
       paramLabel = "FILE|DIR|-",
       description =
-          "Release files to plan: a file, a directory (searched recursively) or - for standard input. Repeatable. Resources of other kinds are ignored.")
+          "Release and Policy files: a file, a directory (searched recursively) or - for standard input. Repeatable. Resources of other kinds are ignored.")
   List<String> files = new ArrayList<>();
 
   @Option(
@@ -191,12 +199,17 @@ public final class PlanCommand implements Callable<Integer> {
       targets.add(PlanTargets.thisHost());
     }
     List<Resource> inPlace = List.of();
+    List<Resource> policies = new ArrayList<>();
+    List<Resource> storedEnvironments = List.of();
     if (stored || files.isEmpty()) {
       try (Backend store = backend.open(context)) {
         if (stored) {
           targets.addAll(PlanTargets.stored(store, environments, Optional.ofNullable(selector)));
         }
-        ParseReport inStore = releasesInStore(store, validators);
+        // Stored first: a Policy given with -f replaces the stored one of its name.
+        policies.addAll(valid(inStore(store, validators, Kind.POLICY)));
+        storedEnvironments = valid(inStore(store, validators, Kind.ENVIRONMENT));
+        ParseReport inStore = inStore(store, validators, Kind.RELEASE);
         inPlace = inStore.resources();
         if (files.isEmpty()) {
           // A Release stored before today's checks is named, not left out of the plan.
@@ -221,16 +234,22 @@ public final class PlanCommand implements Callable<Integer> {
               "warning: --deep runs checks only where a command can run (this host, with --here);"
                   + " tier 2 is skipped for every environment of this plan");
     }
+    policies.addAll(report.resources().stream().filter(r -> r.kind() == Kind.POLICY).toList());
+    PolicyContext governance =
+        PolicyContext.of(
+            policies,
+            storedEnvironments,
+            new PolicyRequest(Authors.current(root.context()), "plan", Instant.now()));
     Planner planner = new Planner(validators, executor, deep);
     Plan plan;
     try {
-      plan = planner.plan(releases, targets, inPlace);
+      plan = planner.plan(releases, targets, inPlace, governance);
     } catch (PlanInputException e) {
       throw problems(report, e);
     }
     if (!whatIf.isEmpty()) {
       return new PlanWhatIf(spec, context.out(), output.format())
-          .run(planner, plan, releases, targets, inPlace, whatIf);
+          .run(planner, plan, releases, targets, inPlace, governance, whatIf);
     }
     if (output.format() == Format.TABLE) {
       PlanView.print(context.out(), plan);
@@ -255,13 +274,24 @@ public final class PlanCommand implements Callable<Integer> {
     return new InvalidInputException(problems);
   }
 
-  /** Every Release in the store, with its documents, so that a problem in one has a place. */
-  private static ParseReport releasesInStore(Backend store, Validators validators) {
+  /**
+   * The stored resources of a kind, all of them: a stored Policy that no longer validates would
+   * otherwise be left out of the plan silently, and a rule left out never denies.
+   */
+  private static List<Resource> valid(ParseReport report) {
+    if (!report.ok()) {
+      throw new InvalidInputException(report.problems());
+    }
+    return report.resources();
+  }
+
+  /** Every resource of a kind in the store, with its documents, so that a problem has a place. */
+  private static ParseReport inStore(Backend store, Validators validators, Kind kind) {
     List<Resource> out = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Map<ResourceKey, SourceDocument> documents = new HashMap<>();
     ResourceParser parser = new ResourceParser(Limits.DEFAULT, validators);
-    for (Revision revision : store.list(Optional.of(Kind.RELEASE), "")) {
+    for (Revision revision : store.list(Optional.of(kind), "")) {
       ParseReport parsed =
           parser.parse(
               "store:" + revision.key(),

@@ -12,6 +12,7 @@ import dev.sextant.core.plan.WhatIf;
 import dev.sextant.core.plan.WhatIfException;
 import dev.sextant.core.plan.WhatIfJson;
 import dev.sextant.core.plan.WhatIfPlan;
+import dev.sextant.core.policy.PolicyContext;
 import dev.sextant.core.resource.Resource;
 import java.io.PrintWriter;
 import java.util.List;
@@ -45,6 +46,7 @@ final class PlanWhatIf {
       List<Resource> releases,
       List<Target> targets,
       List<Resource> inPlace,
+      PolicyContext policies,
       List<FactOverride> overrides) {
     WhatIf whatIf;
     try {
@@ -52,7 +54,7 @@ final class PlanWhatIf {
     } catch (WhatIfException e) {
       throw new ParameterException(spec.commandLine(), "--what-if " + e.getMessage());
     }
-    WhatIfPlan plan = WhatIfPlan.of(planner, today, releases, targets, inPlace, whatIf);
+    WhatIfPlan plan = WhatIfPlan.of(planner, today, releases, targets, inPlace, policies, whatIf);
     if (format == Format.TABLE) {
       WhatIfView.print(out, plan);
     } else {

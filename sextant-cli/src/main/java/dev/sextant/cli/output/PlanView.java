@@ -11,6 +11,7 @@ import dev.sextant.core.plan.TargetPlan;
 import dev.sextant.core.plan.TierResult;
 import dev.sextant.core.plan.VariantResult;
 import dev.sextant.core.plan.Verdict;
+import dev.sextant.core.policy.PolicyOutcome;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,7 @@ public final class PlanView {
     for (TargetPlan target : release.targets()) {
       out.println();
       out.printf("  %s (fingerprint %s)%n", target.environment(), target.fingerprint().value());
+      target.policies().forEach(p -> policy(out, p));
       for (VariantResult variant : target.variants()) {
         variant(out, variant);
       }
@@ -114,6 +116,31 @@ public final class PlanView {
           "      parameter %s = %s (%s)%n",
           p.name(), p.value().orElse("?"), p.problem().orElse(p.derivation()));
     }
+  }
+
+  /** "✗ policy p (requireApproval): message; 1 approval by role:x", or "✓ policy p (deny)". */
+  private static void policy(PrintWriter out, PolicyOutcome outcome) {
+    if (outcome.status() == PolicyOutcome.Status.HOLDS) {
+      out.printf("    ✓ policy %s (%s)%n", outcome.policy(), outcome.effectName());
+      return;
+    }
+    String approval =
+        outcome.needsApproval()
+            ? "; "
+                + (outcome.approvals() == 1 ? "1 approval" : outcome.approvals() + " approvals")
+                + " by "
+                + (outcome.approvers().isEmpty()
+                    ? "anyone with the approver role"
+                    : String.join(" or ", outcome.approvers()))
+            : "";
+    out.printf(
+        "    %s policy %s (%s, %s): %s%s%n",
+        outcome.warns() ? "!" : "✗",
+        outcome.policy(),
+        outcome.effectName(),
+        outcome.status().label(),
+        outcome.message(),
+        approval);
   }
 
   private static String mark(boolean ok) {

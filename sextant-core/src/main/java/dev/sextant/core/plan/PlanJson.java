@@ -8,6 +8,8 @@ import dev.sextant.core.compat.Value;
 import dev.sextant.core.compat.parameter.ParameterValue;
 import dev.sextant.core.digest.CanonicalJson;
 import dev.sextant.core.digest.Digest;
+import dev.sextant.core.policy.PolicyOutcome;
+import dev.sextant.core.resource.spec.PolicySpec;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +105,8 @@ public final class PlanJson {
         .put("verdict", target.verdict().label())
         .put("variant", target.variant().orElse(null))
         .put("reason", target.reason());
+    ArrayNode policies = out.putArray("policies");
+    target.policies().forEach(p -> policy(policies.addObject(), p));
     ArrayNode variants = out.putArray("variants");
     for (VariantResult v : target.variants()) {
       ObjectNode node =
@@ -115,6 +119,18 @@ public final class PlanJson {
       v.tiers().forEach(t -> tier(tiers.addObject(), t, sources));
       ArrayNode parameters = node.putArray("parameters");
       v.parameters().forEach(p -> parameter(parameters.addObject(), p));
+    }
+  }
+
+  /** A policy's outcome; who may approve, and how many, only where it asks for approval. */
+  private static void policy(ObjectNode out, PolicyOutcome outcome) {
+    out.put("name", outcome.policy())
+        .put("effect", outcome.effectName())
+        .put("status", outcome.status().label())
+        .put("message", outcome.message());
+    if (outcome.effect() == PolicySpec.Effect.REQUIRE_APPROVAL) {
+      texts(out.putArray("approvers"), outcome.approvers());
+      out.put("approvals", outcome.approvals());
     }
   }
 

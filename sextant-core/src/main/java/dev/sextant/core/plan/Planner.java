@@ -1,6 +1,7 @@
 package dev.sextant.core.plan;
 
 import dev.sextant.core.compat.Validators;
+import dev.sextant.core.policy.PolicyContext;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Resource;
 import java.util.ArrayList;
@@ -46,6 +47,20 @@ public final class Planner {
    *     all of them at once
    */
   public Plan plan(List<Resource> releases, List<Target> targets, List<Resource> inPlace) {
+    return plan(releases, targets, inPlace, PolicyContext.NONE);
+  }
+
+  /**
+   * Plans every release in every target, and evaluates in each the Policies that apply there: a
+   * policy can deny a release that fits, or ask for an approval first.
+   *
+   * @see #plan(List, List, List)
+   */
+  public Plan plan(
+      List<Resource> releases,
+      List<Target> targets,
+      List<Resource> inPlace,
+      PolicyContext policies) {
     checkInputs(releases, targets);
     List<PreparedRelease> prepared = prepareAll(releases);
     Dependencies dependencies = Dependencies.resolve(prepared, inPlace);
@@ -55,7 +70,8 @@ public final class Planner {
     for (PreparedRelease release : dependencies.order()) {
       List<String> refusals = dependencies.refusals(release);
       var stream = ordered.size() >= PARALLEL_FROM ? ordered.parallelStream() : ordered.stream();
-      List<TargetPlan> planned = stream.map(t -> this.targets.plan(release, t, refusals)).toList();
+      List<TargetPlan> planned =
+          stream.map(t -> this.targets.plan(release, t, refusals, policies)).toList();
       plans.add(
           new ReleasePlan(
               release.resource().name(),

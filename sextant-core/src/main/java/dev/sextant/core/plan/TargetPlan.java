@@ -1,6 +1,7 @@
 package dev.sextant.core.plan;
 
 import dev.sextant.core.digest.Digest;
+import dev.sextant.core.policy.PolicyOutcome;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
  *
  * @param fingerprint the digest of the facts the plan was made from
  * @param reason one line explaining the verdict
+ * @param policies what each Policy that applies here said, by Policy name
  */
 public record TargetPlan(
     String environment,
@@ -18,7 +20,8 @@ public record TargetPlan(
     Verdict verdict,
     Optional<String> variant,
     String reason,
-    List<VariantResult> variants) {
+    List<VariantResult> variants,
+    List<PolicyOutcome> policies) {
 
   public TargetPlan {
     Objects.requireNonNull(environment, "environment");
@@ -28,5 +31,6 @@ public record TargetPlan(
     variant = Objects.requireNonNullElse(variant, Optional.empty());
     Objects.requireNonNull(reason, "reason");
     variants = List.copyOf(variants);
+    policies = List.copyOf(policies);
   }
 }

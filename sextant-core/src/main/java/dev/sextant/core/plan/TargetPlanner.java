@@ -1,5 +1,7 @@
 package dev.sextant.core.plan;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.sextant.core.compat.Finding;
 import dev.sextant.core.compat.PreparedRequirement;
 import dev.sextant.core.compat.parameter.ParameterValue;
@@ -7,6 +9,8 @@ import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.plan.PreparedRelease.PreparedVariant;
 import dev.sextant.core.plan.TierResult.Status;
 import dev.sextant.core.plan.VariantResult.Outcome;
+import dev.sextant.core.policy.PolicyContext;
+import dev.sextant.core.policy.PolicyOutcome;
 import dev.sextant.core.resource.spec.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +36,8 @@ final class TargetPlanner {
     this.deep = deep;
   }
 
-  TargetPlan plan(PreparedRelease release, Target target, List<String> refusals) {
+  TargetPlan plan(
+      PreparedRelease release, Target target, List<String> refusals, PolicyContext context) {
     List<GateResult> environmentGates = environmentGates(target);
     List<VariantResult> variants = new ArrayList<>();
     VariantResult chosen = null;
@@ -53,6 +58,14 @@ final class TargetPlanner {
         chosen = result;
       }
     }
+    List<PolicyOutcome> policies =
+        context.evaluate(
+            release.resource(),
+            target.environment(),
+            target.fingerprint(),
+            chosen == null ? "" : chosen.name());
+    Optional<PolicyOutcome> denial = policies.stream().filter(PolicyOutcome::denies).findFirst();
+    List<PolicyOutcome> approvals = policies.stream().filter(PolicyOutcome::needsApproval).toList();
     Verdict verdict;
     Optional<String> name = Optional.empty();
     String reason;
@@ -65,22 +78,38 @@ final class TargetPlanner {
               .map(GateResult::detail)
               .findFirst()
               .orElseThrow();
+    } else if (denial.isPresent()) {
+      verdict = Verdict.DENIED;
+      reason = "denied by policy " + denial.get().policy() + ": " + denial.get().message();
     } else if (!refusals.isEmpty()) {
       verdict = Verdict.INCOMPATIBLE;
       reason = "refused by the dependency graph: " + String.join("; ", refusals);
     } else if (chosen != null) {
-      verdict = Verdict.COMPATIBLE;
       name = Optional.of(chosen.name());
       reason =
           variants.get(0) == chosen
               ? "variant " + chosen.name() + ": " + chosen.reason()
               : "fallback to variant " + chosen.name() + ": " + rejections(variants);
+      if (approvals.isEmpty()) {
+        verdict = Verdict.COMPATIBLE;
+      } else {
+        verdict = Verdict.NEEDS_APPROVAL;
+        reason =
+            approvals.stream().map(TargetPlanner::approval).collect(joining("; ")) + "; " + reason;
+      }
     } else {
       verdict = Verdict.INCOMPATIBLE;
       reason = "no variant fits: " + rejections(variants);
     }
     return new TargetPlan(
-        target.environment(), target.origin(), target.digest(), verdict, name, reason, variants);
+        target.environment(),
+        target.origin(),
+        target.digest(),
+        verdict,
+        name,
+        reason,
+        variants,
+        policies);
   }
 
   private VariantResult variant(
@@ -226,6 +255,23 @@ final class TargetPlanner {
         .ifPresent(
             why -> gates.add(new GateResult("drift", false, "environment is blocked: " + why)));
     return gates;
+  }
+
+  /** "policy p needs 2 approvals (role:a or bob): message". */
+  private static String approval(PolicyOutcome outcome) {
+    String who =
+        outcome.approvers().isEmpty()
+            ? "anyone with the approver role"
+            : String.join(" or ", outcome.approvers());
+    String count = outcome.approvals() == 1 ? "an approval" : outcome.approvals() + " approvals";
+    return "policy "
+        + outcome.policy()
+        + " needs "
+        + count
+        + " by "
+        + who
+        + ": "
+        + outcome.message();
   }
 
   private static String met(int count) {

@@ -8,8 +8,10 @@ public enum Verdict {
   COMPATIBLE,
   /** No variant fits, or the dependency graph refuses the release. */
   INCOMPATIBLE,
-  /** A variant fits, but a policy asks for an approval first (policies come with their issue). */
+  /** A variant fits, but a policy asks for an approval first. */
   NEEDS_APPROVAL,
+  /** A policy forbids the release here, or a policy's rule could not be checked. */
+  DENIED,
   /** The environment may not take deployments now: blocked by drift, or its facts are untrusted. */
   BLOCKED;
 

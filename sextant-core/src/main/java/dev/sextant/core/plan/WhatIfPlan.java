@@ -1,5 +1,6 @@
 package dev.sextant.core.plan;
 
+import dev.sextant.core.policy.PolicyContext;
 import dev.sextant.core.resource.Resource;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +32,8 @@ public record WhatIfPlan(
   /**
    * Plans the releases again on the targets with the supposed facts, and compares.
    *
-   * @param today {@code planner}'s plan of the same releases, targets and releases in place
+   * @param today {@code planner}'s plan of the same releases, targets and releases in place, with
+   *     no policies
    */
   public static WhatIfPlan of(
       Planner planner,
@@ -40,6 +42,24 @@ public record WhatIfPlan(
       List<Target> targets,
       List<Resource> inPlace,
       WhatIf whatIf) {
+    return of(planner, today, releases, targets, inPlace, PolicyContext.NONE, whatIf);
+  }
+
+  /**
+   * Plans the releases again on the targets with the supposed facts under the same policies, and
+   * compares: a policy over facts can change its outcome as the facts do.
+   *
+   * @param today {@code planner}'s plan of the same releases, targets and releases in place, under
+   *     {@code policies}
+   */
+  public static WhatIfPlan of(
+      Planner planner,
+      Plan today,
+      List<Resource> releases,
+      List<Target> targets,
+      List<Resource> inPlace,
+      PolicyContext policies,
+      WhatIf whatIf) {
     List<HypotheticalTarget> environments =
         targets.stream()
             .sorted(Comparator.comparing(Target::environment))
@@ -47,7 +67,10 @@ public record WhatIfPlan(
             .toList();
     Plan supposed =
         planner.plan(
-            releases, environments.stream().map(HypotheticalTarget::whatIf).toList(), inPlace);
+            releases,
+            environments.stream().map(HypotheticalTarget::whatIf).toList(),
+            inPlace,
+            policies);
     return new WhatIfPlan(
         whatIf, environments, today, supposed, PlanComparison.of(today, supposed));
   }

@@ -44,35 +44,35 @@ class RefusedBeforePlanTest {
             RELEASE,
             "rule: cuda\n",
             "rule: cudaa\n",
-            "40:17: " + GPU + "[0].rule: no validator for rule \"cudaa\"; known rules: ",
+            "42:17: " + GPU + "[0].rule: no validator for rule \"cudaa\"; known rules: ",
             "did you mean \"cuda\"?"),
         Arguments.of(
             "toolkit as a number that loses a digit",
             RELEASE,
             "toolkit: \"12.4\"",
             "toolkit: 12.10",
-            "43:22: " + GPU + "[0].with.toolkit: rule cuda: toolkit is the number 12.10",
+            "45:22: " + GPU + "[0].with.toolkit: rule cuda: toolkit is the number 12.10",
             "write it quoted: toolkit: \"12.10\""),
         Arguments.of(
             "compute capability as a number that loses a digit",
             RELEASE,
             "min: \"8.0\"",
             "min: 8.0",
-            "47:18: " + GPU + "[1].with.min: rule computeCapability: min is the number 8.0",
+            "49:18: " + GPU + "[1].with.min: rule computeCapability: min is the number 8.0",
             "write it quoted: min: \"8.0\""),
         Arguments.of(
             "compute capability in words",
             RELEASE,
             "min: \"8.0\"",
             "min: \"eight\"",
-            "47:18: " + GPU + "[1].with.min: rule computeCapability: min is \"eight\"",
+            "49:18: " + GPU + "[1].with.min: rule computeCapability: min is \"eight\"",
             "expected major.minor such as 8.0"),
         Arguments.of(
             "footprint in an unknown unit",
             RELEASE,
             "footprint: 14Gi",
             "footprint: 40Gigs",
-            "52:24: "
+            "54:24: "
                 + GPU
                 + "[2].with.footprint: rule gpuMemory: footprint \"40Gigs\" has an unknown unit"
                 + " \"Gigs\"",
@@ -82,28 +82,28 @@ class RefusedBeforePlanTest {
             RELEASE,
             "footprint: 14Gi",
             "footprint: -16Gi",
-            "52:24: " + GPU + "[2].with.footprint: rule gpuMemory: footprint",
+            "54:24: " + GPU + "[2].with.footprint: rule gpuMemory: footprint",
             "-16Gi"),
         Arguments.of(
             "PEP 440 range with a stray comma",
             RELEASE,
             "range: \">=3.11,<3.12\"",
             "range: \">=3.10,,<<3.12\"",
-            "60:18: " + GPU + "[4].range: range on python.version is not a PEP 440 range",
+            "62:18: " + GPU + "[4].range: range on python.version is not a PEP 440 range",
             "a stray comma"),
         Arguments.of(
             "npm range that does not parse",
             RELEASE,
             "range: \">=3.11,<3.12\"\n          scheme: pep440",
             "range: \">=1.2.3 <<2\"\n          scheme: semver",
-            "60:18: " + GPU + "[4].range: range on python.version is not a semver range",
+            "62:18: " + GPU + "[4].range: range on python.version is not a semver range",
             "not an npm version range"),
         Arguments.of(
             "version fact compared with a number that loses a digit",
             RELEASE,
             "range: \">=3.11,<3.12\"\n          scheme: pep440",
             "equals: 3.10",
-            "60:19: "
+            "62:19: "
                 + GPU
                 + "[4].equals: equals on python.version is the number 3.10, which is stored as 3.1",
             "write it quoted: equals: \"3.10\""),
@@ -120,7 +120,7 @@ class RefusedBeforePlanTest {
             RELEASE,
             "        - fact: cpu.arch\n",
             "        - cel: facts[\"cpu.cores\"] >=\n        - fact: cpu.arch\n",
-            "81:16: "
+            "83:16: "
                 + CPU
                 + "[0].cel: CEL expression \"facts[\"cpu.cores\"] >=\" does not compile: column 22",
             "mismatched input"),
@@ -129,7 +129,7 @@ class RefusedBeforePlanTest {
             RELEASE,
             "        - fact: cpu.arch\n",
             "        - cel: nosuch(facts[\"cpu.cores\"])\n        - fact: cpu.arch\n",
-            "81:16: "
+            "83:16: "
                 + CPU
                 + "[0].cel: CEL expression \"nosuch(facts[\"cpu.cores\"])\" does not compile:"
                 + " column 7",
@@ -139,7 +139,7 @@ class RefusedBeforePlanTest {
             RELEASE,
             "expr: gpu[0].memory / 2Gi",
             "expr: gpu[0].memory / / 2Gi",
-            "65:17: spec.variants[0].parameters.batchSize.expr: parameter batchSize: expr"
+            "67:17: spec.variants[0].parameters.batchSize.expr: parameter batchSize: expr"
                 + " \"gpu[0].memory / / 2Gi\" at column 17",
             "unexpected \"/\""),
         Arguments.of(
@@ -265,7 +265,7 @@ class RefusedBeforePlanTest {
     assertThat(report.warnings())
         .extracting(Problem::format)
         .containsExactly(
-            "case.yaml:58:17: "
+            "case.yaml:60:17: "
                 + GPU
                 + "[4].fact: fact gpu.driver.verison is known to no probe, label mapping or"
                 + " validator (a misspelt key reads as absent); did you mean"

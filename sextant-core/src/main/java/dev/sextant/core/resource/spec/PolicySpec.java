@@ -10,6 +10,8 @@ import java.util.Optional;
  * A rule every deployment decision is checked against. {@link #rule} is a CEL expression that must
  * be true for a deployment to comply; when it is false the {@link #effect} applies in the
  * environments the {@link #selector} matches.
+ *
+ * @param approvals for {@code requireApproval}: how many distinct {@link #approvers} must approve
  */
 public record PolicySpec(
     String description,
@@ -18,7 +20,8 @@ public record PolicySpec(
     String rule,
     Optional<String> message,
     Optional<String> messageExpression,
-    List<String> approvers)
+    List<String> approvers,
+    Integer approvals)
     implements Spec {
 
   public PolicySpec {
@@ -29,6 +32,7 @@ public record PolicySpec(
     message = Defaults.optional(message);
     messageExpression = Defaults.optional(messageExpression);
     approvers = Defaults.list(approvers);
+    approvals = approvals == null ? 1 : approvals;
   }
 
   @Override
