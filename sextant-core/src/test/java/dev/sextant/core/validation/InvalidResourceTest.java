@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Resources that read as YAML but are not valid: each case asserts the one problem reported, with
@@ -96,6 +97,23 @@ class InvalidResourceTest {
             "a list, not a resource",
             "- a\n- b\n",
             "1:1: expected a mapping with apiVersion, kind, metadata and spec, found a list"),
+        Arguments.of(
+            "a secret written in place of its reference, which is not repeated",
+            ENVIRONMENT.replace(
+                "type: local", "type: agent\n    connection:\n      apiToken: hunter2-planted"),
+            "11:17: spec.target.connection.apiToken: expected a secret reference (env:NAME,"
+                + " file:/path or vault:mount/path#key), found a value that is not one (not shown,"
+                + " in case it is the secret itself)"),
+        Arguments.of(
+            "a secret written as a number, which is not repeated either",
+            ENVIRONMENT.replace(
+                "type: local", "type: agent\n    connection:\n      dbPassword: 271828"),
+            "11:19: spec.target.connection.dbPassword: expected a secret reference"),
+        Arguments.of(
+            "a vault reference without a mount",
+            ENVIRONMENT.replace(
+                "type: local", "type: agent\n    connection:\n      apiToken: vault:kv#token"),
+            "11:17: spec.target.connection.apiToken: expected a secret reference"),
         Arguments.of(
             "missing name",
             SERVICE.replace("  name: payments-api\n", "  labels: {}\n"),
@@ -195,5 +213,26 @@ class InvalidResourceTest {
                             + expected.substring(
                                 0, expected.indexOf(':', expected.indexOf(':') + 1) + 1))
                     .contains(expected));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hunter2-planted", "271828", "'quoted planted'", "s3cr3t"})
+  void a_value_where_a_secret_reference_belongs_is_never_repeated(String written) {
+    String yaml =
+        ENVIRONMENT.replace(
+            "type: local", "type: agent\n    connection:\n      dbPassword: " + written);
+
+    ParseReport report =
+        new ResourceParser().parse("case.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(report.problems())
+        .extracting(Problem::format)
+        .hasSize(1)
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .contains("use", "env:NAME")
+                    .doesNotContain(written.replace("'", ""))
+                    .doesNotContain("planted"));
   }
 }
