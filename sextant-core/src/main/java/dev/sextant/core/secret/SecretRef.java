@@ -1,5 +1,7 @@
 package dev.sextant.core.secret;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,12 +17,14 @@ public sealed interface SecretRef {
   Pattern VAULT = Pattern.compile("vault:([^/#\\s]+)/([^#\\s]+)#(\\S+)");
 
   /** The reference as written, which is safe to show: it names the secret, never holds it. */
+  @JsonValue
   String describe();
 
   /**
    * Reads a reference. A text that is no reference may be a secret written in place, so the refusal
    * never repeats it.
    */
+  @JsonCreator
   static SecretRef parse(String text) {
     Objects.requireNonNull(text, "text");
     Matcher m;

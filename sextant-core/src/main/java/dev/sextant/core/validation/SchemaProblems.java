@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 final class SchemaProblems {
   private static final int MAX_LISTED = 12;
   private static final String SECRET_REFERENCE = "/$defs/secretReference/";
+  private static final String CREDENTIAL_FREE_URL = "/$defs/credentialFreeUrl/";
 
   private final SchemaCatalog catalog;
   private final JsonNode ownSchema;
@@ -105,7 +106,17 @@ final class SchemaProblems {
     FieldPath path = pathOf(m.getInstanceLocation());
     JsonNode schema = parentSchema(m);
     JsonNode instance = m.getInstanceNode();
-    if (m.getSchemaLocation().toString().contains(SECRET_REFERENCE)) {
+    String location = m.getSchemaLocation().toString();
+    if (location.contains(CREDENTIAL_FREE_URL)) {
+      // A URL refused for credentials in it would show them.
+      return problem(
+          at(path),
+          path,
+          "expected "
+              + schema.path("title").asText("an http or https URL")
+              + ", found a value that is not one (not shown, in case it holds a password)");
+    }
+    if (location.contains(SECRET_REFERENCE)) {
       // What was written where a reference belongs may be the secret itself: never repeat it.
       return problem(
           at(path),

@@ -1,9 +1,12 @@
 package dev.sextant.core.validation;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,6 +70,21 @@ class InvalidResourceTest {
         drift: block
       """;
 
+  private static final String ANALYSIS =
+      """
+      apiVersion: sextant.dev/v1
+      kind: AnalysisTemplate
+      metadata:
+        name: error-rate
+      spec:
+        metrics:
+          - name: error-rate
+            provider:
+              prometheus:
+                address: http://prometheus:9090
+                query: up
+      """;
+
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of(
@@ -114,6 +132,17 @@ class InvalidResourceTest {
             ENVIRONMENT.replace(
                 "type: local", "type: agent\n    connection:\n      apiToken: vault:kv#token"),
             "11:17: spec.target.connection.apiToken: expected a secret reference"),
+        Arguments.of(
+            "a Prometheus address with a password in it, which is not repeated",
+            ANALYSIS.replace("http://prometheus:9090", "https://admin:hunter2@prometheus:9090"),
+            "10:20: spec.metrics[0].provider.prometheus.address: expected an http or https URL"
+                + " without user:password@ (give credentials by reference, e.g. bearerToken:"
+                + " env:NAME), found a value that is not one (not shown, in case it holds a"
+                + " password)"),
+        Arguments.of(
+            "a Prometheus token written in place of its reference",
+            ANALYSIS.replace("query: up", "bearerToken: hunter2\n          query: up"),
+            "11:24: spec.metrics[0].provider.prometheus.bearerToken: expected a secret reference"),
         Arguments.of(
             "missing name",
             SERVICE.replace("  name: payments-api\n", "  labels: {}\n"),
@@ -234,5 +263,20 @@ class InvalidResourceTest {
                     .contains("use", "env:NAME")
                     .doesNotContain(written.replace("'", ""))
                     .doesNotContain("planted"));
+  }
+
+  @Test
+  void a_password_in_a_prometheus_address_is_never_repeated() {
+    String yaml =
+        ANALYSIS.replace("http://prometheus:9090", "https://admin:hunter2-planted@prometheus:9090");
+
+    ParseReport report =
+        new ResourceParser().parse("case.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(report.problems())
+        .extracting(Problem::format)
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains("without user:password@")
+        .doesNotContain("hunter2");
   }
 }
