@@ -3,6 +3,7 @@ package dev.sextant.core.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,5 +55,15 @@ class SecretRefTest {
                 assertThat(e.getMessage()).doesNotContain(written);
               }
             });
+  }
+
+  @Test
+  void a_reference_reads_and_writes_as_its_text_in_documents() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+
+    SecretRef ref = json.readValue("\"vault:kv/sextant/prod-eu#token\"", SecretRef.class);
+
+    assertThat(ref).isEqualTo(new SecretRef.Vault("kv", "sextant/prod-eu", "token"));
+    assertThat(json.writeValueAsString(ref)).isEqualTo("\"vault:kv/sextant/prod-eu#token\"");
   }
 }
