@@ -128,6 +128,11 @@ class InvalidResourceTest {
                 "type: local", "type: agent\n    connection:\n      dbPassword: 271828"),
             "11:19: spec.target.connection.dbPassword: expected a secret reference"),
         Arguments.of(
+            "basic auth written in place of its reference",
+            ENVIRONMENT.replace(
+                "type: local", "type: agent\n    connection:\n      basicAuth: admin-colon-pw"),
+            "11:18: spec.target.connection.basicAuth: expected a secret reference"),
+        Arguments.of(
             "a vault reference without a mount",
             ENVIRONMENT.replace(
                 "type: local", "type: agent\n    connection:\n      apiToken: vault:kv#token"),
