@@ -5,14 +5,14 @@ import dev.sextant.core.secret.SecretRef;
 import java.util.Map;
 
 /** Resolves {@code env:NAME} from an environment given whole, the process's own in production. */
-public final class EnvSecrets {
+final class EnvSecrets {
   private final Map<String, String> env;
 
-  public EnvSecrets(Map<String, String> env) {
+  EnvSecrets(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }
 
-  public Secret resolve(SecretRef.Env ref) {
+  Secret resolve(SecretRef.Env ref) {
     String value = env.get(ref.name());
     if (value == null) {
       throw new UnresolvedSecretException(

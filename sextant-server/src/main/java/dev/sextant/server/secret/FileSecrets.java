@@ -19,14 +19,14 @@ import java.util.Set;
  * private key: a secret any local user can read is already out. One trailing line break, which
  * editors and {@code echo} add, is not part of the secret.
  */
-public final class FileSecrets {
+final class FileSecrets {
   /** More than any token or password; a bigger file is the wrong file. */
   static final long MAX_BYTES = 64 * 1024;
 
   private static final Set<PosixFilePermission> OTHERS_READ =
       EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
 
-  public Secret resolve(SecretRef.File ref) {
+  Secret resolve(SecretRef.File ref) {
     Path path = Path.of(ref.path());
     try {
       if (!Files.isRegularFile(path)) {

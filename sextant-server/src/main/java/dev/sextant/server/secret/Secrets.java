@@ -17,11 +17,6 @@ public final class Secrets implements SecretResolver {
     this.vault = new VaultSecrets(env);
   }
 
-  /** Resolves from this process's environment. */
-  public static Secrets ofProcess() {
-    return new Secrets(System.getenv());
-  }
-
   @Override
   public Secret resolve(SecretRef ref) {
     if (ref instanceof SecretRef.Env e) {

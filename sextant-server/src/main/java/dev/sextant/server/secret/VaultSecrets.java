@@ -28,7 +28,7 @@ import java.util.Optional;
  * are read at each use, so a token renewed on disk is picked up and an unused Vault needs no
  * setting.
  */
-public final class VaultSecrets {
+final class VaultSecrets {
   private static final Duration CONNECT = Duration.ofSeconds(5);
   private static final Duration ANSWER = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,12 +36,12 @@ public final class VaultSecrets {
   private final Map<String, String> env;
   private final HttpClient http;
 
-  public VaultSecrets(Map<String, String> env) {
+  VaultSecrets(Map<String, String> env) {
     this.env = Map.copyOf(env);
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
   }
 
-  public Secret resolve(SecretRef.Vault ref) {
+  Secret resolve(SecretRef.Vault ref) {
     URI address = address(ref);
     String token = token(ref);
     // Like the Vault CLI, an address with a path (Vault behind a proxy) keeps it.
