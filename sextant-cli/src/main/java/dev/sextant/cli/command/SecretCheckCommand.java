@@ -20,18 +20,20 @@ import picocli.CommandLine.ParentCommand;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Resolve a secret reference in this shell's environment, as a consumer would, and say",
-      "whether it resolved: the value's length and the first 8 hex digits of its SHA-256",
-      "(compare with: printf %%s \"$SECRET\" | sha256sum), never the value.",
-      "Exit 0 when it resolves; 1 for a text that is no reference or a secret that may not be",
-      "used (a file others can read, a token Vault refuses); 4 when nothing is there; 5 when",
-      "Vault cannot be reached or is not configured."
+      "Resolve a secret reference here, as a consumer would, and say if it resolved.",
+      "",
+      "Prints the value's length and the first 8 hex digits of its SHA-256, never the",
+      "value; compare with: printf %%s \"$SECRET\" | sha256sum",
+      "Exit 0 when it resolves; 1 for a text that is no reference, or a secret that may",
+      "not be used (a file others can read, a token Vault refuses); 4 when nothing is",
+      "there; 5 when Vault cannot be reached or is not configured."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  sextant secret check env:DB_PASSWORD",
       "  sextant secret check file:/etc/sextant/enrollment-token",
-      "  VAULT_ADDR=https://vault.example:8200 sextant secret check vault:kv/sextant/prod-eu#token"
+      "  VAULT_ADDR=https://vault.example:8200 VAULT_TOKEN=... \\",
+      "    sextant secret check vault:kv/sextant/prod-eu#token"
     })
 public final class SecretCheckCommand implements Callable<Integer> {
   @ParentCommand SecretCommand secret;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {SecretCheckCommand.class},
     description = {
-      "Work with secret references. Resources hold only references, never secrets:",
+      "Check secret references: resources hold these, never secrets.",
+      "",
       "  env:NAME               an environment variable of the process that uses it",
       "  file:/path             a file readable by its owner only (chmod 600)",
       "  vault:mount/path#key   a key of a Vault KV version 2 secret, read with",
