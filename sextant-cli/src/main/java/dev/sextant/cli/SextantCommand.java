@@ -10,6 +10,7 @@ import dev.sextant.cli.command.GetCommand;
 import dev.sextant.cli.command.GraphCommand;
 import dev.sextant.cli.command.HistoryCommand;
 import dev.sextant.cli.command.PlanCommand;
+import dev.sextant.cli.command.SecretCommand;
 import dev.sextant.cli.command.ServerCommand;
 import dev.sextant.cli.command.ValidateCommand;
 import java.util.Collections;
@@ -84,6 +85,7 @@ public final class SextantCommand implements Runnable {
             DriftCommand.class,
             GraphCommand.class,
             AgentCommand.class,
+            SecretCommand.class,
             DemoCommand.class)) {
       byName.put(command.getAnnotation(Command.class).name(), command);
     }

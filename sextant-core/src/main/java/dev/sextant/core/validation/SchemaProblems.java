@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  */
 final class SchemaProblems {
   private static final int MAX_LISTED = 12;
+  private static final String SECRET_REFERENCE = "/$defs/secretReference/";
+  private static final String CREDENTIAL_FREE_URL = "/$defs/credentialFreeUrl/";
 
   private final SchemaCatalog catalog;
   private final JsonNode ownSchema;
@@ -104,6 +106,25 @@ final class SchemaProblems {
     FieldPath path = pathOf(m.getInstanceLocation());
     JsonNode schema = parentSchema(m);
     JsonNode instance = m.getInstanceNode();
+    String location = m.getSchemaLocation().toString();
+    if (location.contains(CREDENTIAL_FREE_URL)) {
+      // A URL refused for credentials in it would show them.
+      return problem(
+          at(path),
+          path,
+          "expected "
+              + schema.path("title").asText("an http or https URL")
+              + ", found a value that is not one (not shown, in case it holds a password)");
+    }
+    if (location.contains(SECRET_REFERENCE)) {
+      // What was written where a reference belongs may be the secret itself: never repeat it.
+      return problem(
+          at(path),
+          path,
+          "expected a secret reference (env:NAME, file:/path or vault:mount/path#key), found a"
+              + " value that is not one (not shown, in case it is the secret itself); keep the"
+              + " secret in an environment variable, a file or Vault and use its reference here");
+    }
     return switch (m.getType()) {
       case "additionalProperties", "unevaluatedProperties" -> {
         String name = m.getProperty();

@@ -1,12 +1,16 @@
 package dev.sextant.core.validation;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Resources that read as YAML but are not valid: each case asserts the one problem reported, with
@@ -66,6 +70,21 @@ class InvalidResourceTest {
         drift: block
       """;
 
+  private static final String ANALYSIS =
+      """
+      apiVersion: sextant.dev/v1
+      kind: AnalysisTemplate
+      metadata:
+        name: error-rate
+      spec:
+        metrics:
+          - name: error-rate
+            provider:
+              prometheus:
+                address: http://prometheus:9090
+                query: up
+      """;
+
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of(
@@ -96,6 +115,39 @@ class InvalidResourceTest {
             "a list, not a resource",
             "- a\n- b\n",
             "1:1: expected a mapping with apiVersion, kind, metadata and spec, found a list"),
+        Arguments.of(
+            "a secret written in place of its reference, which is not repeated",
+            ENVIRONMENT.replace(
+                "type: local", "type: agent\n    connection:\n      apiToken: hunter2-planted"),
+            "11:17: spec.target.connection.apiToken: expected a secret reference (env:NAME,"
+                + " file:/path or vault:mount/path#key), found a value that is not one (not shown,"
+                + " in case it is the secret itself)"),
+        Arguments.of(
+            "a secret written as a number, which is not repeated either",
+            ENVIRONMENT.replace(
+                "type: local", "type: agent\n    connection:\n      dbPassword: 271828"),
+            "11:19: spec.target.connection.dbPassword: expected a secret reference"),
+        Arguments.of(
+            "basic auth written in place of its reference",
+            ENVIRONMENT.replace(
+                "type: local", "type: agent\n    connection:\n      basicAuth: admin-colon-pw"),
+            "11:18: spec.target.connection.basicAuth: expected a secret reference"),
+        Arguments.of(
+            "a vault reference without a mount",
+            ENVIRONMENT.replace(
+                "type: local", "type: agent\n    connection:\n      apiToken: vault:kv#token"),
+            "11:17: spec.target.connection.apiToken: expected a secret reference"),
+        Arguments.of(
+            "a Prometheus address with a password in it, which is not repeated",
+            ANALYSIS.replace("http://prometheus:9090", "https://admin:hunter2@prometheus:9090"),
+            "10:20: spec.metrics[0].provider.prometheus.address: expected an http or https URL"
+                + " without user:password@ (give credentials by reference, e.g. bearerToken:"
+                + " env:NAME), found a value that is not one (not shown, in case it holds a"
+                + " password)"),
+        Arguments.of(
+            "a Prometheus token written in place of its reference",
+            ANALYSIS.replace("query: up", "bearerToken: hunter2\n          query: up"),
+            "11:24: spec.metrics[0].provider.prometheus.bearerToken: expected a secret reference"),
         Arguments.of(
             "missing name",
             SERVICE.replace("  name: payments-api\n", "  labels: {}\n"),
@@ -195,5 +247,41 @@ class InvalidResourceTest {
                             + expected.substring(
                                 0, expected.indexOf(':', expected.indexOf(':') + 1) + 1))
                     .contains(expected));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hunter2-planted", "271828", "'quoted planted'", "s3cr3t"})
+  void a_value_where_a_secret_reference_belongs_is_never_repeated(String written) {
+    String yaml =
+        ENVIRONMENT.replace(
+            "type: local", "type: agent\n    connection:\n      dbPassword: " + written);
+
+    ParseReport report =
+        new ResourceParser().parse("case.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(report.problems())
+        .extracting(Problem::format)
+        .hasSize(1)
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .contains("use", "env:NAME")
+                    .doesNotContain(written.replace("'", ""))
+                    .doesNotContain("planted"));
+  }
+
+  @Test
+  void a_password_in_a_prometheus_address_is_never_repeated() {
+    String yaml =
+        ANALYSIS.replace("http://prometheus:9090", "https://admin:hunter2-planted@prometheus:9090");
+
+    ParseReport report =
+        new ResourceParser().parse("case.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(report.problems())
+        .extracting(Problem::format)
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains("without user:password@")
+        .doesNotContain("hunter2");
   }
 }

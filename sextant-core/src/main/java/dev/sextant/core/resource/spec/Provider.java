@@ -2,6 +2,7 @@ package dev.sextant.core.resource.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sextant.core.secret.SecretRef;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,10 +20,15 @@ public sealed interface Provider {
     return prometheus != null ? prometheus : scrape;
   }
 
-  /** A PromQL query over Prometheus' HTTP API; without an address, the server's Prometheus. */
-  record Prometheus(Optional<String> address, String query) implements Provider {
+  /**
+   * A PromQL query over Prometheus' HTTP API; without an address, the server's Prometheus. A
+   * Prometheus that wants a token gets it by reference, resolved when the query is sent.
+   */
+  record Prometheus(Optional<String> address, Optional<SecretRef> bearerToken, String query)
+      implements Provider {
     public Prometheus {
       address = Defaults.optional(address);
+      bearerToken = Defaults.optional(bearerToken);
       Objects.requireNonNull(query, "query");
     }
   }

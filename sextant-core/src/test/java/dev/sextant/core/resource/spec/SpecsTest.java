@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.schema.Examples;
 import dev.sextant.core.schema.SchemaValidation;
+import dev.sextant.core.secret.SecretRef;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -256,6 +257,9 @@ class SpecsTest {
     assertThat(errorRate.interval()).contains(Duration.ofMinutes(1));
     assertThat(((Provider.Prometheus) errorRate.provider()).address())
         .contains("http://prometheus.monitoring.svc:9090");
+    assertThat(((Provider.Prometheus) errorRate.provider()).bearerToken())
+        .contains(new SecretRef.File("/var/run/secrets/sextant/prometheus-token"));
+    assertThat(((Provider.Prometheus) http.metrics().get(1).provider()).bearerToken()).isEmpty();
     assertThat(http.metrics().get(1).consecutiveErrorLimit()).isEqualTo(3);
   }
 
