@@ -1,5 +1,6 @@
 package dev.sextant.cli.command;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.cli.SextantCommand;
@@ -9,6 +10,7 @@ import dev.sextant.cli.output.Printer;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.ParseReport;
+import dev.sextant.core.validation.Problem;
 import dev.sextant.core.validation.ResourceParser;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,30 +61,8 @@ public final class ValidateCommand implements Callable<Integer> {
                       .put("kind", r.kind().displayName())
                       .put("name", r.name())
                       .put("digest", r.digest().value()));
-      var problems = json.putArray("problems");
-      report
-          .problems()
-          .forEach(
-              p ->
-                  problems
-                      .addObject()
-                      .put("source", p.source())
-                      .put("line", p.position().line())
-                      .put("column", p.position().column())
-                      .put("field", p.field())
-                      .put("message", p.message()));
-      var warnings = json.putArray("warnings");
-      report
-          .warnings()
-          .forEach(
-              p ->
-                  warnings
-                      .addObject()
-                      .put("source", p.source())
-                      .put("line", p.position().line())
-                      .put("column", p.position().column())
-                      .put("field", p.field())
-                      .put("message", p.message()));
+      write(json.putArray("problems"), report.problems());
+      write(json.putArray("warnings"), report.warnings());
       Printer.print(context.out(), output.format(), json);
       return report.ok() ? 0 : 1;
     }
@@ -100,5 +80,17 @@ public final class ValidateCommand implements Callable<Integer> {
             sources,
             sources == 1 ? "" : "s");
     return 0;
+  }
+
+  private static void write(ArrayNode array, List<Problem> problems) {
+    for (Problem p : problems) {
+      array
+          .addObject()
+          .put("source", p.source())
+          .put("line", p.position().line())
+          .put("column", p.position().column())
+          .put("field", p.field())
+          .put("message", p.message());
+    }
   }
 }
