@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 final class SchemaProblems {
   private static final int MAX_LISTED = 12;
   private static final String SECRET_REFERENCE = "/$defs/secretReference/";
-  private static final String CREDENTIAL_FREE_URL = "/$defs/credentialFreeUrl/";
+  private static final String CREDENTIAL_FREE_URL = "/$defs/credentialFree";
 
   private final SchemaCatalog catalog;
   private final JsonNode ownSchema;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -282,6 +284,32 @@ class InvalidResourceTest {
         .extracting(Problem::format)
         .singleElement(as(InstanceOfAssertFactories.STRING))
         .contains("without user:password@")
+        .doesNotContain("hunter2");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "https://artifacts.acme.example/fraud-detector/1.4.0/fraud-detector-1.4.0-gpu.tar.gz",
+        "https://github.com/acme/fraud-detector/actions/runs/9481726354",
+        "s3://acme-ml-datasets/fraud/transactions/2024-05-31/"
+      })
+  void a_password_in_a_release_url_is_refused_and_never_repeated(String url) throws Exception {
+    String example =
+        Files.readString(Path.of("..", "examples", "releases", "fraud-detector-1.4.0.yaml"));
+    int scheme = url.indexOf("://") + 3;
+    String withPassword = url.substring(0, scheme) + "ci:hunter2-planted@" + url.substring(scheme);
+    assertThat(example).contains(url);
+
+    ParseReport report =
+        new ResourceParser()
+            .parse(
+                "case.yaml", example.replace(url, withPassword).getBytes(StandardCharsets.UTF_8));
+
+    assertThat(report.problems())
+        .extracting(Problem::format)
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .containsPattern("(without|no) user:password@")
         .doesNotContain("hunter2");
   }
 }
