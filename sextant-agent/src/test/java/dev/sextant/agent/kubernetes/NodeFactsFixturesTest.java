@@ -6,11 +6,28 @@ import static dev.sextant.agent.kubernetes.ExpectedFacts.mebibytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.fingerprint.KnownFacts;
+import java.util.List;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 
 /** Each fixture node, a real label set, gives exactly the facts its labels and status say. */
 class NodeFactsFixturesTest {
+  @Test
+  void every_key_a_fixture_node_gives_is_one_that_validate_and_plan_know() {
+    for (String fixture :
+        List.of(
+            Fixtures.H100,
+            Fixtures.A100_MIG,
+            Fixtures.SAPPHIRE_RAPIDS,
+            Fixtures.GRACE,
+            Fixtures.GKE_T4)) {
+      assertThat(NodeFacts.of(Fixtures.node(fixture)).keySet())
+          .as(fixture)
+          .allSatisfy(key -> assertThat(KnownFacts.unknown(key)).as(key).isEmpty());
+    }
+  }
+
   @Test
   void an_h100_node_with_nfd_and_gfd_gives_platform_cpu_and_gpu_facts() {
     SortedMap<String, Fact> facts = NodeFacts.of(Fixtures.node(Fixtures.H100));
