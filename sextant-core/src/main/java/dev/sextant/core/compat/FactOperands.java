@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -80,49 +81,9 @@ final class FactOperands {
     Requirement r = requirement;
     notFor(type, "range", r.range().isPresent(), "versions");
     notFor(type, "includes", !r.includes().isEmpty(), "sets and lists");
-    r.equalTo()
-        .ifPresent(
-            text -> {
-              BigDecimal want = amount(type, "equals", text);
-              words.add("= " + text);
-              clauses.add(
-                  (fact, shown) -> {
-                    BigDecimal have = amountOf(fact);
-                    return have == null
-                        ? notBytes(shown)
-                        : have.compareTo(want) == 0 ? null : key + " is " + shown + ", not " + text;
-                  });
-            });
-    r.min()
-        .ifPresent(
-            text -> {
-              BigDecimal want = amount(type, "min", text);
-              words.add("≥ " + text);
-              clauses.add(
-                  (fact, shown) -> {
-                    BigDecimal have = amountOf(fact);
-                    return have == null
-                        ? notBytes(shown)
-                        : have.compareTo(want) >= 0
-                            ? null
-                            : key + " is " + shown + ", below the minimum " + text;
-                  });
-            });
-    r.max()
-        .ifPresent(
-            text -> {
-              BigDecimal want = amount(type, "max", text);
-              words.add("≤ " + text);
-              clauses.add(
-                  (fact, shown) -> {
-                    BigDecimal have = amountOf(fact);
-                    return have == null
-                        ? notBytes(shown)
-                        : have.compareTo(want) <= 0
-                            ? null
-                            : key + " is " + shown + ", above the maximum " + text;
-                  });
-            });
+    amountBound(type, "equals", r.equalTo(), "=", order -> order == 0, "not");
+    amountBound(type, "min", r.min(), "≥", order -> order >= 0, "below the minimum");
+    amountBound(type, "max", r.max(), "≤", order -> order <= 0, "above the maximum");
     if (!r.in().isEmpty()) {
       List<BigDecimal> wants = new ArrayList<>();
       for (String text : r.in()) {
@@ -144,6 +105,34 @@ final class FactOperands {
             return key + " is " + shown + ", not one of " + list;
           });
     }
+  }
+
+  /**
+   * One bound on an amount, such as {@code min: 16Gi}: met when {@code holds} accepts the fact's
+   * order against the bound ({@code compareTo}'s sign).
+   */
+  private void amountBound(
+      FactType type,
+      String field,
+      Optional<String> given,
+      String symbol,
+      IntPredicate holds,
+      String otherwise) {
+    given.ifPresent(
+        text -> {
+          BigDecimal want = amount(type, field, text);
+          words.add(symbol + " " + text);
+          clauses.add(
+              (fact, shown) -> {
+                BigDecimal have = amountOf(fact);
+                if (have == null) {
+                  return notBytes(shown);
+                }
+                return holds.test(have.compareTo(want))
+                    ? null
+                    : key + " is " + shown + ", " + otherwise + " " + text;
+              });
+        });
   }
 
   private String notBytes(String shown) {
