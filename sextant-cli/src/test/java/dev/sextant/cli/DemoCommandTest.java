@@ -36,7 +36,7 @@ class DemoCommandTest {
         .containsPattern("fraud-detector 1\\.4\\.0 +prod-eu +blocked")
         .containsPattern(
             "payments-api 2\\.4\\.0 +prod-us +needs-approval +default +policy prod-signed-releases"
-                + " needs an approval by role:release-manager")
+                + " needs an approval by role:approver")
         .containsPattern(
             "checkout-web 3\\.2\\.0 +prod-us +denied +- +denied by policy licence-allow-list:"
                 + " release checkout-web-3-2-0 has no licence label")

@@ -312,12 +312,12 @@ class PlanCommandTest {
     }
     assertThat(signed).as(target.toString()).isNotNull();
     assertThat(signed.get("status").asText()).isEqualTo("violated");
-    assertThat(signed.get("approvers").get(0).asText()).isEqualTo("role:release-manager");
+    assertThat(signed.get("approvers").get(0).asText()).isEqualTo("role:approver");
     assertThat(text.out())
         .contains(
             "✗ policy prod-signed-releases (requireApproval, violated): Unsigned release; a"
                 + " release manager must confirm where it came from.; 1 approval by"
-                + " role:release-manager")
+                + " role:approver")
         .contains("✓ policy licence-allow-list (deny)");
   }
 

@@ -9,7 +9,8 @@ import dev.sextant.core.resource.spec.Specs;
 import java.util.List;
 
 /**
- * A Policy's CEL, compiled when the Policy is read: one that cannot run is refused at its field.
+ * A Policy's CEL, compiled when the Policy is read: one that cannot run is refused at its field;
+ * and its approvers, which must be people or roles that exist.
  */
 final class PolicyChecks {
   private PolicyChecks() {}
@@ -22,6 +23,7 @@ final class PolicyChecks {
     spec.messageExpression()
         .flatMap(PolicyCel::messageProblem)
         .ifPresent(message -> problems.add(at(document, at.child("messageExpression"), message)));
+    ApproverChecks.check(document, at.child("approvers"), spec.approvers(), problems);
   }
 
   private static Problem at(SourceDocument document, FieldPath field, String message) {

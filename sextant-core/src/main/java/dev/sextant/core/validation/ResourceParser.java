@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * From bytes to validated resources: reads every document of a source and validates each one, down
  * to what plan would refuse before it plans (a requirement's arguments, a parameter's expression),
- * a Policy's CEL and an Environment's declared facts. The same code serves the CLI and the API, so
- * both report the same problems for the same input.
+ * a Policy's CEL and approvers, a Strategy's approvers and an Environment's declared facts. The
+ * same code serves the CLI and the API, so both report the same problems for the same input.
  */
 public final class ResourceParser {
   private final DocumentReader reader;
@@ -107,6 +107,7 @@ public final class ResourceParser {
     switch (resource.kind()) {
       case RELEASE -> releases.check(resource, document, problems, warnings);
       case POLICY -> PolicyChecks.check(resource, document, problems);
+      case STRATEGY -> StrategyChecks.check(resource, document, problems);
       case ENVIRONMENT -> EnvironmentChecks.check(resource, document, problems, warnings);
       default -> {}
     }

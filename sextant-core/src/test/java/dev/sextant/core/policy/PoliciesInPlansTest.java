@@ -65,17 +65,17 @@ class PoliciesInPlansTest {
   }
 
   @Test
-  void an_unsigned_release_needs_a_release_managers_approval_in_prod() {
+  void an_unsigned_release_needs_an_approvers_approval_in_prod() {
     TargetPlan plan = plan(payments, prodUs, policies, TUESDAY_MORNING);
 
     assertThat(plan.verdict()).isEqualTo(Verdict.NEEDS_APPROVAL);
     assertThat(plan.reason())
         .startsWith(
-            "policy prod-signed-releases needs an approval by role:release-manager: Unsigned"
+            "policy prod-signed-releases needs an approval by role:approver: Unsigned"
                 + " release; a release manager must confirm where it came from.");
     PolicyOutcome signed = outcome(plan, "prod-signed-releases");
     assertThat(signed.needsApproval()).isTrue();
-    assertThat(signed.approvers()).containsExactly("role:release-manager");
+    assertThat(signed.approvers()).containsExactly("role:approver");
     assertThat(signed.approvals()).isEqualTo(1);
     assertThat(plan.variant()).isPresent();
   }
@@ -126,7 +126,7 @@ class PoliciesInPlansTest {
   }
 
   @Test
-  void outside_the_deployment_window_a_change_needs_the_on_call_leads_approval() {
+  void outside_the_deployment_window_a_change_needs_an_approvers_approval() {
     Resource windowed =
         edited(
             staging,
@@ -140,7 +140,7 @@ class PoliciesInPlansTest {
     assertThat(outside.verdict()).isEqualTo(Verdict.NEEDS_APPROVAL);
     assertThat(outside.reason())
         .startsWith(
-            "policy deployment-window needs an approval by role:on-call-lead: outside the"
+            "policy deployment-window needs an approval by role:approver: outside the"
                 + " deployment window (weekdays 08:00 to 16:00 UTC): requested by alice at"
                 + " 2026-12-05T23:30:00Z");
   }
@@ -229,7 +229,7 @@ class PoliciesInPlansTest {
             .orElseThrow();
     assertThat(signed.path("effect").asText()).isEqualTo("requireApproval");
     assertThat(signed.path("status").asText()).isEqualTo("violated");
-    assertThat(signed.path("approvers").get(0).asText()).isEqualTo("role:release-manager");
+    assertThat(signed.path("approvers").get(0).asText()).isEqualTo("role:approver");
     assertThat(signed.path("approvals").asInt()).isEqualTo(1);
     assertThat(json.at("/summary/needsApproval").asInt()).isEqualTo(1);
     assertThat(withPolicies.digest()).isNotEqualTo(without.digest());

@@ -34,6 +34,9 @@ class RefusedBeforePlanTest {
   private static final String RELEASE = example("releases/fraud-detector-1.4.0.yaml");
   private static final String POLICY = example("policies/prod-signed-releases.yaml");
   private static final String ENVIRONMENT = example("environments/prod-eu.yaml");
+  private static final String STRATEGY = example("strategies/canary-standard.yaml");
+  private static final String APPROVERS =
+      "expected a user name or role:viewer|deployer|approver|admin, found ";
   private static final String GPU = "spec.variants[0].requirements";
   private static final String CPU = "spec.variants[1].requirements";
 
@@ -171,7 +174,37 @@ class RefusedBeforePlanTest {
             "  messageExpression: \"'unsigned ' + release.metadata.name +\"\n  approvers:",
             "15:22: spec.messageExpression: CEL expression \"'unsigned ' + release.metadata.name"
                 + " +\" does not compile",
-            "column"));
+            "column"),
+        Arguments.of(
+            "Policy approver with a role that does not exist",
+            POLICY,
+            "- role:approver",
+            "- role:release-manager",
+            "16:7: spec.approvers[0]: " + APPROVERS + "\"role:release-manager\"",
+            ""),
+        Arguments.of(
+            "Policy approver with a misspelt role",
+            POLICY,
+            "- role:approver",
+            "- bob\n    - role:aprover",
+            "17:7: spec.approvers[1]: " + APPROVERS + "\"role:aprover\"",
+            "; did you mean \"role:approver\"?"),
+        Arguments.of(
+            "Policy approver that is no user name",
+            POLICY,
+            "- role:approver",
+            "- bob smith",
+            "16:7: spec.approvers[0]: " + APPROVERS + "\"bob smith\"",
+            ""),
+        Arguments.of(
+            "Strategy approval step with a role that does not exist",
+            STRATEGY,
+            "      - approval:\n",
+            "      - approval:\n          approvers: [alice, role:on-call-lead]\n",
+            "21:30: spec.canary.steps[5].approval.approvers[1]: "
+                + APPROVERS
+                + "\"role:on-call-lead\"",
+            ""));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -196,7 +229,14 @@ class RefusedBeforePlanTest {
   @Test
   void the_examples_pass_with_no_problem_and_no_warning() {
     for (String example :
-        new String[] {RELEASE, POLICY, ENVIRONMENT, example("policies/eu-data-residency.yaml")}) {
+        new String[] {
+          RELEASE,
+          POLICY,
+          ENVIRONMENT,
+          STRATEGY,
+          example("policies/eu-data-residency.yaml"),
+          example("policies/deployment-window.yaml")
+        }) {
       ParseReport report = parse(example);
 
       assertThat(report.problems()).isEmpty();

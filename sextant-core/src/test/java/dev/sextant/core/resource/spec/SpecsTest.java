@@ -185,14 +185,14 @@ class SpecsTest {
                     "{\"canary\": {\"steps\": [{\"pause\": {}}, {\"verify\": {\"checks\":"
                         + " [\"import-torch\"]}}, {\"migrate\": {\"command\": [\"flyway\","
                         + " \"migrate\"], \"timeout\": \"10m\"}}, {\"approval\": {\"approvers\":"
-                        + " [\"role:release-manager\"]}}]}}"));
+                        + " [\"role:approver\"]}}]}}"));
 
     assertThat(((Method.Canary) strategy.method()).steps())
         .containsExactly(
             new Step.Pause(Optional.empty()),
             new Step.Verify(List.of("import-torch")),
             new Step.Migrate(List.of("flyway", "migrate"), Optional.of(Duration.ofMinutes(10))),
-            new Step.Approval(List.of("role:release-manager"), Optional.empty()));
+            new Step.Approval(List.of("role:approver"), Optional.empty()));
     assertThat(strategy.abort()).isEqualTo(Abort.DEFAULT);
   }
 
@@ -274,7 +274,7 @@ class SpecsTest {
     assertThat(signed.effect()).isEqualTo(PolicySpec.Effect.REQUIRE_APPROVAL);
     assertThat(signed.selector().matches(Map.of("tier", "prod"))).isTrue();
     assertThat(signed.selector().matches(Map.of("tier", "staging"))).isFalse();
-    assertThat(signed.approvers()).containsExactly("role:release-manager");
+    assertThat(signed.approvers()).containsExactly("role:approver");
   }
 
   @Test
