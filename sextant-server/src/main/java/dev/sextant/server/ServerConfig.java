@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param driftInterval how often the scheduled drift check runs, on one server of those sharing the
  *     store
  * @param work how this server claims background work from the store
+ * @param firstAdminToken the token of the first admin, when this server is the first on its store;
+ *     a random one is made when empty
  */
 public record ServerConfig(
     StoreLocation store,
@@ -23,41 +25,25 @@ public record ServerConfig(
     int port,
     Optional<String> agentToken,
     Duration driftInterval,
-    WorkSettings work) {
+    WorkSettings work,
+    Optional<String> firstAdminToken) {
   public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofMinutes(5);
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
   /**
-   * @throws IllegalArgumentException when the port is out of range, the interval not positive, or
-   *     the address is not loopback and there is no agent token
+   * @throws IllegalArgumentException when the port is out of range or the interval not positive
    */
   public ServerConfig {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(bind, "bind");
     Objects.requireNonNull(agentToken, "agentToken");
     Objects.requireNonNull(work, "work");
+    Objects.requireNonNull(firstAdminToken, "firstAdminToken");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("a port is between 0 and 65535, not " + port);
     }
     if (driftInterval.isNegative() || driftInterval.isZero()) {
       throw new IllegalArgumentException("the drift interval must be positive: " + driftInterval);
-    }
-    // Until access control arrives, the agent token is all that keeps other hosts from recording
-    // fingerprints; without one, only this host may reach the server.
-    if (agentToken.filter(t -> !t.isBlank()).isEmpty() && !isLoopback(bind)) {
-      throw new IllegalArgumentException(
-          "refusing to listen on "
-              + bind
-              + " without an agent token: other hosts could record fingerprints; set"
-              + " SEXTANT_AGENT_TOKEN (or --agent-token-file), or bind to 127.0.0.1");
-    }
-  }
-
-  private static boolean isLoopback(String bind) {
-    try {
-      return java.net.InetAddress.getByName(bind).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
     }
   }
 
@@ -68,7 +54,14 @@ public record ServerConfig(
       int port,
       Optional<String> agentToken,
       Duration driftInterval) {
-    this(store, bind, port, agentToken, driftInterval, WorkSettings.defaults(nodeName()));
+    this(
+        store,
+        bind,
+        port,
+        agentToken,
+        driftInterval,
+        WorkSettings.defaults(nodeName()),
+        Optional.empty());
   }
 
   /** A server on loopback, on a free port, with no agent token and the default drift interval. */
@@ -77,15 +70,21 @@ public record ServerConfig(
   }
 
   public ServerConfig withAgentToken(String token) {
-    return new ServerConfig(store, bind, port, Optional.of(token), driftInterval, work);
+    return new ServerConfig(
+        store, bind, port, Optional.of(token), driftInterval, work, firstAdminToken);
   }
 
   public ServerConfig withDriftInterval(Duration interval) {
-    return new ServerConfig(store, bind, port, agentToken, interval, work);
+    return new ServerConfig(store, bind, port, agentToken, interval, work, firstAdminToken);
   }
 
   public ServerConfig withWork(WorkSettings settings) {
-    return new ServerConfig(store, bind, port, agentToken, driftInterval, settings);
+    return new ServerConfig(
+        store, bind, port, agentToken, driftInterval, settings, firstAdminToken);
+  }
+
+  public ServerConfig withFirstAdminToken(String token) {
+    return new ServerConfig(store, bind, port, agentToken, driftInterval, work, Optional.of(token));
   }
 
   /**

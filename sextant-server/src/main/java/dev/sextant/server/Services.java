@@ -2,10 +2,12 @@ package dev.sextant.server;
 
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.Limits;
+import dev.sextant.server.access.AccessControl;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DiscoveryService;
 import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.metrics.ServerMetrics;
+import dev.sextant.server.plan.PlanService;
 import dev.sextant.server.service.ResourceService;
 import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.Database;
@@ -21,7 +23,9 @@ public record Services(
     ResourceService resources,
     DiscoveryService discovery,
     DriftWatch drift,
-    ServerMetrics metrics)
+    ServerMetrics metrics,
+    AccessControl access,
+    PlanService plans)
     implements AutoCloseable {
 
   /**
@@ -36,12 +40,23 @@ public record Services(
       Consumer<ApplyOutcome> applied) {
     ServerMetrics metrics = new ServerMetrics();
     DriftWatch drift = new DriftWatch(database, metrics);
+    ResourceService resources = new ResourceService(database, Limits.DEFAULT, validators, applied);
+    DiscoveryService discovery = new DiscoveryService(database, tokens, drift, clock);
     return new Services(
         database,
-        new ResourceService(database, Limits.DEFAULT, validators, applied),
-        new DiscoveryService(database, tokens, drift, clock),
+        resources,
+        discovery,
         drift,
-        metrics);
+        metrics,
+        new AccessControl(database, clock),
+        new PlanService(
+            database,
+            resources,
+            discovery,
+            drift,
+            validators,
+            clock,
+            PlanService.APPROVAL_VALIDITY));
   }
 
   public static Services on(

@@ -13,6 +13,7 @@ import dev.sextant.server.work.RecurringWork;
 import dev.sextant.server.work.SchedulerDialect;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -36,11 +37,14 @@ public final class SextantServer implements AutoCloseable {
   private final Services services;
   private final BackgroundWork work;
   private final ApiServer api;
+  private final Optional<String> firstAdminToken;
 
-  private SextantServer(Services services, BackgroundWork work, ApiServer api) {
+  private SextantServer(
+      Services services, BackgroundWork work, ApiServer api, Optional<String> firstAdminToken) {
     this.services = services;
     this.work = work;
     this.api = api;
+    this.firstAdminToken = firstAdminToken;
   }
 
   /**
@@ -77,6 +81,7 @@ public final class SextantServer implements AutoCloseable {
                   checkSoon.get().accept(outcome.revision());
                 }
               });
+      Optional<String> firstAdmin = services.access().bootstrap(config.firstAdminToken());
       DriftWatch drift = services.drift();
       OneTimeWork driftCheck = new OneTimeWork(DRIFT_CHECK, drift::check);
       RecurringWork driftCheckAll =
@@ -104,7 +109,7 @@ public final class SextantServer implements AutoCloseable {
                   driftCheck, revision.key().name(), "revision-" + revision.number()));
       work.start();
       ApiServer api = listen(services, config);
-      return new SextantServer(services, work, api);
+      return new SextantServer(services, work, api, firstAdmin);
     } catch (RuntimeException e) {
       if (work != null) {
         work.close();
@@ -130,6 +135,15 @@ public final class SextantServer implements AutoCloseable {
   /** The port the API listens on. */
   public int port() {
     return api.port();
+  }
+
+  /**
+   * The first admin's token, when this server made the first admin of its store (it had no identity
+   * yet); empty on every later start. Its text exists nowhere else: the caller shows it once, or
+   * keeps it where only the store's owner reads it.
+   */
+  public Optional<String> firstAdminToken() {
+    return firstAdminToken;
   }
 
   public Services services() {

@@ -2,7 +2,6 @@ package dev.sextant.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sextant.server.discovery.Caller;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.StoreLocation;
 import dev.sextant.server.work.WorkSettings;
@@ -30,7 +29,7 @@ class SextantServerTest {
     try (SextantServer server = SextantServer.start(config)) {
       Services services = server.services();
       services.resources().apply(List.of(Lab.declaring("aarch64")), "alice");
-      services.discovery().record(Caller.local(), "lab", Lab.host("aarch64"), "file:arm.yaml");
+      services.discovery().record("lab", Lab.host("aarch64"), "file:arm.yaml");
       assertThat(driftEvents(services)).isZero();
 
       long started = System.nanoTime();

@@ -9,7 +9,6 @@ import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
 import dev.sextant.server.Services;
-import dev.sextant.server.discovery.Caller;
 import dev.sextant.server.discovery.FingerprintJson;
 import dev.sextant.server.discovery.Refusal;
 import dev.sextant.server.service.ResourceService;
@@ -85,7 +84,7 @@ public final class LocalBackend implements Backend {
             FingerprintJson.summary(
                 services
                     .discovery()
-                    .accept(Caller.local(), environment, Optional.empty(), by)
+                    .accept(environment, Optional.empty(), by)
                     .fingerprint()
                     .summary()));
   }
@@ -96,9 +95,7 @@ public final class LocalBackend implements Backend {
     return refusalsAsErrors(
         () ->
             FingerprintJson.outcome(
-                services
-                    .discovery()
-                    .record(Caller.local(), environment, fingerprint, "file:" + input.name())));
+                services.discovery().record(environment, fingerprint, "file:" + input.name())));
   }
 
   /** A refusal by the service means the same here as its 4xx means to a remote caller. */

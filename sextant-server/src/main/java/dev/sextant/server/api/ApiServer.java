@@ -5,6 +5,7 @@ import dev.sextant.core.document.Limits;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.server.Failure;
 import dev.sextant.server.Services;
+import dev.sextant.server.access.AccessRefusal;
 import dev.sextant.server.discovery.Refusal;
 import dev.sextant.server.store.StoreException;
 import io.javalin.Javalin;
@@ -48,12 +49,14 @@ public final class ApiServer implements AutoCloseable {
               config.jetty.modifyServletContextHandler(
                   context -> context.setErrorHandler(jettyErrors));
             });
-    RouteTable routes = new RouteTable(app);
+    RouteTable routes = new RouteTable(app, new Guard(services.access(), services.resources()));
     new HealthRoutes(services.resources(), services.metrics()).register(routes);
     new MetaRoutes().register(routes);
     // Before the resource routes, whose /api/v1/{kind} would otherwise take /api/v1/events.
     new EventStreamRoutes(services).register(routes);
     new DiscoveryRoutes(services).register(routes);
+    new AccessRoutes(services.access()).register(routes);
+    new PlanRoutes(services.plans()).register(routes);
     new ResourceRoutes(services.resources(), maxRequest, routes).register();
     errors(app, routes);
     app.start(host, port);
@@ -68,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
     app.exception(ApiException.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(Refusal.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(StoreException.class, (e, ctx) -> failure(e, e, ctx));
+    app.exception(AccessRefusal.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(
         HttpResponseException.class,
         (e, ctx) ->

@@ -77,4 +77,39 @@ final class Bodies {
   private static ApiException tooLarge(long limit) {
     return ApiException.tooLarge("request body is larger than the limit of " + limit + " bytes");
   }
+
+  /**
+   * The body as a JSON object, read up to 64 KiB.
+   *
+   * @throws ApiException 400 when it is not a JSON object
+   */
+  static JsonNode object(Context ctx) {
+    JsonNode body = json("<request>", read(ctx, 64 << 10));
+    if (body == null || !body.isObject()) {
+      throw ApiException.badRequest("expected a JSON object");
+    }
+    return body;
+  }
+
+  /**
+   * @throws ApiException 400 when the field is missing, blank or not text
+   */
+  static String text(JsonNode body, String field) {
+    return optionalText(body, field)
+        .orElseThrow(() -> ApiException.badRequest("expected a text field \"" + field + "\""));
+  }
+
+  /**
+   * @throws ApiException 400 when the field is there but not text
+   */
+  static java.util.Optional<String> optionalText(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return java.util.Optional.empty();
+    }
+    if (!value.isTextual() || value.asText().isBlank()) {
+      throw ApiException.badRequest("expected a text field \"" + field + "\"");
+    }
+    return java.util.Optional.of(value.asText());
+  }
 }

@@ -9,11 +9,11 @@ import dev.sextant.api.DriftReportItem;
 import dev.sextant.api.DriftReports;
 import dev.sextant.api.FingerprintHistory;
 import dev.sextant.api.LastKnownGood;
+import dev.sextant.core.access.Permission;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.fingerprint.ParsedFingerprint;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.server.Services;
-import dev.sextant.server.discovery.Caller;
 import dev.sextant.server.discovery.DriftStatus;
 import dev.sextant.server.discovery.FingerprintJson;
 import dev.sextant.server.store.EventQuery;
@@ -40,28 +40,44 @@ final class DiscoveryRoutes {
    * JSON or YAML; marking the last known good takes no body.
    */
   void register(RouteTable app) {
-    app.post("/api/v1/agents", RouteTable.JSON, this::registerAgent);
-    app.post("/api/v1/agents/{name}/fingerprints", RouteTable.JSON, this::report);
-    app.get("/api/v1/events", this::events);
-    app.get("/api/v1/environments/{name}/fingerprints", this::history);
-    app.post("/api/v1/environments/{name}/fingerprints", RouteTable.YAML_OR_JSON, this::record);
+    app.post("/api/v1/agents", RouteTable.JSON, Access.agent(), this::registerAgent);
+    app.post("/api/v1/agents/{name}/fingerprints", RouteTable.JSON, Access.agent(), this::report);
+    app.get("/api/v1/events", Access.somewhere(Permission.READ), this::events);
+    app.get(
+        "/api/v1/environments/{name}/fingerprints",
+        Access.somewhere(Permission.READ),
+        this::history);
+    app.post(
+        "/api/v1/environments/{name}/fingerprints",
+        RouteTable.YAML_OR_JSON,
+        Access.needs(Permission.RECORD, Access.Scope.PATH_ENVIRONMENT),
+        this::record);
     app.get(
         "/api/v1/environments/{name}/fingerprints/latest",
+        Access.somewhere(Permission.READ),
         ctx -> revision(ctx, services.discovery().latest(Params.environment(ctx))));
     app.get(
         "/api/v1/environments/{name}/fingerprints/{revision}",
+        Access.somewhere(Permission.READ),
         ctx -> revision(ctx, services.discovery().revision(Params.environment(ctx), number(ctx))));
-    app.post("/api/v1/environments/{name}/last-known-good", RouteTable.NO_BODY, this::accept);
-    app.get("/api/v1/environments/{name}/drift", this::drift);
-    app.get("/api/v1/environments/{name}/drift/reports", this::driftReports);
+    app.post(
+        "/api/v1/environments/{name}/last-known-good",
+        RouteTable.NO_BODY,
+        Access.needs(Permission.RECORD, Access.Scope.PATH_ENVIRONMENT),
+        this::accept);
+    app.get("/api/v1/environments/{name}/drift", Access.somewhere(Permission.READ), this::drift);
+    app.get(
+        "/api/v1/environments/{name}/drift/reports",
+        Access.somewhere(Permission.READ),
+        this::driftReports);
   }
 
   private void registerAgent(Context ctx) throws IOException {
-    JsonNode body = json(ctx);
-    String name = Params.agent(text(body, "name"));
-    String environment = text(body, "environment");
-    String publicKey = text(body, "publicKey");
-    var outcome = services.discovery().register(token(ctx), name, environment, publicKey);
+    JsonNode body = Bodies.object(ctx);
+    String name = Params.agent(Bodies.text(body, "name"));
+    String environment = Bodies.text(body, "environment");
+    String publicKey = Bodies.text(body, "publicKey");
+    var outcome = services.discovery().register(Guard.bearer(ctx), name, environment, publicKey);
     Responses.record(
         ctx,
         outcome.change().word().equals("registered") ? 201 : 200,
@@ -73,7 +89,7 @@ final class DiscoveryRoutes {
     String agent = Params.agent(ctx);
     byte[] body = Bodies.read(ctx, MAX_REPORT_BYTES);
     Bodies.requireJsonWhenDeclared(ctx, "<report>", body);
-    FingerprintOutcome outcome = services.discovery().report(token(ctx), agent, body);
+    FingerprintOutcome outcome = services.discovery().report(Guard.bearer(ctx), agent, body);
     Responses.record(ctx, 200, FingerprintJson.recorded(outcome));
   }
 
@@ -86,10 +102,7 @@ final class DiscoveryRoutes {
       throw new InvalidInputException(parsed.problems());
     }
     FingerprintOutcome outcome =
-        services
-            .discovery()
-            .record(
-                Caller.bearer(token(ctx)), environment, parsed.orThrow(), "file:" + source(ctx));
+        services.discovery().record(environment, parsed.orThrow(), "file:" + source(ctx));
     Responses.record(ctx, 200, FingerprintJson.recorded(outcome));
   }
 
@@ -118,8 +131,8 @@ final class DiscoveryRoutes {
     Optional<Long> revision =
         Optional.ofNullable(ctx.queryParam("revision"))
             .map(r -> Params.positive(r, "query parameter revision", Long.MAX_VALUE));
-    String by = Params.text(ctx, ResourceRoutes.AUTHOR_HEADER).orElse("anonymous");
-    var marked = services.discovery().accept(Caller.bearer(token(ctx)), environment, revision, by);
+    String by = Guard.principal(ctx).name();
+    var marked = services.discovery().accept(environment, revision, by);
     Responses.record(
         ctx,
         200,
@@ -168,14 +181,6 @@ final class DiscoveryRoutes {
     Responses.json(ctx, 200, body);
   }
 
-  private static Optional<String> token(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Optional.empty();
-    }
-    return Optional.of(header.substring(7).trim());
-  }
-
   private static String source(Context ctx) {
     return Params.text(ctx, ResourceRoutes.SOURCE_HEADER).orElse("<request>");
   }
@@ -188,21 +193,5 @@ final class DiscoveryRoutes {
   private static int limit(Context ctx) {
     String text = Optional.ofNullable(ctx.queryParam("limit")).orElse("100");
     return (int) Params.positive(text, "query parameter limit", EventQuery.MAX_LIMIT);
-  }
-
-  private static JsonNode json(Context ctx) {
-    JsonNode body = Bodies.json("<request>", Bodies.read(ctx, 64 << 10));
-    if (body == null || !body.isObject()) {
-      throw ApiException.badRequest("expected a JSON object");
-    }
-    return body;
-  }
-
-  private static String text(JsonNode body, String field) {
-    JsonNode value = body.get(field);
-    if (value == null || !value.isTextual() || value.asText().isBlank()) {
-      throw ApiException.badRequest("expected a text field \"" + field + "\"");
-    }
-    return value.asText();
   }
 }

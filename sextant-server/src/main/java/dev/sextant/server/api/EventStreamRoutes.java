@@ -1,5 +1,6 @@
 package dev.sextant.server.api;
 
+import dev.sextant.core.access.Permission;
 import dev.sextant.server.Services;
 import dev.sextant.server.store.LoggedEvent;
 import io.javalin.http.sse.SseClient;
@@ -28,6 +29,7 @@ final class EventStreamRoutes {
   void register(RouteTable routes) {
     routes.sse(
         PATH,
+        Access.somewhere(Permission.READ),
         ctx -> Optional.ofNullable(ctx.queryParam("after")).ifPresent(EventStreamRoutes::sequence),
         this::stream);
   }

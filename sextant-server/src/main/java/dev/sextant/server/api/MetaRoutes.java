@@ -15,9 +15,10 @@ final class MetaRoutes {
   private final JsonNode openApi = load("/dev/sextant/server/api/openapi.json");
 
   void register(RouteTable app) {
-    app.get("/api/v1/openapi.json", ctx -> Responses.json(ctx, 200, openApi));
+    app.get("/api/v1/openapi.json", Access.publicRoute(), ctx -> Responses.json(ctx, 200, openApi));
     app.get(
         "/api/v1/schemas",
+        Access.publicRoute(),
         ctx -> {
           ObjectNode body = JsonNodeFactory.instance.objectNode();
           var items = body.putArray("items");
@@ -31,6 +32,7 @@ final class MetaRoutes {
         });
     app.get(
         "/api/v1/schemas/{kind}",
+        Access.publicRoute(),
         ctx -> {
           String name = ctx.pathParam("kind").replaceFirst("\\.schema\\.json$", "");
           Kind kind =

@@ -70,8 +70,12 @@ final class Params {
 
   /** The environment named by the path parameter {@code name}. */
   static String environment(Context ctx) {
+    return environment(ctx.pathParam("name"));
+  }
+
+  static String environment(String text) {
     return name(
-        ctx.pathParam("name"),
+        text,
         "environment",
         DNS_LABEL,
         MAX_LABEL_LENGTH,
@@ -82,6 +86,17 @@ final class Params {
   /** The agent named by the path parameter {@code name}. */
   static String agent(Context ctx) {
     return agent(ctx.pathParam("name"));
+  }
+
+  /** A resource's name, e.g. a Release's, as a request body gives it. */
+  static String resource(String text, String what) {
+    return name(
+        text,
+        what,
+        DNS_SUBDOMAIN,
+        MAX_SUBDOMAIN_LENGTH,
+        "a DNS name (lower-case letters, digits, '-' and '.', starting and ending with a letter or"
+            + " digit)");
   }
 
   static String agent(String name) {

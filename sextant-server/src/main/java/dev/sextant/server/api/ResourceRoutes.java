@@ -6,11 +6,14 @@ import dev.sextant.api.ApplyResult;
 import dev.sextant.api.ResourceHistory;
 import dev.sextant.api.ResourceList;
 import dev.sextant.api.ValidatedResource;
+import dev.sextant.core.access.Permission;
 import dev.sextant.core.resource.Kind;
+import dev.sextant.core.resource.Resource;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.ParseReport;
+import dev.sextant.server.access.Principal;
 import dev.sextant.server.service.ResourceService;
 import dev.sextant.server.store.Revision;
 import io.javalin.http.Context;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The resource endpoints: apply, list, get, history and revisions. */
 final class ResourceRoutes {
@@ -53,21 +57,37 @@ final class ResourceRoutes {
   }
 
   void register() {
-    app.post("/api/v1/apply", APPLY_MEDIA_TYPES, this::apply);
-    app.get("/api/v1/resources", ctx -> list(ctx, Optional.empty()));
-    app.get("/api/v1/{kind}", ctx -> list(ctx, Optional.of(kindOrOtherRoute(ctx))));
-    app.get("/api/v1/{kind}/{name}", this::get);
-    app.get("/api/v1/{kind}/{name}/revisions", this::history);
-    app.get("/api/v1/{kind}/{name}/revisions/{revision}", this::revision);
+    app.post(
+        "/api/v1/apply",
+        APPLY_MEDIA_TYPES,
+        Access.needs(Permission.APPLY, Access.Scope.REQUEST),
+        this::apply);
+    app.get(
+        "/api/v1/resources", Access.somewhere(Permission.READ), ctx -> list(ctx, Optional.empty()));
+    app.get(
+        "/api/v1/{kind}",
+        Access.somewhere(Permission.READ),
+        ctx -> list(ctx, Optional.of(kindOrOtherRoute(ctx))));
+    app.get("/api/v1/{kind}/{name}", Access.somewhere(Permission.READ), this::get);
+    app.get("/api/v1/{kind}/{name}/revisions", Access.somewhere(Permission.READ), this::history);
+    app.get(
+        "/api/v1/{kind}/{name}/revisions/{revision}",
+        Access.somewhere(Permission.READ),
+        this::revision);
   }
 
   private void apply(Context ctx) throws IOException {
     List<Input> inputs = inputs(ctx, Bodies.read(ctx, maxRequestBytes));
+    Principal principal = Guard.principal(ctx);
+    Guard guard = app.guard();
+    Consumer<List<Resource>> admit =
+        resources -> guard.require(ctx, () -> admit(principal, resources, guard));
     if (Params.flag(ctx, "dryRun")) {
       ParseReport report = service.validate(inputs);
       if (!report.ok()) {
         throw new InvalidInputException(report.problems());
       }
+      admit.accept(report.resources());
       List<ValidatedResource> resources =
           report.resources().stream()
               .map(r -> new ValidatedResource(r.kind().displayName(), r.name(), r.digest().value()))
@@ -75,10 +95,28 @@ final class ResourceRoutes {
       Responses.record(ctx, 200, ApplyResult.validated(resources));
       return;
     }
-    String author = Params.text(ctx, AUTHOR_HEADER).orElse("anonymous");
-    var outcomes = service.apply(inputs, author);
+    var outcomes = service.apply(inputs, principal.name(), admit);
     Responses.record(
         ctx, 200, ApplyResult.applied(outcomes.stream().map(RevisionJson::applied).toList()));
+  }
+
+  /**
+   * Who may apply what: an Environment takes administering it, under its new labels and its old
+   * ones (so no one moves an environment into their own scope); a Policy reaches every environment,
+   * so it takes administering all of them; everything else belongs to no environment and takes
+   * {@code apply} anywhere, which the route checked.
+   */
+  private static void admit(Principal principal, List<Resource> resources, Guard guard) {
+    for (Resource resource : resources) {
+      switch (resource.kind()) {
+        case ENVIRONMENT -> {
+          principal.require(Permission.ADMINISTER, resource.name(), resource.metadata().labels());
+          principal.require(Permission.ADMINISTER, resource.name(), guard.labels(resource.name()));
+        }
+        case POLICY -> principal.requireEverywhere(Permission.ADMINISTER);
+        default -> principal.requireSomewhere(Permission.APPLY);
+      }
+    }
   }
 
   private List<Input> inputs(Context ctx, byte[] body) throws IOException {

@@ -16,8 +16,10 @@ import java.util.function.Consumer;
 
 /**
  * Every route the API serves, registered here and nowhere else, with the media types its body may
- * have. The table answers which methods a path allows (the {@code Allow} header of a 405), refuses
- * a body of another media type (415) before the handler runs, and lets tests walk every route.
+ * have and what it asks of its caller. The table checks the caller ({@link Guard}: 401, 403) and
+ * refuses a body of another media type (415) before the handler runs, answers which methods a path
+ * allows (the {@code Allow} header of a 405), and lets tests walk every route. A route cannot be
+ * registered without its {@link Access}: deny by default.
  */
 final class RouteTable {
   /**
@@ -25,8 +27,9 @@ final class RouteTable {
    *
    * @param path Javalin's path template, e.g. {@code /api/v1/agents/{name}/fingerprints}
    * @param consumes the media types its body may have; empty when it takes no body
+   * @param access what it asks of its caller, checked before its handler runs
    */
-  record Route(HandlerType method, String path, Set<String> consumes) {
+  record Route(HandlerType method, String path, Set<String> consumes, Access access) {
     boolean matches(String requestPath) {
       String[] template = path.split("/", -1);
       String[] actual = requestPath.split("/", -1);
@@ -53,19 +56,25 @@ final class RouteTable {
       Set.of("application/yaml", "application/x-yaml", "text/yaml", "application/json");
 
   private final Javalin app;
+  private final Guard guard;
   private final List<Route> routes = new ArrayList<>();
   private final List<Route> streams = new ArrayList<>();
 
-  RouteTable(Javalin app) {
+  RouteTable(Javalin app, Guard guard) {
     this.app = app;
+    this.guard = guard;
   }
 
-  void get(String path, Handler handler) {
-    add(HandlerType.GET, path, NO_BODY, handler);
+  Guard guard() {
+    return guard;
   }
 
-  void post(String path, Set<String> consumes, Handler handler) {
-    add(HandlerType.POST, path, consumes, handler);
+  void get(String path, Access access, Handler handler) {
+    add(HandlerType.GET, path, NO_BODY, access, handler);
+  }
+
+  void post(String path, Set<String> consumes, Access access, Handler handler) {
+    add(HandlerType.POST, path, consumes, access, handler);
   }
 
   /**
@@ -73,19 +82,27 @@ final class RouteTable {
    * still be a problem response; once the stream's headers are out, it cannot. Streams are kept
    * apart from {@link #routes()}, whose answers end.
    */
-  void sse(String path, Handler check, Consumer<SseClient> stream) {
-    streams.add(new Route(HandlerType.GET, path, NO_BODY));
-    app.before(path, check);
+  void sse(String path, Access access, Handler check, Consumer<SseClient> stream) {
+    Route route = new Route(HandlerType.GET, path, NO_BODY, access);
+    streams.add(route);
+    app.before(
+        path,
+        ctx -> {
+          guard.check(ctx, route);
+          check.handle(ctx);
+        });
     app.sse(path, stream);
   }
 
-  private void add(HandlerType method, String path, Set<String> consumes, Handler handler) {
-    Route route = new Route(method, path, consumes);
+  private void add(
+      HandlerType method, String path, Set<String> consumes, Access access, Handler handler) {
+    Route route = new Route(method, path, consumes, access);
     routes.add(route);
     app.addHttpHandler(
         method,
         path,
         ctx -> {
+          guard.check(ctx, route);
           if (method != HandlerType.GET) {
             requireMediaType(ctx, route);
           }

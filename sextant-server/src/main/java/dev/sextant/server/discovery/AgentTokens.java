@@ -44,15 +44,6 @@ public final class AgentTokens {
     }
   }
 
-  /**
-   * @throws Refusal UNAUTHENTICATED when a caller over the API has no token or the wrong one
-   */
-  void check(Caller caller) {
-    if (caller instanceof Caller.Bearer bearer) {
-      check(bearer.token());
-    }
-  }
-
   private static byte[] hash(String token) {
     return Digest.sha256(token.getBytes(StandardCharsets.UTF_8))
         .hex()

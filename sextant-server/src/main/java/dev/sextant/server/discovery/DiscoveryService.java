@@ -162,13 +162,10 @@ public final class DiscoveryService {
   /**
    * Records a fingerprint given by an operator (a file, or this host probed by the CLI).
    *
-   * @throws Refusal when the caller has no agent token or the environment is undeclared, after
-   *     logging the refusal
+   * @throws Refusal when the environment is undeclared, after logging the refusal
    */
-  public FingerprintOutcome record(
-      Caller caller, String environment, Fingerprint fingerprint, String source) {
+  public FingerprintOutcome record(String environment, Fingerprint fingerprint, String source) {
     try {
-      tokens.check(caller);
       requireEnvironment(environment);
     } catch (Refusal e) {
       refused(
@@ -236,13 +233,10 @@ public final class DiscoveryService {
    * Marks a revision (the latest when none is named) as the environment's last known good: the
    * baseline that later fingerprints are compared with.
    *
-   * @throws Refusal when the caller has no agent token or there is no such revision, after logging
-   *     the refusal
+   * @throws Refusal when there is no such revision, after logging the refusal
    */
-  public LastKnownGood accept(
-      Caller caller, String environment, Optional<Long> revision, String by) {
+  public LastKnownGood accept(String environment, Optional<Long> revision, String by) {
     try {
-      tokens.check(caller);
       return markLastKnownGood(environment, revision, by);
     } catch (Refusal e) {
       refused(

@@ -4,6 +4,7 @@ import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.LabelSelector;
+import dev.sextant.core.resource.Resource;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
 import dev.sextant.core.validation.InvalidInputException;
@@ -63,10 +64,22 @@ public final class ResourceService {
    * @throws InvalidInputException with every problem found, before anything is stored
    */
   public List<ApplyOutcome> apply(List<Input> inputs, String author) {
+    return apply(inputs, author, resources -> {});
+  }
+
+  /**
+   * Applies as {@link #apply(List, String)} does, once {@code admit} has accepted the resources
+   * read: access control decides on each resource's kind and labels, which are known only then.
+   *
+   * @param admit throws to refuse; nothing is stored then
+   */
+  public List<ApplyOutcome> apply(
+      List<Input> inputs, String author, Consumer<List<Resource>> admit) {
     ParseReport report = parser.parseAll(inputs);
     if (!report.ok()) {
       throw new InvalidInputException(report.problems());
     }
+    admit.accept(report.resources());
     List<ApplyOutcome> outcomes =
         database.write(
             "apply " + report.resources().size() + " resources",

@@ -22,7 +22,14 @@ public sealed interface Event
         DriftResolved,
         AgentRegistered,
         AgentRefused,
-        RequestRefused {
+        RequestRefused,
+        TokenCreated,
+        TokenRevoked,
+        RoleChanged,
+        AccessDenied,
+        PlanSubmitted,
+        PlanApproved,
+        ApprovalRefused {
 
   /** The longest reason kept; a longer one is cut, since reasons are for people, not parsers. */
   int MAX_REASON_LENGTH = 500;
@@ -47,6 +54,13 @@ public sealed interface Event
         case AgentRegistered.TYPE -> AgentRegistered.of(envelope);
         case AgentRefused.TYPE -> AgentRefused.of(envelope);
         case RequestRefused.TYPE -> RequestRefused.of(envelope);
+        case TokenCreated.TYPE -> TokenCreated.of(envelope);
+        case TokenRevoked.TYPE -> TokenRevoked.of(envelope);
+        case RoleChanged.TYPE -> RoleChanged.of(envelope);
+        case AccessDenied.TYPE -> AccessDenied.of(envelope);
+        case PlanSubmitted.TYPE -> PlanSubmitted.of(envelope);
+        case PlanApproved.TYPE -> PlanApproved.of(envelope);
+        case ApprovalRefused.TYPE -> ApprovalRefused.of(envelope);
         default -> throw new StoreException("the store holds an unknown event type");
       };
     } catch (RuntimeException e) {

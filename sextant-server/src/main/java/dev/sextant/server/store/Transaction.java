@@ -6,8 +6,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * One unit of work: the repositories, all bound to the same database transaction, so that a service
- * changes resources, fingerprints, agents, drift reports and events together or not at all. Given
- * by {@link Database#write} and {@link Database#read}; valid only inside that call.
+ * changes resources, fingerprints, agents, drift reports, identities, plans and events together or
+ * not at all. Given by {@link Database#write} and {@link Database#read}; valid only inside that
+ * call.
  *
  * <p>It also holds the outbox's rule: a unit of work that changes state must append an event in the
  * same transaction ({@link #requireEventForChanges(String)}), so nothing changes without a record.
@@ -22,6 +23,8 @@ public final class Transaction {
   private final AgentRepository agents;
   private final DriftReportRepository driftReports;
   private final EventRepository events;
+  private final AccessRepository access;
+  private final PlanRepository plans;
   private int changes;
   private int appended;
   private long lastSequence;
@@ -36,6 +39,8 @@ public final class Transaction {
     this.agents = new AgentRepository(this);
     this.driftReports = new DriftReportRepository(this);
     this.events = new EventRepository(this);
+    this.access = new AccessRepository(this);
+    this.plans = new PlanRepository(this);
   }
 
   static Transaction writing(Handle handle, Clock clock, boolean retrying) {
@@ -64,6 +69,14 @@ public final class Transaction {
 
   public EventRepository events() {
     return events;
+  }
+
+  public AccessRepository access() {
+    return access;
+  }
+
+  public PlanRepository plans() {
+    return plans;
   }
 
   /** The time of this unit of work, to the millisecond: every row it writes carries it. */

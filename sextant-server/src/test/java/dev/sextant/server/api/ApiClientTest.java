@@ -41,7 +41,7 @@ class ApiClientTest {
     services =
         Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
     server = ApiServer.start(services, "127.0.0.1", 0);
-    api = new ApiClient(base(server.port()), Optional.empty());
+    api = Admin.client(services.database(), server.port());
   }
 
   @AfterEach

@@ -7,7 +7,6 @@ import dev.sextant.api.ApiClient;
 import dev.sextant.api.ApiResponse;
 import dev.sextant.server.Services;
 import dev.sextant.server.store.Database;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +47,7 @@ class ApiServerTest {
   void start() {
     database = Database.h2(home, Clock.systemUTC());
     server = ApiServer.start(Services.local(database), "127.0.0.1", 0);
-    api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
+    api = Admin.client(database, server.port());
   }
 
   @AfterEach

@@ -11,7 +11,6 @@ import dev.sextant.server.Services;
 import dev.sextant.server.store.Database;
 import dev.sextant.server.store.EmbeddedPostgresServer;
 import dev.sextant.server.store.Revision;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -42,7 +41,7 @@ class ConflictApiTest {
             Optional.empty(),
             Clock.systemUTC());
     server = ApiServer.start(Services.local(database), "127.0.0.1", 0);
-    api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
+    api = Admin.client(database, server.port());
   }
 
   @AfterEach

@@ -16,7 +16,6 @@ import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.store.Database;
 import dev.sextant.server.store.EventQuery;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +60,7 @@ class DiscoveryApiTest {
     services =
         Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
     server = ApiServer.start(services, "127.0.0.1", 0);
-    api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
+    api = Admin.client(services.database(), server.port());
     ApiResponse apply =
         api.exchange(
             "POST",

@@ -7,20 +7,19 @@ import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real API server for a test, on loopback and an embedded store of its own, with the agent token
- * {@link #TOKEN} and the environment "lab" declared. Register it per test:
+ * {@link #TOKEN}, the first admin's token {@link Admin#TOKEN} (sent with every request that names
+ * no Authorization of its own) and the environment "lab" declared. Register it per test:
  * {@code @RegisterExtension final LabApi api = new LabApi();}
  */
 final class LabApi implements BeforeEachCallback, AfterEachCallback {
@@ -37,7 +36,7 @@ final class LabApi implements BeforeEachCallback, AfterEachCallback {
         Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
     services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
     server = ApiServer.start(services, "127.0.0.1", 0);
-    client = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
+    client = Admin.client(services.database(), server.port());
   }
 
   @Override
@@ -59,8 +58,12 @@ final class LabApi implements BeforeEachCallback, AfterEachCallback {
    * send.
    */
   RawHttp.Answer send(String method, String path, Map<String, String> headers, byte[] body) {
+    Map<String, String> withToken = new java.util.LinkedHashMap<>(headers);
+    if (headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Authorization"))) {
+      withToken.put("Authorization", "Bearer " + Admin.TOKEN);
+    }
     try {
-      return RawHttp.send(client, server.port(), method, path, headers, body);
+      return RawHttp.send(client, server.port(), method, path, withToken, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

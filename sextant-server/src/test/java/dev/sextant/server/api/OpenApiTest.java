@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sextant.api.ApiClient;
 import dev.sextant.api.ApiResponse;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.store.Database;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -171,7 +168,7 @@ class OpenApiTest {
             Clock.systemUTC());
     server = ApiServer.start(services, "127.0.0.1", 0);
     ApiResponse answer =
-        new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty())
+        Admin.client(services.database(), server.port())
             .exchange("GET", "/api/v1/openapi.json", Map.of(), null);
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.header("Content-Type"))

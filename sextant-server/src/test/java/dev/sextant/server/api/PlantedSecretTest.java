@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,8 +66,7 @@ class PlantedSecretTest {
             Database.h2(home, Clock.systemUTC()), AgentTokens.of(AGENT_TOKEN), Clock.systemUTC())) {
       ApiServer server = ApiServer.start(services, "127.0.0.1", 0);
       try {
-        ApiClient client =
-            new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
+        ApiClient client = Admin.client(services.database(), server.port());
 
         ApiResponse applied = apply(client, environment("secretive", "file:" + file));
         assertThat(applied.status()).as(applied.body()).isEqualTo(200);
@@ -162,7 +159,8 @@ class PlantedSecretTest {
     return template
         .replace("{kind}", "environments")
         .replace("{name}", "secretive")
-        .replace("{revision}", "1");
+        .replace("{revision}", "1")
+        .replace("{id}", "plan-1");
   }
 
   private static OutputStream tee(OutputStream first, OutputStream second) {

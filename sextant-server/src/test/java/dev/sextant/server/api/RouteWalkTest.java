@@ -26,7 +26,7 @@ class RouteWalkTest {
 
   /** What each kind of path parameter is, when it is well-formed. */
   private static final Map<String, String> SAMPLES =
-      Map.of("kind", "environments", "name", "lab", "revision", "1");
+      Map.of("kind", "environments", "name", "lab", "revision", "1", "id", "plan-1");
 
   private static final List<String> MALFORMED_SEGMENTS =
       List.of("%zz", "a%20b", "x".repeat(300), "a%01b", "%0A", "%E2%80");

@@ -30,7 +30,6 @@ import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.store.Database;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -76,7 +75,7 @@ class SextantApiContractTest {
     services =
         Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
     server = ApiServer.start(services, "127.0.0.1", 0);
-    client = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty());
+    client = Admin.client(services.database(), server.port());
     api = new SextantClient(client);
   }
 
@@ -110,7 +109,8 @@ class SextantApiContractTest {
     assertThat(result.change()).isEqualTo("created");
     assertThat(result.revision()).isEqualTo(1);
     assertThat(result.digest()).isEqualTo(validated.digest());
-    assertThat(result.appliedBy()).isEqualTo("alice");
+    // The identity of the token, whatever author the request names.
+    assertThat(result.appliedBy()).isEqualTo("admin");
     assertThat(Instant.parse(result.appliedAt())).isBeforeOrEqualTo(Instant.now());
     assertThat(api.apply(environment(), "bob", false).results().orElseThrow().get(0).change())
         .isEqualTo("unchanged");
@@ -150,7 +150,7 @@ class SextantApiContractTest {
             .body();
     assertThat(applied)
         .matches(
-            "\\{\"results\":\\[\\{\"kind\":\"Environment\",\"name\":\"gpu-lab\",\"change\":\"unchanged\",\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}]}");
+            "\\{\"results\":\\[\\{\"kind\":\"Environment\",\"name\":\"gpu-lab\",\"change\":\"unchanged\",\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"admin\",\"appliedAt\":\"[^\"]+\"}]}");
     String dryRun =
         client
             .exchange(
@@ -169,7 +169,7 @@ class SextantApiContractTest {
     assertThat(resource).startsWith("{\"apiVersion\":\"sextant.dev/v1\",\"kind\":\"Environment\"");
     assertThat(resource)
         .matches(
-            ".*,\"status\":\\{\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}}");
+            ".*,\"status\":\\{\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"admin\",\"appliedAt\":\"[^\"]+\"}}");
     String list =
         client.exchange("GET", "/api/v1/resources", java.util.Map.of(), new byte[0]).body();
     assertThat(list)
@@ -182,7 +182,7 @@ class SextantApiContractTest {
             .body();
     assertThat(history)
         .matches(
-            "\\{\"items\":\\[\\{\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"alice\",\"appliedAt\":\"[^\"]+\"}]}");
+            "\\{\"items\":\\[\\{\"revision\":1,\"digest\":\"[^\"]+\",\"appliedBy\":\"admin\",\"appliedAt\":\"[^\"]+\"}]}");
   }
 
   @Test
@@ -208,7 +208,7 @@ class SextantApiContractTest {
     assertThat(reported.source()).isNotBlank();
 
     FingerprintRecorded recorded =
-        agent.recordFingerprint(
+        api.recordFingerprint(
             "gpu-lab",
             new NamedInput("lab.json", unsigned("535.104.05").getBytes(StandardCharsets.UTF_8)),
             "application/json");
@@ -229,10 +229,10 @@ class SextantApiContractTest {
     assertThat(api.latestFingerprint("gpu-lab").orElseThrow().status().revision()).isEqualTo(2);
     assertThat(api.fingerprint("gpu-lab", 3)).isEmpty();
 
-    LastKnownGood good = agent.acceptFingerprint("gpu-lab", Optional.of(1L), "carol");
+    LastKnownGood good = api.acceptFingerprint("gpu-lab", Optional.of(1L), "carol");
     assertThat(good.revision()).isEqualTo(1);
     assertThat(good.digest()).isEqualTo(reported.digest());
-    assertThat(good.markedBy()).isEqualTo("carol");
+    assertThat(good.markedBy()).isEqualTo("admin");
     assertThat(Instant.parse(good.markedAt())).isBeforeOrEqualTo(Instant.now());
 
     EnvironmentDrift drift = api.drift("gpu-lab").orElseThrow();

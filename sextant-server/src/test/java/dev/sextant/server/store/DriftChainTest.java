@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sextant.server.Lab;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
-import dev.sextant.server.discovery.Caller;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +24,7 @@ class DriftChainTest {
     List<Services> servers = List.of(services(databases.open(db)), services(databases.open(db)));
     Services first = servers.get(0);
     first.resources().apply(List.of(Lab.declaring("aarch64")), "alice");
-    first.discovery().record(Caller.local(), "lab", Lab.host("aarch64"), "file:arm.yaml");
+    first.discovery().record("lab", Lab.host("aarch64"), "file:arm.yaml");
     // Declared anew, so that the next checks find drift; no check has run since.
     first.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
 

@@ -3,18 +3,23 @@ package dev.sextant.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.sextant.core.access.Grant;
+import dev.sextant.core.access.Role;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.fingerprint.FingerprintSigner;
 import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.core.resource.Kind;
+import dev.sextant.core.resource.LabelSelector;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
 import dev.sextant.server.Lab;
 import dev.sextant.server.Services;
+import dev.sextant.server.access.AccessControl;
+import dev.sextant.server.access.AccessRefusal;
+import dev.sextant.server.access.Principal;
 import dev.sextant.server.discovery.AgentTokens;
-import dev.sextant.server.discovery.Caller;
 import dev.sextant.server.discovery.DiscoveryService;
 import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.discovery.Refusal;
@@ -24,6 +29,7 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -50,36 +56,90 @@ class OutboxTest {
   private static final String TOKEN = "outbox-test-token";
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
+  /** Who changes access in these scenarios: the store's own user, admin everywhere. */
+  private static final Principal ADMIN = Principal.local("root");
+
   /** The state-changing methods, each with what must exist first and the call itself. */
   private static final Map<String, Scenario> CHANGES =
+      Map.ofEntries(
+          Map.entry(
+              "ResourceService.apply(List, String)",
+              new Scenario(
+                  f -> {}, f -> f.resources().apply(List.of(f.labEnvironment("x86_64")), "alice"))),
+          Map.entry(
+              "ResourceService.apply(List, String, Consumer)",
+              new Scenario(
+                  f -> {},
+                  f ->
+                      f.resources()
+                          .apply(List.of(f.labEnvironment("x86_64")), "alice", resources -> {}))),
+          Map.entry(
+              "AccessControl.bootstrap(Optional)",
+              new Scenario(f -> {}, f -> f.access().bootstrap(Optional.empty()))),
+          Map.entry(
+              "AccessControl.createToken(Principal, String, Optional, Optional, String)",
+              new Scenario(f -> {}, Fixture::createToken)),
+          Map.entry(
+              "AccessControl.revokeToken(Principal, String)",
+              new Scenario(
+                  Fixture::createToken,
+                  f ->
+                      f.access()
+                          .revokeToken(
+                              ADMIN, f.access().tokens(ADMIN, Optional.of("bob")).get(0).id()))),
+          Map.entry(
+              "AccessControl.grant(Principal, String, Grant)",
+              new Scenario(
+                  Fixture::createToken, f -> f.access().grant(ADMIN, "bob", Fixture.APPROVER))),
+          Map.entry(
+              "AccessControl.revokeGrant(Principal, String, Grant)",
+              new Scenario(
+                  f -> {
+                    f.createToken();
+                    f.access().grant(ADMIN, "bob", Fixture.APPROVER);
+                  },
+                  f -> f.access().revokeGrant(ADMIN, "bob", Fixture.APPROVER))),
+          Map.entry(
+              "DiscoveryService.register(Optional, String, String, String)",
+              new Scenario(Fixture::declareLab, Fixture::registerAgent)),
+          Map.entry(
+              "DiscoveryService.report(Optional, String, byte[])",
+              new Scenario(
+                  f -> {
+                    f.declareLab();
+                    f.registerAgent();
+                  },
+                  f -> f.discovery().report(Optional.of(TOKEN), "gpu-01", f.signedReport()))),
+          Map.entry(
+              "DiscoveryService.record(String, Fingerprint, String)",
+              new Scenario(Fixture::declareLab, Fixture::recordFingerprint)),
+          Map.entry(
+              "DiscoveryService.accept(String, Optional, String)",
+              new Scenario(
+                  f -> {
+                    f.declareLab();
+                    f.recordFingerprint();
+                  },
+                  f -> f.discovery().accept("lab", Optional.empty(), "alice"))),
+          Map.entry(
+              "DriftWatch.check(String)",
+              new Scenario(Fixture::driftingLab, f -> f.drift().check("lab"))),
+          Map.entry(
+              "DriftWatch.checkAll()",
+              new Scenario(Fixture::driftingLab, f -> f.drift().checkAll())));
+
+  /** The methods that record a refusal made elsewhere: one event, and no other change. */
+  private static final Map<String, Consumer<Fixture>> RECORDS =
       Map.of(
-          "ResourceService.apply(List, String)",
-          new Scenario(
-              f -> {}, f -> f.resources().apply(List.of(f.labEnvironment("x86_64")), "alice")),
-          "DiscoveryService.register(Optional, String, String, String)",
-          new Scenario(Fixture::declareLab, Fixture::registerAgent),
-          "DiscoveryService.report(Optional, String, byte[])",
-          new Scenario(
-              f -> {
-                f.declareLab();
-                f.registerAgent();
-              },
-              f -> f.discovery().report(Optional.of(TOKEN), "gpu-01", f.signedReport())),
-          "DiscoveryService.record(Caller, String, Fingerprint, String)",
-          new Scenario(Fixture::declareLab, Fixture::recordFingerprint),
-          "DiscoveryService.accept(Caller, String, Optional, String)",
-          new Scenario(
-              f -> {
-                f.declareLab();
-                f.recordFingerprint();
-              },
-              f ->
-                  f.discovery()
-                      .accept(Caller.bearer(Optional.of(TOKEN)), "lab", Optional.empty(), "alice")),
-          "DriftWatch.check(String)",
-          new Scenario(Fixture::driftingLab, f -> f.drift().check("lab")),
-          "DriftWatch.checkAll()",
-          new Scenario(Fixture::driftingLab, f -> f.drift().checkAll()));
+          "AccessControl.denied(AccessDenied)",
+          f ->
+              f.access()
+                  .denied(
+                      new AccessDenied(
+                          "anonymous", "GET", "/api/v1/releases", "127.0.0.1", 401, "no token")));
+
+  /** The changes that write more than one event: the first admin's token and its grant. */
+  private static final Map<String, Integer> EVENTS = Map.of("AccessControl.bootstrap(Optional)", 2);
 
   /** The methods that only read, each with a call on a store that has something to read. */
   private static final Map<String, Consumer<Fixture>> READS =
@@ -103,18 +163,40 @@ class OutboxTest {
               "DiscoveryService.revision(String, long)", f -> f.discovery().revision("lab", 1)),
           Map.entry("DriftWatch.status(String)", f -> f.drift().status("lab")),
           Map.entry("DriftWatch.reports(String, int)", f -> f.drift().reports("lab", 10)),
-          Map.entry("DriftWatch.blocked(String)", f -> f.drift().blocked("lab")));
+          Map.entry("DriftWatch.blocked(String)", f -> f.drift().blocked("lab")),
+          Map.entry(
+              "AccessControl.authenticate(Optional)",
+              f ->
+                  assertThat(
+                          catchThrowable(
+                              () -> f.access().authenticate(Optional.of("sxt_not-a-token"))))
+                      .isInstanceOf(AccessRefusal.class)),
+          Map.entry(
+              "AccessControl.tokens(Principal, Optional)",
+              f -> f.access().tokens(ADMIN, Optional.empty())),
+          Map.entry(
+              "AccessControl.grants(Principal, Optional)",
+              f -> f.access().grants(ADMIN, Optional.empty())),
+          Map.entry("AccessControl.now()", f -> f.access().now()));
 
   @RegisterExtension final TestDatabases databases = new TestDatabases(new SettableClock(NOW));
 
   @Test
   void every_public_service_method_is_listed_as_a_change_or_a_read() {
     List<String> unlisted =
-        Stream.of(ResourceService.class, DiscoveryService.class, DriftWatch.class)
+        Stream.of(
+                ResourceService.class,
+                DiscoveryService.class,
+                DriftWatch.class,
+                AccessControl.class)
             .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
             .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
             .map(OutboxTest::signature)
-            .filter(name -> !CHANGES.containsKey(name) && !READS.containsKey(name))
+            .filter(
+                name ->
+                    !CHANGES.containsKey(name)
+                        && !READS.containsKey(name)
+                        && !RECORDS.containsKey(name))
             .sorted()
             .toList();
 
@@ -145,7 +227,9 @@ class OutboxTest {
 
     scenario.change().accept(fixture);
 
-    assertThat(fixture.lastSequence()).as("events appended by " + method).isEqualTo(sequence + 1);
+    assertThat(fixture.lastSequence())
+        .as("events appended by " + method)
+        .isEqualTo(sequence + EVENTS.getOrDefault(method, 1));
     var after = Tables.snapshot(fixture.database());
     assertThat(changedStateTables(before, after)).as("state changed by " + method).isNotEmpty();
   }
@@ -196,30 +280,10 @@ class OutboxTest {
           new Scenario(f -> {}, Fixture::recordFingerprint),
           RequestRefused.TYPE + " (accept)",
           new Scenario(
-              Fixture::declareLab,
-              f -> f.discovery().accept(Caller.local(), "lab", Optional.empty(), "alice")),
-          RequestRefused.TYPE + " (record without a token)",
-          new Scenario(
-              Fixture::declareLab,
-              f ->
-                  f.discovery()
-                      .record(
-                          Caller.bearer(Optional.empty()), "lab", Fixture.fingerprint(), "file:x")),
-          RequestRefused.TYPE + " (accept with a wrong token)",
-          new Scenario(
-              f -> {
-                f.declareLab();
-                f.recordFingerprint();
-              },
-              f ->
-                  f.discovery()
-                      .accept(
-                          Caller.bearer(Optional.of("wrong")), "lab", Optional.empty(), "alice")),
+              Fixture::declareLab, f -> f.discovery().accept("lab", Optional.empty(), "alice")),
           RequestRefused.TYPE + " (record for a malformed name)",
           new Scenario(
-              f -> {},
-              f ->
-                  f.discovery().record(Caller.local(), "gh ost", Fixture.fingerprint(), "file:x")));
+              f -> {}, f -> f.discovery().record("gh ost", Fixture.fingerprint(), "file:x")));
 
   static Stream<Arguments> refusals() {
     return Arrays.stream(Db.values())
@@ -243,6 +307,25 @@ class OutboxTest {
     assertThat(last.get(0).sequence()).isEqualTo(fixture.lastSequence());
     assertThat(refusal).startsWith(last.get(0).envelope().type());
     assertThat(last.get(0).envelope().reason()).contains(failure.getMessage());
+  }
+
+  static Stream<Arguments> records() {
+    return Arrays.stream(Db.values())
+        .flatMap(db -> new TreeMap<>(RECORDS).keySet().stream().map(m -> Arguments.of(db, m)));
+  }
+
+  @ParameterizedTest(name = "{1} on {0}")
+  @MethodSource("records")
+  void recording_a_refusal_appends_its_event_and_changes_nothing_else(Db db, String method)
+      throws Exception {
+    Fixture fixture = open(db);
+    var before = Tables.snapshot(fixture.database());
+    long sequence = fixture.lastSequence();
+
+    RECORDS.get(method).accept(fixture);
+
+    assertThat(fixture.lastSequence()).as("events appended by " + method).isEqualTo(sequence + 1);
+    assertThat(changedStateTables(before, Tables.snapshot(fixture.database()))).isEmpty();
   }
 
   @ParameterizedTest(name = "{1} on {0}")
@@ -329,7 +412,19 @@ class OutboxTest {
     }
 
     void recordFingerprint() {
-      discovery().record(Caller.bearer(Optional.of(TOKEN)), "lab", fingerprint(), "file:lab.yaml");
+      discovery().record("lab", fingerprint(), "file:lab.yaml");
+    }
+
+    static final Grant APPROVER = new Grant(Role.APPROVER, LabelSelector.EVERYTHING);
+
+    AccessControl access() {
+      return services.access();
+    }
+
+    void createToken() {
+      access()
+          .createToken(
+              ADMIN, "bob", Optional.empty(), Optional.of(Duration.ofDays(1)), "for the test");
     }
 
     byte[] signedReport() {

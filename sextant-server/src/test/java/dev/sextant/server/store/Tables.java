@@ -15,6 +15,11 @@ final class Tables {
           "fingerprints",
           "agents",
           "drift_reports",
+          "identities",
+          "api_tokens",
+          "role_grants",
+          "plans",
+          "approvals",
           "event_log_head",
           "events");
 

@@ -1,0 +1,58 @@
+package dev.sextant.server.plan;
+
+import dev.sextant.core.fingerprint.Fact;
+import dev.sextant.core.fingerprint.FactTypes;
+import dev.sextant.core.fingerprint.Fingerprint;
+import dev.sextant.core.fingerprint.FingerprintFiles;
+import dev.sextant.core.plan.Target;
+import dev.sextant.core.resource.Kind;
+import dev.sextant.core.resource.spec.EnvironmentSpec;
+import dev.sextant.core.resource.spec.Specs;
+import dev.sextant.server.discovery.DiscoveryService;
+import dev.sextant.server.discovery.DriftWatch;
+import dev.sextant.server.store.FingerprintRevision;
+import dev.sextant.server.store.Revision;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A stored Environment as a plan's target, as {@code sextant plan --environment} reads it: its
+ * latest fingerprint, or its declared facts when none was recorded, blocked while its drift blocks.
+ */
+final class StoredTarget {
+  private StoredTarget() {}
+
+  static Target of(Revision environment, DiscoveryService discovery, DriftWatch drift) {
+    String name = environment.key().name();
+    Optional<FingerprintRevision> latest = discovery.latest(name);
+    Fingerprint fingerprint;
+    Target.Origin origin;
+    if (latest.isPresent()) {
+      fingerprint =
+          FingerprintFiles.parse(
+              "environment " + name,
+              latest.get().document().toString().getBytes(StandardCharsets.UTF_8));
+      origin = Target.Origin.OBSERVED;
+    } else {
+      EnvironmentSpec spec =
+          (EnvironmentSpec) Specs.read(Kind.ENVIRONMENT, environment.document().path("spec"));
+      Map<String, Fact> declared = new TreeMap<>();
+      spec.facts().forEach((key, value) -> declared.put(key, FactTypes.declared(key, value)));
+      fingerprint = Fingerprint.of(declared);
+      origin = Target.Origin.DECLARED;
+    }
+    Optional<String> blocked =
+        latest.isPresent() && drift.blocked(name)
+            ? Optional.of(
+                "drift detected and its drift action is block; review it with `sextant drift "
+                    + name
+                    + "`, then accept it with `sextant drift "
+                    + name
+                    + " --accept`")
+            : Optional.empty();
+    return new Target(
+        name, origin, fingerprint, fingerprint.digests().whole(), Optional.empty(), blocked);
+  }
+}
