@@ -32,9 +32,6 @@ final class ResourceRoutes {
   /** Names the single input of a plain YAML or JSON body in problems, like a file name. */
   static final String SOURCE_HEADER = "X-Sextant-Source";
 
-  /** Who applies the change, until API tokens say who the caller is. */
-  static final String AUTHOR_HEADER = "X-Sextant-Author";
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What apply takes: YAML or JSON (one input), or several named inputs. */

@@ -30,12 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * stream of the {@link RouteTable} is documented with its method, path parameters, the query
  * parameters and headers its handler reads, a 2xx answer, the error answers it can give (each
  * problem+json of the shared {@code Problem} schema), the media types of its body exactly as the
- * table says, and the agent token where the route asks for it; and the document declares nothing
- * that is not served.
+ * table says, and the security its {@link Access} asks (none, the agent token, an API token, with
+ * the 401 and 403 the guard answers); and the document declares nothing that is not served.
  *
- * <p>The query parameters, headers, error statuses and token of each route are not in the table:
- * {@link #CONTRACTS} holds them, read from the handlers. A route added to the table without an
- * entry there, or without documentation, fails this test.
+ * <p>The query parameters, headers and the handler's own error statuses of each route are not in
+ * the table: {@link #CONTRACTS} holds them, read from the handlers. A route added to the table
+ * without an entry there, or without documentation, fails this test.
  */
 class OpenApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,106 +52,119 @@ class OpenApiTest {
   private static final Set<Integer> EVERY_ROUTE = Set.of(400, 405, 431);
 
   /**
-   * What a route's handler reads and can answer beyond {@link #EVERY_ROUTE}, read from its code.
+   * What a route's handler reads and can answer beyond {@link #EVERY_ROUTE} and what its {@link
+   * Access} answers ({@link #guardErrors}), read from its code.
    */
-  private record Contract(
-      Set<String> query, Set<String> headers, Set<Integer> errors, boolean token) {}
+  private record Contract(Set<String> query, Set<String> headers, Set<Integer> errors) {}
 
   private static final String SOURCE = ResourceRoutes.SOURCE_HEADER;
-  private static final String AUTHOR = ResourceRoutes.AUTHOR_HEADER;
 
   /**
    * Keyed by {@code METHOD path} as registered. 503 where the route reads or writes the store
    * (StoreException); 409 where it writes (a write that lost every retry, or a conflicting
    * registration); 413 where it reads a body (Bodies.read); 415 on every POST (RouteTable); 422
-   * where a body or a label selector is validated; 401 where the agent token is checked.
+   * where a body or a label selector is validated, or a JSON body parsed; 401 and 403 where the
+   * agents' handlers check the agent token and the report. The API token's 401 and 403 are not
+   * here: they follow from the route's {@link Access}.
    */
   private static final Map<String, Contract> CONTRACTS = new HashMap<>();
 
   static {
-    contract("GET /healthz", Set.of(), Set.of(), Set.of(), false);
-    contract("GET /metrics", Set.of(), Set.of(), Set.of(), false);
-    contract("GET /readyz", Set.of(), Set.of(), Set.of(503), false);
-    contract("GET /api/v1/openapi.json", Set.of(), Set.of(), Set.of(), false);
-    contract("GET /api/v1/schemas", Set.of(), Set.of(), Set.of(), false);
-    contract("GET /api/v1/schemas/{kind}", Set.of(), Set.of(), Set.of(404), false);
+    contract("GET /healthz", Set.of(), Set.of(), Set.of());
+    contract("GET /metrics", Set.of(), Set.of(), Set.of());
+    contract("GET /readyz", Set.of(), Set.of(), Set.of(503));
+    contract("GET /api/v1/openapi.json", Set.of(), Set.of(), Set.of());
+    contract("GET /api/v1/schemas", Set.of(), Set.of(), Set.of());
+    contract("GET /api/v1/schemas/{kind}", Set.of(), Set.of(), Set.of(404));
     // The stream's check only parses ?after=; once its headers are out, nothing is a problem.
-    contract("GET /api/v1/events/stream", Set.of("after"), Set.of(), Set.of(), false);
-    contract(
-        "POST /api/v1/agents", Set.of(), Set.of(), Set.of(401, 404, 409, 413, 415, 422, 503), true);
+    contract("GET /api/v1/events/stream", Set.of("after"), Set.of(), Set.of());
+    contract("POST /api/v1/agents", Set.of(), Set.of(), Set.of(401, 404, 409, 413, 415, 422, 503));
     contract(
         "POST /api/v1/agents/{name}/fingerprints",
         Set.of(),
         Set.of(),
-        Set.of(401, 403, 404, 409, 413, 415, 422, 503),
-        true);
-    contract(
-        "GET /api/v1/events", Set.of("limit", "subject", "type"), Set.of(), Set.of(503), false);
-    contract(
-        "GET /api/v1/environments/{name}/fingerprints",
-        Set.of(),
-        Set.of(),
-        Set.of(404, 503),
-        false);
+        Set.of(401, 403, 404, 409, 413, 415, 422, 503));
+    contract("GET /api/v1/events", Set.of("limit", "subject", "type"), Set.of(), Set.of(503));
+    contract("GET /api/v1/environments/{name}/fingerprints", Set.of(), Set.of(), Set.of(404, 503));
     contract(
         "POST /api/v1/environments/{name}/fingerprints",
         Set.of(),
         Set.of(SOURCE),
-        Set.of(401, 404, 409, 413, 415, 422, 503),
-        true);
+        Set.of(404, 409, 413, 415, 422, 503));
     contract(
         "GET /api/v1/environments/{name}/fingerprints/latest",
         Set.of(),
         Set.of(),
-        Set.of(404, 503),
-        false);
+        Set.of(404, 503));
     contract(
         "GET /api/v1/environments/{name}/fingerprints/{revision}",
         Set.of(),
         Set.of(),
-        Set.of(404, 503),
-        false);
+        Set.of(404, 503));
     contract(
         "POST /api/v1/environments/{name}/last-known-good",
         Set.of("revision"),
-        Set.of(AUTHOR),
-        Set.of(401, 404, 409, 415, 503),
-        true);
-    contract("GET /api/v1/environments/{name}/drift", Set.of(), Set.of(), Set.of(404, 503), false);
-    contract(
-        "GET /api/v1/environments/{name}/drift/reports",
-        Set.of("limit"),
         Set.of(),
-        Set.of(503),
-        false);
+        Set.of(404, 409, 415, 503));
+    contract("GET /api/v1/environments/{name}/drift", Set.of(), Set.of(), Set.of(404, 503));
     contract(
-        "POST /api/v1/apply",
-        Set.of("dryRun"),
-        Set.of(SOURCE, AUTHOR),
-        Set.of(409, 413, 415, 422, 503),
-        false);
+        "GET /api/v1/environments/{name}/drift/reports", Set.of("limit"), Set.of(), Set.of(503));
     contract(
-        "GET /api/v1/resources",
-        Set.of("kind", "labelSelector"),
-        Set.of(),
-        Set.of(404, 422, 503),
-        false);
-    contract("GET /api/v1/{kind}", Set.of("labelSelector"), Set.of(), Set.of(404, 422, 503), false);
-    contract("GET /api/v1/{kind}/{name}", Set.of(), Set.of(), Set.of(404, 503), false);
-    contract("GET /api/v1/{kind}/{name}/revisions", Set.of(), Set.of(), Set.of(404, 503), false);
+        "POST /api/v1/apply", Set.of("dryRun"), Set.of(SOURCE), Set.of(409, 413, 415, 422, 503));
     contract(
-        "GET /api/v1/{kind}/{name}/revisions/{revision}",
-        Set.of(),
-        Set.of(),
-        Set.of(404, 503),
-        false);
+        "GET /api/v1/resources", Set.of("kind", "labelSelector"), Set.of(), Set.of(404, 422, 503));
+    contract("GET /api/v1/{kind}", Set.of("labelSelector"), Set.of(), Set.of(404, 422, 503));
+    contract("GET /api/v1/{kind}/{name}", Set.of(), Set.of(), Set.of(404, 503));
+    contract("GET /api/v1/{kind}/{name}/revisions", Set.of(), Set.of(), Set.of(404, 503));
+    contract(
+        "GET /api/v1/{kind}/{name}/revisions/{revision}", Set.of(), Set.of(), Set.of(404, 503));
+    contract("GET /api/v1/whoami", Set.of(), Set.of(), Set.of());
+    // An identity of another kind is a 409 beside a lost write; validFor under a minute is a 400.
+    contract("POST /api/v1/tokens", Set.of(), Set.of(), Set.of(409, 413, 415, 422));
+    contract("GET /api/v1/tokens", Set.of("identity"), Set.of(), Set.of());
+    contract("POST /api/v1/tokens/{id}/revoke", Set.of(), Set.of(), Set.of(404, 409, 415));
+    contract("GET /api/v1/grants", Set.of("identity"), Set.of(), Set.of());
+    contract("POST /api/v1/grants", Set.of(), Set.of(), Set.of(404, 409, 413, 415, 422));
+    // The last grant of admin everywhere cannot be revoked: 409.
+    contract("POST /api/v1/grants/revoke", Set.of(), Set.of(), Set.of(404, 409, 413, 415, 422));
+    // 404 for an unknown release or environment; 422 also for a stored resource that no longer
+    // validates; 403 from the handler's check of deploy in the named environment.
+    contract("POST /api/v1/plans", Set.of(), Set.of(), Set.of(404, 409, 413, 415, 422));
+    contract("GET /api/v1/plans", Set.of("limit"), Set.of(), Set.of());
+    contract("GET /api/v1/plans/{id}", Set.of(), Set.of(), Set.of(404));
+    // Four eyes: 403 for the requester or an approver no policy names, 409 for a changed digest
+    // or a plan that needs no approval.
+    contract(
+        "POST /api/v1/plans/{id}/approvals", Set.of(), Set.of(), Set.of(404, 409, 413, 415, 422));
   }
 
   private static void contract(
-      String route, Set<String> query, Set<String> headers, Set<Integer> errors, boolean token) {
+      String route, Set<String> query, Set<String> headers, Set<Integer> errors) {
     Set<Integer> all = new TreeSet<>(EVERY_ROUTE);
     all.addAll(errors);
-    CONTRACTS.put(route, new Contract(query, headers, all, token));
+    CONTRACTS.put(route, new Contract(query, headers, all));
+  }
+
+  /**
+   * What the {@link Guard} answers before the handler runs: an API token is looked up in the store
+   * (401, 503) and a permission checked (403). Agents' routes and public ones pass as they are.
+   */
+  private static Set<Integer> guardErrors(Access access) {
+    if (access instanceof Access.Needs) {
+      return Set.of(401, 403, 503);
+    }
+    return access instanceof Access.Authenticated ? Set.of(401, 503) : Set.of();
+  }
+
+  /**
+   * The security scheme the document must name for a route of this access: none for a public route,
+   * the agent token for the agents', an API token for every other.
+   */
+  private static Set<String> scheme(Access access) {
+    if (access instanceof Access.Public) {
+      return Set.of();
+    }
+    return access instanceof Access.AgentToken ? Set.of("agentToken") : Set.of("apiToken");
   }
 
   @TempDir Path home;
@@ -227,12 +240,11 @@ class OpenApiTest {
       }
       softly.assertThat(operation.path("summary").asText()).as(name + ": summary").isNotBlank();
       Contract contract =
-          CONTRACTS.getOrDefault(
-              name, new Contract(Set.of(), Set.of(), Set.copyOf(EVERY_ROUTE), false));
+          CONTRACTS.getOrDefault(name, new Contract(Set.of(), Set.of(), Set.copyOf(EVERY_ROUTE)));
       checkParameters(softly, route, item, operation, contract);
       checkResponses(softly, route, operation, contract);
       checkBody(softly, route, operation);
-      checkSecurity(softly, name, operation, contract);
+      checkAccess(softly, route, operation);
     }
     softly.assertAll();
   }
@@ -340,10 +352,12 @@ class OpenApiTest {
       }
     }
     softly.assertThat(success).as(name + ": a 2xx response").isNotEmpty();
+    Set<Integer> expected = new TreeSet<>(contract.errors());
+    expected.addAll(guardErrors(route.access()));
     softly
         .assertThat(errors)
-        .as(name + ": the error responses the route can give")
-        .isEqualTo(contract.errors());
+        .as(name + ": the error responses the route can give (its handler's, and its access's)")
+        .isEqualTo(expected);
   }
 
   private void checkBody(SoftAssertions softly, RouteTable.Route route, JsonNode operation) {
@@ -366,16 +380,31 @@ class OpenApiTest {
         .isEqualTo(new TreeSet<>(route.consumes()));
   }
 
-  private void checkSecurity(
-      SoftAssertions softly, String name, JsonNode operation, Contract contract) {
+  /**
+   * The document and the route table cannot disagree about access: the security the operation names
+   * follows from the route's {@link Access}, and a route that needs a permission says which in its
+   * description.
+   */
+  private void checkAccess(SoftAssertions softly, RouteTable.Route route, JsonNode operation) {
+    String name = key(route);
+    softly
+        .assertThat(operation.path("security").isArray())
+        .as(name + ": security is stated, [] for a public route")
+        .isTrue();
     Set<String> schemes = new TreeSet<>();
     operation
         .path("security")
         .forEach(requirement -> requirement.fieldNames().forEachRemaining(schemes::add));
     softly
         .assertThat(schemes)
-        .as(name + ": security")
-        .isEqualTo(contract.token() ? Set.of("agentToken") : Set.of());
+        .as(name + ": security, as its Access " + route.access() + " asks")
+        .isEqualTo(scheme(route.access()));
+    if (route.access() instanceof Access.Needs needs) {
+      softly
+          .assertThat(operation.path("description").asText())
+          .as(name + ": the description names the permission it needs")
+          .contains("Needs " + needs.permission().label());
+    }
   }
 
   @Test
@@ -402,12 +431,12 @@ class OpenApiTest {
         .as("operations in openapi.json that no route of the RouteTable serves (stale)")
         .isEmpty();
     assertThat(document.has("security"))
-        .as("no security for all routes: the agent token is per route")
+        .as("no security for all routes: each route names its own")
         .isFalse();
   }
 
   @Test
-  void the_shared_schemas_and_the_agent_token_are_declared() {
+  void the_shared_schemas_and_both_tokens_are_declared() {
     assertThat(document.path("openapi").asText()).startsWith("3.1");
     JsonNode problem = document.at("/components/schemas/Problem/properties");
     assertThat(iterable(problem.fieldNames()))
@@ -425,9 +454,11 @@ class OpenApiTest {
             "reason",
             "inputs",
             "detail");
-    JsonNode token = document.at("/components/securitySchemes/agentToken");
-    assertThat(token.path("type").asText()).isEqualTo("http");
-    assertThat(token.path("scheme").asText()).isEqualTo("bearer");
+    for (String scheme : List.of("agentToken", "apiToken")) {
+      JsonNode token = document.at("/components/securitySchemes/" + scheme);
+      assertThat(token.path("type").asText()).as(scheme).isEqualTo("http");
+      assertThat(token.path("scheme").asText()).as(scheme).isEqualTo("bearer");
+    }
   }
 
   @Test
