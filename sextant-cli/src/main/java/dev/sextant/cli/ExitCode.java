@@ -35,6 +35,9 @@ public final class ExitCode {
    */
   public static final int CONFLICT = 6;
 
+  /** The server refused who asks: no valid API token (401), or roles that do not allow it (403). */
+  public static final int DENIED = 7;
+
   /** A bug in Sextant: please report it with the output of SEXTANT_DEBUG=1. */
   public static final int INTERNAL = 70;
 
@@ -44,7 +47,8 @@ public final class ExitCode {
    */
   public static int of(ProblemKind kind) {
     return switch (kind) {
-      case INVALID, UNAUTHORIZED, FORBIDDEN -> INVALID_INPUT;
+      case INVALID -> INVALID_INPUT;
+      case UNAUTHORIZED, FORBIDDEN -> DENIED;
       case NOT_FOUND -> NOT_FOUND;
       case CONFLICT -> CONFLICT;
       case UNAVAILABLE -> UNAVAILABLE;

@@ -2,6 +2,7 @@ package dev.sextant.cli;
 
 import dev.sextant.cli.command.AgentCommand;
 import dev.sextant.cli.command.ApplyCommand;
+import dev.sextant.cli.command.ApproveCommand;
 import dev.sextant.cli.command.DemoCommand;
 import dev.sextant.cli.command.DescribeCommand;
 import dev.sextant.cli.command.DriftCommand;
@@ -10,9 +11,12 @@ import dev.sextant.cli.command.GetCommand;
 import dev.sextant.cli.command.GraphCommand;
 import dev.sextant.cli.command.HistoryCommand;
 import dev.sextant.cli.command.PlanCommand;
+import dev.sextant.cli.command.RoleCommand;
 import dev.sextant.cli.command.SecretCommand;
 import dev.sextant.cli.command.ServerCommand;
+import dev.sextant.cli.command.TokenCommand;
 import dev.sextant.cli.command.ValidateCommand;
+import dev.sextant.cli.command.WhoamiCommand;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,10 +86,14 @@ public final class SextantCommand implements Runnable {
             ServerCommand.class,
             FingerprintCommand.class,
             PlanCommand.class,
+            ApproveCommand.class,
             DriftCommand.class,
             GraphCommand.class,
             AgentCommand.class,
             SecretCommand.class,
+            TokenCommand.class,
+            RoleCommand.class,
+            WhoamiCommand.class,
             DemoCommand.class)) {
       byName.put(command.getAnnotation(Command.class).name(), command);
     }

@@ -8,10 +8,10 @@ import dev.sextant.core.validation.Position;
 import dev.sextant.core.validation.Problem;
 
 /** A problem the server answered with, as the exception the same failure is in the CLI. */
-final class ApiProblems {
+public final class ApiProblems {
   private ApiProblems() {}
 
-  static RuntimeException asCliFailure(ApiProblem problem) {
+  public static RuntimeException asCliFailure(ApiProblem problem) {
     if (!problem.problems().isEmpty()) {
       return new InvalidInputException(
           problem.problems().stream()

@@ -42,6 +42,19 @@ public interface Backend extends AutoCloseable {
   /** Records a fingerprint file for an environment; a revision only when its digest is new. */
   JsonNode recordFingerprint(String environment, Input input);
 
+  /**
+   * The API itself, for the commands that only a server answers (tokens, roles, plans kept for
+   * approval), since who asks is proven by a token.
+   *
+   * @throws dev.sextant.cli.CliException invalid input when this is the store opened in this
+   *     process
+   */
+  default dev.sextant.api.ApiClient api() {
+    throw dev.sextant.cli.CliException.invalid(
+        "this command needs a server, where a token says who asks: run it without --db and"
+            + " SEXTANT_NO_DAEMON, or with --server URL");
+  }
+
   @Override
   void close();
 }

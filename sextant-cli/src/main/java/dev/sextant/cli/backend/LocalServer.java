@@ -36,6 +36,12 @@ public final class LocalServer {
   /** Names JVM options for a server started here, e.g. {@code -Xmx512m}. */
   public static final String JAVA_OPTIONS = "SEXTANT_SERVER_JAVA_OPTS";
 
+  /**
+   * Where a server on the embedded store keeps the first admin's token, 0600, in the data
+   * directory.
+   */
+  public static final String ADMIN_TOKEN = "admin.token";
+
   private static final String LOCK = "server.lock";
   private static final Duration START = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(100);
@@ -43,6 +49,11 @@ public final class LocalServer {
   private static final int LOG_LINES = 15;
 
   private LocalServer() {}
+
+  /** The file of the first admin's token in the data directory {@code home}. */
+  public static Path adminTokenFile(Path home) {
+    return home.resolve(ADMIN_TOKEN);
+  }
 
   /**
    * The server of {@code home} that runs: its file names a live process and its {@code /healthz}
@@ -77,10 +88,17 @@ public final class LocalServer {
         if (running.isPresent()) {
           return running.get();
         }
+        boolean firstAdmin = !Files.exists(adminTokenFile(home));
         ServerFile started = start(home, env);
         err.printf(
             "sextant: started a local server on %s (pid %d); 'sextant server stop' stops it%n",
             started.url(), started.pid());
+        if (firstAdmin && Files.exists(adminTokenFile(home))) {
+          err.printf(
+              "sextant: made the first admin of %s; its token is in %s (yours only), which this"
+                  + " CLI uses unless SEXTANT_TOKEN names another%n",
+              home, adminTokenFile(home));
+        }
         err.flush();
         return started;
       } catch (IOException e) {

@@ -40,11 +40,7 @@ public final class RemoteBackend implements Backend {
   private static final ObjectMapper JSON = ApiJson.mapper();
 
   private final SextantApi sextant;
-  private final URI base;
-
-  /** Sends the agent token, for the calls that record discovery state; made when first needed. */
-  private SextantApi recorder;
-
+  private final ApiClient api;
   private final Optional<String> token;
 
   public RemoteBackend(String url) {
@@ -52,27 +48,22 @@ public final class RemoteBackend implements Backend {
   }
 
   /**
-   * @param token the agent token, sent with the requests that record discovery state (a
-   *     fingerprint, the last known good one) until access control arrives
+   * @param token the API token sent with every request, which says who asks
    */
   public RemoteBackend(String url, Optional<String> token) {
     this.token = token;
-    ApiClient api;
     try {
-      api = new ApiClient(URI.create(url), Optional.empty());
+      this.api = new ApiClient(URI.create(url), token);
     } catch (IllegalArgumentException e) {
       throw CliException.invalid(
           "--server \"" + url + "\" is not a valid URL; expected e.g. http://localhost:7070");
     }
     this.sextant = new SextantClient(api);
-    this.base = api.base();
   }
 
-  private SextantApi recorder() {
-    if (recorder == null) {
-      recorder = new SextantClient(new ApiClient(base, token));
-    }
-    return recorder;
+  @Override
+  public ApiClient api() {
+    return api;
   }
 
   @Override
@@ -155,7 +146,7 @@ public final class RemoteBackend implements Backend {
 
   @Override
   public JsonNode acceptFingerprint(String environment, String by) {
-    return tree(call(() -> recorder().acceptFingerprint(environment, Optional.empty(), by)));
+    return tree(call(() -> sextant.acceptFingerprint(environment, Optional.empty(), by)));
   }
 
   @Override
@@ -163,11 +154,8 @@ public final class RemoteBackend implements Backend {
     return tree(
         call(
             () ->
-                recorder()
-                    .recordFingerprint(
-                        environment,
-                        new NamedInput(input.name(), input.bytes()),
-                        contentType(input))));
+                sextant.recordFingerprint(
+                    environment, new NamedInput(input.name(), input.bytes()), contentType(input))));
   }
 
   /**
@@ -197,9 +185,9 @@ public final class RemoteBackend implements Backend {
     } catch (ApiProblem problem) {
       if (problem.kind() == ProblemKind.UNAUTHORIZED && token.isEmpty()) {
         throw CliException.invalid(
-            "server refused the request (401): "
+            "the server refused the request (401): "
                 + problem.getMessage()
-                + "; set SEXTANT_AGENT_TOKEN or pass --token-file FILE");
+                + "; set SEXTANT_TOKEN or pass --token-file FILE");
       }
       throw ApiProblems.asCliFailure(problem);
     }

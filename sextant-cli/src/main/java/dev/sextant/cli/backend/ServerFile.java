@@ -3,13 +3,8 @@ package dev.sextant.cli.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -62,7 +57,6 @@ public record ServerFile(String url, long pid, String token, Instant since) {
    * others, not even for a moment.
    */
   public void write(Path home) {
-    Path temporary = home.resolve(NAME + "." + pid + ".tmp");
     String text =
         JSON.createObjectNode()
             .put("url", url)
@@ -70,30 +64,7 @@ public record ServerFile(String url, long pid, String token, Instant since) {
             .put("token", token)
             .put("since", since.toString())
             .toPrettyString();
-    try {
-      Files.deleteIfExists(temporary);
-      try {
-        Files.createFile(
-            temporary,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(temporary);
-      } catch (FileAlreadyExistsException e) {
-        throw new IOException("another process writes " + temporary, e);
-      }
-      Files.writeString(temporary, text);
-      try {
-        Files.move(
-            temporary,
-            in(home),
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, in(home), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + in(home), e);
-    }
+    PrivateFiles.write(in(home), text);
   }
 
   /**

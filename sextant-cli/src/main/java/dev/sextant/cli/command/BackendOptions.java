@@ -31,19 +31,17 @@ public final class BackendOptions {
           "The store's JDBC URL, e.g. jdbc:postgresql://localhost:5432/sextant?user=sextant (default: embedded H2 in $SEXTANT_HOME, or ~/.sextant).")
   String db;
 
-  Backend open(Main.Context context) {
-    return open(context, () -> java.util.Optional.empty());
-  }
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description =
+          "A file holding the API token that says who you are (default: $SEXTANT_TOKEN; for the local server, $SEXTANT_HOME/admin.token, the first admin's).")
+  Path tokenFile;
 
-  /**
-   * @param token read only when the backend is a server: a token file that is named but unused is
-   *     not an error
-   */
-  Backend open(
-      Main.Context context, java.util.function.Supplier<java.util.Optional<String>> token) {
+  Backend open(Main.Context context) {
     String url = server != null ? server : context.env().get("SEXTANT_SERVER");
     if (url != null && !url.isBlank()) {
-      return new RemoteBackend(url, token.get());
+      return new RemoteBackend(url, token(context, Optional.empty()));
     }
     // A server runs on the embedded store of a data directory only: one per JDBC URL, found
     // through some shared file, is future work, and a PostgreSQL store is shared anyway.
@@ -51,7 +49,25 @@ public final class BackendOptions {
       return LocalBackend.open(storeLocation(context), Plugins.validators(context));
     }
     ServerFile local = LocalServer.connect(home(context), context.env(), context.err());
-    return new RemoteBackend(local.url(), Optional.of(local.token()));
+    return new RemoteBackend(local.url(), token(context, Optional.of(home(context))));
+  }
+
+  /**
+   * The API token: {@code --token-file}, else {@code SEXTANT_TOKEN}, else for the local server of a
+   * data directory the first admin's, which only the directory's owner can read.
+   */
+  private Optional<String> token(Main.Context context, Optional<Path> home) {
+    if (tokenFile != null) {
+      return TokenFiles.read(tokenFile);
+    }
+    Optional<String> fromEnv =
+        Optional.ofNullable(context.env().get("SEXTANT_TOKEN")).filter(t -> !t.isBlank());
+    if (fromEnv.isPresent()) {
+      return fromEnv.map(String::strip);
+    }
+    return home.map(LocalServer::adminTokenFile)
+        .filter(java.nio.file.Files::isReadable)
+        .flatMap(TokenFiles::read);
   }
 
   /**

@@ -43,17 +43,10 @@ public final class DriftCommand implements Callable<Integer> {
   @Option(names = "--accept", description = "Mark the latest fingerprint as last known good.")
   boolean accept;
 
-  @Option(
-      names = "--token-file",
-      paramLabel = "FILE",
-      description =
-          "With --accept on --server: a file holding the agent token (default: $SEXTANT_AGENT_TOKEN).")
-  java.nio.file.Path tokenFile;
-
   @Override
   public Integer call() {
     var context = root.context();
-    try (Backend store = backend.open(context, () -> TokenFiles.agentToken(tokenFile, context))) {
+    try (Backend store = backend.open(context)) {
       if (accept) {
         JsonNode marked = store.acceptFingerprint(environment, Authors.current(context));
         context

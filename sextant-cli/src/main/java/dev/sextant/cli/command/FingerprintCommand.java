@@ -107,13 +107,6 @@ public final class FingerprintCommand implements Callable<Integer> {
   @Mixin BackendOptions backend;
 
   @Option(
-      names = "--token-file",
-      paramLabel = "FILE",
-      description =
-          "With --record on --server: a file holding the agent token (default: $SEXTANT_AGENT_TOKEN).")
-  Path tokenFile;
-
-  @Option(
       names = "--kubernetes",
       description =
           "Fingerprint the nodes of a Kubernetes cluster from their Node Feature Discovery and GPU Feature Discovery labels and status, one fingerprint per node.")
@@ -227,7 +220,7 @@ public final class FingerprintCommand implements Callable<Integer> {
               "this host",
               FingerprintFiles.json(probed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
-    try (Backend store = backend.open(context, () -> TokenFiles.agentToken(tokenFile, context))) {
+    try (Backend store = backend.open(context)) {
       var outcome = store.recordFingerprint(record, input);
       if (output.format() != Format.TABLE) {
         Printer.print(context.out(), output.format(), outcome);

@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    subcommands = {PlanSubmitCommand.class, PlanShowCommand.class},
     description = {
       "Decide where releases may run, and explain why. For every release and",
       "environment: the verdict (compatible, incompatible, blocked, denied by a policy,",
@@ -81,7 +82,10 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 every release fits every environment; 3 some do not",
       "(incompatible, blocked, denied or needing approval); 1 bad input; 2 bad usage;",
-      "4 unknown environment."
+      "4 unknown environment.",
+      "",
+      "'sextant plan submit' makes the plan on the server and keeps it, as a request to",
+      "deploy: a plan a policy holds for approval waits for 'sextant approve'."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -91,6 +95,8 @@ import picocli.CommandLine.Spec;
       "  sextant plan -f examples/releases/ --environment prod-eu -o json",
       "  sextant plan -f release.yaml -l tier=prod --server http://localhost:7070",
       "  sextant plan --rules",
+      "  sextant plan submit payments-api-2.4.0 --environment prod-us",
+      "  sextant plan show plan-3",
       "",
       "Validator plug-ins: jars in $SEXTANT_HOME/plugins (or $SEXTANT_PLUGINS) are",
       "loaded with ServiceLoader; see the README, \"Writing a validator\"."

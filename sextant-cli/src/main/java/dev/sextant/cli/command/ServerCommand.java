@@ -4,12 +4,14 @@ import dev.sextant.api.ProblemKind;
 import dev.sextant.cli.CliException;
 import dev.sextant.cli.SextantCommand;
 import dev.sextant.cli.backend.LocalServer;
+import dev.sextant.cli.backend.PrivateFiles;
 import dev.sextant.cli.backend.ServerFile;
 import dev.sextant.server.ServerConfig;
 import dev.sextant.server.ServerStartException;
 import dev.sextant.server.SextantServer;
 import dev.sextant.server.store.StoreException;
 import dev.sextant.server.store.StoreLocation;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,9 +39,11 @@ import picocli.CommandLine.ParentCommand;
       "such a server in the background when none runs; 'sextant server status' shows it and",
       "'sextant server stop' stops it.",
       "",
-      "Binds to 127.0.0.1 by default: there is no access control yet, so expose it with care.",
-      "Recording fingerprints over the API needs the agent token, and the server refuses to",
-      "listen on any other address without one.",
+      "Every route but the health probes, the API description and the schemas needs an API",
+      "token (Authorization: Bearer), and a role that allows it where it acts. The first server",
+      "on a store makes its first admin: its token is taken from --admin-token-file or",
+      "$SEXTANT_ADMIN_TOKEN, or made at random and kept in $SEXTANT_HOME/admin.token (0600) on",
+      "the embedded store, or printed once with --db. Agents present the agent token instead.",
       "Every answer is given after its write is on disk. Several servers may share one",
       "PostgreSQL store (--db); scheduled work such as the drift check then runs on one",
       "of them at a time."
@@ -76,6 +80,13 @@ public final class ServerCommand implements Callable<Integer> {
       description =
           "A file holding the token agents must present (default: $SEXTANT_AGENT_TOKEN). Without one, agents are refused.")
   Path agentTokenFile;
+
+  @Option(
+      names = "--admin-token-file",
+      paramLabel = "FILE",
+      description =
+          "For the first start on a store only: a file holding the first admin's token (default: $SEXTANT_ADMIN_TOKEN, else a random one).")
+  Path adminTokenFile;
 
   @Option(
       names = "--drift-interval",
@@ -124,6 +135,17 @@ public final class ServerCommand implements Callable<Integer> {
       // configured token) is known only to this data directory's owner.
       config = config.withAgentToken(newToken());
     }
+    Optional<String> firstAdmin =
+        adminTokenFile != null
+            ? TokenFiles.read(adminTokenFile)
+            : Optional.ofNullable(context.env().get("SEXTANT_ADMIN_TOKEN"))
+                .filter(t -> !t.isBlank());
+    if (firstAdmin.isPresent()) {
+      if (firstAdmin.get().strip().length() < 16) {
+        throw CliException.invalid("the first admin's token must be at least 16 characters long");
+      }
+      config = config.withFirstAdminToken(firstAdmin.get().strip());
+    }
     SextantServer server;
     try {
       server = SextantServer.start(config, Clock.systemUTC(), Plugins.validators(context));
@@ -135,6 +157,14 @@ public final class ServerCommand implements Callable<Integer> {
       try {
         announced =
             Optional.of(announce(home.get(), server.port(), config.agentToken().orElseThrow()));
+      } catch (CliException e) {
+        server.close();
+        throw e;
+      }
+    }
+    if (server.firstAdminToken().isPresent() && firstAdmin.isEmpty()) {
+      try {
+        showFirstAdmin(home, server.firstAdminToken().get(), context.out());
       } catch (CliException e) {
         server.close();
         throw e;
@@ -160,6 +190,31 @@ public final class ServerCommand implements Callable<Integer> {
     context.out().flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The first admin's token, made at random: kept in the data directory for its owner, whose CLI
+   * uses it, or shown once when the store is elsewhere (it is kept nowhere else).
+   */
+  private static void showFirstAdmin(Optional<Path> home, String token, PrintWriter out) {
+    if (home.isPresent()) {
+      Path file = LocalServer.adminTokenFile(home.get());
+      try {
+        PrivateFiles.write(file, token + "\n");
+      } catch (UncheckedIOException e) {
+        throw CliException.unavailable(
+            "cannot keep the first admin's token in " + file + ": " + e.getCause().getMessage(), e);
+      }
+      out.printf(
+          "sextant: made the first admin; its token is in %s (readable by you only)%n", file);
+    } else {
+      out.printf(
+          "sextant: made the first admin; its token, shown this once: %s%n"
+              + "sextant: keep it safe (e.g. in a file for SEXTANT_TOKEN); 'sextant token create'"
+              + " makes others%n",
+          token);
+    }
+    out.flush();
   }
 
   /** Writes server.json: where the CLI of the data directory finds this server. */

@@ -41,8 +41,8 @@ public record ApprovalRule(String policy, List<String> approvers, int approvals)
 
   /**
    * Whether this person, holding these roles, is among those named: by name, or by a role they
-   * hold. A rule that names nobody accepts everyone; whether they may approve at all is asked
-   * apart.
+   * hold; an admin holds every role's rights, so {@code role:approver} names an admin too. A rule
+   * that names nobody accepts everyone; whether they may approve at all is asked apart.
    */
   public boolean names(String approver, Set<Role> roles) {
     return !namesApprovers()
@@ -50,6 +50,7 @@ public record ApprovalRule(String policy, List<String> approvers, int approvals)
             .anyMatch(
                 entry ->
                     entry.equals(approver)
+                        || roles.contains(Role.ADMIN) && entry.startsWith(ROLE)
                         || roles.stream().anyMatch(r -> entry.equals(ROLE + r.label())));
   }
 

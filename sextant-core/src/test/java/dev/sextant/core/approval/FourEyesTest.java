@@ -103,16 +103,22 @@ class FourEyesTest {
 
   @Test
   void an_approver_no_rule_names_is_refused_with_who_may() {
+    ApprovalRule admins = new ApprovalRule("signed", List.of("role:admin"), 2);
     Optional<ApprovalRefusal> refusal =
-        refuse("carol", Set.of(Role.ADMIN), PLAN, List.of(TWO_APPROVERS, BOB));
+        refuse("carol", Set.of(Role.APPROVER), PLAN, List.of(admins, BOB));
 
     assertThat(refusal)
         .contains(
             new ApprovalRefusal(
                 Reason.NOT_NAMED,
-                "carol is not among the approvers the policies name (policy signed: role:approver;"
+                "carol is not among the approvers the policies name (policy signed: role:admin;"
                     + " policy window: bob); one of them must approve it"));
     assertThat(refusal.get().reason().kind()).isEqualTo(Kind.FORBIDDEN);
+  }
+
+  @Test
+  void an_admin_holds_every_role_a_rule_names() {
+    assertThat(refuse("carol", Set.of(Role.ADMIN), PLAN, List.of(TWO_APPROVERS))).isEmpty();
   }
 
   @Test

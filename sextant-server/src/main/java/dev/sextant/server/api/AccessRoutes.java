@@ -68,7 +68,10 @@ final class AccessRoutes {
         Bodies.optionalText(body, "kind").map(k -> parse(() -> Identity.Kind.parse(k)));
     Optional<Duration> validFor = validFor(Bodies.optionalText(body, "validFor").orElse(null));
     String description =
-        Bodies.optionalText(body, "description").map(ResourceRoutes::clean).orElse("");
+        Optional.ofNullable(body.get("description"))
+            .filter(JsonNode::isTextual)
+            .map(d -> ResourceRoutes.clean(d.asText()))
+            .orElse("");
     IssuedToken issued =
         access.createToken(Guard.principal(ctx), identity, kind, validFor, description);
     Responses.json(ctx, 201, token(issued.stored(), access.now()).put("token", issued.text()));

@@ -78,7 +78,9 @@ public final class AccessRepository {
         .bind("id", id)
         .bind("identity", identity)
         .bind("hash", hash)
-        .bind("description", Checks.text(description, "description", 255))
+        .bind(
+            "description",
+            description.length() <= 255 ? description : description.substring(0, 255))
         .bind("now", Timestamps.utc(tx.now()))
         .bind("by", Checks.text(by, "by", 255))
         .bind("expires", expiresAt.map(Timestamps::utc).orElse(null))

@@ -1,0 +1,47 @@
+package dev.sextant.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sextant.api.ApiProblem;
+import dev.sextant.cli.CliException;
+import dev.sextant.cli.backend.ApiProblems;
+import dev.sextant.cli.backend.Backend;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Calls of the commands that only a server answers (tokens, roles, plans kept for approval), each
+ * failure as the exit code of its kind.
+ */
+final class ApiCalls {
+  private ApiCalls() {}
+
+  /**
+   * @throws CliException not found (exit 4) naming {@code what} when the server has no such thing
+   */
+  static JsonNode get(Backend backend, String path, String what) {
+    return call(() -> backend.api().get(path))
+        .orElseThrow(() -> CliException.notFound(what + " not found"));
+  }
+
+  static JsonNode post(Backend backend, String path, JsonNode body) {
+    return call(() -> backend.api().post(path, body));
+  }
+
+  /** A post without a body, for a change the path says whole (a revocation). */
+  static JsonNode post(Backend backend, String path) {
+    return call(
+        () ->
+            backend
+                .api()
+                .post(path, "application/json", "".getBytes(StandardCharsets.UTF_8), Map.of()));
+  }
+
+  private static <T> T call(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ApiProblem problem) {
+      throw ApiProblems.asCliFailure(problem);
+    }
+  }
+}
