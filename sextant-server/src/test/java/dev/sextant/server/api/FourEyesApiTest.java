@@ -206,6 +206,23 @@ class FourEyesApiTest {
         .isEmpty();
   }
 
+  @Test
+  void an_approval_of_a_plan_whose_environment_changed_is_refused() throws Exception {
+    // A change the plan reads: prod-signed-releases selects tier=prod. (A label no policy reads
+    // leaves the plan, and so its digest and its approvals, as they were.)
+    JsonNode plan = json(submit("alice", "prod-us"));
+    String changed =
+        Files.readString(EXAMPLES.resolve("environments/prod-us.yaml"))
+            .replace("tier: prod", "tier: production");
+    api.services().resources().apply(List.of(input("prod-us.yaml", changed)), "test");
+
+    RawHttp.Answer answer =
+        approve("bob", plan.path("name").asText(), plan.path("digest").asText());
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+    assertThat(answer.body()).contains("inputs changed");
+  }
+
   private RawHttp.Answer submit(String who, String environment) {
     return send(
         who,
