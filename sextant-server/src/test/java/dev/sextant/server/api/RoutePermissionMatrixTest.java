@@ -16,6 +16,7 @@ import dev.sextant.server.store.Database;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.LoggedEvent;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -194,7 +196,7 @@ class RoutePermissionMatrixTest {
       if (!caller.authenticated() || caller == Caller.ADMIN_EVERYWHERE) {
         continue;
       }
-      String identity = caller.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      String identity = caller.name().toLowerCase(Locale.ROOT).replace('_', '-');
       TOKENS.put(
           caller,
           services
@@ -407,7 +409,7 @@ class RoutePermissionMatrixTest {
           headers,
           call.body().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -439,7 +441,7 @@ class RoutePermissionMatrixTest {
     try {
       return new Input(file, Files.readAllBytes(EXAMPLES.resolve(file)));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
