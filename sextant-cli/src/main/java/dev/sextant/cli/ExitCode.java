@@ -77,6 +77,7 @@ public final class ExitCode {
         5   the store or server is unavailable
         6   conflict: concurrent writes to the same thing won; nothing was changed,
             try again
+        7   refused: no valid API token, or your roles do not allow it there
         70  internal error (a bug; rerun with SEXTANT_DEBUG=1 and report it)
       """;
 

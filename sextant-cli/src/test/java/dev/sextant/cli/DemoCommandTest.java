@@ -43,7 +43,13 @@ class DemoCommandTest {
         .contains("14. Plan fraud-detector on this host")
         .containsPattern(
             "fraud-detector-1-4-0 +h100 +fell-back +gpu -> cpu: .*CUDA 12.4 needs driver ≥ 550.54.14")
-        .contains("breaks checkout-web 3.2.0 needs payments-api ^2.1.0");
+        .contains("breaks checkout-web 3.2.0 needs payments-api ^2.1.0")
+        .contains("17. Four eyes")
+        .containsPattern("alice: plan plan-1 of checkout-web-3-2-0 to prod-us: denied, refused")
+        .containsPattern(
+            "alice: plan plan-2 of payments-api-2-4-0 to prod-us: needs-approval, awaiting-approval")
+        .contains("alice approves plan-2: refused")
+        .containsPattern("bob approves plan-2 \\(digest [0-9a-f]{12}…\\): approved");
     assertThat(home).isEmptyDirectory();
   }
 }

@@ -10,8 +10,8 @@ class ExitCodeTest {
   @Test
   void theTable() {
     assertThat(ExitCode.of(ProblemKind.INVALID)).isEqualTo(1);
-    assertThat(ExitCode.of(ProblemKind.UNAUTHORIZED)).isEqualTo(1);
-    assertThat(ExitCode.of(ProblemKind.FORBIDDEN)).isEqualTo(1);
+    assertThat(ExitCode.of(ProblemKind.UNAUTHORIZED)).isEqualTo(7);
+    assertThat(ExitCode.of(ProblemKind.FORBIDDEN)).isEqualTo(7);
     assertThat(ExitCode.of(ProblemKind.NOT_FOUND)).isEqualTo(4);
     assertThat(ExitCode.of(ProblemKind.UNAVAILABLE)).isEqualTo(5);
     assertThat(ExitCode.of(ProblemKind.CONFLICT)).isEqualTo(6);
@@ -21,7 +21,7 @@ class ExitCodeTest {
   @Test
   void everyKindMapsToAPublishedCodeThatIsNeitherUsageNorAResult() {
     assertThat(Arrays.stream(ProblemKind.values()).map(ExitCode::of))
-        .allSatisfy(code -> assertThat(code).isIn(1, 4, 5, 6, 70))
+        .allSatisfy(code -> assertThat(code).isIn(1, 4, 5, 6, 7, 70))
         .allSatisfy(code -> assertThat(ExitCode.HELP_SECTION).contains("\n  " + code + " "));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.api.ApiClient;
 import dev.sextant.api.ServerSentEvent;
+import dev.sextant.cli.backend.LocalServer;
 import dev.sextant.cli.backend.ServerFile;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -179,7 +180,13 @@ class LocalServerTest {
     assertThat(applied.code()).as(applied.toString()).isZero();
     ServerFile server = ServerFile.read(home).orElseThrow();
     seen.add(server.pid());
-    ApiClient api = new ApiClient(URI.create(server.url()), Optional.empty());
+    // The first admin's token, which the server made with the store and keeps for its owner.
+    String admin = Files.readString(LocalServer.adminTokenFile(home)).strip();
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(LocalServer.adminTokenFile(home))))
+        .isEqualTo("rw-------");
+    ApiClient api = new ApiClient(URI.create(server.url()), Optional.of(admin));
 
     // What the CLI stored, the API reads.
     assertThat(api.get("api/v1/environments/gpu-lab")).isPresent();
@@ -193,7 +200,7 @@ class LocalServerTest {
     assertThat(read.code()).as(read.toString()).isZero();
     assertThat(read.out()).contains("api-made");
 
-    // Recording a fingerprint needs the agent token: the CLI takes it from server.json.
+    // Recording a fingerprint needs an API token: the CLI takes the first admin's.
     Cli.Result recorded =
         cli.store(
             "fingerprint",

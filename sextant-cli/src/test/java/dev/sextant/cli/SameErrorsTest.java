@@ -26,11 +26,16 @@ class SameErrorsTest {
   @TempDir static Path serverHome;
   @TempDir Path home;
 
+  private static final String ADMIN = "sxt_same-errors-test-admin";
+
   private static SextantServer server;
 
   @BeforeAll
   static void start() {
-    server = SextantServer.start(ServerConfig.onLoopback(new StoreLocation.Embedded(serverHome)));
+    server =
+        SextantServer.start(
+            ServerConfig.onLoopback(new StoreLocation.Embedded(serverHome))
+                .withFirstAdminToken(ADMIN));
   }
 
   @AfterAll
@@ -68,6 +73,7 @@ class SameErrorsTest {
     List<String> viaServer =
         problemLines(
             Cli.withHome(home)
+                .withEnv("SEXTANT_TOKEN", ADMIN)
                 .run(
                     "apply",
                     "-f",
@@ -88,7 +94,7 @@ class SameErrorsTest {
 
   private static List<String> apiProblems(Path file) throws Exception {
     ApiResponse response =
-        new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.empty())
+        new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.of(ADMIN))
             .exchange(
                 "POST",
                 "/api/v1/apply",

@@ -84,7 +84,7 @@ class ServerClusterTest {
 
   /** A client of the server with the agent token, which the fingerprint route asks for. */
   private static ApiClient api(ServerProcess server) {
-    return new ApiClient(server.base(), Optional.of(ServerProcess.AGENT_TOKEN));
+    return new ApiClient(server.base(), Optional.of(ServerProcess.ADMIN_TOKEN));
   }
 
   private static final String LAB =

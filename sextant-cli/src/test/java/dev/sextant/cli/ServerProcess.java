@@ -28,6 +28,9 @@ final class ServerProcess implements AutoCloseable {
   /** The agent token every test server process is started with. */
   static final String AGENT_TOKEN = "server-process-test-token";
 
+  /** The first admin's token every test server process makes its store with. */
+  static final String ADMIN_TOKEN = "sxt_server-process-test-admin";
+
   /** How a process killed by signal 9 exits, as {@link Process#exitValue()} reports it. */
   static final int KILLED = 128 + 9;
 
@@ -89,8 +92,8 @@ final class ServerProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("SEXTANT_"));
     builder.environment().put("SEXTANT_HOME", home.toString());
-    // Recording fingerprints over the API needs the agent token.
     builder.environment().put("SEXTANT_AGENT_TOKEN", AGENT_TOKEN);
+    builder.environment().put("SEXTANT_ADMIN_TOKEN", ADMIN_TOKEN);
     Process process = builder.start();
     StringBuffer output = new StringBuffer();
     CompletableFuture<URI> listening = new CompletableFuture<>();

@@ -19,7 +19,7 @@ sealed interface Writer {
 
   /** A client of the server at {@code base} that waits {@link #TIMEOUT} for each answer. */
   static ApiClient client(URI base) {
-    return new ApiClient(base, Optional.empty(), TIMEOUT);
+    return new ApiClient(base, Optional.of(ServerProcess.ADMIN_TOKEN), TIMEOUT);
   }
 
   /**
@@ -116,7 +116,7 @@ sealed interface Writer {
           Map.of(
               "Content-Type", "application/yaml",
               "X-Sextant-Source", environment + "-fingerprint.yaml",
-              "Authorization", "Bearer " + ServerProcess.AGENT_TOKEN),
+              "Authorization", "Bearer " + ServerProcess.ADMIN_TOKEN),
           fingerprint.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -9,7 +9,6 @@ import dev.sextant.api.ApiProblem;
 import dev.sextant.api.AppliedResource;
 import dev.sextant.api.ApplyResult;
 import dev.sextant.api.NamedInput;
-import dev.sextant.api.ProblemKind;
 import dev.sextant.api.ResourceList;
 import dev.sextant.api.ResourceRevision;
 import dev.sextant.api.ResourceStatus;
@@ -183,12 +182,6 @@ public final class RemoteBackend implements Backend {
     try {
       return call.get();
     } catch (ApiProblem problem) {
-      if (problem.kind() == ProblemKind.UNAUTHORIZED && token.isEmpty()) {
-        throw CliException.invalid(
-            "the server refused the request (401): "
-                + problem.getMessage()
-                + "; set SEXTANT_TOKEN or pass --token-file FILE");
-      }
       throw ApiProblems.asCliFailure(problem);
     }
   }

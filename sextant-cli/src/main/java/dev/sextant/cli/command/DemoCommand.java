@@ -1,6 +1,7 @@
 package dev.sextant.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.agent.probe.StandardProbes;
 import dev.sextant.cli.CliException;
@@ -73,7 +74,9 @@ import picocli.CommandLine.ParentCommand;
       "fingerprints this host, detects drift on an example GPU host, then plans the example",
       "releases on example fingerprints, on the stored environments (under the stored policies)",
       "and on this host, and asks",
-      "the dependency graph what an incompatible API would break.",
+      "the dependency graph what an incompatible API would break. Last, two identities with",
+      "tokens of their own ask for a deployment and approve it: a denied release is refused,",
+      "one a policy holds waits, its requester cannot approve it, and an approver can.",
       "Leaves nothing running and nothing behind unless --keep is given."
     },
     footerHeading = "%nExamples:%n",
@@ -122,17 +125,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     Path home = Files.createTempDirectory("sextant-demo-");
     StoreLocation store = new StoreLocation.Embedded(home);
-    // Recording fingerprints through the API needs the agent token: a throwaway one, never shown.
-    byte[] secret = new byte[16];
-    new java.security.SecureRandom().nextBytes(secret);
-    String token = java.util.HexFormat.of().formatHex(secret);
-    SextantServer server =
-        SextantServer.start(ServerConfig.onLoopback(store).withAgentToken(token));
+    SextantServer server = SextantServer.start(ServerConfig.onLoopback(store));
     String serverUrl = "http://127.0.0.1:" + server.port();
     try {
       step(out, 2, "Start a server on a fresh embedded store: " + serverUrl);
       out.printf("   store: %s%n", store.display());
-      RemoteBackend api = new RemoteBackend(serverUrl, Optional.of(token));
+      // The server made its first admin with the store; the demo acts as it, never showing it.
+      RemoteBackend api = new RemoteBackend(serverUrl, server.firstAdminToken());
 
       step(out, 3, "Apply the examples through the API");
       List<ApplyOutcome> first = api.apply(inputs, "demo");
@@ -337,6 +336,12 @@ public final class DemoCommand implements Callable<Integer> {
               .impact("payments-api", SemanticVersion.parse("3.0.0"));
       broken.forEach(u -> out.printf("   breaks %s%n", u.message()));
 
+      step(
+          out,
+          17,
+          "Four eyes: alice (deployer) asks to deploy to prod-us; only bob (approver) may approve");
+      boolean fourEyes = fourEyes(out, serverUrl, api, releases);
+
       out.printf(
           "%nDone in %d ms: %d resources stored, %d revisions in all.%n",
           (System.nanoTime() - started) / 1_000_000, first.size(), first.size() + 1);
@@ -349,13 +354,106 @@ public final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
         forever.await();
       }
-      return exact && identical ? 0 : 1;
+      return exact && identical && fourEyes ? 0 : 1;
     } finally {
       server.close();
       if (!keep) {
         deleteTree(home);
       }
     }
+  }
+
+  /**
+   * Two more identities with tokens of their own: alice deploys, bob approves production. A denied
+   * release is refused outright; one a policy holds waits, alice cannot approve her own request,
+   * and bob's approval lets it go.
+   *
+   * @return whether each answer was the one four-eyes rules give
+   */
+  private static boolean fourEyes(
+      PrintWriter out, String serverUrl, RemoteBackend admin, List<Resource> releases) {
+    RemoteBackend alice = identity(serverUrl, admin, "alice", "deployer", "");
+    RemoteBackend bob = identity(serverUrl, admin, "bob", "approver", "tier=prod");
+    out.println(
+        "   admin made tokens for alice (deployer everywhere) and bob (approver on tier=prod)");
+    JsonNode denied = submit(alice, named(releases, "checkout-web"), "prod-us");
+    out.printf(
+        "   alice: plan %s of %s to prod-us: %s, %s%n",
+        denied.path("name").asText(),
+        denied.path("release").asText(),
+        denied.path("verdict").asText(),
+        denied.path("state").asText());
+    JsonNode held = submit(alice, named(releases, "payments-api"), "prod-us");
+    String plan = held.path("name").asText();
+    out.printf(
+        "   alice: plan %s of %s to prod-us: %s, %s%n",
+        plan,
+        held.path("release").asText(),
+        held.path("verdict").asText(),
+        held.path("state").asText());
+    boolean refused;
+    try {
+      approve(alice, plan, held.path("digest").asText());
+      refused = false;
+    } catch (CliException e) {
+      refused = true;
+      out.printf("   alice approves %s: refused: %s%n", plan, e.getMessage());
+    }
+    JsonNode approved = approve(bob, plan, held.path("digest").asText());
+    out.printf(
+        "   bob approves %s (digest %s…): %s%n",
+        plan, held.path("digest").asText().substring(7, 19), approved.path("state").asText());
+    return denied.path("state").asText().equals("refused")
+        && held.path("state").asText().equals("awaiting-approval")
+        && refused
+        && approved.path("state").asText().equals("approved");
+  }
+
+  private static RemoteBackend identity(
+      String serverUrl, RemoteBackend admin, String name, String role, String on) {
+    JsonNode token =
+        ApiCalls.post(
+            admin,
+            "api/v1/tokens",
+            JsonNodeFactory.instance
+                .objectNode()
+                .put("identity", name)
+                .put("validFor", "1h")
+                .put("description", "the demo's " + role));
+    ApiCalls.post(
+        admin,
+        "api/v1/grants",
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("identity", name)
+            .put("role", role)
+            .put("environments", on));
+    return new RemoteBackend(serverUrl, Optional.of(token.path("token").asText()));
+  }
+
+  private static JsonNode submit(RemoteBackend as, String release, String environment) {
+    return ApiCalls.post(
+        as,
+        "api/v1/plans",
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("release", release)
+            .put("environment", environment));
+  }
+
+  private static JsonNode approve(RemoteBackend as, String plan, String digest) {
+    return ApiCalls.post(
+        as,
+        "api/v1/plans/" + plan + "/approvals",
+        JsonNodeFactory.instance.objectNode().put("digest", digest));
+  }
+
+  private static String named(List<Resource> releases, String service) {
+    return releases.stream()
+        .map(Resource::name)
+        .filter(name -> name.startsWith(service))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** One line per release and environment: the verdict, the variant and why. */
