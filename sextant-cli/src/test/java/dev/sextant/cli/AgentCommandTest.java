@@ -25,9 +25,12 @@ class AgentCommandTest {
   void start() throws Exception {
     server =
         SextantServer.start(
-            ServerConfig.onLoopback(new StoreLocation.Embedded(serverHome)).withAgentToken(TOKEN));
+            ServerConfig.onLoopback(new StoreLocation.Embedded(serverHome))
+                .withAgentToken(TOKEN)
+                .withFirstAdminToken("sxt_agent-command-test-admin"));
     Cli.Result applied =
         Cli.withHome(agentHome)
+            .withEnv("SEXTANT_TOKEN", "sxt_agent-command-test-admin")
             .run(
                 "apply",
                 "-f",

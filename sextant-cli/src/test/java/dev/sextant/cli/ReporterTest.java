@@ -39,9 +39,12 @@ class ReporterTest {
   void start() {
     server =
         SextantServer.start(
-            ServerConfig.onLoopback(new StoreLocation.Embedded(home)).withAgentToken("t"));
+            ServerConfig.onLoopback(new StoreLocation.Embedded(home))
+                .withAgentToken("t")
+                .withFirstAdminToken("sxt_reporter-test-admin"));
     assertThat(
             Cli.withHome(home.resolve("cli"))
+                .withEnv("SEXTANT_TOKEN", "sxt_reporter-test-admin")
                 .run(
                     "apply",
                     "-f",
