@@ -11,10 +11,10 @@ import java.util.function.Predicate;
 public interface SextantApi {
 
   /**
-   * {@code POST /api/v1/apply}: the inputs applied atomically by {@code author}, or only validated
-   * when {@code dryRun}.
+   * {@code POST /api/v1/apply}: the inputs applied atomically, or only validated when {@code
+   * dryRun}. The author recorded is the identity of the client's token.
    */
-  ApplyResult apply(List<NamedInput> inputs, String author, boolean dryRun);
+  ApplyResult apply(List<NamedInput> inputs, boolean dryRun);
 
   /** {@code GET /api/v1/{kind}/{name}}: the latest revision; empty when there is none (404). */
   Optional<ResourceRevision> resource(String kind, String name);
@@ -54,9 +54,9 @@ public interface SextantApi {
 
   /**
    * {@code POST .../environments/{env}/last-known-good}: marks a revision (the latest when none is
-   * given) as known good, by {@code by}.
+   * given) as known good, by the identity of the client's token.
    */
-  LastKnownGood acceptFingerprint(String environment, Optional<Long> revision, String by);
+  LastKnownGood acceptFingerprint(String environment, Optional<Long> revision);
 
   /** {@code GET .../environments/{env}/drift}; empty when the environment is unknown (404). */
   Optional<EnvironmentDrift> drift(String environment);

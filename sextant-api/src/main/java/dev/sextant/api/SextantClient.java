@@ -29,7 +29,7 @@ public final class SextantClient implements SextantApi {
   }
 
   @Override
-  public ApplyResult apply(List<NamedInput> inputs, String author, boolean dryRun) {
+  public ApplyResult apply(List<NamedInput> inputs, boolean dryRun) {
     byte[] body;
     try {
       body = JSON.writeValueAsBytes(new ApplyRequest(inputs));
@@ -38,10 +38,7 @@ public final class SextantClient implements SextantApi {
     }
     return convert(
         client.post(
-            "api/v1/apply" + (dryRun ? "?dryRun=true" : ""),
-            INPUTS_MEDIA_TYPE,
-            body,
-            Map.of("X-Sextant-Author", author)),
+            "api/v1/apply" + (dryRun ? "?dryRun=true" : ""), INPUTS_MEDIA_TYPE, body, Map.of()),
         ApplyResult.class);
   }
 
@@ -129,7 +126,7 @@ public final class SextantClient implements SextantApi {
   }
 
   @Override
-  public LastKnownGood acceptFingerprint(String environment, Optional<Long> revision, String by) {
+  public LastKnownGood acceptFingerprint(String environment, Optional<Long> revision) {
     return convert(
         client.post(
             environmentPath(environment)
@@ -137,7 +134,7 @@ public final class SextantClient implements SextantApi {
                 + revision.map(n -> "?revision=" + n).orElse(""),
             "application/json",
             new byte[0],
-            Map.of("X-Sextant-Author", by)),
+            Map.of()),
         LastKnownGood.class);
   }
 

@@ -15,7 +15,12 @@ import java.util.Optional;
  */
 public interface Backend extends AutoCloseable {
 
-  /** Validates every source, then applies all of them or nothing. */
+  /**
+   * Validates every source, then applies all of them or nothing.
+   *
+   * @param author who applies, as the store opened in this process records it; a server records the
+   *     identity of the caller's token instead
+   */
   List<ApplyOutcome> apply(List<Input> inputs, String author);
 
   Optional<Revision> latest(ResourceKey key);
@@ -36,7 +41,10 @@ public interface Backend extends AutoCloseable {
    */
   Optional<JsonNode> latestFingerprint(String environment);
 
-  /** Marks the environment's latest fingerprint as its last known good one. */
+  /**
+   * Marks the environment's latest fingerprint as its last known good one; {@code by} as {@link
+   * #apply}'s author.
+   */
   JsonNode acceptFingerprint(String environment, String by);
 
   /** Records a fingerprint file for an environment; a revision only when its digest is new. */

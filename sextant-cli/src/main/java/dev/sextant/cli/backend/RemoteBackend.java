@@ -68,7 +68,7 @@ public final class RemoteBackend implements Backend {
   @Override
   public List<ApplyOutcome> apply(List<Input> inputs, String author) {
     List<NamedInput> named = inputs.stream().map(i -> new NamedInput(i.name(), i.bytes())).toList();
-    ApplyResult result = call(() -> sextant.apply(named, author, false));
+    ApplyResult result = call(() -> sextant.apply(named, false));
     List<ApplyOutcome> outcomes = new ArrayList<>();
     for (AppliedResource applied : result.results().orElse(List.of())) {
       ResourceKey key = new ResourceKey(kindNamed(applied.kind()), applied.name());
@@ -145,7 +145,7 @@ public final class RemoteBackend implements Backend {
 
   @Override
   public JsonNode acceptFingerprint(String environment, String by) {
-    return tree(call(() -> sextant.acceptFingerprint(environment, Optional.empty(), by)));
+    return tree(call(() -> sextant.acceptFingerprint(environment, Optional.empty())));
   }
 
   @Override

@@ -181,6 +181,17 @@ public final class PlanService {
     if (again && digest.equals(stored.digest())) {
       return current;
     }
+    if (current.state() == PlanView.State.REFUSED) {
+      throw refused(
+          stored,
+          by,
+          ProblemKind.CONFLICT,
+          stored.name()
+              + " is "
+              + stored.verdict()
+              + ": no approval lets it be deployed; change what its plan refuses and submit it"
+              + " again");
+    }
     Digest today = replanned(stored);
     Optional<ApprovalRefusal> refusal =
         FourEyes.refuse(
@@ -201,13 +212,9 @@ public final class PlanService {
                   + " was made (its release, the environment's fingerprint or the policies):"
                   + " submit it again and approve the new plan"
               : refusal.get().message();
-      database.write(
-          "refuse an approval of " + stored.name(),
-          tx -> {
-            tx.events().append(new ApprovalRefused(stored.name(), by.name(), message));
-            return null;
-          });
-      throw new AccessRefusal(
+      throw refused(
+          stored,
+          by,
           refusal.get().reason().kind() == ApprovalRefusal.Kind.FORBIDDEN
               ? ProblemKind.FORBIDDEN
               : ProblemKind.CONFLICT,
@@ -229,6 +236,17 @@ public final class PlanService {
                       after.state() == PlanView.State.APPROVED));
           return after;
         });
+  }
+
+  /** Records an approval refused, and gives the refusal to throw. */
+  private AccessRefusal refused(StoredPlan plan, Principal by, ProblemKind kind, String message) {
+    database.write(
+        "refuse an approval of " + plan.name(),
+        tx -> {
+          tx.events().append(new ApprovalRefused(plan.name(), by.name(), message));
+          return null;
+        });
+    return new AccessRefusal(kind, message);
   }
 
   /** The plan made again, from today's stored inputs, for the one who asked for it. */

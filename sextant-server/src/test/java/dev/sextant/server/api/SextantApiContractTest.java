@@ -91,7 +91,7 @@ class SextantApiContractTest {
 
   @Test
   void resources_apply_read_list_and_history_as_records() {
-    ApplyResult dryRun = api.apply(environment(), "alice", true);
+    ApplyResult dryRun = api.apply(environment(), true);
     assertThat(dryRun.valid()).contains(true);
     assertThat(dryRun.results()).isEmpty();
     ValidatedResource validated = dryRun.resources().orElseThrow().get(0);
@@ -100,7 +100,7 @@ class SextantApiContractTest {
     assertThat(validated.digest()).isNotBlank();
     assertThat(api.resource("environments", "gpu-lab")).isEmpty();
 
-    ApplyResult applied = api.apply(environment(), "alice", false);
+    ApplyResult applied = api.apply(environment(), false);
     assertThat(applied.valid()).isEmpty();
     assertThat(applied.resources()).isEmpty();
     AppliedResource result = applied.results().orElseThrow().get(0);
@@ -112,7 +112,7 @@ class SextantApiContractTest {
     // The identity of the token, whatever author the request names.
     assertThat(result.appliedBy()).isEqualTo("admin");
     assertThat(Instant.parse(result.appliedAt())).isBeforeOrEqualTo(Instant.now());
-    assertThat(api.apply(environment(), "bob", false).results().orElseThrow().get(0).change())
+    assertThat(api.apply(environment(), false).results().orElseThrow().get(0).change())
         .isEqualTo("unchanged");
 
     ResourceRevision latest = api.resource("environments", "gpu-lab").orElseThrow();
@@ -139,7 +139,7 @@ class SextantApiContractTest {
 
   @Test
   void records_are_written_in_the_order_the_api_has_always_used() {
-    api.apply(environment(), "alice", false);
+    api.apply(environment(), false);
     String applied =
         client
             .exchange(
@@ -187,7 +187,7 @@ class SextantApiContractTest {
 
   @Test
   void fingerprints_and_drift_as_records() {
-    api.apply(environment(), "alice", false);
+    api.apply(environment(), false);
     SextantClient agent = new SextantClient(new ApiClient(client.base(), Optional.of(TOKEN)));
     KeyPair keys = SigningKeys.generate(new SecureRandom());
     AgentRegistrationResponse registered =
@@ -229,7 +229,7 @@ class SextantApiContractTest {
     assertThat(api.latestFingerprint("gpu-lab").orElseThrow().status().revision()).isEqualTo(2);
     assertThat(api.fingerprint("gpu-lab", 3)).isEmpty();
 
-    LastKnownGood good = api.acceptFingerprint("gpu-lab", Optional.of(1L), "carol");
+    LastKnownGood good = api.acceptFingerprint("gpu-lab", Optional.of(1L));
     assertThat(good.revision()).isEqualTo(1);
     assertThat(good.digest()).isEqualTo(reported.digest());
     assertThat(good.markedBy()).isEqualTo("admin");
@@ -259,7 +259,7 @@ class SextantApiContractTest {
 
   @Test
   void an_environment_without_fingerprints_drifts_with_nulls() {
-    api.apply(environment(), "alice", false);
+    api.apply(environment(), false);
     String drift =
         client
             .exchange("GET", "/api/v1/environments/gpu-lab/drift", java.util.Map.of(), new byte[0])
@@ -275,7 +275,7 @@ class SextantApiContractTest {
 
   @Test
   void events_list_and_stream_as_records() {
-    api.apply(environment(), "alice", false);
+    api.apply(environment(), false);
     List<EventItem> events = api.events(Optional.of("resource.applied"), 10);
     assertThat(events).hasSize(1);
     EventItem applied = events.get(0);

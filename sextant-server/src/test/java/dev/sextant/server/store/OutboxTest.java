@@ -23,10 +23,13 @@ import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DiscoveryService;
 import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.discovery.Refusal;
+import dev.sextant.server.plan.PlanService;
 import dev.sextant.server.service.ResourceService;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -58,6 +61,12 @@ class OutboxTest {
 
   /** Who changes access in these scenarios: the store's own user, admin everywhere. */
   private static final Principal ADMIN = Principal.local("root");
+
+  /** Who asks for the plans these scenarios approve: another admin. */
+  private static final Principal ALICE = Principal.local("alice");
+
+  /** The example release that prod-signed-releases holds for approval in prod-us. */
+  private static final String RELEASE = "payments-api-2-4-0";
 
   /** The state-changing methods, each with what must exist first and the call itself. */
   private static final Map<String, Scenario> CHANGES =
@@ -99,6 +108,17 @@ class OutboxTest {
                     f.access().grant(ADMIN, "bob", Fixture.APPROVER);
                   },
                   f -> f.access().revokeGrant(ADMIN, "bob", Fixture.APPROVER))),
+          Map.entry(
+              "PlanService.submit(Principal, String, String)",
+              new Scenario(Fixture::declareProdUs, Fixture::submitPlan)),
+          Map.entry(
+              "PlanService.approve(Principal, long, Digest)",
+              new Scenario(
+                  f -> {
+                    f.declareProdUs();
+                    f.plans().submit(ALICE, RELEASE, "prod-us");
+                  },
+                  f -> f.plans().approve(ADMIN, 1, f.plans().plan(1).plan().digest()))),
           Map.entry(
               "DiscoveryService.register(Optional, String, String, String)",
               new Scenario(Fixture::declareLab, Fixture::registerAgent)),
@@ -177,7 +197,13 @@ class OutboxTest {
           Map.entry(
               "AccessControl.grants(Principal, Optional)",
               f -> f.access().grants(ADMIN, Optional.empty())),
-          Map.entry("AccessControl.now()", f -> f.access().now()));
+          Map.entry("AccessControl.now()", f -> f.access().now()),
+          Map.entry(
+              "PlanService.plan(long)",
+              f ->
+                  assertThat(catchThrowable(() -> f.plans().plan(1)))
+                      .isInstanceOf(AccessRefusal.class)),
+          Map.entry("PlanService.plans(int)", f -> f.plans().plans(10)));
 
   @RegisterExtension final TestDatabases databases = new TestDatabases(new SettableClock(NOW));
 
@@ -188,7 +214,8 @@ class OutboxTest {
                 ResourceService.class,
                 DiscoveryService.class,
                 DriftWatch.class,
-                AccessControl.class)
+                AccessControl.class,
+                PlanService.class)
             .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
             .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
             .map(OutboxTest::signature)
@@ -281,6 +308,13 @@ class OutboxTest {
           RequestRefused.TYPE + " (accept)",
           new Scenario(
               Fixture::declareLab, f -> f.discovery().accept("lab", Optional.empty(), "alice")),
+          ApprovalRefused.TYPE + " (the requester's own plan)",
+          new Scenario(
+              f -> {
+                f.declareProdUs();
+                f.submitPlan();
+              },
+              f -> f.plans().approve(ADMIN, 1, f.plans().plan(1).plan().digest())),
           RequestRefused.TYPE + " (record for a malformed name)",
           new Scenario(
               f -> {}, f -> f.discovery().record("gh ost", Fixture.fingerprint(), "file:x")));
@@ -300,7 +334,7 @@ class OutboxTest {
 
     Throwable failure = catchThrowable(() -> scenario.change().accept(fixture));
 
-    assertThat(failure).isInstanceOf(Refusal.class);
+    assertThat(failure).isInstanceOfAny(Refusal.class, AccessRefusal.class);
     var after = Tables.snapshot(fixture.database());
     assertThat(changedStateTables(before, after)).isEmpty();
     List<LoggedEvent> last = fixture.services().events(EventQuery.last(1));
@@ -419,6 +453,37 @@ class OutboxTest {
 
     AccessControl access() {
       return services.access();
+    }
+
+    PlanService plans() {
+      return services.plans();
+    }
+
+    /** The example prod-us, the release and service it plans, and the policy that holds it. */
+    void declareProdUs() {
+      resources()
+          .apply(
+              Stream.of(
+                      "environments/prod-us.yaml",
+                      "policies/prod-signed-releases.yaml",
+                      "services/payments-api.yaml",
+                      "services/fraud-detector.yaml",
+                      "releases/payments-api-2.4.0.yaml")
+                  .map(Fixture::example)
+                  .toList(),
+              "alice");
+    }
+
+    void submitPlan() {
+      plans().submit(ADMIN, RELEASE, "prod-us");
+    }
+
+    private static Input example(String file) {
+      try {
+        return new Input(file, Files.readAllBytes(Path.of("..", "examples", file)));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     void createToken() {
