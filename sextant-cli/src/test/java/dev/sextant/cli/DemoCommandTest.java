@@ -48,7 +48,9 @@ class DemoCommandTest {
         .containsPattern("alice: plan plan-1 of checkout-web-3-2-0 to prod-us: denied, refused")
         .containsPattern(
             "alice: plan plan-2 of payments-api-2-4-0 to prod-us: needs-approval, awaiting-approval")
-        .contains("alice approves plan-2: refused")
+        .contains(
+            "alice approves plan-2: refused: server refused the request (403): you asked for this"
+                + " plan; another person must approve it")
         .containsPattern("bob approves plan-2 \\(digest [0-9a-f]{12}…\\): approved");
     assertThat(home).isEmptyDirectory();
   }

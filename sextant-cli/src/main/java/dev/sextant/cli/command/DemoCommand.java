@@ -336,10 +336,7 @@ public final class DemoCommand implements Callable<Integer> {
               .impact("payments-api", SemanticVersion.parse("3.0.0"));
       broken.forEach(u -> out.printf("   breaks %s%n", u.message()));
 
-      step(
-          out,
-          17,
-          "Four eyes: alice (deployer) asks to deploy to prod-us; only bob (approver) may approve");
+      step(out, 17, "Four eyes: alice asks to deploy to prod-us; someone else must approve");
       boolean fourEyes = fourEyes(out, serverUrl, api, releases);
 
       out.printf(
@@ -373,9 +370,11 @@ public final class DemoCommand implements Callable<Integer> {
   private static boolean fourEyes(
       PrintWriter out, String serverUrl, RemoteBackend admin, List<Resource> releases) {
     RemoteBackend alice = identity(serverUrl, admin, "alice", "deployer", "");
+    grant(admin, "alice", "approver", "tier=prod");
     RemoteBackend bob = identity(serverUrl, admin, "bob", "approver", "tier=prod");
     out.println(
-        "   admin made tokens for alice (deployer everywhere) and bob (approver on tier=prod)");
+        "   admin made tokens for alice (deployer everywhere, approver on tier=prod) and bob"
+            + " (approver on tier=prod)");
     JsonNode denied = submit(alice, named(releases, "checkout-web"), "prod-us");
     out.printf(
         "   alice: plan %s of %s to prod-us: %s, %s%n",
@@ -420,15 +419,19 @@ public final class DemoCommand implements Callable<Integer> {
                 .put("identity", name)
                 .put("validFor", "1h")
                 .put("description", "the demo's " + role));
+    grant(admin, name, role, on);
+    return new RemoteBackend(serverUrl, Optional.of(token.path("token").asText()));
+  }
+
+  private static void grant(RemoteBackend admin, String identity, String role, String on) {
     ApiCalls.post(
         admin,
         "api/v1/grants",
         JsonNodeFactory.instance
             .objectNode()
-            .put("identity", name)
+            .put("identity", identity)
             .put("role", role)
             .put("environments", on));
-    return new RemoteBackend(serverUrl, Optional.of(token.path("token").asText()));
   }
 
   private static JsonNode submit(RemoteBackend as, String release, String environment) {
