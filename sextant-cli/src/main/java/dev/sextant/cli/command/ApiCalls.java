@@ -37,6 +37,13 @@ final class ApiCalls {
                 .post(path, "application/json", "".getBytes(StandardCharsets.UTF_8), Map.of()));
   }
 
+  /** A list's path, with {@code ?identity=NAME} when one is given. */
+  static String forIdentity(String path, String identity) {
+    return identity == null
+        ? path
+        : path + "?identity=" + java.net.URLEncoder.encode(identity, StandardCharsets.UTF_8);
+  }
+
   private static <T> T call(Supplier<T> call) {
     try {
       return call.get();

@@ -198,12 +198,7 @@ final class PlanTargets {
     JsonNode drift = latest.isPresent() ? backend.drift(name) : null;
     Optional<String> blocked =
         drift != null && drift.path("blocked").asBoolean(false)
-            ? Optional.of(
-                "drift detected and its drift action is block; review it with `sextant drift "
-                    + name
-                    + "`, then accept it with `sextant drift "
-                    + name
-                    + " --accept`")
+            ? Optional.of(Target.blockedByDrift(name))
             : Optional.empty();
     return new Target(
         name, origin, fingerprint, fingerprint.digests().whole(), Optional.empty(), blocked);

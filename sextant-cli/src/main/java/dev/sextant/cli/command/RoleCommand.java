@@ -8,8 +8,6 @@ import dev.sextant.cli.backend.Backend;
 import dev.sextant.cli.output.Format;
 import dev.sextant.cli.output.Printer;
 import dev.sextant.cli.output.Table;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,11 +99,7 @@ public final class RoleCommand implements Runnable {
       @Mixin BackendOptions backend,
       @Mixin OutputOptions output) {
     var context = root.context();
-    String path =
-        "api/v1/grants"
-            + (identity == null
-                ? ""
-                : "?identity=" + URLEncoder.encode(identity, StandardCharsets.UTF_8));
+    String path = ApiCalls.forIdentity("api/v1/grants", identity);
     try (Backend store = backend.open(context)) {
       JsonNode grants = ApiCalls.get(store, path, "grants");
       if (output.format() != Format.TABLE) {

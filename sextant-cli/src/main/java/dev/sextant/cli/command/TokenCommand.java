@@ -113,11 +113,7 @@ public final class TokenCommand implements Runnable {
       @Mixin BackendOptions backend,
       @Mixin OutputOptions output) {
     var context = root.context();
-    String path =
-        "api/v1/tokens"
-            + (identity == null
-                ? ""
-                : "?identity=" + URLEncoder.encode(identity, StandardCharsets.UTF_8));
+    String path = ApiCalls.forIdentity("api/v1/tokens", identity);
     try (Backend store = backend.open(context)) {
       JsonNode tokens = ApiCalls.get(store, path, "tokens");
       if (output.format() != Format.TABLE) {

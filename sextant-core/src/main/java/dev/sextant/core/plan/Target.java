@@ -63,4 +63,13 @@ public record Target(
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
   }
+
+  /** Why an environment whose drift blocks is not deployed to, and what to do about it. */
+  public static String blockedByDrift(String environment) {
+    return "drift detected and its drift action is block; review it with `sextant drift "
+        + environment
+        + "`, then accept it with `sextant drift "
+        + environment
+        + " --accept`";
+  }
 }

@@ -45,12 +45,7 @@ final class StoredTarget {
     }
     Optional<String> blocked =
         latest.isPresent() && drift.blocked(name)
-            ? Optional.of(
-                "drift detected and its drift action is block; review it with `sextant drift "
-                    + name
-                    + "`, then accept it with `sextant drift "
-                    + name
-                    + " --accept`")
+            ? Optional.of(Target.blockedByDrift(name))
             : Optional.empty();
     return new Target(
         name, origin, fingerprint, fingerprint.digests().whole(), Optional.empty(), blocked);
