@@ -49,7 +49,16 @@ public final class BackendOptions {
       return LocalBackend.open(storeLocation(context), Plugins.validators(context));
     }
     ServerFile local = LocalServer.connect(home(context), context.env(), context.err());
-    return new RemoteBackend(local.url(), token(context, Optional.of(home(context))));
+    Optional<String> token = token(context, Optional.of(home(context)));
+    if (token.isEmpty()) {
+      context
+          .err()
+          .printf(
+              "sextant: no API token: set SEXTANT_TOKEN, or, as the owner of %s whose %s is"
+                  + " gone, run 'sextant server stop' then 'sextant server --new-admin-token'%n",
+              home(context), LocalServer.ADMIN_TOKEN);
+    }
+    return new RemoteBackend(local.url(), token);
   }
 
   /**

@@ -44,6 +44,7 @@ import picocli.CommandLine.ParentCommand;
       "on a store makes its first admin: its token is taken from --admin-token-file or",
       "$SEXTANT_ADMIN_TOKEN, or made at random and kept in $SEXTANT_HOME/admin.token (0600) on",
       "the embedded store, or printed once with --db. Agents present the agent token instead.",
+      "Lost it? --new-admin-token makes another, kept or shown the same way.",
       "Every answer is given after its write is on disk. Several servers may share one",
       "PostgreSQL store (--db); scheduled work such as the drift check then runs on one",
       "of them at a time."
@@ -87,6 +88,12 @@ public final class ServerCommand implements Callable<Integer> {
       description =
           "For the first start on a store only: a file holding the first admin's token (default: $SEXTANT_ADMIN_TOKEN, else a random one).")
   Path adminTokenFile;
+
+  @Option(
+      names = "--new-admin-token",
+      description =
+          "Make a new token for admin, who holds the admin role on every environment again, kept or shown as the first admin's is: for when that token is lost. Whoever can start a server on the store may do this.")
+  boolean newAdminToken;
 
   @Option(
       names = "--drift-interval",
@@ -162,13 +169,19 @@ public final class ServerCommand implements Callable<Integer> {
         throw e;
       }
     }
-    if (server.firstAdminToken().isPresent() && firstAdmin.isEmpty()) {
-      try {
-        showFirstAdmin(home, server.firstAdminToken().get(), context.out());
-      } catch (CliException e) {
-        server.close();
-        throw e;
+    try {
+      if (server.firstAdminToken().isPresent() && firstAdmin.isEmpty()) {
+        showAdminToken(home, server.firstAdminToken().get(), context.out(), "the first admin");
+      } else if (newAdminToken) {
+        showAdminToken(
+            home,
+            server.services().access().recoverAdmin(firstAdmin),
+            context.out(),
+            "a new token for admin");
       }
+    } catch (CliException e) {
+      server.close();
+      throw e;
     }
     Optional<ServerFile> written = announced;
     CountDownLatch stopped = new CountDownLatch(1);
@@ -196,7 +209,8 @@ public final class ServerCommand implements Callable<Integer> {
    * The first admin's token, made at random: kept in the data directory for its owner, whose CLI
    * uses it, or shown once when the store is elsewhere (it is kept nowhere else).
    */
-  private static void showFirstAdmin(Optional<Path> home, String token, PrintWriter out) {
+  private static void showAdminToken(
+      Optional<Path> home, String token, PrintWriter out, String what) {
     if (home.isPresent()) {
       Path file = LocalServer.adminTokenFile(home.get());
       try {
@@ -205,14 +219,13 @@ public final class ServerCommand implements Callable<Integer> {
         throw CliException.unavailable(
             "cannot keep the first admin's token in " + file + ": " + e.getCause().getMessage(), e);
       }
-      out.printf(
-          "sextant: made the first admin; its token is in %s (readable by you only)%n", file);
+      out.printf("sextant: made %s; its token is in %s (readable by you only)%n", what, file);
     } else {
       out.printf(
-          "sextant: made the first admin; its token, shown this once: %s%n"
+          "sextant: made %s; its token, shown this once: %s%n"
               + "sextant: keep it safe (e.g. in a file for SEXTANT_TOKEN); 'sextant token create'"
               + " makes others%n",
-          token);
+          what, token);
     }
     out.flush();
   }

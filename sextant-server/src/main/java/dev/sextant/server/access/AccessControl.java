@@ -85,6 +85,48 @@ public final class AccessControl {
   }
 
   /**
+   * A new token for {@value #FIRST_ADMIN}, who holds the admin role on every environment again: for
+   * when the admin's token is lost. Only whoever can open the store (start a server on it) may do
+   * this, so it takes no caller.
+   *
+   * @param given the token to use; a new random one when empty
+   * @return the token's text
+   */
+  public String recoverAdmin(Optional<String> given) {
+    String text = given.filter(t -> !t.isBlank()).map(String::strip).orElseGet(TokenText::create);
+    if (text.length() < 16) {
+      throw new IllegalArgumentException("an admin token must be at least 16 characters long");
+    }
+    return database.write(
+        "make a new token for " + FIRST_ADMIN,
+        tx -> {
+          boolean newIdentity = tx.access().identity(FIRST_ADMIN).isEmpty();
+          if (newIdentity) {
+            tx.access().addIdentity(new Identity(FIRST_ADMIN, Identity.Kind.USER), "sextant");
+          }
+          StoredToken token =
+              tx.access()
+                  .addToken(
+                      TokenText.newId(),
+                      FIRST_ADMIN,
+                      TokenText.hash(text),
+                      "a new admin token, made by whoever holds the store",
+                      Optional.empty(),
+                      "sextant");
+          tx.events()
+              .append(
+                  new TokenCreated(
+                      token.id(), FIRST_ADMIN, newIdentity, Optional.empty(), "sextant"));
+          Grant everything = new Grant(Role.ADMIN, LabelSelector.EVERYTHING);
+          if (tx.access().grant(FIRST_ADMIN, everything, "sextant")) {
+            tx.events()
+                .append(new RoleChanged(FIRST_ADMIN, Role.ADMIN.label(), "", true, "sextant"));
+          }
+          return text;
+        });
+  }
+
+  /**
    * Who presents this token.
    *
    * @throws AccessRefusal unauthenticated when there is none, or it is unknown, revoked or expired;

@@ -86,6 +86,9 @@ class OutboxTest {
               "AccessControl.bootstrap(Optional)",
               new Scenario(f -> {}, f -> f.access().bootstrap(Optional.empty()))),
           Map.entry(
+              "AccessControl.recoverAdmin(Optional)",
+              new Scenario(f -> {}, f -> f.access().recoverAdmin(Optional.empty()))),
+          Map.entry(
               "AccessControl.createToken(Principal, String, Optional, Optional, String)",
               new Scenario(f -> {}, Fixture::createToken)),
           Map.entry(
@@ -159,7 +162,8 @@ class OutboxTest {
                           "anonymous", "GET", "/api/v1/releases", "127.0.0.1", 401, "no token")));
 
   /** The changes that write more than one event: the first admin's token and its grant. */
-  private static final Map<String, Integer> EVENTS = Map.of("AccessControl.bootstrap(Optional)", 2);
+  private static final Map<String, Integer> EVENTS =
+      Map.of("AccessControl.bootstrap(Optional)", 2, "AccessControl.recoverAdmin(Optional)", 2);
 
   /** The methods that only read, each with a call on a store that has something to read. */
   private static final Map<String, Consumer<Fixture>> READS =
