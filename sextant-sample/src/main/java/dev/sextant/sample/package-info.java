@@ -1,0 +1,2 @@
+/** The sample service that rollouts move between: a good and a bad version, set by flags. */
+package dev.sextant.sample;
