@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One HAProxy running in the foreground ({@code -db}) as a child of this process, with its output
- * in a log file. It counts as started once its admin socket answers.
+ * in a log file. It counts as started once its admin socket answers with its pid.
  */
 public final class HaproxyProcess implements AutoCloseable {
   private static final Path DEBIAN_BINARY = Path.of("/usr/sbin/haproxy");
@@ -45,17 +45,37 @@ public final class HaproxyProcess implements AutoCloseable {
 
   /** The version {@code binary -v} reports. */
   public static HaproxyVersion version(Path binary) {
-    String command = binary + " -v";
+    return HaproxyVersion.parse(run(binary.toString(), "-v").output());
+  }
+
+  /**
+   * Checks {@code config} with {@code haproxy -c} and returns what HAProxy said of it (warnings
+   * included), so a bad configuration is refused before anything stops.
+   *
+   * @throws HaproxyException with HAProxy's words when the configuration is invalid
+   */
+  public static String check(Path binary, Path config) {
+    Run run = run(binary.toString(), "-c", "-f", config.toString());
+    if (run.exitCode() != 0) {
+      throw new HaproxyException(
+          binary + " -c -f " + config, "HAProxy refused " + config + ": " + run.output());
+    }
+    return run.output();
+  }
+
+  private record Run(int exitCode, String output) {}
+
+  private static Run run(String... command) {
+    String line = String.join(" ", command);
     try {
-      Process p = new ProcessBuilder(binary.toString(), "-v").redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor();
-      return HaproxyVersion.parse(output);
+      return new Run(p.waitFor(), output.strip());
     } catch (IOException e) {
-      throw new HaproxyException(command, "cannot run " + command + ": " + e.getMessage(), e);
+      throw new HaproxyException(line, "cannot run " + line + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new HaproxyException(command, "interrupted while running " + command, e);
+      throw new HaproxyException(line, "interrupted while running " + line, e);
     }
   }
 
@@ -88,7 +108,9 @@ public final class HaproxyProcess implements AutoCloseable {
             "HAProxy exited with " + process.exitValue() + " at start: " + haproxy.output());
       }
       try {
-        if (runtime.execute("show info").contains("Name: HAProxy")) {
+        // Another HAProxy may still hold the socket (a previous run, a slow stop): only ours
+        // counts.
+        if (runtime.execute("show info").contains("\nPid: " + process.pid() + "\n")) {
           return haproxy;
         }
       } catch (HaproxyException e) {

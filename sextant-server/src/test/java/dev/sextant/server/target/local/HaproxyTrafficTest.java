@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -184,6 +185,38 @@ class HaproxyTrafficTest {
         .hasMessageContaining("HAProxy refused 'show servers state nope'");
   }
 
+  @Test
+  void haproxy_accepts_the_generated_configuration_with_health_checks_without_warnings()
+      throws IOException {
+    HaproxyConfig checked =
+        new HaproxyConfig(
+            "web",
+            freePort(),
+            3,
+            dir.resolve("c.sock"),
+            dir.resolve("c.pid"),
+            Optional.of("/healthz"));
+    Path file = Files.writeString(dir.resolve("checked.cfg"), checked.text());
+
+    assertThat(HaproxyProcess.check(binary, file))
+        .contains("Configuration file is valid")
+        .doesNotContain("WARNING", "ALERT");
+  }
+
+  @Test
+  void a_configuration_haproxy_refuses_fails_the_start_with_haproxys_words() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.cfg"), config.text() + "    nonsense here\n");
+
+    assertThatThrownBy(() -> HaproxyProcess.check(binary, bad))
+        .isInstanceOf(HaproxyException.class)
+        .hasMessageContaining("nonsense");
+    assertThatThrownBy(
+            () -> HaproxyProcess.start(binary, bad, dir.resolve("bad.log"), runtime, START))
+        .isInstanceOf(HaproxyException.class)
+        .hasMessageContaining("HAProxy exited with")
+        .hasMessageContaining("nonsense");
+  }
+
   private void bindBothReady() {
     balancer.bind(STABLE, stable.getAddress().getPort());
     balancer.bind(CANARY, canary.getAddress().getPort());
@@ -236,7 +269,7 @@ class HaproxyTrafficTest {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }
