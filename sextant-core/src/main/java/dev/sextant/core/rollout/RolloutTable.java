@@ -82,7 +82,8 @@ public final class RolloutTable {
     }
     for (Phase phase : RUNNING) {
       add(rows, phase, InstanceCrashed.class, Progress::instanceCrashed);
-      add(rows, phase, DeadlinePassed.class, Deadlines::passed);
+      // Any event at or past the deadline comes here, so this row takes every kind.
+      rows.put(new Entry(phase, DeadlinePassed.class), Deadlines::passed);
       add(rows, phase, Pause.class, Operator::pause);
       add(rows, phase, Abort.class, Operator::abort);
       add(rows, phase, Promote.class, Operator::promote);

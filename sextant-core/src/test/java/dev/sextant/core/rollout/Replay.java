@@ -54,6 +54,10 @@ final class Replay {
     return ((Transition.Moved) transitions.get(transitions.size() - 1)).commands();
   }
 
+  java.util.Optional<RolloutTable.Entry> machineRoute(RolloutEvent event) {
+    return machine.route(state, event);
+  }
+
   /** Plays an event the machine must take; returns its commands as text. */
   List<String> on(RolloutEvent event) {
     Transition transition = play(event);
