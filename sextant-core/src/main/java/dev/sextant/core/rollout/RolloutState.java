@@ -49,6 +49,14 @@ public record RolloutState(
     if (hold.isPresent() != (phase == Phase.PAUSED)) {
       throw new IllegalArgumentException("a hold belongs to a paused rollout, not " + phase);
     }
+    boolean timesOut =
+        !phase.terminal() && phase != Phase.PENDING && !hold.equals(Optional.of(Hold.OPERATOR));
+    if (deadline.isPresent() != timesOut) {
+      throw new IllegalArgumentException(
+          "a rollout has a deadline exactly while it runs and no operator holds it, not "
+              + phase
+              + hold.map(h -> " (" + h + ")").orElse(""));
+    }
   }
 
   /** A rollout that has not started. */

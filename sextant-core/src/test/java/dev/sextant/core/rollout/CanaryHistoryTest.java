@@ -58,6 +58,10 @@ class CanaryHistoryTest {
     assertThat(r.state().version()).isEqualTo(7);
     assertThat(r.state().deadline()).isEmpty();
     r.replaysTheSame();
+    assertThat(r.allCommands())
+        .extracting(RolloutCommand::idempotencyKey)
+        .doesNotHaveDuplicates()
+        .allMatch(key -> key.matches("r1/[1-7]/[0-9]+"));
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.sextant.core.rollout.RolloutCommand.StopAnalysis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,11 +51,19 @@ final class Replay {
     return state;
   }
 
+  /** The commands of every transition so far, in order. */
+  List<RolloutCommand> allCommands() {
+    return transitions.stream()
+        .filter(Transition.Moved.class::isInstance)
+        .flatMap(t -> ((Transition.Moved) t).commands().stream())
+        .toList();
+  }
+
   List<RolloutCommand> commands() {
     return ((Transition.Moved) transitions.get(transitions.size() - 1)).commands();
   }
 
-  java.util.Optional<RolloutTable.Entry> machineRoute(RolloutEvent event) {
+  Optional<RolloutTable.Entry> machineRoute(RolloutEvent event) {
     return machine.route(state, event);
   }
 
@@ -64,8 +73,18 @@ final class Replay {
     assertThat(transition)
         .as("%s in %s", event, state.phase())
         .isInstanceOf(Transition.Moved.class);
-    state = ((Transition.Moved) transition).state();
-    return ((Transition.Moved) transition).commands().stream().map(Replay::text).toList();
+    Transition.Moved moved = (Transition.Moved) transition;
+    assertThat(moved.state().version()).isEqualTo(state.version() + 1);
+    if (stopsTraffic(moved.state())) {
+      assertThat(moved.commands())
+          .as("the first command when %s", moved.state().reason())
+          .first()
+          .isInstanceOf(SetCanaryWeight.class)
+          .extracting(c -> ((SetCanaryWeight) c).weight())
+          .isEqualTo(0);
+    }
+    state = moved.state();
+    return moved.commands().stream().map(Replay::text).toList();
   }
 
   /** Plays an event the machine must refuse; returns the reason. */
@@ -91,6 +110,13 @@ final class Replay {
       }
     }
     assertThat(replayed).isEqualTo(transitions);
+  }
+
+  /** Every history checks the rule: abort or failure takes traffic off the canary first. */
+  private static boolean stopsTraffic(RolloutState next) {
+    return next.phase() == Phase.ABORTED
+        || next.phase() == Phase.FAILED
+        || next.hold().equals(Optional.of(Hold.FAILURE));
   }
 
   private Transition play(RolloutEvent event) {
