@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** What a strategy does when analysis fails or a step stalls past its deadline. */
 public record Abort(OnFailure onFailure, Optional<Duration> progressDeadline) {
-  /** Roll back at once, with no deadline. */
+  /** Roll back at once; no progressDeadline means the rollout's default (10m). */
   public static final Abort DEFAULT = new Abort(OnFailure.ROLLBACK, Optional.empty());
 
   public Abort {
