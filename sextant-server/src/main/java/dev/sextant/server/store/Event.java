@@ -29,7 +29,9 @@ public sealed interface Event
         AccessDenied,
         PlanSubmitted,
         PlanApproved,
-        ApprovalRefused {
+        ApprovalRefused,
+        RolloutMoved,
+        RolloutCommandRan {
 
   /** The longest reason kept; a longer one is cut, since reasons are for people, not parsers. */
   int MAX_REASON_LENGTH = 500;
@@ -61,6 +63,8 @@ public sealed interface Event
         case PlanSubmitted.TYPE -> PlanSubmitted.of(envelope);
         case PlanApproved.TYPE -> PlanApproved.of(envelope);
         case ApprovalRefused.TYPE -> ApprovalRefused.of(envelope);
+        case RolloutMoved.TYPE -> RolloutMoved.of(envelope);
+        case RolloutCommandRan.TYPE -> RolloutCommandRan.of(envelope);
         default -> throw new StoreException("the store holds an unknown event type");
       };
     } catch (RuntimeException e) {

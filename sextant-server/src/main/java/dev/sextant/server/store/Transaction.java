@@ -25,6 +25,7 @@ public final class Transaction {
   private final EventRepository events;
   private final AccessRepository access;
   private final PlanRepository plans;
+  private final RolloutRepository rollouts;
   private int changes;
   private int appended;
   private long lastSequence;
@@ -41,6 +42,7 @@ public final class Transaction {
     this.events = new EventRepository(this);
     this.access = new AccessRepository(this);
     this.plans = new PlanRepository(this);
+    this.rollouts = new RolloutRepository(this);
   }
 
   static Transaction writing(Handle handle, Clock clock, boolean retrying) {
@@ -77,6 +79,10 @@ public final class Transaction {
 
   public PlanRepository plans() {
     return plans;
+  }
+
+  public RolloutRepository rollouts() {
+    return rollouts;
   }
 
   /** The time of this unit of work, to the millisecond: every row it writes carries it. */

@@ -20,6 +20,9 @@ final class Tables {
           "role_grants",
           "plans",
           "approvals",
+          "rollouts",
+          "rollout_events",
+          "rollout_commands",
           "event_log_head",
           "events");
 

@@ -1,0 +1,260 @@
+package dev.sextant.server.rollout;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.api.ProblemKind;
+import dev.sextant.core.resource.Kind;
+import dev.sextant.core.resource.spec.Specs;
+import dev.sextant.core.resource.spec.StrategySpec;
+import dev.sextant.core.rollout.Revisions;
+import dev.sextant.core.rollout.RolloutCommand;
+import dev.sextant.core.rollout.RolloutEvent;
+import dev.sextant.core.rollout.RolloutMachine;
+import dev.sextant.core.rollout.RolloutPlan;
+import dev.sextant.core.rollout.RolloutState;
+import dev.sextant.core.rollout.Transition;
+import dev.sextant.server.store.Database;
+import dev.sextant.server.store.PendingCommand;
+import dev.sextant.server.store.RolloutCommandRan;
+import dev.sextant.server.store.RolloutMoved;
+import dev.sextant.server.store.StoredRollout;
+import dev.sextant.server.store.Transaction;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives rollouts durably. A rollout's state is the machine replayed over the events it took; a new
+ * event is decided and committed in one unit of work (the version moves by compare-and-set, the
+ * commands are written with it, with a {@code rollout.moved} event) before any command is carried
+ * out. Each command carried out is marked done with a {@code rollout.command-ran} event; after a
+ * crash, {@link #recover()} carries out those that were not, under their idempotency keys. A server
+ * that read an older version loses the compare-and-set and decides again on what is there.
+ */
+public final class RolloutEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(RolloutEngine.class);
+
+  private final Database database;
+  private final RolloutTarget target;
+  private final Clock clock;
+  private final RolloutMachine machine = new RolloutMachine();
+
+  public RolloutEngine(Database database, RolloutTarget target, Clock clock) {
+    this.database = database;
+    this.target = target;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores a rollout and starts it.
+   *
+   * @param strategy the spec of the Strategy it follows, as JSON
+   * @throws IllegalArgumentException when the strategy cannot be read
+   */
+  public RolloutState start(
+      String id,
+      String service,
+      String environment,
+      Revisions revisions,
+      int instances,
+      ObjectNode strategy,
+      String by) {
+    // A strategy that cannot be compiled is refused before anything is stored.
+    RolloutPlan plan =
+        RolloutPlan.of((StrategySpec) Specs.read(Kind.STRATEGY, strategy), instances);
+    Transition.Moved moved =
+        database.write(
+            "start rollout " + id,
+            tx -> {
+              tx.rollouts()
+                  .create(
+                      id,
+                      service,
+                      environment,
+                      revisions.stable(),
+                      revisions.canary(),
+                      instances,
+                      strategy,
+                      phase(RolloutState.pending(id, plan, revisions)),
+                      by);
+              return decide(tx, id, new RolloutEvent.Started(clock.instant()));
+            });
+    carryOut(id, moved.commands());
+    return moved.state();
+  }
+
+  /**
+   * Gives the rollout an event: a timer fired, a verdict, an operator's promote…
+   *
+   * @throws RolloutRefusal conflict when its state does not allow the event (nothing changes), not
+   *     found for an unknown rollout
+   */
+  public RolloutState deliver(String id, RolloutEvent event) {
+    Transition.Moved moved = database.write("move rollout " + id, tx -> decide(tx, id, event));
+    carryOut(id, moved.commands());
+    return moved.state();
+  }
+
+  /** The rollout as its events left it. */
+  public RolloutState state(String id) {
+    return database.read(
+        "read rollout " + id,
+        tx -> replay(stored(tx, id), tx.rollouts().events(id), Long.MAX_VALUE).state());
+  }
+
+  /**
+   * Carries out every command written with a committed transition and not marked done: what a crash
+   * between the commit and the target left undone. Run at start, before new work.
+   *
+   * @return how many commands were carried out
+   */
+  public int recover() {
+    List<PendingCommand> pending =
+        database.read("list pending commands", tx -> tx.rollouts().pending());
+    Map<String, List<PendingCommand>> byTransition = new LinkedHashMap<>();
+    for (PendingCommand command : pending) {
+      byTransition
+          .computeIfAbsent(command.rollout() + "@" + command.version(), k -> new ArrayList<>())
+          .add(command);
+    }
+    int done = 0;
+    for (List<PendingCommand> commands : byTransition.values()) {
+      PendingCommand first = commands.get(0);
+      Set<String> keys =
+          commands.stream().map(PendingCommand::idempotencyKey).collect(Collectors.toSet());
+      List<RolloutCommand> again =
+          database.read(
+              "replay rollout " + first.rollout(),
+              tx ->
+                  replay(
+                          stored(tx, first.rollout()),
+                          tx.rollouts().events(first.rollout()),
+                          first.version())
+                      .commands());
+      List<RolloutCommand> undone =
+          again.stream().filter(c -> keys.contains(c.idempotencyKey())).toList();
+      LOG.info(
+          "rollout {}: carrying out {} command(s) of version {} left undone",
+          first.rollout(),
+          undone.size(),
+          first.version());
+      done += carryOut(first.rollout(), undone);
+    }
+    return done;
+  }
+
+  /**
+   * Decides the event on the stored state and writes the move; the caller's unit of work commits.
+   */
+  private Transition.Moved decide(Transaction tx, String id, RolloutEvent event) {
+    StoredRollout stored = stored(tx, id);
+    RolloutState state = replay(stored, tx.rollouts().events(id), Long.MAX_VALUE).state();
+    Transition transition = machine.next(state, event);
+    if (transition instanceof Transition.Refused refused) {
+      throw new RolloutRefusal(ProblemKind.CONFLICT, "rollout " + id + ": " + refused.reason());
+    }
+    Transition.Moved moved = (Transition.Moved) transition;
+    RolloutState next = moved.state();
+    tx.rollouts()
+        .advance(
+            id,
+            state.version(),
+            RolloutEventJson.write(event),
+            phase(next),
+            next.weight(),
+            moved.commands().stream().map(RolloutCommand::idempotencyKey).toList(),
+            moved.commands().stream().map(c -> c.getClass().getSimpleName()).toList());
+    tx.events()
+        .append(
+            new RolloutMoved(
+                id,
+                next.version(),
+                event.verb(),
+                phase(next),
+                next.weight(),
+                next.reason(),
+                moved.commands().size()));
+    return moved;
+  }
+
+  /**
+   * Carries out commands in order, each marked done once the target has it; stops at the first the
+   * target refuses, which stays pending for {@link #recover()}.
+   */
+  private int carryOut(String id, List<RolloutCommand> commands) {
+    int done = 0;
+    for (RolloutCommand command : commands) {
+      String key = command.idempotencyKey();
+      boolean already = database.read("read command " + key, tx -> tx.rollouts().done(key));
+      if (already) {
+        continue;
+      }
+      try {
+        target.run(id, command);
+      } catch (RuntimeException e) {
+        LOG.warn("rollout {}: command {} failed; it stays pending: {}", id, key, e.getMessage());
+        return done;
+      }
+      database.write(
+          "mark command " + key + " done",
+          tx -> {
+            if (tx.rollouts().markDone(key)) {
+              tx.events()
+                  .append(new RolloutCommandRan(id, key, command.getClass().getSimpleName()));
+            }
+            return null;
+          });
+      done++;
+    }
+    return done;
+  }
+
+  /**
+   * The rollout's state after its first {@code upTo - 1} events, and the move its {@code upTo}-th
+   * made (all of them when {@code upTo} is past the end).
+   */
+  private Transition.Moved replay(StoredRollout stored, List<String> events, long upTo) {
+    StrategySpec spec = (StrategySpec) Specs.read(Kind.STRATEGY, stored.strategy());
+    RolloutState state =
+        RolloutState.pending(
+            stored.id(),
+            RolloutPlan.of(spec, stored.instances()),
+            new Revisions(stored.stableRevision(), stored.canaryRevision()));
+    Transition.Moved last = new Transition.Moved(state, List.of());
+    long version = 0;
+    for (String text : events) {
+      version++;
+      if (version > upTo) {
+        break;
+      }
+      Transition transition = machine.next(last.state(), RolloutEventJson.read(text));
+      if (!(transition instanceof Transition.Moved moved)) {
+        throw new IllegalStateException(
+            "rollout "
+                + stored.id()
+                + ": its stored event "
+                + version
+                + " does not replay: "
+                + ((Transition.Refused) transition).reason());
+      }
+      last = moved;
+    }
+    return last;
+  }
+
+  private static StoredRollout stored(Transaction tx, String id) {
+    return tx.rollouts()
+        .find(id)
+        .orElseThrow(() -> new RolloutRefusal(ProblemKind.NOT_FOUND, "no rollout " + id));
+  }
+
+  private static String phase(RolloutState state) {
+    return state.phase().name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

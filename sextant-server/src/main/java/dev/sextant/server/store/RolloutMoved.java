@@ -1,0 +1,49 @@
+package dev.sextant.server.store;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A rollout took an event and moved to a new version: what the event asked ({@code start}, {@code
+ * fire a timer}, {@code promote}…), the phase and canary weight it led to, and why.
+ *
+ * @param commands how many commands the move asked the target to carry out
+ */
+public record RolloutMoved(
+    String rollout,
+    long version,
+    String verb,
+    String phase,
+    int weight,
+    String reason,
+    int commands)
+    implements Event {
+  public static final String TYPE = "rollout.moved";
+
+  @Override
+  public EventEnvelope envelope() {
+    return Event.envelope(
+        TYPE,
+        Event.subject("rollout", rollout),
+        phase,
+        reason.isEmpty() ? Optional.empty() : Optional.of(reason),
+        Map.of(),
+        Event.detail()
+            .put("version", version)
+            .put("verb", verb)
+            .put("weight", weight)
+            .put("commands", commands));
+  }
+
+  static RolloutMoved of(EventEnvelope envelope) {
+    Event.requireVersion(envelope, 1);
+    return new RolloutMoved(
+        Event.subjectName(envelope),
+        Event.number(envelope, "version"),
+        Event.text(envelope, "verb"),
+        envelope.outcome(),
+        (int) Event.number(envelope, "weight"),
+        envelope.reason().orElse(""),
+        (int) Event.number(envelope, "commands"));
+  }
+}

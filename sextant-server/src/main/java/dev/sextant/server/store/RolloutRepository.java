@@ -1,0 +1,189 @@
+package dev.sextant.server.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.core.digest.CanonicalJson;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Rollouts, the events each took, and the commands of each transition. A rollout moves from version
+ * n to n+1 only where it is still at n (the store's one compare-and-set): a server that read an
+ * older version loses, and its unit of work runs again on what is there now.
+ */
+public final class RolloutRepository {
+  private static final String COLUMNS =
+      "id, service, environment, stable_revision, canary_revision, instances, strategy,"
+          + " current_revision, phase, weight, created_at, created_by";
+
+  private final Transaction tx;
+
+  RolloutRepository(Transaction tx) {
+    this.tx = tx;
+  }
+
+  /** Stores a new rollout at version 0, before any event. */
+  public StoredRollout create(
+      String id,
+      String service,
+      String environment,
+      String stableRevision,
+      String canaryRevision,
+      int instances,
+      ObjectNode strategy,
+      String phase,
+      String by) {
+    tx.changed();
+    tx.handle()
+        .createUpdate(
+            "insert into rollouts ("
+                + COLUMNS
+                + ") values (:id, :service, :environment, :stable, :canary, :instances,"
+                + " :strategy, 0, :phase, 0, :now, :by)")
+        .bind("id", id)
+        .bind("service", service)
+        .bind("environment", environment)
+        .bind("stable", stableRevision)
+        .bind("canary", canaryRevision)
+        .bind("instances", instances)
+        .bind("strategy", CanonicalJson.string(strategy))
+        .bind("phase", phase)
+        .bind("now", Timestamps.utc(tx.now()))
+        .bind("by", Checks.text(by, "by", 255))
+        .execute();
+    return find(id).orElseThrow();
+  }
+
+  public Optional<StoredRollout> find(String id) {
+    return tx.handle()
+        .createQuery("select " + COLUMNS + " from rollouts where id = :id")
+        .bind("id", id)
+        .map(RolloutRepository::toRollout)
+        .findOne();
+  }
+
+  /** Every rollout, newest first. */
+  public List<StoredRollout> list() {
+    return tx.handle()
+        .createQuery("select " + COLUMNS + " from rollouts order by created_at desc, id")
+        .map(RolloutRepository::toRollout)
+        .list();
+  }
+
+  /** The events the rollout took, in order: the n-th made version n. */
+  public List<String> events(String id) {
+    return tx.handle()
+        .createQuery("select event from rollout_events where rollout_id = :id order by version")
+        .bind("id", id)
+        .mapTo(String.class)
+        .list();
+  }
+
+  /**
+   * Records the event that moves the rollout from {@code version} to {@code version + 1}, with the
+   * phase and weight it leads to and the idempotency keys of the commands it asks for.
+   *
+   * @throws LostRace when another unit of work moved the rollout first
+   */
+  public void advance(
+      String id,
+      long version,
+      String event,
+      String phase,
+      int weight,
+      List<String> commandKeys,
+      List<String> commandKinds) {
+    tx.changed();
+    HeadPointer head = new HeadPointer("rollouts", Map.of("id", id), "rollout " + id);
+    head.lockOnRetry(tx);
+    head.advance(tx, version);
+    long next = version + 1;
+    tx.handle()
+        .createUpdate("update rollouts set phase = :phase, weight = :weight where id = :id")
+        .bind("phase", phase)
+        .bind("weight", weight)
+        .bind("id", id)
+        .execute();
+    tx.handle()
+        .createUpdate(
+            "insert into rollout_events (rollout_id, version, event, recorded_at)"
+                + " values (:id, :version, :event, :now)")
+        .bind("id", id)
+        .bind("version", next)
+        .bind("event", event)
+        .bind("now", Timestamps.utc(tx.now()))
+        .execute();
+    for (int i = 0; i < commandKeys.size(); i++) {
+      tx.handle()
+          .createUpdate(
+              "insert into rollout_commands (idempotency_key, rollout_id, version, position, kind)"
+                  + " values (:key, :id, :version, :position, :kind)")
+          .bind("key", commandKeys.get(i))
+          .bind("id", id)
+          .bind("version", next)
+          .bind("position", i)
+          .bind("kind", commandKinds.get(i))
+          .execute();
+    }
+  }
+
+  /** The commands not carried out yet, oldest transition first, in their order. */
+  public List<PendingCommand> pending() {
+    return tx.handle()
+        .createQuery(
+            "select idempotency_key, rollout_id, version, position from rollout_commands"
+                + " where done_at is null order by rollout_id, version, position")
+        .map(
+            (rs, ctx) ->
+                new PendingCommand(
+                    rs.getString("idempotency_key"),
+                    rs.getString("rollout_id"),
+                    rs.getLong("version"),
+                    rs.getInt("position")))
+        .list();
+  }
+
+  /** Whether the command was carried out already. */
+  public boolean done(String idempotencyKey) {
+    return tx.handle()
+            .createQuery(
+                "select count(*) from rollout_commands where idempotency_key = :key"
+                    + " and done_at is not null")
+            .bind("key", idempotencyKey)
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  /** Marks a command carried out; false when it was marked already. */
+  public boolean markDone(String idempotencyKey) {
+    tx.changed();
+    return tx.handle()
+            .createUpdate(
+                "update rollout_commands set done_at = :now where idempotency_key = :key"
+                    + " and done_at is null")
+            .bind("now", Timestamps.utc(tx.now()))
+            .bind("key", idempotencyKey)
+            .execute()
+        == 1;
+  }
+
+  private static StoredRollout toRollout(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new StoredRollout(
+        rs.getString("id"),
+        rs.getString("service"),
+        rs.getString("environment"),
+        rs.getString("stable_revision"),
+        rs.getString("canary_revision"),
+        rs.getInt("instances"),
+        JsonText.object(rs.getString("strategy"), "the strategy of rollout " + rs.getString("id")),
+        rs.getLong("current_revision"),
+        rs.getString("phase"),
+        rs.getInt("weight"),
+        Timestamps.read(rs, "created_at"),
+        rs.getString("created_by"));
+  }
+}
