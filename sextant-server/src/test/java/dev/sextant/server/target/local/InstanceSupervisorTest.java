@@ -135,6 +135,70 @@ class InstanceSupervisorTest {
   }
 
   @Test
+  void crashes_in_a_row_wait_twice_as_long_each_time() {
+    supervisor.start("shop", Track.CANARY, tiny(), 1);
+
+    for (int crash = 1; crash <= 2; crash++) {
+      int restarts = crash - 1;
+      InstanceStatus ready =
+          awaitAll(in(InstanceState.READY).and(s -> s.restarts() == restarts), 1).get(0);
+      ProcessHandle.of(ready.pid().getAsLong()).orElseThrow().destroyForcibly();
+    }
+    awaitAll(in(InstanceState.READY).and(s -> s.restarts() == 2), 1);
+
+    // QUICK resets only after 10 s of readiness, which these runs never reach
+    assertThat(told)
+        .filteredOn(in(InstanceState.CRASHED))
+        .extracting(InstanceStatus::reason)
+        .containsExactly(
+            "exited with code 137; restart in PT0.05S", "exited with code 137; restart in PT0.1S");
+  }
+
+  @Test
+  void a_crash_after_long_enough_readiness_waits_the_first_back_off_again() {
+    supervisor.close();
+    supervisor =
+        new InstanceSupervisor(
+            logs,
+            new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ZERO),
+            told::add);
+    supervisor.start("shop", Track.CANARY, tiny(), 1);
+
+    for (int crash = 1; crash <= 2; crash++) {
+      int restarts = crash - 1;
+      InstanceStatus ready =
+          awaitAll(in(InstanceState.READY).and(s -> s.restarts() == restarts), 1).get(0);
+      ProcessHandle.of(ready.pid().getAsLong()).orElseThrow().destroyForcibly();
+    }
+    awaitAll(in(InstanceState.READY).and(s -> s.restarts() == 2), 1);
+
+    assertThat(told)
+        .filteredOn(in(InstanceState.CRASHED))
+        .extracting(InstanceStatus::reason)
+        .containsOnly("exited with code 137; restart in PT0.05S");
+  }
+
+  @Test
+  void a_crashed_instance_waiting_for_its_restart_stops_at_once_and_stays_down() {
+    supervisor.close();
+    supervisor =
+        new InstanceSupervisor(
+            logs,
+            new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ZERO),
+            told::add);
+    supervisor.start("shop", Track.STABLE, tiny(), 1);
+    InstanceStatus ready = awaitAll(in(InstanceState.READY), 1).get(0);
+    ProcessHandle.of(ready.pid().getAsLong()).orElseThrow().destroyForcibly();
+    awaitAll(in(InstanceState.CRASHED), 1);
+
+    InstanceStatus stopped = supervisor.stop("shop", Track.STABLE).get(0);
+
+    assertThat(stopped.state()).isEqualTo(InstanceState.STOPPED);
+    assertThat(stopped.reason()).isEqualTo("stopped while waiting to restart");
+    assertThat(stopped.restarts()).isZero();
+  }
+
+  @Test
   void an_instance_that_ignores_sigterm_is_killed_with_its_child_after_the_stop_timeout()
       throws Exception {
     supervisor.start(
