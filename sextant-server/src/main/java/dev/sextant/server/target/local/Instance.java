@@ -63,6 +63,7 @@ final class Instance {
   private String reason = "";
   private ScheduledFuture<?> pendingRestart;
   private Stop teardown;
+  private boolean grouped;
 
   Instance(
       InstanceId id,
@@ -106,7 +107,8 @@ final class Instance {
   private void launch() {
     port = Ports.freeLoopbackPort();
     List<String> command = new ArrayList<>();
-    if (Files.isExecutable(SETSID)) {
+    grouped = Files.isExecutable(SETSID);
+    if (grouped) {
       // its own session and process group: a Ctrl-C at the server's terminal does not reach it,
       // and --wait keeps the exit code ours should setsid have to fork
       command.add(SETSID.toString());
@@ -220,6 +222,10 @@ final class Instance {
       if (process != run || (state != InstanceState.STARTING && state != InstanceState.READY)) {
         return; // a run we stopped or gave up on, or one already replaced
       }
+      if (grouped) {
+        // what the crashed run left behind would hold its port and write to its log
+        ProcessGroup.members(run.pid()).forEach(ProcessHandle::destroyForcibly);
+      }
       boolean wasReady = state == InstanceState.READY;
       if (wasReady && System.nanoTime() - readySinceNanos >= backoff.resetAfter().toNanos()) {
         crashesInARow = 0;
@@ -257,11 +263,11 @@ final class Instance {
       return teardown; // waited for again, so that no process outlives the supervisor
     }
     if (state == InstanceState.STOPPED || state == InstanceState.FAILED) {
-      return new Stop(null, Set.of(), 0);
+      return new Stop(null, Set.of(), false, 0);
     }
     if (state == InstanceState.CRASHED) {
       change(InstanceState.STOPPED, "stopped while waiting to restart");
-      return new Stop(null, Set.of(), 0);
+      return new Stop(null, Set.of(), false, 0);
     }
     change(InstanceState.STOPPING, "");
     return terminate(process);
@@ -270,25 +276,31 @@ final class Instance {
   // holds the lock
   private Stop terminate(Process run) {
     if (run == null || !run.isAlive()) {
-      return new Stop(run, Set.of(), System.nanoTime());
+      return new Stop(run, Set.of(), grouped, System.nanoTime());
     }
     Set<ProcessHandle> family = new LinkedHashSet<>();
     // taken before the signal: once the parent is gone its children are reparented and lost
     run.descendants().forEach(family::add);
+    if (grouped) {
+      family.addAll(ProcessGroup.members(run.pid()));
+      family.remove(run.toHandle());
+    }
     run.destroy();
     family.forEach(ProcessHandle::destroy);
-    return new Stop(run, family, System.nanoTime() + spec.stopTimeout().toNanos());
+    return new Stop(run, family, grouped, System.nanoTime() + spec.stopTimeout().toNanos());
   }
 
   /** A stop under way: the run told to terminate, its descendants, and when patience ends. */
   final class Stop {
     private final Process run;
     private final Set<ProcessHandle> family;
+    private final boolean grouped;
     private final long deadline;
 
-    private Stop(Process run, Set<ProcessHandle> family, long deadline) {
+    private Stop(Process run, Set<ProcessHandle> family, boolean grouped, long deadline) {
       this.run = run;
       this.family = family;
+      this.grouped = grouped;
       this.deadline = deadline;
     }
 
@@ -301,6 +313,9 @@ final class Instance {
           family.forEach(this::waitUntil);
           Set<ProcessHandle> left = new LinkedHashSet<>(family);
           run.descendants().forEach(left::add);
+          if (grouped) {
+            left.addAll(ProcessGroup.members(run.pid()));
+          }
           left.add(run.toHandle());
           left.removeIf(h -> !h.isAlive());
           for (ProcessHandle h : left) {

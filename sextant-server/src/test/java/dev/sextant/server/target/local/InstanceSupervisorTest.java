@@ -59,12 +59,7 @@ class InstanceSupervisorTest {
       if (now.size() == count && now.stream().allMatch(condition)) {
         return now;
       }
-      Thread.onSpinWait();
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
+      pause();
     }
     throw new AssertionError("not reached within " + WAIT + ": " + now);
   }
@@ -132,6 +127,74 @@ class InstanceSupervisorTest {
         .filteredOn(in(InstanceState.CRASHED))
         .singleElement()
         .satisfies(s -> assertThat(s.reason()).startsWith("exited with code 137; restart in"));
+  }
+
+  @Test
+  void what_a_crashed_instance_left_behind_is_killed_before_it_restarts() {
+    // the child ignores SIGTERM: a short stop timeout keeps the final stop quick
+    supervisor.start(
+        "shop", Track.STABLE, tiny(Duration.ofSeconds(15), Duration.ofMillis(300), "--child"), 1);
+    InstanceStatus first = awaitAll(in(InstanceState.READY), 1).get(0);
+    ProcessHandle process = ProcessHandle.of(first.pid().getAsLong()).orElseThrow();
+    List<ProcessHandle> family = process.descendants().toList();
+    assertThat(family).as("the child and its sleep").isNotEmpty();
+
+    process.destroyForcibly();
+
+    awaitAll(in(InstanceState.READY).and(s -> s.restarts() == 1), 1);
+    awaitGone(family);
+  }
+
+  /**
+   * Waits until none of {@code processes} runs. SIGKILL is delivered asynchronously, and an orphan
+   * is reaped by init, so a killed orphan may linger a moment as a zombie; that counts as gone.
+   */
+  private static void awaitGone(List<ProcessHandle> processes) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<String> running = List.of();
+    while (System.nanoTime() < deadline) {
+      running =
+          processes.stream()
+              .filter(p -> p.isAlive() && !zombie(p))
+              .map(p -> p.pid() + " " + stat(p))
+              .toList();
+      if (running.isEmpty()) {
+        return;
+      }
+      pause();
+    }
+    throw new AssertionError("still running after " + WAIT + ": " + running);
+  }
+
+  private static boolean zombie(ProcessHandle p) {
+    String stat = stat(p);
+    return stat.length() > stat.lastIndexOf(')') + 2
+        && stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+  }
+
+  private static String stat(ProcessHandle p) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat")).strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void a_process_group_is_read_from_proc() {
+    long self = ProcessHandle.current().pid();
+
+    assertThat(ProcessGroup.groupOf(self)).isPositive();
+    assertThat(ProcessGroup.members(ProcessGroup.groupOf(self))).contains(ProcessHandle.current());
+    assertThat(ProcessGroup.groupOf(Long.MAX_VALUE)).isEqualTo(-1);
   }
 
   @Test
