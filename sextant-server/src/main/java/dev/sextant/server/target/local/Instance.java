@@ -151,7 +151,7 @@ final class Instance {
     change(InstanceState.STARTING, "");
     started.onExit().thenAccept(p -> exited(started));
     long deadline = System.nanoTime() + spec.readinessTimeout().toNanos();
-    submit(() -> pollReadiness(started, deadline, "no answer yet"), Duration.ZERO);
+    submit(() -> pollReadiness(started, deadline), Duration.ZERO);
   }
 
   private boolean runnable(String program, String path) {
@@ -163,7 +163,7 @@ final class Instance {
         .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
   }
 
-  private void pollReadiness(Process run, long deadline, String lastAnswer) {
+  private void pollReadiness(Process run, long deadline) {
     int probedPort;
     synchronized (this) {
       if (process != run || state != InstanceState.STARTING) {
@@ -193,7 +193,7 @@ final class Instance {
         Stop stop = teardown;
         submit(stop::await, Duration.ZERO);
       } else {
-        submit(() -> pollReadiness(run, deadline, answer), READINESS_POLL);
+        submit(() -> pollReadiness(run, deadline), READINESS_POLL);
       }
     }
   }
