@@ -42,13 +42,20 @@ public final class RolloutEngine {
 
   private final Database database;
   private final RolloutTarget target;
+  private final RolloutTimers timers;
   private final Clock clock;
   private final RolloutMachine machine = new RolloutMachine();
 
-  public RolloutEngine(Database database, RolloutTarget target, Clock clock) {
+  public RolloutEngine(Database database, RolloutTarget target, RolloutTimers timers, Clock clock) {
     this.database = database;
     this.target = target;
+    this.timers = timers;
     this.clock = clock;
+  }
+
+  /** An engine whose timers and deadlines nothing fires: every event comes from its caller. */
+  public RolloutEngine(Database database, RolloutTarget target, Clock clock) {
+    this(database, target, RolloutTimers.NONE, clock);
   }
 
   /**
@@ -85,8 +92,7 @@ public final class RolloutEngine {
                       by);
               return decide(tx, id, new RolloutEvent.Started(clock.instant()));
             });
-    carryOut(id, moved.commands());
-    return moved.state();
+    return after(id, moved);
   }
 
   /**
@@ -97,8 +103,47 @@ public final class RolloutEngine {
    */
   public RolloutState deliver(String id, RolloutEvent event) {
     Transition.Moved moved = database.write("move rollout " + id, tx -> decide(tx, id, event));
+    return after(id, moved);
+  }
+
+  /**
+   * A timer of the rollout is due. One the rollout no longer waits for (it moved on, or an operator
+   * acted first) changes nothing.
+   */
+  public void fire(String id, String timer) {
+    try {
+      deliver(id, new RolloutEvent.TimerFired(clock.instant(), timer));
+    } catch (RolloutRefusal e) {
+      LOG.info("rollout {}: timer {} is no longer awaited: {}", id, timer, e.getMessage());
+    }
+  }
+
+  /**
+   * The deadline of the step the rollout was in at {@code version} has come: when it is still
+   * there, the step has failed to finish in time.
+   */
+  public void deadlinePassed(String id, long version) {
+    RolloutState state = state(id);
+    if (state.version() != version || state.phase().terminal()) {
+      return;
+    }
+    try {
+      deliver(id, new RolloutEvent.DeadlinePassed(clock.instant()));
+    } catch (RolloutRefusal e) {
+      LOG.info(
+          "rollout {}: its deadline at version {} passed unheeded: {}",
+          id,
+          version,
+          e.getMessage());
+    }
+  }
+
+  /** After a move is committed: its deadline set, its commands carried out. */
+  private RolloutState after(String id, Transition.Moved moved) {
+    RolloutState state = moved.state();
+    state.deadline().ifPresent(at -> timers.deadline(id, state.version(), at));
     carryOut(id, moved.commands());
-    return moved.state();
+    return state;
   }
 
   /** The rollout as its events left it. */
@@ -109,12 +154,18 @@ public final class RolloutEngine {
   }
 
   /**
-   * Carries out every command written with a committed transition and not marked done: what a crash
-   * between the commit and the target left undone. Run at start, before new work.
+   * Carries out every command written with a committed transition and not marked done (what a crash
+   * between the commit and the target left undone), and sets the deadline of every running rollout
+   * again. Run at start, before new work.
    *
    * @return how many commands were carried out
    */
   public int recover() {
+    // Deadlines set before a crash may be lost with it; setting one again keeps one.
+    for (String id : database.read("list rollouts", tx -> tx.rollouts().running())) {
+      RolloutState state = state(id);
+      state.deadline().ifPresent(at -> timers.deadline(id, state.version(), at));
+    }
     List<PendingCommand> pending =
         database.read("list pending commands", tx -> tx.rollouts().pending());
     Map<String, List<PendingCommand>> byTransition = new LinkedHashMap<>();
@@ -196,7 +247,11 @@ public final class RolloutEngine {
         continue;
       }
       try {
-        target.run(id, command);
+        if (command instanceof RolloutCommand.ScheduleTimer timer) {
+          timers.timer(id, timer.timer(), timer.at());
+        } else {
+          target.run(id, command);
+        }
       } catch (RuntimeException e) {
         LOG.warn("rollout {}: command {} failed; it stays pending: {}", id, key, e.getMessage());
         return done;

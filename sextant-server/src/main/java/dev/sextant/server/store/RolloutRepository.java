@@ -73,6 +73,16 @@ public final class RolloutRepository {
         .list();
   }
 
+  /** The ids of the rollouts not in a terminal phase. */
+  public List<String> running() {
+    return tx.handle()
+        .createQuery(
+            "select id from rollouts where phase not in ('succeeded', 'aborted', 'failed',"
+                + " 'rolled-back') order by id")
+        .mapTo(String.class)
+        .list();
+  }
+
   /** The events the rollout took, in order: the n-th made version n. */
   public List<String> events(String id) {
     return tx.handle()

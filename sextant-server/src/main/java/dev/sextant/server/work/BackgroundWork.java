@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -85,6 +86,24 @@ public final class BackgroundWork implements AutoCloseable {
     boolean scheduled =
         scheduler.scheduleIfNotExists(
             task.schedulableInstance(OneTimeWork.instanceId(subject, occasion)));
+    wake();
+    return scheduled;
+  }
+
+  /**
+   * Makes {@code subject@occasion} of a one-time work due at {@code at}, on whichever node claims
+   * it then; nothing when that instance is scheduled already, so asking again after a crash is
+   * safe.
+   *
+   * @return whether it was scheduled now (false: it was already)
+   */
+  public boolean scheduleAt(OneTimeWork work, String subject, String occasion, Instant at) {
+    OneTimeTask<Void> task = oneTimeTasks.get(work.name());
+    if (task == null) {
+      throw new IllegalArgumentException("no one-time work named " + work.name() + " on this node");
+    }
+    boolean scheduled =
+        scheduler.scheduleIfNotExists(task.instance(OneTimeWork.instanceId(subject, occasion)), at);
     wake();
     return scheduled;
   }

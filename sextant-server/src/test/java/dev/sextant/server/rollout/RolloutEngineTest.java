@@ -61,7 +61,7 @@ class RolloutEngineTest {
   void a_canary_runs_to_success_with_every_command_carried_out_once(Store store) throws Exception {
     Database database = open(store);
     Recording target = new Recording();
-    RolloutEngine engine = new RolloutEngine(database, target, CLOCK);
+    RolloutEngine engine = new RolloutEngine(database, target, target, CLOCK);
 
     RolloutState state = engine.start("r1", "sample", "dev", REVISIONS, 2, canary(), "alice");
     state = driveToTheEnd(engine, target, state);
@@ -85,7 +85,7 @@ class RolloutEngineTest {
     // The first engine's target dies on the abort's commands: the move is committed, its commands
     // are not carried out, as when the server is killed between the two.
     Recording crashing = new Recording();
-    RolloutEngine first = new RolloutEngine(database, crashing, CLOCK);
+    RolloutEngine first = new RolloutEngine(database, crashing, crashing, CLOCK);
     first.start("r1", "sample", "dev", REVISIONS, 2, canary(), "alice");
     crashing.dead.set(true);
     RolloutState aborted =
@@ -94,7 +94,7 @@ class RolloutEngineTest {
     assertThat(crashing.commands()).hasSize(1); // the start's weight 10 only
 
     Recording next = new Recording();
-    RolloutEngine restarted = new RolloutEngine(database, next, CLOCK);
+    RolloutEngine restarted = new RolloutEngine(database, next, next, CLOCK);
     int carried = restarted.recover();
 
     assertThat(carried).isEqualTo(next.commands().size()).isPositive();
@@ -109,8 +109,8 @@ class RolloutEngineTest {
   void two_engines_promoting_at_once_move_the_rollout_once(Store store) throws Exception {
     Database database = open(store);
     Recording target = new Recording();
-    RolloutEngine a = new RolloutEngine(database, target, CLOCK);
-    RolloutEngine b = new RolloutEngine(database, target, CLOCK);
+    RolloutEngine a = new RolloutEngine(database, target, target, CLOCK);
+    RolloutEngine b = new RolloutEngine(database, target, target, CLOCK);
     a.start("r1", "sample", "dev", REVISIONS, 2, canary(), "alice");
     long before = a.state("r1").version();
 
@@ -223,8 +223,11 @@ class RolloutEngineTest {
     }
   }
 
-  /** A target that records what it carried out, or dies when told to. */
-  private static final class Recording implements RolloutTarget {
+  /**
+   * A target that records what it carried out, or dies when told to; it keeps the rollout's timers
+   * too, as commands, so that a test answers them as it answers the others.
+   */
+  private static final class Recording implements RolloutTarget, RolloutTimers {
     final AtomicBoolean dead = new AtomicBoolean();
     private final List<RolloutCommand> commands = Collections.synchronizedList(new ArrayList<>());
 
@@ -235,6 +238,14 @@ class RolloutEngineTest {
       }
       commands.add(command);
     }
+
+    @Override
+    public void timer(String rollout, String timer, Instant at) {
+      run(rollout, new RolloutCommand.ScheduleTimer(timer, timer, at));
+    }
+
+    @Override
+    public void deadline(String rollout, long version, Instant at) {}
 
     List<RolloutCommand> commands() {
       return List.copyOf(commands);
