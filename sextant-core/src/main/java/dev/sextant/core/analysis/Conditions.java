@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * so that nothing to judge is never a pass, whatever the conditions say; a condition that does not
  * compile, fails to evaluate or gives no bool is an error.
  */
-final class Conditions {
+public final class Conditions {
   static final String RESULT = "result";
 
   private static final Cel CEL =
@@ -83,7 +83,7 @@ final class Conditions {
   }
 
   /** Why a condition cannot be used, if it cannot: it does not compile over {@code result}. */
-  static Optional<String> problem(String condition) {
+  public static Optional<String> problem(String condition) {
     try {
       program(condition);
       return Optional.empty();
