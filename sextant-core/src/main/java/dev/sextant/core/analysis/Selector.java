@@ -30,7 +30,8 @@ public record Selector(String metric, SortedMap<String, String> labels) {
   public static Selector parse(String text) {
     try {
       var samples = PrometheusText.parse(text.strip() + " 0").samples();
-      if (samples.size() == 1) {
+      // A value written after the series would read as this value and " 0" as a timestamp.
+      if (samples.size() == 1 && samples.get(0).timestampMillis().isEmpty()) {
         return new Selector(samples.get(0).name(), samples.get(0).labels());
       }
     } catch (MalformedExpositionException e) {

@@ -249,6 +249,7 @@ class ScrapeQueryTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is not a selector");
     assertThatThrownBy(() -> Selector.parse("a\nb")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Selector.parse("x 5")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
