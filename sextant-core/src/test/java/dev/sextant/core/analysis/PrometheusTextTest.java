@@ -106,4 +106,26 @@ class PrometheusTextTest {
         .hasMessageContaining(problem)
         .satisfies(e -> assertThat(((MalformedExpositionException) e).line()).isEqualTo(line));
   }
+
+  @Test
+  void any_mangling_of_real_text_parses_or_is_refused_with_a_line_never_anything_else() {
+    java.util.Random random = new java.util.Random(20);
+    String alphabet = "{}=\",\\ \t\n#+-.eE0123456789NaInf_le";
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder text = new StringBuilder(MICROMETER);
+      for (int edits = random.nextInt(4) + 1; edits > 0; edits--) {
+        int at = random.nextInt(text.length());
+        if (random.nextBoolean()) {
+          text.deleteCharAt(at);
+        } else {
+          text.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      try {
+        PrometheusText.parse(text.toString());
+      } catch (MalformedExpositionException refused) {
+        assertThat(refused.line()).isBetween(1, text.toString().split("\n", -1).length);
+      }
+    }
+  }
 }
