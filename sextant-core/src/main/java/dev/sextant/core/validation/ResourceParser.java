@@ -107,6 +107,7 @@ public final class ResourceParser {
     switch (resource.kind()) {
       case RELEASE -> releases.check(resource, document, problems, warnings);
       case POLICY -> PolicyChecks.check(resource, document, problems);
+      case ANALYSIS_TEMPLATE -> AnalysisTemplateChecks.check(resource, document, problems);
       case STRATEGY -> StrategyChecks.check(resource, document, problems);
       case ENVIRONMENT -> EnvironmentChecks.check(resource, document, problems, warnings);
       default -> {}

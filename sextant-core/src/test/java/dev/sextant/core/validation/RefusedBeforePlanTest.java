@@ -35,6 +35,7 @@ class RefusedBeforePlanTest {
   private static final String POLICY = example("policies/prod-signed-releases.yaml");
   private static final String ENVIRONMENT = example("environments/prod-eu.yaml");
   private static final String STRATEGY = example("strategies/canary-standard.yaml");
+  private static final String ANALYSIS = example("analysistemplates/http-error-rate-latency.yaml");
   private static final String APPROVERS =
       "expected a user name or role:viewer|deployer|approver|admin, found ";
   private static final String GPU = "spec.variants[0].requirements";
@@ -145,6 +146,22 @@ class RefusedBeforePlanTest {
             "67:17: spec.variants[0].parameters.batchSize.expr: parameter batchSize: expr"
                 + " \"gpu[0].memory / / 2Gi\" at column 17",
             "unexpected \"/\""),
+        Arguments.of(
+            "AnalysisTemplate successCondition that does not compile",
+            ANALYSIS,
+            "successCondition: result[0] < 0.01",
+            "successCondition: result[0] << 0.01",
+            "17:25: spec.metrics[0].successCondition: condition \"result[0] << 0.01\" does not"
+                + " compile: column",
+            ""),
+        Arguments.of(
+            "AnalysisTemplate failureCondition over something other than result",
+            ANALYSIS,
+            "failureCondition: result[0] >= 0.05",
+            "failureCondition: results[0] >= 0.05",
+            "18:25: spec.metrics[0].failureCondition: condition \"results[0] >= 0.05\" does not"
+                + " compile",
+            "undeclared reference to 'results'"),
         Arguments.of(
             "Policy rule that does not compile",
             POLICY,

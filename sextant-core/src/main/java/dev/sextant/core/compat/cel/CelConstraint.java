@@ -210,7 +210,7 @@ public final class CelConstraint implements Constraint {
     }
   }
 
-  static String describe(List<CelIssue> issues) {
+  public static String describe(List<CelIssue> issues) {
     List<String> out = new ArrayList<>();
     for (CelIssue issue : issues) {
       CelSourceLocation at = issue.getSourceLocation();
