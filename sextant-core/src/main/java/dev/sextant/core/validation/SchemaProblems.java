@@ -25,6 +25,7 @@ final class SchemaProblems {
   private static final int MAX_LISTED = 12;
   private static final String SECRET_REFERENCE = "/$defs/secretReference/";
   private static final String CREDENTIAL_FREE_URL = "/$defs/credentialFree";
+  private static final String SECRET_ENV_VALUE = "/$defs/envSecret/type";
 
   private final SchemaCatalog catalog;
   private final JsonNode ownSchema;
@@ -124,6 +125,17 @@ final class SchemaProblems {
           "expected a secret reference (env:NAME, file:/path or vault:mount/path#key), found a"
               + " value that is not one (not shown, in case it is the secret itself); keep the"
               + " secret in an environment variable, a file or Vault and use its reference here");
+    }
+    if (location.endsWith(SECRET_ENV_VALUE)) {
+      // A value written under a secret's name is most likely the secret: never repeat it.
+      return problem(
+          at(path),
+          path,
+          "expected "
+              + schema.path("title").asText("{secretRef: env:NAME}")
+              + ", found a value written in place (not shown, in case it is the secret itself);"
+              + " keep the secret in an environment variable, a file or Vault and use its"
+              + " reference here");
     }
     return switch (m.getType()) {
       case "additionalProperties", "unevaluatedProperties" -> {

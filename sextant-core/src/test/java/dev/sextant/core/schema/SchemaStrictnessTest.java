@@ -283,6 +283,124 @@ class SchemaStrictnessTest {
             d -> set(d, "/spec/variants/0/checks/0/timeout", "1 minute"),
             "pattern at $.spec.variants[0].checks[0].timeout"),
         new Case(
+            "run with an unknown field",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"shell\": true}"),
+            "additionalProperties(shell) at $.spec.variants[0].run"),
+        new Case(
+            "run without command",
+            GPU_RELEASE,
+            d -> set(d, "/spec/variants/0/run", "{\"instances\": 2}"),
+            "required(command) at $.spec.variants[0].run"),
+        new Case(
+            "run with an empty command",
+            GPU_RELEASE,
+            d -> set(d, "/spec/variants/0/run", "{\"command\": []}"),
+            "minItems at $.spec.variants[0].run.command"),
+        new Case(
+            "run with no instances",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"instances\": 0}"),
+            "minimum at $.spec.variants[0].run.instances"),
+        new Case(
+            "run with 101 instances",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"instances\": 101}"),
+            "maximum at $.spec.variants[0].run.instances"),
+        new Case(
+            "run with 1.5 instances",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"instances\": 1.5}"),
+            "type at $.spec.variants[0].run.instances"),
+        new Case(
+            "stop timeout '10 seconds'",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"stopTimeout\": \"10 seconds\"}"),
+            "pattern at $.spec.variants[0].run.stopTimeout"),
+        new Case(
+            "readiness path without '/'",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"readinessPath\": \"healthz\"}"),
+            "pattern at $.spec.variants[0].run.readinessPath"),
+        new Case(
+            "secret env value written in place",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"env\": {\"DB_PASSWORD\": \"hunter2\"}}"),
+            "type at $.spec.variants[0].run.env.DB_PASSWORD"),
+        new Case(
+            "token env value written in place",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"env\": {\"GITHUB_TOKEN\": \"ghp_x\"}}"),
+            "type at $.spec.variants[0].run.env.GITHUB_TOKEN"),
+        new Case(
+            "secret env value that is no reference",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"env\": {\"API_KEY\": {\"secretRef\": \"hunter2\"}}}"),
+            "pattern at $.spec.variants[0].run.env.API_KEY.secretRef"),
+        new Case(
+            "plain env value with an unknown field",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"env\": {\"MODE\": {\"secretRef\": \"env:X\", \"value\": \"a\"}}}"),
+            "additionalProperties(value) at $.spec.variants[0].run.env.MODE"),
+        new Case(
+            "env value that is a list",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"env\": {\"MODE\": [\"a\"]}}"),
+            "type at $.spec.variants[0].run.env.MODE"),
+        new Case(
+            "env name with a dash",
+            GPU_RELEASE,
+            d ->
+                set(
+                    d,
+                    "/spec/variants/0/run",
+                    "{\"command\": [\"./serve\", \"--port\", \"{{port}}\"], \"env\": {\"LOG-LEVEL\": \"info\"}}"),
+            "propertyNames(LOG-LEVEL) at $.spec.variants[0].run.env"),
+        new Case(
             "commit of 7 digits",
             GPU_RELEASE,
             d -> set(d, "/spec/provenance/commit", "b52e344"),

@@ -71,6 +71,25 @@ class InvalidResourceTest {
           type: local
         drift: block
       """;
+  private static final String RUN_RELEASE =
+      """
+      apiVersion: sextant.dev/v1
+      kind: Release
+      metadata:
+        name: sample-1-0-0
+      spec:
+        service: sample
+        version: 1.0.0
+        variants:
+          - name: jvm
+            artifact:
+              url: https://artifacts.acme.example/sample/1.0.0/sextant-sample-1.0.0.jar
+              sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+            run:
+              command: [java, -jar, "{{artifact}}", --port, "{{port}}"]
+              env:
+                LOG_LEVEL: info
+      """;
 
   private static final String ANALYSIS =
       """
@@ -226,6 +245,31 @@ class InvalidResourceTest {
             RELEASE + RELEASE.substring(RELEASE.indexOf("    - name: default")),
             "15:13: spec.variants[1].name: duplicate variant name \"default\" (already used by variants[0])"),
         Arguments.of(
+            "a secret env value written in place, which is not repeated",
+            RUN_RELEASE.replace("LOG_LEVEL: info", "DB_PASSWORD: hunter2-planted"),
+            "16:24: spec.variants[0].run.env.DB_PASSWORD: expected a secret reference as"
+                + " {secretRef: env:NAME | file:/path | vault:mount/path#key}, found a value"
+                + " written in place (not shown, in case it is the secret itself)"),
+        Arguments.of(
+            "an unknown placeholder in a command",
+            RUN_RELEASE.replace("\"{{port}}\"]", "\"{{host}}\"]"),
+            "14:55: spec.variants[0].run.command[4]: unknown placeholder \"{{host}}\"; expected"
+                + " {{port}} (the port this instance listens on) or {{artifact}}"),
+        Arguments.of(
+            "an unknown placeholder in an env value",
+            RUN_RELEASE.replace("LOG_LEVEL: info", "LOG_LEVEL: \"{{level}}\""),
+            "16:22: spec.variants[0].run.env.LOG_LEVEL: unknown placeholder \"{{level}}\""),
+        Arguments.of(
+            "ten thousand instances",
+            RUN_RELEASE.replace("      env:", "      instances: 10000\n        env:"),
+            "15:20: spec.variants[0].run.instances: expected at most 100, found a number 10000"),
+        Arguments.of(
+            "a run beside an image",
+            RELEASE.replace(
+                "      requirements:\n        - fact: cpu.arch\n          in: [x86_64, aarch64]\n",
+                "      run:\n        command: [./serve]\n"),
+            "13:9: spec.variants[0].run: run is for a url artifact"),
+        Arguments.of(
             "the same resource twice",
             SERVICE + "---\n" + SERVICE,
             "11:9: metadata.name: Service/payments-api is defined twice (first in case.yaml, document 1)"));
@@ -270,6 +314,22 @@ class InvalidResourceTest {
                     .contains("use", "env:NAME")
                     .doesNotContain(written.replace("'", ""))
                     .doesNotContain("planted"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hunter2-planted", "271828", "'quoted planted'", "true"})
+  void a_secret_env_value_written_in_place_is_never_repeated(String written) {
+    String yaml = RUN_RELEASE.replace("LOG_LEVEL: info", "API_TOKEN: " + written);
+
+    ParseReport report =
+        new ResourceParser().parse("case.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(report.problems())
+        .extracting(Problem::format)
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains("spec.variants[0].run.env.API_TOKEN", "secretRef", "not shown")
+        .doesNotContain(written.replace("'", ""))
+        .doesNotContain("planted");
   }
 
   @Test

@@ -42,8 +42,8 @@ public final class Specs {
       return MAPPER.treeToValue(spec, type(kind));
     } catch (JsonMappingException e) {
       String field = field(e);
-      if (e.getCause() instanceof DuplicateNameException duplicate) {
-        field = field + "." + duplicate.relativeField();
+      if (e.getCause() instanceof FieldException refused) {
+        field = field + "." + refused.relativeField();
       }
       throw new InvalidSpecException(kind, field, reason(e), e);
     } catch (IOException e) {

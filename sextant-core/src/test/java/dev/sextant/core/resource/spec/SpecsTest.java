@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SpecsTest {
@@ -336,6 +338,130 @@ class SpecsTest {
               assertThat(e.reason())
                   .isEqualTo("duplicate variant name \"gpu\" (already used by variants[0])");
             });
+  }
+
+  @Test
+  void a_release_that_runs_its_download_reads_every_field_of_its_run() throws Exception {
+    ObjectNode document = sample();
+    assertThat(SchemaValidation.validate(document)).isEmpty();
+
+    ReleaseSpec release = (ReleaseSpec) Specs.read(Kind.RELEASE, document.path("spec"));
+
+    Run run = release.variant("jvm").orElseThrow().run().orElseThrow();
+    assertThat(run.command()).containsExactly("java", "-jar", "{{artifact}}", "--port", "{{port}}");
+    assertThat(run.env().keySet())
+        .containsExactly("LOG_LEVEL", "MAX_THREADS", "LISTEN_ADDRESS", "DB_PASSWORD", "API_TOKEN");
+    assertThat(run.env().get("MAX_THREADS")).isEqualTo(new EnvValue.Plain("16"));
+    assertThat(run.env().get("LISTEN_ADDRESS")).isEqualTo(new EnvValue.Plain("127.0.0.1:{{port}}"));
+    assertThat(run.env().get("DB_PASSWORD"))
+        .isEqualTo(new EnvValue.FromSecret(SecretRef.parse("vault:kv/sample/db#password")));
+    assertThat(run.env().get("API_TOKEN"))
+        .isEqualTo(new EnvValue.FromSecret(new SecretRef.Env("SAMPLE_API_TOKEN")));
+    assertThat(run.readinessPath()).isEqualTo("/ready");
+    assertThat(run.instances()).isEqualTo(2);
+    assertThat(run.stopTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(run.readinessTimeout()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void a_run_that_gives_only_its_command_gets_the_defaults() throws Exception {
+    ObjectNode document = sample();
+    ((ObjectNode) document.at("/spec/variants/0")).set("run", json("{\"command\": [\"./serve\"]}"));
+    assertThat(SchemaValidation.validate(document)).isEmpty();
+
+    ReleaseSpec release = (ReleaseSpec) Specs.read(Kind.RELEASE, document.path("spec"));
+
+    Run run = release.variants().get(0).run().orElseThrow();
+    assertThat(run.env()).isEmpty();
+    assertThat(run.readinessPath()).isEqualTo("/healthz");
+    assertThat(run.instances()).isEqualTo(1);
+    assertThat(run.stopTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(run.readinessTimeout()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void a_variant_without_run_has_none() {
+    ReleaseSpec release = read("releases/fraud-detector-1.4.0.yaml", ReleaseSpec.class);
+
+    assertThat(release.variants()).allSatisfy(v -> assertThat(v.run()).isEmpty());
+  }
+
+  @ParameterizedTest
+  @MethodSource("unknownPlaceholders")
+  void an_unknown_placeholder_passes_the_schema_but_is_refused_at_its_place(
+      String pointer, String written, String field, String placeholder) throws Exception {
+    ObjectNode document = sample();
+    JsonNode parent = document.at(pointer.substring(0, pointer.lastIndexOf('/')));
+    String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+    if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+      array.set(Integer.parseInt(last), written);
+    } else {
+      ((ObjectNode) parent).put(last, written);
+    }
+    assertThat(SchemaValidation.validate(document)).isEmpty();
+
+    assertThatThrownBy(() -> Specs.read(Kind.RELEASE, document.path("spec")))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.reason())
+                  .isEqualTo(
+                      "unknown placeholder \""
+                          + placeholder
+                          + "\"; expected {{port}} (the port this instance listens on) or"
+                          + " {{artifact}} (the path of the downloaded, checked artifact)");
+            });
+  }
+
+  static Stream<Arguments> unknownPlaceholders() {
+    return Stream.of(
+        Arguments.of(
+            "/spec/variants/0/run/command/4",
+            "{{host}}",
+            "spec.variants[0].run.command[4]",
+            "{{host}}"),
+        Arguments.of(
+            "/spec/variants/0/run/command/2",
+            "{{artifact}}:{{ port }}",
+            "spec.variants[0].run.command[2]",
+            "{{ port }}"),
+        Arguments.of(
+            "/spec/variants/0/run/command/3",
+            "--port={{port",
+            "spec.variants[0].run.command[3]",
+            "{{port"),
+        Arguments.of(
+            "/spec/variants/0/run/env/LOG_LEVEL",
+            "{{level}}",
+            "spec.variants[0].run.env.LOG_LEVEL",
+            "{{level}}"));
+  }
+
+  @Test
+  void a_run_beside_an_image_artifact_is_refused_at_run() throws Exception {
+    ObjectNode document = sample();
+    ObjectNode artifact = (ObjectNode) document.at("/spec/variants/0/artifact");
+    artifact.removeAll();
+    artifact.put(
+        "image",
+        "ghcr.io/acme/sample:1.0.0@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+    assertThat(SchemaValidation.validate(document)).isEmpty();
+
+    assertThatThrownBy(() -> Specs.read(Kind.RELEASE, document.path("spec")))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("spec.variants[0].run");
+              assertThat(e.reason()).startsWith("run is for a url artifact");
+            });
+  }
+
+  /** A complete release whose variant says how it runs; the examples hold none, to keep counts. */
+  private static ObjectNode sample() throws Exception {
+    try (var in = SpecsTest.class.getResourceAsStream("sample-1.0.0.yaml")) {
+      return Examples.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   @Test
