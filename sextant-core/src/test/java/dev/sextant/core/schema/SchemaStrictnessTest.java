@@ -218,9 +218,19 @@ class SchemaStrictnessTest {
             d -> remove(d, "/spec/variants/0/artifact/sha256"),
             "dependentRequired(url) at $.spec.variants[0].artifact"),
         new Case(
-            "download over http",
+            "download over ftp",
             GPU_RELEASE,
-            d -> set(d, "/spec/variants/0/artifact/url", "http://example.com/model.tar.gz"),
+            d -> set(d, "/spec/variants/0/artifact/url", "ftp://example.com/model.tar.gz"),
+            "pattern at $.spec.variants[0].artifact.url"),
+        new Case(
+            "download from a relative file path",
+            GPU_RELEASE,
+            d -> set(d, "/spec/variants/0/artifact/url", "file:model.tar.gz"),
+            "pattern at $.spec.variants[0].artifact.url"),
+        new Case(
+            "download with credentials in the URL",
+            GPU_RELEASE,
+            d -> set(d, "/spec/variants/0/artifact/url", "http://user:pw@example.com/m.tar.gz"),
             "pattern at $.spec.variants[0].artifact.url"),
         new Case(
             "sha256 in upper case",
