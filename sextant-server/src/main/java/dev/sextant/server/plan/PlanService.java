@@ -199,7 +199,7 @@ public final class PlanService {
             by.name(),
             roles,
             digest,
-            today.equals(stored.digest()) ? stored.digest() : today,
+            today,
             current.rules(),
             approvals(current.approvals()),
             now);

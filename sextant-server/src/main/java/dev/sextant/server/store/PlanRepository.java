@@ -100,10 +100,21 @@ public final class PlanRepository {
         .list();
   }
 
-  /** Records an approval; one approver approves one digest of a plan once. */
+  /**
+   * Records an approval; one approver approves one digest of a plan once, so approving it again
+   * after the first approval expired replaces that one.
+   */
   public StoredApproval approve(
       long plan, String approver, Digest digest, java.util.Set<Role> roles, Instant expires) {
     tx.changed();
+    tx.handle()
+        .createUpdate(
+            "delete from approvals where plan_id = :plan and approver = :approver"
+                + " and plan_digest = :digest")
+        .bind("plan", plan)
+        .bind("approver", approver)
+        .bind("digest", digest.value())
+        .execute();
     String held = roles.stream().map(Role::label).sorted().collect(Collectors.joining(","));
     tx.handle()
         .createUpdate(
