@@ -65,14 +65,6 @@ public final class RolloutRepository {
         .findOne();
   }
 
-  /** Every rollout, newest first. */
-  public List<StoredRollout> list() {
-    return tx.handle()
-        .createQuery("select " + COLUMNS + " from rollouts order by created_at desc, id")
-        .map(RolloutRepository::toRollout)
-        .list();
-  }
-
   /** The ids of the rollouts not in a terminal phase. */
   public List<String> running() {
     return tx.handle()

@@ -66,9 +66,4 @@ public final class LocalRuns {
         run.readinessTimeout(),
         run.stopTimeout());
   }
-
-  /** Whether this target can run the variant at all, without fetching anything. */
-  public static boolean runs(Variant variant) {
-    return variant.artifact() instanceof Artifact.Download && variant.run().isPresent();
-  }
 }
