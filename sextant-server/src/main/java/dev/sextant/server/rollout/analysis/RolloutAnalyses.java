@@ -169,7 +169,12 @@ public final class RolloutAnalyses implements RolloutTarget {
     Run run = runs.get(tick.key());
     if (run == null) {
       // Lost with a restart: start again from the first measurement, if still awaited.
-      awaited(rollout, tick.analysis()).ifPresent(analysis -> begin(rollout, tick, analysis));
+      awaited(rollout, tick.analysis())
+          .ifPresent(
+              analysis -> {
+                LOG.info("rollout {}: analysis {} starts again", rollout, tick.analysis());
+                begin(rollout, tick, analysis);
+              });
       return;
     }
     Optional<RolloutEvent.MeasurementTaken> verdict = run.measure(clock.instant());

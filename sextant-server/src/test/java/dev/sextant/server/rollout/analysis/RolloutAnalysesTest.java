@@ -57,6 +57,11 @@ class RolloutAnalysesTest {
   void start() throws Exception {
     canary = new CanaryInstance();
     database = Database.h2(home, Clock.systemUTC());
+    node();
+  }
+
+  /** A server on the store: its engine, its analyses (none running yet) and its background work. */
+  private void node() {
     RolloutWork rollouts = new RolloutWork();
     Map<String, AnalysisTemplateSpec> known =
         Map.of("server-errors", template("500"), "no-data", template("503"));
@@ -106,6 +111,18 @@ class RolloutAnalysesTest {
     assertThat(after.phase()).isEqualTo(Phase.PROGRESSING);
     assertThat(after.weight()).isEqualTo(60);
     assertThat(carried).contains(new RolloutCommand.SetCanaryWeight("r1/3/0", 60));
+  }
+
+  @Test
+  void after_a_restart_the_analysis_starts_again_and_still_decides() throws Exception {
+    startAtTheAnalysis("server-errors");
+    work.close();
+
+    // A new server on the same store: its analyses hold no runner, the ticks are in the store.
+    node();
+    RolloutState after = eventually(() -> engine.state("r1"), s -> s.step() == 2);
+
+    assertThat(after.weight()).isEqualTo(60);
   }
 
   @Test
