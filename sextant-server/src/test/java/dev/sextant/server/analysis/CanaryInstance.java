@@ -12,14 +12,14 @@ import java.nio.charset.StandardCharsets;
  * A canary instance on loopback serving Prometheus text at /metrics, whose request counters the
  * test advances between scrapes, or whatever status and body the test wants instead.
  */
-final class CanaryInstance implements AutoCloseable {
+public final class CanaryInstance implements AutoCloseable {
   private final HttpServer server;
   private long ok;
   private long errors;
   private volatile int status = 200;
   private volatile String body;
 
-  CanaryInstance() throws IOException {
+  public CanaryInstance() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/metrics",
@@ -36,7 +36,7 @@ final class CanaryInstance implements AutoCloseable {
   }
 
   /** Serves {@code more} requests more, {@code moreErrors} of them answered 500. */
-  synchronized CanaryInstance requests(long more, long moreErrors) {
+  public synchronized CanaryInstance requests(long more, long moreErrors) {
     ok += more - moreErrors;
     errors += moreErrors;
     status = 200;
@@ -54,12 +54,12 @@ final class CanaryInstance implements AutoCloseable {
   }
 
   /** Answers every scrape with this status and body from now on. */
-  void serve(int status, String body) {
+  public void serve(int status, String body) {
     this.status = status;
     this.body = body;
   }
 
-  URI base() {
+  public URI base() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
