@@ -77,7 +77,9 @@ class RolloutWorkTest {
     RolloutState after = eventually(() -> engine.state("r1"), s -> s.step() == 2);
 
     assertThat(after.weight()).isEqualTo(60);
-    assertThat(carried)
+    // A move is committed before its commands run: the target gets the weight a moment later.
+    List<RolloutCommand> all = eventually(() -> List.copyOf(carried), c -> c.size() == 2);
+    assertThat(all)
         .extracting(c -> c.getClass().getSimpleName())
         .containsExactly("SetCanaryWeight", "SetCanaryWeight");
   }
@@ -91,8 +93,13 @@ class RolloutWorkTest {
     assertThat(after.phase()).isEqualTo(Phase.FAILED);
     assertThat(after.reason()).contains("deadline");
     assertThat(after.weight()).isZero();
-    int abort = carried.indexOf(new RolloutCommand.SetCanaryWeight("r1/2/0", 0));
-    assertThat(abort).as("the abort's first command is weight 0: " + carried).isEqualTo(1);
+    List<RolloutCommand> all =
+        eventually(
+            () -> List.copyOf(carried),
+            c -> c.get(c.size() - 1) instanceof RolloutCommand.RecordOutcome);
+    assertThat(all.get(1))
+        .as("the abort's first command is weight 0: " + all)
+        .isEqualTo(new RolloutCommand.SetCanaryWeight("r1/2/0", 0));
   }
 
   /** setWeight 20, a pause of 1 s, setWeight 60, promote; each step bounded by {@code deadline}. */

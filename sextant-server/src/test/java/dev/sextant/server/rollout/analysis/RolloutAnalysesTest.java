@@ -110,7 +110,10 @@ class RolloutAnalysesTest {
 
     assertThat(after.phase()).isEqualTo(Phase.PROGRESSING);
     assertThat(after.weight()).isEqualTo(60);
-    assertThat(carried).contains(new RolloutCommand.SetCanaryWeight("r1/3/0", 60));
+    // The move is committed before its commands run: the target gets the weight a moment later.
+    eventually(
+        () -> List.copyOf(carried),
+        commands -> commands.contains(new RolloutCommand.SetCanaryWeight("r1/3/0", 60)));
   }
 
   @Test
