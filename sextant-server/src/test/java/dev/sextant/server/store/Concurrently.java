@@ -9,7 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Runs the same work on several threads that start together, and gathers what each returned. */
+/**
+ * Runs the same work on several threads that start together, and gathers what each returned. A unit
+ * of work that ends in a conflict is sent again, as a client would: a conflict stores nothing and
+ * says to try again, which on a busy row of a busy machine may happen even after the store's own
+ * retries.
+ */
 final class Concurrently {
   private Concurrently() {}
 
@@ -17,6 +22,18 @@ final class Concurrently {
   @FunctionalInterface
   interface Work<T> {
     T run(int thread, int round) throws Exception;
+  }
+
+  private static <T> T again(Work<T> work, int thread, int round) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.run(thread, round);
+      } catch (ConflictException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   static <T> List<T> run(int threads, int rounds, Work<T> work) throws InterruptedException {
@@ -31,7 +48,7 @@ final class Concurrently {
               start.await();
               List<T> results = new ArrayList<>();
               for (int round = 0; round < rounds; round++) {
-                results.add(work.run(thread, round));
+                results.add(again(work, thread, round));
               }
               return results;
             };
