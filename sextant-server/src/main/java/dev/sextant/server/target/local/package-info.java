@@ -1,2 +1,0 @@
-/** The local target: supervised processes on this host behind a real HAProxy. */
-package dev.sextant.server.target.local;
