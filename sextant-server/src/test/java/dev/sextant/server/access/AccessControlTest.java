@@ -10,12 +10,10 @@ import dev.sextant.core.access.Permission;
 import dev.sextant.core.access.Role;
 import dev.sextant.core.resource.LabelSelector;
 import dev.sextant.server.store.Database;
+import dev.sextant.server.store.SettableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +27,7 @@ class AccessControlTest {
   private static final Principal ROOT = Principal.local("root");
 
   @TempDir Path home;
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T10:00:00Z"));
   private Database database;
   private AccessControl access;
 
@@ -76,7 +74,7 @@ class AccessControlTest {
             "read the token", tx -> tx.access().tokens(Optional.of("ci")).get(0).expires().get());
     assertThat(expires).isEqualTo(Instant.parse("2026-12-01T11:00:00Z"));
 
-    clock.move(Duration.ofHours(1));
+    clock.advance(Duration.ofHours(1));
     assertThatThrownBy(() -> access.authenticate(Optional.of(token.text())))
         .isInstanceOfSatisfying(
             AccessRefusal.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.UNAUTHORIZED))
@@ -156,33 +154,5 @@ class AccessControlTest {
     assertThat(admin.name()).isEqualTo("admin");
     assertThat(admin.grants().permitsEverywhere(Permission.ADMINISTER)).isTrue();
     assertThat(access.authenticate(Optional.of(FIRST)).name()).isEqualTo("admin");
-  }
-
-  /** A clock the test moves. */
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void move(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -14,6 +14,7 @@ import dev.sextant.core.resource.spec.Argument;
 import dev.sextant.core.resource.spec.Metric;
 import dev.sextant.core.resource.spec.Provider;
 import dev.sextant.core.rollout.RolloutEvent;
+import dev.sextant.server.store.SettableClock;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import dev.sextant.core.analysis.Measurement;
 import dev.sextant.core.analysis.ScrapeQuery;
 import dev.sextant.core.analysis.Selector;
 import dev.sextant.core.resource.spec.Provider;
+import dev.sextant.server.store.SettableClock;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;

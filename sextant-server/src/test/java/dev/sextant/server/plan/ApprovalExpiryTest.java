@@ -12,15 +12,13 @@ import dev.sextant.server.Services;
 import dev.sextant.server.access.Principal;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.store.Database;
+import dev.sextant.server.store.SettableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +32,7 @@ class ApprovalExpiryTest {
   private static final Principal BOB = person("bob", Role.APPROVER);
 
   @TempDir Path home;
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T10:00:00Z"));
   private Services services;
 
   @BeforeEach
@@ -68,9 +66,9 @@ class ApprovalExpiryTest {
     PlanView approved = services.plans().approve(BOB, id, submitted.plan().digest());
     assertThat(approved.state()).isEqualTo(PlanView.State.APPROVED);
 
-    clock.move(PlanService.APPROVAL_VALIDITY.minusSeconds(1));
+    clock.advance(PlanService.APPROVAL_VALIDITY.minusSeconds(1));
     assertThat(services.plans().plan(id).state()).isEqualTo(PlanView.State.APPROVED);
-    clock.move(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     PlanView expired = services.plans().plan(id);
     assertThat(expired.state()).isEqualTo(PlanView.State.AWAITING_APPROVAL);
     assertThat(expired.status().uncounted())
@@ -93,34 +91,6 @@ class ApprovalExpiryTest {
       return new Input(file, Files.readAllBytes(Path.of("..", "examples", file)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A clock the test moves. */
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void move(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }

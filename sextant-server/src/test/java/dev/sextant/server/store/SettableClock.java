@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
-final class SettableClock extends Clock {
+/** A clock that stands still until a test moves it; the server's tests share it. */
+public final class SettableClock extends Clock {
   private volatile Instant now;
 
-  SettableClock(Instant now) {
+  public SettableClock(Instant now) {
     this.now = now;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 
@@ -30,6 +30,6 @@ final class SettableClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the store reads instants only");
+    throw new UnsupportedOperationException("the server reads instants only");
   }
 }
