@@ -65,6 +65,56 @@ public final class RolloutRepository {
         .findOne();
   }
 
+  /**
+   * The newest rollouts first, of one service or environment when given.
+   *
+   * @param limit at most this many
+   */
+  public List<StoredRollout> list(
+      Optional<String> service, Optional<String> environment, int limit) {
+    // PostgreSQL cannot type a parameter that is only compared with null: the filters are left out.
+    String where =
+        (service.isPresent() ? " and service = :service" : "")
+            + (environment.isPresent() ? " and environment = :environment" : "");
+    var query =
+        tx.handle()
+            .createQuery(
+                "select "
+                    + COLUMNS
+                    + " from rollouts where 1 = 1"
+                    + where
+                    + " order by created_at desc, id desc limit :limit")
+            .bind("limit", limit);
+    service.ifPresent(s -> query.bind("service", s));
+    environment.ifPresent(e -> query.bind("environment", e));
+    return query.map(RolloutRepository::toRollout).list();
+  }
+
+  /** The events the rollout took, with when each was recorded, in order. */
+  public List<RecordedRolloutEvent> history(String id) {
+    return tx.handle()
+        .createQuery(
+            "select version, event, recorded_at from rollout_events where rollout_id = :id"
+                + " order by version")
+        .bind("id", id)
+        .map(
+            (rs, ctx) ->
+                new RecordedRolloutEvent(
+                    rs.getLong("version"),
+                    rs.getString("event"),
+                    Timestamps.read(rs, "recorded_at")))
+        .list();
+  }
+
+  /** How many rollouts are in the phase now. */
+  public long countIn(String phase) {
+    return tx.handle()
+        .createQuery("select count(*) from rollouts where phase = :phase")
+        .bind("phase", phase)
+        .mapTo(Long.class)
+        .one();
+  }
+
   /** The ids of the rollouts not in a terminal phase. */
   public List<String> running() {
     return tx.handle()
