@@ -130,10 +130,15 @@ class RolloutTakeoverTest {
     assertEndedOnce();
   }
 
-  /** Starts replicas a and b, a starting the rollout; both get the same hold. */
-  private void start(String hold) throws IOException {
+  /**
+   * Starts replica b, then replica a, which starts the rollout; both get the same hold. b is
+   * running first, so that its start never counts in a takeover's time.
+   */
+  private void start(String hold) throws IOException, InterruptedException {
+    ReplicaProcess b = ReplicaProcess.start(url, journal, "replica-b", hold);
+    replicas.add(b);
+    b.await("ready", WITHIN);
     replicas.add(ReplicaProcess.start(url, journal, "replica-a", "--start", hold));
-    replicas.add(ReplicaProcess.start(url, journal, "replica-b", hold));
   }
 
   /** The replica that got to the hold first: the one carrying the rollout out. */
