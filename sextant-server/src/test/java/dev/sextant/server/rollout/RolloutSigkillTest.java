@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and after each of its commands, then started again on the same store: every rollout ends
  * SUCCEEDED with each command carried out exactly once, none skipped, none left pending. Each test
  * runs for a canary and for a blue-green rollout ({@link RolloutDriver#blueGreen()}: scale, preview
- * analysis, a timed switch, blue kept for a while). What "every command" is comes from a reference
- * run of each that nobody killed.
+ * analysis, the switch, blue kept for a while). What "every command" is comes from a reference run
+ * of each that nobody killed.
  */
 class RolloutSigkillTest {
   /** How a process killed by signal 9 exits, as {@link Process#exitValue()} reports it. */
