@@ -21,6 +21,8 @@ import dev.sextant.server.store.RolloutMoved;
 import dev.sextant.server.store.StoredRollout;
 import dev.sextant.server.store.Transaction;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,6 +253,33 @@ public final class RolloutEngine {
     }
     List<PendingCommand> pending =
         database.read("list pending commands", tx -> tx.rollouts().pending());
+    return carryOutPending(pending);
+  }
+
+  /**
+   * Carries out the commands of moves committed more than {@code grace} ago and still not done:
+   * what a server that died after its commit left behind, or a target refused. A younger command
+   * may still be in the hands of the server that made its move, so {@code grace} must outlast the
+   * slowest command a target carries out; carrying one out twice would be safe, but wasted. The
+   * deadlines of those rollouts are set again too, since the server that died may have died before
+   * it set one. Meant to run now and then on any one server of a cluster, as {@link RolloutWork}'s
+   * sweep does.
+   *
+   * @return how many commands were carried out
+   */
+  public int sweep(Duration grace) {
+    Instant before = clock.instant().minus(grace);
+    List<PendingCommand> stale =
+        database.read("list stale commands", tx -> tx.rollouts().pendingBefore(before));
+    for (String id : stale.stream().map(PendingCommand::rollout).distinct().toList()) {
+      RolloutState state = state(id);
+      state.deadline().ifPresent(at -> timers.deadline(id, state.version(), at));
+    }
+    return carryOutPending(stale);
+  }
+
+  /** Carries out pending commands, each as the move that wrote it asked for it. */
+  private int carryOutPending(List<PendingCommand> pending) {
     Map<String, List<PendingCommand>> byTransition = new LinkedHashMap<>();
     for (PendingCommand command : pending) {
       byTransition

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.core.digest.CanonicalJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,13 +189,24 @@ public final class RolloutRepository {
         .createQuery(
             "select idempotency_key, rollout_id, version, position from rollout_commands"
                 + " where done_at is null order by rollout_id, version, position")
-        .map(
-            (rs, ctx) ->
-                new PendingCommand(
-                    rs.getString("idempotency_key"),
-                    rs.getString("rollout_id"),
-                    rs.getLong("version"),
-                    rs.getInt("position")))
+        .map(RolloutRepository::toPending)
+        .list();
+  }
+
+  /**
+   * The commands of moves recorded before {@code before} and not carried out yet, oldest transition
+   * first, in their order.
+   */
+  public List<PendingCommand> pendingBefore(Instant before) {
+    return tx.handle()
+        .createQuery(
+            "select c.idempotency_key, c.rollout_id, c.version, c.position"
+                + " from rollout_commands c join rollout_events e"
+                + " on e.rollout_id = c.rollout_id and e.version = c.version"
+                + " where c.done_at is null and e.recorded_at < :before"
+                + " order by c.rollout_id, c.version, c.position")
+        .bind("before", Timestamps.utc(before))
+        .map(RolloutRepository::toPending)
         .list();
   }
 
@@ -221,6 +233,14 @@ public final class RolloutRepository {
             .bind("key", idempotencyKey)
             .execute()
         == 1;
+  }
+
+  private static PendingCommand toPending(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new PendingCommand(
+        rs.getString("idempotency_key"),
+        rs.getString("rollout_id"),
+        rs.getLong("version"),
+        rs.getInt("position"));
   }
 
   private static StoredRollout toRollout(ResultSet rs, StatementContext ctx) throws SQLException {
