@@ -51,6 +51,7 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
   private final Clock clock;
   private final Map<String, Frontend> frontends = new ConcurrentHashMap<>();
   private final Map<String, LocalTarget> targets = new ConcurrentHashMap<>();
+  private final Leftovers leftovers;
 
   /**
    * @param home where instances' logs go
@@ -78,11 +79,13 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the local target under " + home, e);
     }
+    this.leftovers = new Leftovers(home.resolve("processes"));
+    leftovers.killLeftovers();
     this.supervisor =
         new InstanceSupervisor(
             home.resolve("logs"),
             new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMinutes(1)),
-            status -> {});
+            status -> status.pid().ifPresent(leftovers::started));
   }
 
   @Override
@@ -218,9 +221,17 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
       HaproxyRuntime runtime = new HaproxyRuntime(config.adminSocket(), Duration.ofSeconds(5));
       HaproxyProcess process =
           HaproxyProcess.start(binary, file, dir.resolve("haproxy.log"), runtime, HAPROXY_START);
+      leftovers.started(process.pid());
       LOG.info("{}: HAProxy {} serves on 127.0.0.1:{}", name, process.pid(), config.frontendPort());
       return new Frontend(
-          binary, file, dir, config, runtime, process, new HaproxyBalancer(config, runtime));
+          binary,
+          file,
+          dir,
+          config,
+          runtime,
+          process,
+          new HaproxyBalancer(config, runtime),
+          leftovers::started);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write HAProxy's configuration in " + dir, e);
     }
@@ -248,6 +259,7 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
     private final HaproxyRuntime runtime;
     private final HaproxyBalancer balancer;
     private final Map<Track, String> runs = new ConcurrentHashMap<>();
+    private final java.util.function.LongConsumer onStart;
     private HaproxyProcess process;
 
     Frontend(
@@ -257,7 +269,9 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
         HaproxyConfig config,
         HaproxyRuntime runtime,
         HaproxyProcess process,
-        HaproxyBalancer balancer) {
+        HaproxyBalancer balancer,
+        java.util.function.LongConsumer onStart) {
+      this.onStart = onStart;
       this.binary = binary;
       this.file = file;
       this.dir = dir;
@@ -275,6 +289,7 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
       LOG.warn("{}: HAProxy exited; starting it again", config.service());
       process =
           HaproxyProcess.start(binary, file, dir.resolve("haproxy.log"), runtime, HAPROXY_START);
+      onStart.accept(process.pid());
       balancer.reassert();
     }
 
