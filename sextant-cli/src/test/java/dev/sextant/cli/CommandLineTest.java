@@ -76,6 +76,30 @@ class CommandLineTest {
   }
 
   @Test
+  void deploy_with_a_file_on_a_store_opened_here_applies_nothing() throws Exception {
+    Path release =
+        java.nio.file.Files.writeString(
+            home.resolve("release.yaml"),
+            """
+            apiVersion: sextant.dev/v1
+            kind: Service
+            metadata:
+              name: sample
+            spec:
+              description: A service.
+              owner: team-a
+            """);
+
+    Cli.Result deploy =
+        Cli.withHome(home).run("deploy", "-f", release.toString(), "--environment", "dev");
+    Cli.Result applied = Cli.withHome(home).run("apply", "-f", release.toString());
+
+    assertThat(deploy.code()).as(deploy.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(deploy.err()).contains("this command needs a server");
+    assertThat(applied.out()).as("new, not unchanged").contains("Service/sample created");
+  }
+
+  @Test
   void root_help_lists_the_commands_and_the_exit_codes() {
     Cli.Result result = Cli.withHome(home).run("--help");
 

@@ -103,6 +103,8 @@ public final class DeployCommand implements Callable<Integer> {
     }
     var context = root.context();
     try (Backend store = backend.open(context)) {
+      // Only a server deploys: a store opened here says so now, before any file is applied.
+      store.api();
       String name = files == null ? release : applied(context, store);
       ObjectNode request =
           JsonNodeFactory.instance
