@@ -16,7 +16,8 @@ class RolloutViewTest {
   @Test
   void a_rollout_shows_its_step_as_people_count_its_weight_instances_and_measurements() {
     var rollout =
-        Rollouts.measured(Rollouts.analysing(), "2026-12-06T17:02:10Z", 0.0123, "successful");
+        Rollouts.measured(Rollouts.analysing(), "2026-12-06T17:02:10Z", 0.0123, "successful")
+            .put("endpoint", "http://127.0.0.1:41000");
 
     String shown = render(out -> RolloutView.print(out, rollout));
 
@@ -24,6 +25,7 @@ class RolloutViewTest {
         .contains("ro-1a2b3c4d5e: sample-v2 to dev (service sample), plan plan-3, started by alice")
         .contains("progressing, step 2/4 analysis, canary weight 20%")
         .contains("stable sample-v1@1/default, canary sample-v2@1/default")
+        .contains("serves at http://127.0.0.1:41000")
         .contains("elapsed 2m10s");
     assertThat(shown.lines())
         .anySatisfy(

@@ -26,6 +26,9 @@ public final class RolloutView {
     out.printf(
         "  stable %s, canary %s%n",
         rollout.path("stableRevision").asText("-"), rollout.path("canaryRevision").asText("-"));
+    if (rollout.hasNonNull("endpoint")) {
+      out.printf("  serves at %s%n", rollout.path("endpoint").asText());
+    }
     out.printf("  elapsed %s (since %s)%n", elapsed(rollout), rollout.path("created").asText());
     if (!rollout.path("instances").isEmpty()) {
       out.println();
