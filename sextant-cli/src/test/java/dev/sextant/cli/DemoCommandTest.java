@@ -13,7 +13,10 @@ class DemoCommandTest {
   @Test
   void the_demo_tells_the_whole_story_and_exits_0() {
     Cli.Result result =
-        Cli.withHome(home).run("demo", "--examples", ValidateCommandTest.EXAMPLES.toString());
+        Cli.withHome(home)
+            // where the sample service's jar was built
+            .withEnv("SEXTANT_ROOT", Path.of("..").toAbsolutePath().normalize().toString())
+            .run("demo", "--examples", ValidateCommandTest.EXAMPLES.toString());
 
     assertThat(result.code()).as(result.toString()).isZero();
     assertThat(result.out())
@@ -51,7 +54,14 @@ class DemoCommandTest {
         .contains(
             "alice approves plan-2: refused: server refused the request (403): you asked for this"
                 + " plan; another person must approve it")
-        .containsPattern("bob approves plan-2 \\(digest [0-9a-f]{12}…\\): approved");
+        .containsPattern("bob approves plan-2 \\(digest [0-9a-f]{12}…\\): approved")
+        .contains("18. Find HAProxy", "19. Deploy sample 1.0.0 to dev")
+        .containsPattern("succeeded in [0-9.]+ s; clients use http://127\\.0\\.0\\.1:[0-9]+")
+        .containsPattern("measured server-errors = 0\\.00/s: successful")
+        .containsPattern("measured server-errors = [0-9.]+/s: failed")
+        .containsPattern("failed in [0-9.]+ s: .*server-errors failed")
+        .containsPattern("in the 2 s after its rollback [1-9][0-9]* requests, 0 errors")
+        .contains("serving now: sample-2-0-0@1/jar");
     assertThat(home).isEmptyDirectory();
   }
 }

@@ -3,6 +3,7 @@ package dev.sextant.server;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.document.Limits;
 import dev.sextant.server.access.AccessControl;
+import dev.sextant.server.deploy.Deploying;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DiscoveryService;
 import dev.sextant.server.discovery.DriftWatch;
@@ -25,7 +26,8 @@ public record Services(
     DriftWatch drift,
     ServerMetrics metrics,
     AccessControl access,
-    PlanService plans)
+    PlanService plans,
+    Deploying deploying)
     implements AutoCloseable {
 
   /**
@@ -39,16 +41,12 @@ public record Services(
       Validators validators,
       Consumer<ApplyOutcome> applied) {
     ServerMetrics metrics = new ServerMetrics();
+    metrics.paused(
+        () -> database.read("count paused rollouts", tx -> tx.rollouts().countIn("paused")));
     DriftWatch drift = new DriftWatch(database, metrics);
     ResourceService resources = new ResourceService(database, Limits.DEFAULT, validators, applied);
     DiscoveryService discovery = new DiscoveryService(database, tokens, drift, clock);
-    return new Services(
-        database,
-        resources,
-        discovery,
-        drift,
-        metrics,
-        new AccessControl(database, clock),
+    PlanService plans =
         new PlanService(
             database,
             resources,
@@ -56,7 +54,21 @@ public record Services(
             drift,
             validators,
             clock,
-            PlanService.APPROVAL_VALIDITY));
+            PlanService.APPROVAL_VALIDITY);
+    return new Services(
+        database,
+        resources,
+        discovery,
+        drift,
+        metrics,
+        new AccessControl(database, clock),
+        plans,
+        Deploying.withoutTarget(database, resources, plans, metrics, clock));
+  }
+
+  /** These services deploying with {@code deploying}: a server's engine, timers and target. */
+  public Services deployingWith(Deploying deploying) {
+    return new Services(database, resources, discovery, drift, metrics, access, plans, deploying);
   }
 
   public static Services on(
@@ -94,6 +106,7 @@ public record Services(
 
   @Override
   public void close() {
+    deploying.close();
     database.close();
   }
 }

@@ -3,19 +3,24 @@ package dev.sextant.server;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.server.api.ApiServer;
+import dev.sextant.server.deploy.Confirmations;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DriftWatch;
+import dev.sextant.server.rollout.RolloutEngine;
 import dev.sextant.server.store.Database;
 import dev.sextant.server.store.Revision;
+import dev.sextant.server.store.StoreLocation;
 import dev.sextant.server.work.BackgroundWork;
 import dev.sextant.server.work.OneTimeWork;
 import dev.sextant.server.work.RecurringWork;
 import dev.sextant.server.work.SchedulerDialect;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +43,51 @@ public final class SextantServer implements AutoCloseable {
   private final BackgroundWork work;
   private final ApiServer api;
   private final Optional<String> firstAdminToken;
+  private final Confirmations confirmations;
 
   private SextantServer(
-      Services services, BackgroundWork work, ApiServer api, Optional<String> firstAdminToken) {
+      Services services,
+      BackgroundWork work,
+      ApiServer api,
+      Optional<String> firstAdminToken,
+      Confirmations confirmations) {
     this.services = services;
     this.work = work;
     this.api = api;
     this.firstAdminToken = firstAdminToken;
+    this.confirmations = confirmations;
+  }
+
+  /**
+   * Carries out the commands a crash left undone, off the start's path: a command may start
+   * instances and wait for them.
+   */
+  private static void recoverInBackground(RolloutEngine engine) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                int done = engine.recover();
+                if (done > 0) {
+                  LOG.info("carried out {} rollout command(s) left undone by a crash", done);
+                }
+              } catch (RuntimeException e) {
+                LOG.warn("cannot recover the rollouts' pending commands: {}", e.getMessage());
+              }
+            },
+            "rollout-recovery");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * Where the local target keeps its instances' logs, HAProxy's files and its artifacts: in the
+   * data directory of an embedded store, else under the system's temporary directory.
+   */
+  private static Path localHome(ServerConfig config) {
+    return config.store() instanceof StoreLocation.Embedded embedded
+        ? embedded.dataDirectory().resolve("local")
+        : Path.of(System.getProperty("java.io.tmpdir"), "sextant-local");
   }
 
   /**
@@ -67,6 +110,7 @@ public final class SextantServer implements AutoCloseable {
   public static SextantServer start(ServerConfig config, Clock clock, Validators validators) {
     Database database = config.store().open(clock);
     BackgroundWork work = null;
+    Services opened = null;
     try {
       AtomicReference<Consumer<Revision>> checkSoon = new AtomicReference<>(revision -> {});
       AgentTokens tokens = config.agentToken().map(AgentTokens::of).orElse(AgentTokens.none());
@@ -81,6 +125,9 @@ public final class SextantServer implements AutoCloseable {
                   checkSoon.get().accept(outcome.revision());
                 }
               });
+      LocalDeploying local = LocalDeploying.on(services, localHome(config), clock);
+      services = services.deployingWith(local.deploying);
+      opened = services;
       Optional<String> firstAdmin = services.access().bootstrap(config.firstAdminToken());
       DriftWatch drift = services.drift();
       OneTimeWork driftCheck = new OneTimeWork(DRIFT_CHECK, drift::check);
@@ -98,8 +145,11 @@ public final class SextantServer implements AutoCloseable {
               SchedulerDialect.of(database.dialect()),
               config.work(),
               List.of(driftCheckAll),
-              List.of(driftCheck));
+              Stream.concat(Stream.of(driftCheck), local.works().stream()).toList());
       BackgroundWork started = work;
+      RolloutEngine engine = local.deploying.engine();
+      local.timers.drive(engine, work);
+      local.analyses.drive(engine, work);
       // An Environment's declared facts or drift action may have changed: its drift is checked
       // now, on whichever server claims the work, rather than at the next scheduled check; once per
       // revision, since a check already running may have read the one before.
@@ -108,11 +158,15 @@ public final class SextantServer implements AutoCloseable {
               started.scheduleNow(
                   driftCheck, revision.key().name(), "revision-" + revision.number()));
       work.start();
+      recoverInBackground(engine);
       ApiServer api = listen(services, config);
-      return new SextantServer(services, work, api, firstAdmin);
+      return new SextantServer(services, work, api, firstAdmin, local.confirmations);
     } catch (RuntimeException e) {
       if (work != null) {
         work.close();
+      }
+      if (opened != null) {
+        opened.deploying().close();
       }
       database.close();
       throw e;
@@ -155,6 +209,7 @@ public final class SextantServer implements AutoCloseable {
   public void close() {
     api.close();
     work.close();
+    confirmations.close();
     services.close();
   }
 

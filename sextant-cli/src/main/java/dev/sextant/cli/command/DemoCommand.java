@@ -76,6 +76,11 @@ import picocli.CommandLine.ParentCommand;
       "the dependency graph what an incompatible API would break. Last, two identities with",
       "tokens of their own ask for a deployment and approve it: a denied release is refused,",
       "one a policy holds waits, its requester cannot approve it, and an approver can.",
+      "Then it deploys for real on this host, behind HAProxy (installed from Debian's packages",
+      "when missing and run as root): the sample service's 1.0.0, then a canary of 2.0.0 that",
+      "its analysis passes and that is promoted, then a canary of 3.0.0 that fails a third of",
+      "its requests, which its analysis fails and which is rolled back on its own, while a",
+      "load generator counts the errors clients see. Exit 0 when the story went as told.",
       "Leaves nothing running and nothing behind unless --keep is given."
     },
     footerHeading = "%nExamples:%n",
@@ -338,6 +343,10 @@ public final class DemoCommand implements Callable<Integer> {
       step(out, 17, "Four eyes: alice asks to deploy to prod-us; someone else must approve");
       boolean fourEyes = DemoFourEyes.run(out, serverUrl, api, releases);
 
+      int[] number = {17};
+      boolean deployed =
+          DemoDeploy.run(out, api, projectRoot(), "dev", title -> step(out, ++number[0], title));
+
       out.printf(
           "%nDone in %d ms: %d resources stored, %d revisions in all.%n",
           (System.nanoTime() - started) / 1_000_000, first.size(), first.size() + 1);
@@ -350,7 +359,7 @@ public final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
         forever.await();
       }
-      return exact && identical && fourEyes ? 0 : 1;
+      return exact && identical && fourEyes && deployed ? 0 : 1;
     } finally {
       server.close();
       if (!keep) {
@@ -388,9 +397,14 @@ public final class DemoCommand implements Callable<Integer> {
     return out;
   }
 
-  private Path defaultExamples() {
+  /** The project's checkout: where the examples are and the sample service's jar was built. */
+  private Path projectRoot() {
     String projectRoot = root.context().env().get("SEXTANT_ROOT");
-    Path candidate = projectRoot != null ? Path.of(projectRoot, "examples") : Path.of("examples");
+    return projectRoot != null ? Path.of(projectRoot) : Path.of(".");
+  }
+
+  private Path defaultExamples() {
+    Path candidate = projectRoot().resolve("examples");
     if (!Files.isDirectory(candidate)) {
       throw CliException.invalid(
           "cannot find the examples directory at " + candidate + "; pass --examples DIR");

@@ -7,6 +7,7 @@ import dev.sextant.server.Failure;
 import dev.sextant.server.Services;
 import dev.sextant.server.access.AccessRefusal;
 import dev.sextant.server.discovery.Refusal;
+import dev.sextant.server.rollout.RolloutRefusal;
 import dev.sextant.server.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -57,6 +58,8 @@ public final class ApiServer implements AutoCloseable {
     new DiscoveryRoutes(services).register(routes);
     new AccessRoutes(services.access()).register(routes);
     new PlanRoutes(services.plans()).register(routes);
+    new RolloutRoutes(services.deploying().deployments(), services.deploying().watchers())
+        .register(routes);
     new ResourceRoutes(services.resources(), maxRequest, routes).register();
     errors(app, routes);
     app.start(host, port);
@@ -72,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
     app.exception(Refusal.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(StoreException.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(AccessRefusal.class, (e, ctx) -> failure(e, e, ctx));
+    app.exception(RolloutRefusal.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(
         HttpResponseException.class,
         (e, ctx) ->

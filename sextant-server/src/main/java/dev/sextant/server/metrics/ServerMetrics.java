@@ -1,19 +1,24 @@
 package dev.sextant.server.metrics;
 
+import dev.sextant.server.deploy.DeliveryMetrics;
 import dev.sextant.server.discovery.DriftMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
- * The registry behind {@code /metrics}: Sextant's own counters (drift so far; deliveries come with
- * the rollout engine) and the JVM's.
+ * The registry behind {@code /metrics}: Sextant's own counters (drift, and deliveries: outcomes,
+ * durations, rollbacks, abort latency, paused rollouts) and the JVM's.
  */
-public final class ServerMetrics implements DriftMetrics {
+public final class ServerMetrics implements DriftMetrics, DeliveryMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -44,6 +49,50 @@ public final class ServerMetrics implements DriftMetrics {
                 + " a store take turns, so their sum is one per interval")
         .register(registry)
         .increment();
+  }
+
+  @Override
+  public void ended(String environment, String service, String outcome, Duration took) {
+    Counter.builder("sextant_deployments")
+        .description("Rollouts ended, by environment, service and outcome")
+        .tag("environment", environment)
+        .tag("service", service)
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+    Timer.builder("sextant_deployment_duration")
+        .description("Time from a rollout's start to its end, by outcome")
+        .tag("environment", environment)
+        .tag("outcome", outcome)
+        .register(registry)
+        .record(took);
+    if (!outcome.equals("succeeded")) {
+      Counter.builder("sextant_rollbacks")
+          .description(
+              "Rollouts that ended with stable serving again: failed, aborted or rolled back")
+          .tag("environment", environment)
+          .tag("service", service)
+          .tag("outcome", outcome)
+          .register(registry)
+          .increment();
+    }
+  }
+
+  @Override
+  public void canaryCut(String environment, String service, Duration latency) {
+    Timer.builder("sextant_abort_latency")
+        .description("From a failure or abort decided to the canary's weight 0 on the target")
+        .tag("environment", environment)
+        .publishPercentiles(0.5, 0.99)
+        .register(registry)
+        .record(latency);
+  }
+
+  @Override
+  public void paused(Supplier<Number> count) {
+    Gauge.builder("sextant_rollouts_paused", () -> count.get().doubleValue())
+        .description("Rollouts paused now: by an operator, a pause step or a failure hold")
+        .register(registry);
   }
 
   /** The Prometheus text exposition of every metric. */

@@ -249,6 +249,17 @@ public final class PlanService {
     return new AccessRefusal(kind, message);
   }
 
+  /**
+   * Whether the plan made again from today's stored inputs has the stored plan's digest: its
+   * release, the environment's fingerprint and the policies are as they were.
+   *
+   * @throws AccessRefusal not found
+   */
+  public boolean unchanged(long id) {
+    StoredPlan stored = plan(id).plan();
+    return replanned(stored).equals(stored.digest());
+  }
+
   /** The plan made again, from today's stored inputs, for the one who asked for it. */
   private Digest replanned(StoredPlan stored) {
     Revision latest =

@@ -5,6 +5,8 @@ import dev.sextant.api.ProblemKind;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.spec.Specs;
 import dev.sextant.core.resource.spec.StrategySpec;
+import dev.sextant.core.rollout.Hold;
+import dev.sextant.core.rollout.Phase;
 import dev.sextant.core.rollout.Revisions;
 import dev.sextant.core.rollout.RolloutCommand;
 import dev.sextant.core.rollout.RolloutEvent;
@@ -19,11 +21,14 @@ import dev.sextant.server.store.RolloutMoved;
 import dev.sextant.server.store.StoredRollout;
 import dev.sextant.server.store.Transaction;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,13 +49,24 @@ public final class RolloutEngine {
   private final RolloutTarget target;
   private final RolloutTimers timers;
   private final Clock clock;
+  private final RolloutHooks hooks;
   private final RolloutMachine machine = new RolloutMachine();
 
-  public RolloutEngine(Database database, RolloutTarget target, RolloutTimers timers, Clock clock) {
+  public RolloutEngine(
+      Database database,
+      RolloutTarget target,
+      RolloutTimers timers,
+      Clock clock,
+      RolloutHooks hooks) {
     this.database = database;
     this.target = target;
     this.timers = timers;
     this.clock = clock;
+    this.hooks = hooks;
+  }
+
+  public RolloutEngine(Database database, RolloutTarget target, RolloutTimers timers, Clock clock) {
+    this(database, target, timers, clock, RolloutHooks.NONE);
   }
 
   /** An engine whose timers and deadlines nothing fires: every event comes from its caller. */
@@ -72,10 +88,28 @@ public final class RolloutEngine {
       int instances,
       ObjectNode strategy,
       String by) {
+    return start(id, service, environment, revisions, instances, strategy, by, tx -> {});
+  }
+
+  /**
+   * Stores a rollout and starts it, writing {@code alongside} (a lock taken, what it deploys) in
+   * the same transaction; what {@code alongside} throws leaves nothing stored.
+   *
+   * @throws IllegalArgumentException when the strategy cannot be read
+   */
+  public RolloutState start(
+      String id,
+      String service,
+      String environment,
+      Revisions revisions,
+      int instances,
+      ObjectNode strategy,
+      String by,
+      java.util.function.Consumer<Transaction> alongside) {
     // A strategy that cannot be compiled is refused before anything is stored.
     RolloutPlan plan =
         RolloutPlan.of((StrategySpec) Specs.read(Kind.STRATEGY, strategy), instances);
-    Transition.Moved moved =
+    Decision moved =
         database.write(
             "start rollout " + id,
             tx -> {
@@ -90,6 +124,7 @@ public final class RolloutEngine {
                       strategy,
                       phase(RolloutState.pending(id, plan, revisions)),
                       by);
+              alongside.accept(tx);
               return decide(tx, id, new RolloutEvent.Started(clock.instant()));
             });
     return after(id, moved);
@@ -102,7 +137,7 @@ public final class RolloutEngine {
    *     found for an unknown rollout
    */
   public RolloutState deliver(String id, RolloutEvent event) {
-    Transition.Moved moved = database.write("move rollout " + id, tx -> decide(tx, id, event));
+    Decision moved = database.write("move rollout " + id, tx -> decide(tx, id, event));
     return after(id, moved);
   }
 
@@ -139,18 +174,68 @@ public final class RolloutEngine {
   }
 
   /** After a move is committed: its deadline set, its commands carried out. */
-  private RolloutState after(String id, Transition.Moved moved) {
-    RolloutState state = moved.state();
+  private RolloutState after(String id, Decision decision) {
+    long decided = System.nanoTime();
+    RolloutState state = decision.moved().state();
+    hooks.moved(decision.stored(), state, decision.ended());
     state.deadline().ifPresent(at -> timers.deadline(id, state.version(), at));
-    carryOut(id, moved.commands());
+    carryOut(id, decision.moved().commands());
+    if (cutsTheCanary(decision.moved())) {
+      hooks.canaryCut(
+          decision.stored(), state, java.time.Duration.ofNanos(System.nanoTime() - decided));
+    }
     return state;
   }
+
+  /**
+   * Whether the move took the canary out of traffic for a failure or an abort: its first command
+   * sets weight 0 and it ends other than in success, or holds for a failure.
+   */
+  private static boolean cutsTheCanary(Transition.Moved moved) {
+    RolloutState state = moved.state();
+    boolean failing =
+        (state.phase().terminal() && state.phase() != Phase.SUCCEEDED)
+            || state.hold().equals(Optional.of(Hold.FAILURE));
+    return failing
+        && !moved.commands().isEmpty()
+        && moved.commands().get(0) instanceof RolloutCommand.SetCanaryWeight set
+        && set.weight() == 0;
+  }
+
+  /** A move decided and written, the rollout as read for it, and whether the move ended it. */
+  private record Decision(Transition.Moved moved, StoredRollout stored, boolean ended) {}
 
   /** The rollout as its events left it. */
   public RolloutState state(String id) {
     return database.read(
         "read rollout " + id,
         tx -> replay(stored(tx, id), tx.rollouts().events(id), Long.MAX_VALUE).state());
+  }
+
+  /** The rollout's state after each of its events, in order: its history as the machine saw it. */
+  public List<RolloutState> path(String id) {
+    return database.read(
+        "read rollout " + id,
+        tx -> {
+          StoredRollout stored = stored(tx, id);
+          List<String> events = tx.rollouts().events(id);
+          StrategySpec spec = (StrategySpec) Specs.read(Kind.STRATEGY, stored.strategy());
+          RolloutState state =
+              RolloutState.pending(
+                  id,
+                  RolloutPlan.of(spec, stored.instances()),
+                  new Revisions(stored.stableRevision(), stored.canaryRevision()));
+          List<RolloutState> path = new ArrayList<>();
+          for (String text : events) {
+            Transition transition = machine.next(state, RolloutEventJson.read(text));
+            if (!(transition instanceof Transition.Moved moved)) {
+              break;
+            }
+            state = moved.state();
+            path.add(state);
+          }
+          return path;
+        });
   }
 
   /**
@@ -168,6 +253,33 @@ public final class RolloutEngine {
     }
     List<PendingCommand> pending =
         database.read("list pending commands", tx -> tx.rollouts().pending());
+    return carryOutPending(pending);
+  }
+
+  /**
+   * Carries out the commands of moves committed more than {@code grace} ago and still not done:
+   * what a server that died after its commit left behind, or a target refused. A younger command
+   * may still be in the hands of the server that made its move, so {@code grace} must outlast the
+   * slowest command a target carries out; carrying one out twice would be safe, but wasted. The
+   * deadlines of those rollouts are set again too, since the server that died may have died before
+   * it set one. Meant to run now and then on any one server of a cluster, as {@link RolloutWork}'s
+   * sweep does.
+   *
+   * @return how many commands were carried out
+   */
+  public int sweep(Duration grace) {
+    Instant before = clock.instant().minus(grace);
+    List<PendingCommand> stale =
+        database.read("list stale commands", tx -> tx.rollouts().pendingBefore(before));
+    for (String id : stale.stream().map(PendingCommand::rollout).distinct().toList()) {
+      RolloutState state = state(id);
+      state.deadline().ifPresent(at -> timers.deadline(id, state.version(), at));
+    }
+    return carryOutPending(stale);
+  }
+
+  /** Carries out pending commands, each as the move that wrote it asked for it. */
+  private int carryOutPending(List<PendingCommand> pending) {
     Map<String, List<PendingCommand>> byTransition = new LinkedHashMap<>();
     for (PendingCommand command : pending) {
       byTransition
@@ -203,7 +315,7 @@ public final class RolloutEngine {
   /**
    * Decides the event on the stored state and writes the move; the caller's unit of work commits.
    */
-  private Transition.Moved decide(Transaction tx, String id, RolloutEvent event) {
+  private Decision decide(Transaction tx, String id, RolloutEvent event) {
     StoredRollout stored = stored(tx, id);
     RolloutState state = replay(stored, tx.rollouts().events(id), Long.MAX_VALUE).state();
     Transition transition = machine.next(state, event);
@@ -231,7 +343,11 @@ public final class RolloutEngine {
                 next.weight(),
                 next.reason(),
                 moved.commands().size()));
-    return moved;
+    boolean ended = next.phase().terminal() && !state.phase().terminal();
+    if (ended) {
+      hooks.ended(tx, stored, next);
+    }
+    return new Decision(moved, stored, ended);
   }
 
   /**

@@ -10,7 +10,7 @@ import dev.sextant.server.Failure;
 public final class RolloutRefusal extends RuntimeException implements Failure {
   private final ProblemKind kind;
 
-  RolloutRefusal(ProblemKind kind, String message) {
+  public RolloutRefusal(ProblemKind kind, String message) {
     super(message);
     this.kind = kind;
   }

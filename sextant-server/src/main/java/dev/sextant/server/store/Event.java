@@ -31,7 +31,10 @@ public sealed interface Event
         PlanApproved,
         ApprovalRefused,
         RolloutMoved,
-        RolloutCommandRan {
+        RolloutCommandRan,
+        RolloutMeasured,
+        DeploymentStarted,
+        RevisionMarked {
 
   /** The longest reason kept; a longer one is cut, since reasons are for people, not parsers. */
   int MAX_REASON_LENGTH = 500;
@@ -65,6 +68,9 @@ public sealed interface Event
         case ApprovalRefused.TYPE -> ApprovalRefused.of(envelope);
         case RolloutMoved.TYPE -> RolloutMoved.of(envelope);
         case RolloutCommandRan.TYPE -> RolloutCommandRan.of(envelope);
+        case RolloutMeasured.TYPE -> RolloutMeasured.of(envelope);
+        case DeploymentStarted.TYPE -> DeploymentStarted.of(envelope);
+        case RevisionMarked.TYPE -> RevisionMarked.of(envelope);
         default -> throw new StoreException("the store holds an unknown event type");
       };
     } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.core.digest.CanonicalJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,56 @@ public final class RolloutRepository {
         .bind("id", id)
         .map(RolloutRepository::toRollout)
         .findOne();
+  }
+
+  /**
+   * The newest rollouts first, of one service or environment when given.
+   *
+   * @param limit at most this many
+   */
+  public List<StoredRollout> list(
+      Optional<String> service, Optional<String> environment, int limit) {
+    // PostgreSQL cannot type a parameter that is only compared with null: the filters are left out.
+    String where =
+        (service.isPresent() ? " and service = :service" : "")
+            + (environment.isPresent() ? " and environment = :environment" : "");
+    var query =
+        tx.handle()
+            .createQuery(
+                "select "
+                    + COLUMNS
+                    + " from rollouts where 1 = 1"
+                    + where
+                    + " order by created_at desc, id desc limit :limit")
+            .bind("limit", limit);
+    service.ifPresent(s -> query.bind("service", s));
+    environment.ifPresent(e -> query.bind("environment", e));
+    return query.map(RolloutRepository::toRollout).list();
+  }
+
+  /** The events the rollout took, with when each was recorded, in order. */
+  public List<RecordedRolloutEvent> history(String id) {
+    return tx.handle()
+        .createQuery(
+            "select version, event, recorded_at from rollout_events where rollout_id = :id"
+                + " order by version")
+        .bind("id", id)
+        .map(
+            (rs, ctx) ->
+                new RecordedRolloutEvent(
+                    rs.getLong("version"),
+                    rs.getString("event"),
+                    Timestamps.read(rs, "recorded_at")))
+        .list();
+  }
+
+  /** How many rollouts are in the phase now. */
+  public long countIn(String phase) {
+    return tx.handle()
+        .createQuery("select count(*) from rollouts where phase = :phase")
+        .bind("phase", phase)
+        .mapTo(Long.class)
+        .one();
   }
 
   /** The ids of the rollouts not in a terminal phase. */
@@ -138,13 +189,24 @@ public final class RolloutRepository {
         .createQuery(
             "select idempotency_key, rollout_id, version, position from rollout_commands"
                 + " where done_at is null order by rollout_id, version, position")
-        .map(
-            (rs, ctx) ->
-                new PendingCommand(
-                    rs.getString("idempotency_key"),
-                    rs.getString("rollout_id"),
-                    rs.getLong("version"),
-                    rs.getInt("position")))
+        .map(RolloutRepository::toPending)
+        .list();
+  }
+
+  /**
+   * The commands of moves recorded before {@code before} and not carried out yet, oldest transition
+   * first, in their order.
+   */
+  public List<PendingCommand> pendingBefore(Instant before) {
+    return tx.handle()
+        .createQuery(
+            "select c.idempotency_key, c.rollout_id, c.version, c.position"
+                + " from rollout_commands c join rollout_events e"
+                + " on e.rollout_id = c.rollout_id and e.version = c.version"
+                + " where c.done_at is null and e.recorded_at < :before"
+                + " order by c.rollout_id, c.version, c.position")
+        .bind("before", Timestamps.utc(before))
+        .map(RolloutRepository::toPending)
         .list();
   }
 
@@ -171,6 +233,14 @@ public final class RolloutRepository {
             .bind("key", idempotencyKey)
             .execute()
         == 1;
+  }
+
+  private static PendingCommand toPending(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new PendingCommand(
+        rs.getString("idempotency_key"),
+        rs.getString("rollout_id"),
+        rs.getLong("version"),
+        rs.getInt("position"));
   }
 
   private static StoredRollout toRollout(ResultSet rs, StatementContext ctx) throws SQLException {

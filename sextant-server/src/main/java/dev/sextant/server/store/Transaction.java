@@ -26,6 +26,7 @@ public final class Transaction {
   private final AccessRepository access;
   private final PlanRepository plans;
   private final RolloutRepository rollouts;
+  private final DeploymentRepository deployments;
   private int changes;
   private int appended;
   private long lastSequence;
@@ -43,6 +44,7 @@ public final class Transaction {
     this.access = new AccessRepository(this);
     this.plans = new PlanRepository(this);
     this.rollouts = new RolloutRepository(this);
+    this.deployments = new DeploymentRepository(this);
   }
 
   static Transaction writing(Handle handle, Clock clock, boolean retrying) {
@@ -75,6 +77,10 @@ public final class Transaction {
 
   public AccessRepository access() {
     return access;
+  }
+
+  public DeploymentRepository deployments() {
+    return deployments;
   }
 
   public PlanRepository plans() {

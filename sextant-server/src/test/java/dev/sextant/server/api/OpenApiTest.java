@@ -136,6 +136,26 @@ class OpenApiTest {
     // or a plan that needs no approval.
     contract(
         "POST /api/v1/plans/{id}/approvals", Set.of(), Set.of(), Set.of(404, 409, 413, 415, 422));
+    // 409: a plan that refuses or awaits approval, a service's lock held, a variant the target
+    // cannot run; or, for a verb, a state that refuses it.
+    contract("POST /api/v1/deployments", Set.of(), Set.of(), Set.of(404, 409, 413, 415, 422));
+    contract("GET /api/v1/rollouts", Set.of("limit", "service", "environment"), Set.of(), Set.of());
+    contract("GET /api/v1/rollouts/{id}", Set.of(), Set.of(), Set.of(404));
+    for (String verb : RolloutRoutes.VERBS) {
+      contract(
+          "POST /api/v1/rollouts/{id}/" + verb,
+          Set.of(),
+          Set.of(),
+          Set.of(404, 409, 413, 415, 422));
+    }
+    contract("GET /api/v1/rollouts/{id}/history", Set.of(), Set.of(), Set.of(404));
+    contract("GET /api/v1/rollouts/{id}/logs", Set.of("instance", "tail"), Set.of(), Set.of(404));
+    contract("GET /api/v1/rollouts/{id}/events", Set.of(), Set.of(), Set.of(404));
+    contract(
+        "POST /api/v1/environments/{name}/services/{service}/undo",
+        Set.of(),
+        Set.of(),
+        Set.of(404, 409, 413, 415, 422));
   }
 
   private static void contract(

@@ -2,11 +2,14 @@ package dev.sextant.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.api.ApiClient;
 import dev.sextant.core.access.Grant;
 import dev.sextant.core.access.Permission;
 import dev.sextant.core.access.Role;
 import dev.sextant.core.resource.LabelSelector;
+import dev.sextant.core.rollout.Revisions;
 import dev.sextant.core.validation.Input;
 import dev.sextant.server.Services;
 import dev.sextant.server.access.Principal;
@@ -92,6 +95,20 @@ class RoutePermissionMatrixTest {
     EXPECTED.put(
         "POST /api/v1/plans/{id}/approvals",
         Access.needs(Permission.APPROVE, Access.Scope.REQUEST));
+    EXPECTED.put("POST /api/v1/deployments", Access.needs(Permission.DEPLOY, Access.Scope.REQUEST));
+    EXPECTED.put("GET /api/v1/rollouts", READ);
+    EXPECTED.put("GET /api/v1/rollouts/{id}", READ);
+    for (String verb : List.of("pause", "resume", "abort", "promote", "retry", "undo")) {
+      EXPECTED.put(
+          "POST /api/v1/rollouts/{id}/" + verb,
+          Access.needs(Permission.DEPLOY, Access.Scope.REQUEST));
+    }
+    EXPECTED.put("GET /api/v1/rollouts/{id}/history", READ);
+    EXPECTED.put("GET /api/v1/rollouts/{id}/logs", READ);
+    EXPECTED.put("GET /api/v1/rollouts/{id}/events", READ);
+    EXPECTED.put(
+        "POST /api/v1/environments/{name}/services/{service}/undo",
+        Access.needs(Permission.DEPLOY, Access.Scope.PATH_ENVIRONMENT));
     EXPECTED.put("POST /api/v1/apply", Access.needs(Permission.APPLY, Access.Scope.REQUEST));
     EXPECTED.put("GET /api/v1/resources", READ);
     EXPECTED.put("GET /api/v1/{kind}", READ);
@@ -170,6 +187,7 @@ class RoutePermissionMatrixTest {
   private static final Map<Caller, String> TOKENS = new LinkedHashMap<>();
   private static final Map<String, String> PLANS = new LinkedHashMap<>();
   private static final Map<String, String> DIGESTS = new LinkedHashMap<>();
+  private static final Map<String, String> ROLLOUTS = new LinkedHashMap<>();
 
   @BeforeAll
   static void start() throws IOException {
@@ -211,6 +229,24 @@ class RoutePermissionMatrixTest {
       var plan = services.plans().submit(Principal.local("planner"), RELEASE, environment);
       PLANS.put(environment, plan.plan().name());
       DIGESTS.put(environment, plan.plan().digest().value());
+      // A rollout that waits in each environment: this server has no target, so its first command
+      // stays pending and every verb finds it running, or ended by an earlier caller's abort.
+      String rollout = "ro-" + environment.length() + "0";
+      services
+          .deploying()
+          .engine()
+          .start(
+              rollout,
+              "payments-api",
+              environment,
+              new Revisions("", "payments-api-2-4-0@1/default"),
+              1,
+              (ObjectNode)
+                  new ObjectMapper()
+                      .readTree(
+                          "{\"canary\": {\"steps\": [{\"setWeight\": 10}, {\"pause\": {}}]}}"),
+              "setup");
+      ROLLOUTS.put(environment, rollout);
     }
   }
 
@@ -351,7 +387,15 @@ class RoutePermissionMatrixTest {
                 .replace("{name}", environment)
                 .replace("{kind}", "environments")
                 .replace("{revision}", "1")
-                .replace("{id}", template.contains("tokens") ? "tok-none" : PLANS.get(environment));
+                .replace("{service}", "payments-api")
+                .replace(
+                    "{id}",
+                    template.contains("tokens")
+                        ? "tok-none"
+                        : template.contains("rollouts")
+                            // the stream of a rollout that exists would stay open: none, a 404
+                            ? (template.endsWith("events") ? "ro-0" : ROLLOUTS.get(environment))
+                            : PLANS.get(environment));
         if (path.equals(EventStreamRoutes.PATH)) {
           path += "?after=-1"; // refused by the stream's own check, once past access, so it ends
         }
@@ -367,6 +411,17 @@ class RoutePermissionMatrixTest {
             body = "{\"release\":\"" + RELEASE + "\",\"environment\":\"" + environment + "\"}";
             checks.add(new Check(Permission.DEPLOY, Where.IN_ENVIRONMENT));
           }
+          case "POST /api/v1/deployments" -> {
+            body = "{\"release\":\"" + RELEASE + "\",\"environment\":\"" + environment + "\"}";
+            checks.add(new Check(Permission.DEPLOY, Where.IN_ENVIRONMENT));
+          }
+          case "POST /api/v1/rollouts/{id}/pause",
+              "POST /api/v1/rollouts/{id}/resume",
+              "POST /api/v1/rollouts/{id}/abort",
+              "POST /api/v1/rollouts/{id}/promote",
+              "POST /api/v1/rollouts/{id}/retry",
+              "POST /api/v1/rollouts/{id}/undo" ->
+              checks.add(new Check(Permission.DEPLOY, Where.IN_ENVIRONMENT));
           case "POST /api/v1/plans/{id}/approvals" -> {
             body = "{\"digest\":\"" + DIGESTS.get(environment) + "\"}";
             checks.add(new Check(Permission.APPROVE, Where.IN_ENVIRONMENT));

@@ -26,14 +26,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A canary rollout driven to its end in a process of its own, so that {@link RolloutSigkillTest}
- * can SIGKILL it anywhere and start it again on the same store and journal.
+ * A rollout driven to its end in a process of its own, so that {@link RolloutSigkillTest} can
+ * SIGKILL it anywhere and start it again on the same store and journal.
  *
  * <p>Arguments: the store (an H2 data directory, or a {@code jdbc:postgresql:} URL), the journal
- * file, then at most one place to hold still for the kill: {@code --hold-after-move=N} (move N
- * committed and its commands carried out), {@code --hold-before-key=KEY} (the command's move is
- * committed, the command not carried out), {@code --hold-after-key=KEY} (carried out and journaled,
- * not yet marked done in the store). Holding prints {@code holding} and sleeps until killed.
+ * file, {@code --blue-green} to roll out by {@link #blueGreen()} rather than {@link #canary()},
+ * then at most one place to hold still for the kill: {@code --hold-after-move=N} (move N committed
+ * and its commands carried out), {@code --hold-before-key=KEY} (the command's move is committed,
+ * the command not carried out), {@code --hold-after-key=KEY} (carried out and journaled, not yet
+ * marked done in the store). Holding prints {@code holding} and sleeps until killed.
  *
  * <p>Its target journals {@code KEY TYPE} for each command and forces the line to disk before it
  * returns, and does nothing for a key already journaled, as an idempotent target does with the key;
@@ -75,9 +76,12 @@ public final class RolloutDriver {
     long holdAfterMove = -1;
     Optional<String> holdBeforeKey = Optional.empty();
     Optional<String> holdAfterKey = Optional.empty();
+    ObjectNode strategy = canary();
     for (int i = 2; i < args.length; i++) {
       String arg = args[i];
-      if (arg.startsWith("--hold-after-move=")) {
+      if (arg.equals("--blue-green")) {
+        strategy = blueGreen();
+      } else if (arg.startsWith("--hold-after-move=")) {
         holdAfterMove = Long.parseLong(arg.substring("--hold-after-move=".length()));
       } else if (arg.startsWith("--hold-before-key=")) {
         holdBeforeKey = Optional.of(arg.substring("--hold-before-key=".length()));
@@ -108,7 +112,7 @@ public final class RolloutDriver {
               "dev",
               new Revisions("sample-1", "sample-2"),
               2,
-              canary(),
+              strategy,
               "alice");
       driver.moved(state, holdAfterMove);
     }
@@ -142,6 +146,8 @@ public final class RolloutDriver {
       case "StartAnalysis" ->
           new RolloutEvent.MeasurementTaken(CLOCK.instant(), RolloutEvent.Verdict.SUCCESSFUL, "ok");
       case "RequestApproval" -> new RolloutEvent.Approved(CLOCK.instant(), "carol");
+      // A scale step's commands come in pairs (canary, stable); it ends when both are ready.
+      case "ScaleInstances" -> new RolloutEvent.InstancesReady(CLOCK.instant());
       default -> new RolloutEvent.StepFinished(CLOCK.instant());
     };
   }
@@ -188,6 +194,26 @@ public final class RolloutDriver {
           new ObjectMapper(new YAMLFactory())
               .readTree(Path.of("..", "examples", "strategies", "canary-standard.yaml").toFile())
               .path("spec");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Blue-green: green started beside blue, its preview analysed, all traffic switched at once, blue
+   * kept for a while after. No delay before the switch: it is a timed pause, as the canary's are,
+   * and each step more costs the kill tests two more processes.
+   */
+  static ObjectNode blueGreen() {
+    try {
+      return (ObjectNode)
+          new ObjectMapper()
+              .readTree(
+                  """
+                  {"blueGreen": {"previewAnalysis": {"templates": ["smoke"]},
+                                 "scaleDownDelay": "5m"},
+                   "abort": {"onFailure": "rollback", "progressDeadline": "30m"}}
+                  """);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -19,18 +19,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The rollout engine in a real process, SIGKILLed at every step boundary of a canary rollout and
- * before and after each of its commands, then started again on the same store: every rollout ends
- * SUCCEEDED with each command carried out exactly once, none skipped, none left pending. What
- * "every command" is comes from a reference run that nobody killed.
+ * The rollout engine in a real process, SIGKILLed at every step boundary of a rollout and before
+ * and after each of its commands, then started again on the same store: every rollout ends
+ * SUCCEEDED with each command carried out exactly once, none skipped, none left pending. Each test
+ * runs for a canary and for a blue-green rollout ({@link RolloutDriver#blueGreen()}: scale, preview
+ * analysis, the switch, blue kept for a while). What "every command" is comes from a reference run
+ * of each that nobody killed.
  */
 class RolloutSigkillTest {
   /** How a process killed by signal 9 exits, as {@link Process#exitValue()} reports it. */
@@ -39,115 +44,149 @@ class RolloutSigkillTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
 
-  /** The reference run's journal: each command once, in the order carried out. */
-  private static List<String> reference;
-
-  /** How many moves the reference run's rollout made, its start included. */
-  private static long moves;
+  /** The reference run of each strategy, by name. */
+  private static final Map<String, Reference> REFERENCES = new HashMap<>();
 
   @TempDir static Path shared;
   @TempDir Path home;
 
+  /**
+   * An uninterrupted run of a strategy.
+   *
+   * @param flags what tells the driver the strategy
+   * @param journal each command once, in the order carried out
+   * @param moves how many moves the rollout made, its start included
+   */
+  private record Reference(List<String> flags, List<String> journal, long moves) {
+    /** The journal's lines of the commands of moves 1 to {@code k} (keys are rollout/version/i). */
+    List<String> upToMove(long k) {
+      return journal.stream().filter(line -> Long.parseLong(key(line).split("/")[1]) <= k).toList();
+    }
+  }
+
   @BeforeAll
-  static void runOnceWithoutKilling() throws Exception {
-    Path store = shared.resolve("reference");
-    Path journal = shared.resolve("reference.journal");
-    Driver driver = Driver.start(store.toString(), journal);
+  static void runEachOnceWithoutKilling() throws Exception {
+    REFERENCES.put("canary", reference("canary", List.of()));
+    REFERENCES.put("blue-green", reference("blue-green", List.of("--blue-green")));
+    assertThat(keys(REFERENCES.get("blue-green").journal()))
+        .as("blue-green scales both tracks and switches all traffic at once")
+        .extracting(k -> k.split("/")[1] + "/" + k.split("/")[2])
+        .startsWith("1/0", "1/1");
+  }
+
+  private static Reference reference(String name, List<String> flags) throws Exception {
+    Path store = shared.resolve(name);
+    Path journal = shared.resolve(name + ".journal");
+    Driver driver = Driver.start(store.toString(), journal, flags);
     driver.awaitExit(0);
-    reference = Files.readAllLines(journal, StandardCharsets.UTF_8);
-    moves = driver.lastMove();
-    assertThat(reference).doesNotHaveDuplicates().hasSizeGreaterThan(5);
+    List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+    long moves = driver.lastMove();
+    assertThat(lines).doesNotHaveDuplicates().hasSizeGreaterThan(5);
     assertThat(moves).isGreaterThan(3);
     Database database = open(store.toString());
     try {
       assertThat(new RolloutEngine(database, (r, c) -> {}, CLOCK).state(RolloutDriver.ROLLOUT))
           .satisfies(s -> assertThat(s.phase()).isEqualTo(Phase.SUCCEEDED))
           .satisfies(s -> assertThat(s.version()).isEqualTo(moves));
-      assertThat(ran(database)).as("each command is marked done").isEqualTo(keys(reference));
+      assertThat(ran(database)).as("each command is marked done").isEqualTo(keys(lines));
     } finally {
       database.close();
     }
+    return new Reference(flags, lines, moves);
   }
 
-  @Test
-  void a_kill_after_any_move_leaves_each_command_carried_out_once() throws Exception {
-    for (long k = 1; k <= moves; k++) {
+  @ParameterizedTest
+  @ValueSource(strings = {"canary", "blue-green"})
+  void a_kill_after_any_move_leaves_each_command_carried_out_once(String strategy)
+      throws Exception {
+    Reference reference = REFERENCES.get(strategy);
+    for (long k = 1; k <= reference.moves(); k++) {
       Path store = home.resolve("store-" + k);
       Path journal = home.resolve("journal-" + k);
 
-      Driver.start(store.toString(), journal, "--hold-after-move=" + k).kill();
+      Driver.start(store.toString(), journal, reference.flags(), "--hold-after-move=" + k).kill();
       assertThat(lines(journal))
           .as("killed after move %d, its commands and none after carried out", k)
-          .isEqualTo(upToMove(k));
+          .isEqualTo(reference.upToMove(k));
 
-      Driver.start(store.toString(), journal).awaitExit(0);
-      assertEndedOnce(open(store.toString()), journal);
+      Driver.start(store.toString(), journal, reference.flags()).awaitExit(0);
+      assertEndedOnce(reference, open(store.toString()), journal);
     }
   }
 
-  @Test
-  void a_kill_before_or_after_any_command_leaves_it_carried_out_once() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"canary", "blue-green"})
+  void a_kill_before_or_after_any_command_leaves_it_carried_out_once(String strategy)
+      throws Exception {
     // One store killed again and again: each run recovers what the last one left, and is killed
     // at the next command, once before the target has it and once after it has it but before the
     // store marks it done.
+    Reference reference = REFERENCES.get(strategy);
+    List<String> all = reference.journal();
     Path store = home.resolve("store");
     Path journal = home.resolve("journal");
-    for (int i = 0; i < reference.size(); i++) {
-      String key = key(reference.get(i));
+    for (int i = 0; i < all.size(); i++) {
+      String key = key(all.get(i));
 
-      Driver.start(store.toString(), journal, "--hold-before-key=" + key).kill();
-      assertThat(lines(journal)).as("killed before %s", key).isEqualTo(reference.subList(0, i));
+      Driver.start(store.toString(), journal, reference.flags(), "--hold-before-key=" + key).kill();
+      assertThat(lines(journal)).as("killed before %s", key).isEqualTo(all.subList(0, i));
 
-      Driver.start(store.toString(), journal, "--hold-after-key=" + key).kill();
-      assertThat(lines(journal)).as("killed after %s", key).isEqualTo(reference.subList(0, i + 1));
+      Driver.start(store.toString(), journal, reference.flags(), "--hold-after-key=" + key).kill();
+      assertThat(lines(journal)).as("killed after %s", key).isEqualTo(all.subList(0, i + 1));
       assertThat(pendingKeys(store.toString()))
           .as("carried out by the target, not yet marked done in the store")
           .contains(key);
     }
-    Driver.start(store.toString(), journal).awaitExit(0);
-    assertEndedOnce(open(store.toString()), journal);
+    Driver.start(store.toString(), journal, reference.flags()).awaitExit(0);
+    assertEndedOnce(reference, open(store.toString()), journal);
   }
 
-  @Test
-  void on_postgresql_a_kill_at_a_move_before_a_command_and_after_a_command_changes_nothing()
-      throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"canary", "blue-green"})
+  void on_postgresql_a_kill_at_a_move_before_a_command_and_after_a_command_changes_nothing(
+      String strategy) throws Exception {
+    Reference reference = REFERENCES.get(strategy);
+    List<String> all = reference.journal();
+    List<String> flags = reference.flags();
     String url = EmbeddedPostgresServer.newDatabase();
     Path journal = home.resolve("journal");
-    String firstOfMove3 = key(reference.get(upToMove(2).size()));
-    String middle = key(reference.get(reference.size() / 2 + 1));
-    assertThat(keys(reference).indexOf(middle)).isGreaterThan(upToMove(2).size());
+    String firstOfMove3 = key(all.get(reference.upToMove(2).size()));
+    String middle = key(all.get(all.size() / 2 + 1));
+    assertThat(keys(all).indexOf(middle)).isGreaterThan(reference.upToMove(2).size());
 
-    Driver.start(url, journal, "--hold-after-move=2").kill();
-    assertThat(lines(journal)).isEqualTo(upToMove(2));
+    Driver.start(url, journal, flags, "--hold-after-move=2").kill();
+    assertThat(lines(journal)).isEqualTo(reference.upToMove(2));
 
-    Driver.start(url, journal, "--hold-before-key=" + firstOfMove3).kill();
-    assertThat(lines(journal)).isEqualTo(upToMove(2));
+    Driver.start(url, journal, flags, "--hold-before-key=" + firstOfMove3).kill();
+    assertThat(lines(journal)).isEqualTo(reference.upToMove(2));
     assertThat(pendingKeys(url))
         .as("move 3 committed, its commands pending")
         .contains(firstOfMove3);
 
-    Driver.start(url, journal, "--hold-after-key=" + middle).kill();
+    Driver.start(url, journal, flags, "--hold-after-key=" + middle).kill();
     assertThat(keys(lines(journal))).endsWith(middle);
     assertThat(pendingKeys(url))
         .as("carried out by the target, not yet marked done in the store")
         .contains(middle);
 
-    Driver.start(url, journal).awaitExit(0);
-    assertEndedOnce(open(url), journal);
+    Driver.start(url, journal, flags).awaitExit(0);
+    assertEndedOnce(reference, open(url), journal);
   }
 
   /** Closes the database once it has checked it. */
-  private static void assertEndedOnce(Database database, Path journal) {
+  private static void assertEndedOnce(Reference reference, Database database, Path journal) {
     try {
       assertThat(new RolloutEngine(database, (r, c) -> {}, CLOCK).state(RolloutDriver.ROLLOUT))
           .satisfies(s -> assertThat(s.phase()).isEqualTo(Phase.SUCCEEDED))
-          .satisfies(s -> assertThat(s.version()).isEqualTo(moves));
+          .satisfies(s -> assertThat(s.version()).isEqualTo(reference.moves()));
       assertThat(lines(journal))
           .as("each command carried out once, none skipped, in the reference's order")
-          .isEqualTo(reference);
+          .isEqualTo(reference.journal());
       List<PendingCommand> pending = database.read("pending", tx -> tx.rollouts().pending());
       assertThat(pending).as("no command left not done").isEmpty();
-      assertThat(ran(database)).as("each command marked done once").isEqualTo(keys(reference));
+      assertThat(ran(database))
+          .as("each command marked done once")
+          .isEqualTo(keys(reference.journal()));
     } finally {
       database.close();
     }
@@ -183,11 +222,6 @@ class RolloutSigkillTest {
         .toList();
   }
 
-  /** The reference's lines of the commands of moves 1 to {@code k} (keys are rollout/version/i). */
-  private static List<String> upToMove(long k) {
-    return reference.stream().filter(line -> Long.parseLong(key(line).split("/")[1]) <= k).toList();
-  }
-
   private static String key(String line) {
     return line.split(" ")[0];
   }
@@ -208,7 +242,8 @@ class RolloutSigkillTest {
 
   /** A {@link RolloutDriver} in a process of its own, its output kept for messages. */
   private record Driver(Process process, StringBuffer output) {
-    static Driver start(String store, Path journal, String... flags) throws IOException {
+    static Driver start(String store, Path journal, List<String> strategy, String... flags)
+        throws IOException {
       List<String> command =
           new ArrayList<>(
               List.of(
@@ -223,6 +258,7 @@ class RolloutSigkillTest {
                   RolloutDriver.class.getName(),
                   store,
                   journal.toString()));
+      command.addAll(strategy);
       command.addAll(List.of(flags));
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       StringBuffer output = new StringBuffer();

@@ -207,7 +207,12 @@ class OutboxTest {
               f ->
                   assertThat(catchThrowable(() -> f.plans().plan(1)))
                       .isInstanceOf(AccessRefusal.class)),
-          Map.entry("PlanService.plans(int)", f -> f.plans().plans(10)));
+          Map.entry("PlanService.plans(int)", f -> f.plans().plans(10)),
+          Map.entry(
+              "PlanService.unchanged(long)",
+              f ->
+                  assertThat(catchThrowable(() -> f.plans().unchanged(1)))
+                      .isInstanceOf(AccessRefusal.class)));
 
   @RegisterExtension final TestDatabases databases = new TestDatabases(new SettableClock(NOW));
 

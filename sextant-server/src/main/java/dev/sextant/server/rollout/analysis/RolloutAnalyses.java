@@ -11,6 +11,7 @@ import dev.sextant.core.rollout.RolloutEvent;
 import dev.sextant.core.rollout.RolloutState;
 import dev.sextant.server.analysis.AnalysisRunner;
 import dev.sextant.server.analysis.AnalysisTick;
+import dev.sextant.server.analysis.MetricJudged;
 import dev.sextant.server.analysis.ScrapeProvider;
 import dev.sextant.server.rollout.RolloutEngine;
 import dev.sextant.server.rollout.RolloutRefusal;
@@ -58,6 +59,7 @@ public final class RolloutAnalyses implements RolloutTarget {
   private final CanaryInstances canaries;
   private final HttpClient client;
   private final Clock clock;
+  private final MeasurementLog log;
   private final Map<String, Run> runs = new ConcurrentHashMap<>();
   private final Set<String> stopped = ConcurrentHashMap.newKeySet();
   private final AtomicReference<RolloutEngine> engine = new AtomicReference<>();
@@ -70,12 +72,23 @@ public final class RolloutAnalyses implements RolloutTarget {
       AnalysisTemplates templates,
       CanaryInstances canaries,
       HttpClient client,
-      Clock clock) {
+      Clock clock,
+      MeasurementLog log) {
     this.target = target;
     this.templates = templates;
     this.canaries = canaries;
     this.client = client;
     this.clock = clock;
+    this.log = log;
+  }
+
+  public RolloutAnalyses(
+      RolloutTarget target,
+      AnalysisTemplates templates,
+      CanaryInstances canaries,
+      HttpClient client,
+      Clock clock) {
+    this(target, templates, canaries, client, clock, MeasurementLog.NONE);
   }
 
   /** The one-time work to give the background work when it is built. */
@@ -177,7 +190,8 @@ public final class RolloutAnalyses implements RolloutTarget {
               });
       return;
     }
-    Optional<RolloutEvent.MeasurementTaken> verdict = run.measure(clock.instant());
+    Optional<RolloutEvent.MeasurementTaken> verdict =
+        run.measure(clock.instant(), judged -> log.taken(rollout, tick.analysis(), judged));
     if (verdict.isEmpty()) {
       schedule(rollout, tick.next(), run.due().orElse(clock.instant()));
       return;
@@ -273,13 +287,17 @@ public final class RolloutAnalyses implements RolloutTarget {
     }
 
     /** Measures what is due; the event to deliver once the run has a verdict. */
-    Optional<RolloutEvent.MeasurementTaken> measure(Instant now) {
+    Optional<RolloutEvent.MeasurementTaken> measure(
+        Instant now, java.util.function.Consumer<List<MetricJudged>> taken) {
       if (started.runner().isEmpty()) {
         return Optional.of(
             new RolloutEvent.MeasurementTaken(now, RolloutEvent.Verdict.ERROR, started.error()));
       }
       AnalysisRunner runner = started.runner().get();
       AnalysisTick tick = runner.measure(now);
+      if (!tick.judged().isEmpty()) {
+        taken.accept(tick.judged());
+      }
       return tick.verdict().map(v -> new RolloutEvent.MeasurementTaken(now, v, detail(runner)));
     }
 

@@ -7,6 +7,8 @@ import dev.sextant.server.rollout.RolloutTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -35,8 +37,11 @@ public final class LocalTarget implements RolloutTarget {
   private final Clock clock;
   private String stableRevision;
 
-  /** The revision each track's processes run, so that scaling to another revision restarts them. */
-  private final java.util.Map<Track, String> runs = new java.util.EnumMap<>(Track.class);
+  /**
+   * The revision each track's processes run, so that scaling to another revision restarts them and
+   * scaling to the same one does not. Shared by every rollout of the service on this host.
+   */
+  private final Map<Track, String> runs;
 
   private int weight;
 
@@ -55,6 +60,33 @@ public final class LocalTarget implements RolloutTarget {
       HaproxyBalancer balancer,
       Consumer<RolloutEvent> confirmations,
       Clock clock) {
+    this(
+        service,
+        revisions,
+        instances,
+        specOf,
+        supervisor,
+        balancer,
+        confirmations,
+        clock,
+        new ConcurrentHashMap<>());
+  }
+
+  /**
+   * @param runs what each track of the service runs now, as the service's earlier rollouts on this
+   *     host left it
+   */
+  public LocalTarget(
+      String service,
+      Revisions revisions,
+      int instances,
+      Function<String, InstanceSpec> specOf,
+      InstanceSupervisor supervisor,
+      HaproxyBalancer balancer,
+      Consumer<RolloutEvent> confirmations,
+      Clock clock,
+      Map<Track, String> runs) {
+    this.runs = runs;
     this.service = service;
     this.revisions = revisions;
     this.instances = instances;
@@ -69,7 +101,7 @@ public final class LocalTarget implements RolloutTarget {
   /** Starts the stable revision and sends it all traffic: where a service is before a rollout. */
   public void serveStable() {
     scale(Track.STABLE, stableRevision, instances);
-    balancer.split(TrafficSplit.of(0, ready(Track.STABLE), ready(Track.CANARY)));
+    route(0);
   }
 
   @Override
@@ -118,8 +150,23 @@ public final class LocalTarget implements RolloutTarget {
     if (percent > 0 && ready(Track.CANARY) == 0) {
       scale(Track.CANARY, revisions.canary(), instances);
     }
-    balancer.split(TrafficSplit.of(percent, ready(Track.STABLE), ready(Track.CANARY)));
+    route(percent);
     weight = percent;
+  }
+
+  /**
+   * Splits traffic between the tracks' ready instances. A track with none cannot take a share: the
+   * other takes it all (before a service's first deployment, stable runs nothing), and with none on
+   * either there is nothing to route.
+   */
+  private void route(int percent) {
+    int stable = ready(Track.STABLE);
+    int canary = ready(Track.CANARY);
+    if (stable == 0 && canary == 0) {
+      return;
+    }
+    int share = stable == 0 ? 100 : canary == 0 ? 0 : percent;
+    balancer.split(TrafficSplit.of(share, stable, canary));
   }
 
   /**
@@ -130,13 +177,15 @@ public final class LocalTarget implements RolloutTarget {
     setWeight(100);
     stableRevision = revisions.canary();
     scale(Track.STABLE, stableRevision, instances);
-    balancer.split(TrafficSplit.of(0, ready(Track.STABLE), ready(Track.CANARY)));
+    route(0);
     weight = 0;
     scale(Track.CANARY, revisions.canary(), 0);
   }
 
   /** Runs {@code count} instances of {@code revision} on {@code track}, bound to its slots. */
-  private void scale(Track track, String revision, int count) {
+  private void scale(Track track, String revision, int wanted) {
+    // No revision (what stable is before a service's first deployment) runs nothing.
+    int count = revision.isEmpty() ? 0 : wanted;
     long running =
         supervisor.snapshot().stream()
             .filter(s -> s.id().service().equals(service) && s.id().track() == track)

@@ -1,7 +1,5 @@
 package dev.sextant.server.targets.local;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,28 +11,35 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds HAProxy for tests that need a real one, installing Debian's package when it is missing and
- * this runs as root with apt-get. Otherwise the test fails, saying what to install: a test that
- * skips in silence would hide that the local target was never exercised.
+ * Finds HAProxy for the local target, installing Debian's package when it is missing and this runs
+ * as root with apt-get. Otherwise it refuses, saying exactly what to install: the tests fail on
+ * that rather than skip in silence, which would hide that the local target was never exercised.
  */
-final class HaproxyInstallation {
+public final class HaproxyInstallation {
   private static final Path LOCK = Path.of("/tmp/sextant-haproxy-install.lock");
-  private static final String HOW = "install HAProxy 2.6 or newer: apt-get install -y haproxy";
+
+  /** What to do when HAProxy is missing. */
+  public static final String HOW = "install HAProxy 2.6 or newer: apt-get install -y haproxy";
 
   private HaproxyInstallation() {}
 
-  static synchronized Path binary() {
+  /**
+   * HAProxy's binary, installed first when missing and allowed.
+   *
+   * @throws HaproxyException when it is missing and cannot be installed, or too old
+   */
+  public static synchronized Path binary() {
     Optional<Path> found = find();
     if (found.isEmpty()) {
       installWithApt();
       found = find();
     }
     if (found.isEmpty()) {
-      return fail("HAProxy is not on PATH nor at /usr/sbin/haproxy; " + HOW);
+      throw missing("HAProxy is not on PATH nor at /usr/sbin/haproxy; " + HOW);
     }
     HaproxyVersion version = HaproxyProcess.version(found.get());
     if (!version.isAtLeast(HaproxyVersion.MINIMUM)) {
-      return fail("HAProxy " + version.full() + " at " + found.get() + " is too old; " + HOW);
+      throw missing("HAProxy " + version.full() + " at " + found.get() + " is too old; " + HOW);
     }
     return found.get();
   }
@@ -46,7 +51,8 @@ final class HaproxyInstallation {
   private static void installWithApt() {
     if (!"root".equals(System.getProperty("user.name"))
         || !Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-      fail("HAProxy is missing and cannot be installed here (needs root and apt-get); " + HOW);
+      throw missing(
+          "HAProxy is missing and cannot be installed here (needs root and apt-get); " + HOW);
     }
     // Other test JVMs (other modules, other checkouts) may install at the same time.
     try (FileChannel channel =
@@ -59,11 +65,11 @@ final class HaproxyInstallation {
         run(List.of("apt-get", "update"));
         int rc = run(List.of("apt-get", "install", "-y", "--no-install-recommends", "haproxy"));
         if (rc != 0) {
-          fail("apt-get install haproxy failed with " + rc + "; " + HOW);
+          throw missing("apt-get install haproxy failed with " + rc + "; " + HOW);
         }
       }
     } catch (IOException e) {
-      fail("cannot install HAProxy (" + e.getMessage() + "); " + HOW);
+      throw missing("cannot install HAProxy (" + e.getMessage() + "); " + HOW);
     }
   }
 
@@ -84,5 +90,9 @@ final class HaproxyInstallation {
 
   private static String tail(String output) {
     return output.length() <= 2000 ? output : output.substring(output.length() - 2000);
+  }
+
+  private static HaproxyException missing(String message) {
+    return new HaproxyException("haproxy", message);
   }
 }

@@ -1,0 +1,322 @@
+package dev.sextant.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.sextant.cli.backend.RemoteBackend;
+import dev.sextant.core.validation.Input;
+import dev.sextant.server.targets.local.HaproxyException;
+import dev.sextant.server.targets.local.HaproxyInstallation;
+import dev.sextant.server.targets.local.HaproxyProcess;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The demo's deploy story on this host: the sample service's v1 deployed behind a real HAProxy, v2
+ * canaried and promoted after its analysis, v3 (which fails a third of its requests) canaried,
+ * failed by its analysis and rolled back on its own, while a load generator keeps sending requests
+ * through HAProxy and counts what it gets.
+ */
+final class DemoDeploy {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** 20% of traffic, three one-second measurements of the canary's errors, 50%, promote. */
+  private static final String STRATEGY =
+      """
+      apiVersion: sextant.dev/v1
+      kind: Strategy
+      metadata:
+        name: demo-canary
+      spec:
+        description: The demo's canary, in seconds rather than minutes.
+        canary:
+          steps:
+            - setWeight: 20
+            - analysis:
+                templates: [sample-errors]
+            - setWeight: 50
+            - pause:
+                duration: 2s
+            - promote: {}
+        abort:
+          onFailure: rollback
+          progressDeadline: 1m
+      """;
+
+  /** Fails at one 500 a second on the canary; passes under one every two seconds. */
+  private static final String TEMPLATE =
+      """
+      apiVersion: sextant.dev/v1
+      kind: AnalysisTemplate
+      metadata:
+        name: sample-errors
+      spec:
+        description: Server errors per second on the canary, scraped from its /metrics.
+        metrics:
+          - name: server-errors
+            interval: 1s
+            count: 3
+            successCondition: result[0] < 0.5
+            failureCondition: result[0] >= 1
+            provider:
+              scrape:
+                path: /metrics
+                metric: sample_requests_total
+                labels:
+                  code: "500"
+      """;
+
+  private static final String SERVICE =
+      """
+      apiVersion: sextant.dev/v1
+      kind: Service
+      metadata:
+        name: sample
+      spec:
+        description: The project's sample HTTP service, with its error rate set by a flag.
+        owner: team-platform
+      """;
+
+  private DemoDeploy() {}
+
+  /**
+   * @param root the project's root, where the sample service's jar was built
+   * @return whether the story went as told: v2 promoted, v3 rolled back, no error after it
+   */
+  static boolean run(PrintWriter out, RemoteBackend api, Path root, String environment, Step step)
+      throws Exception {
+    step.next("Find HAProxy for the local target (installed from Debian's packages if missing)");
+    Path haproxy;
+    try {
+      haproxy = HaproxyInstallation.binary();
+    } catch (HaproxyException e) {
+      out.printf(
+          "   %s%n   The deploy story needs it; everything above ran without.%n", e.getMessage());
+      return false;
+    }
+    out.printf("   %s (%s)%n", haproxy, HaproxyProcess.version(haproxy).full());
+    Path jar = sampleJar(root);
+    String sha256 =
+        Files.readString(Path.of(jar + ".sha256"), StandardCharsets.UTF_8).split("\\s+")[0];
+    api.apply(
+        List.of(
+            input("sample.yaml", SERVICE),
+            input("demo-canary.yaml", STRATEGY),
+            input("sample-errors.yaml", TEMPLATE),
+            input("sample-1.yaml", release("1.0.0", jar, sha256, "0")),
+            input("sample-2.yaml", release("2.0.0", jar, sha256, "0")),
+            input("sample-3.yaml", release("3.0.0", jar, sha256, "0.3"))),
+        "demo");
+    out.printf(
+        "   applied Service sample, Strategy demo-canary, AnalysisTemplate sample-errors and"
+            + " releases sample-1-0-0, -2-0-0, -3-0-0 (%s, sha256 %s…)%n",
+        jar.getFileName(), sha256.substring(0, 12));
+
+    step.next(
+        "Deploy sample 1.0.0 to " + environment + ": its first deployment, all traffic at once");
+    long t0 = System.nanoTime();
+    JsonNode v1 = watch(out, api, deploy(api, "sample-1-0-0", environment));
+    double v1Seconds = seconds(t0);
+    String endpoint = v1.path("endpoint").asText();
+    out.printf("   %s in %.1f s; clients use %s%n", v1.path("phase").asText(), v1Seconds, endpoint);
+    if (!v1.path("phase").asText().equals("succeeded")) {
+      return false;
+    }
+
+    try (DemoLoad load = DemoLoad.on(URI.create(endpoint + "/"))) {
+      out.printf("   a load generator now sends requests to %s without a pause%n", endpoint);
+      step.next("Canary sample 2.0.0 (healthy): 20%, analysis, 50%, promote");
+      long t1 = System.nanoTime();
+      JsonNode v2 = watch(out, api, deploy(api, "sample-2-0-0", environment));
+      double v2Seconds = seconds(t1);
+      out.printf("   %s in %.1f s%n", v2.path("phase").asText(), v2Seconds);
+
+      step.next("Canary sample 3.0.0 (fails 30% of requests): its analysis fails, it rolls back");
+      DemoLoad.Window before = load.window();
+      long t2 = System.nanoTime();
+      JsonNode v3 = watch(out, api, deploy(api, "sample-3-0-0", environment));
+      double v3Seconds = seconds(t2);
+      DemoLoad.Window during = load.window().since(before);
+      out.printf(
+          "   %s in %.1f s: %s%n",
+          v3.path("phase").asText(), v3Seconds, v3.path("reason").asText());
+      Thread.sleep(2_000);
+      DemoLoad.Window after = load.window().since(before).since(during);
+
+      step.next("Summary");
+      DemoLoad.Window all = load.window();
+      out.printf("   v1 first deployment      %5.1f s%n", v1Seconds);
+      out.printf("   v2 canary, promoted      %5.1f s%n", v2Seconds);
+      out.printf("   v3 canary, rolled back   %5.1f s%n", v3Seconds);
+      out.printf(
+          "   load: %d requests, %d errors (%.2f%%); during v3's canary %d requests, %d errors"
+              + " (%.2f%%); in the 2 s after its rollback %d requests, %d errors%n",
+          all.requests(),
+          all.errors(),
+          all.errorPercent(),
+          during.requests(),
+          during.errors(),
+          during.errorPercent(),
+          after.requests(),
+          after.errors());
+      out.printf(
+          "   serving now: %s%n",
+          api.api()
+              .get("api/v1/rollouts/" + v3.path("id").asText())
+              .orElseThrow()
+              .path("stableRevision")
+              .asText());
+      return v2.path("phase").asText().equals("succeeded")
+          && v3.path("phase").asText().equals("failed")
+          && during.errors() > 0
+          && after.errors() == 0
+          && after.requests() > 0;
+    }
+  }
+
+  private static JsonNode deploy(RemoteBackend api, String release, String environment) {
+    return ApiCalls.post(
+        api,
+        "api/v1/deployments",
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("release", release)
+            .put("environment", environment));
+  }
+
+  /**
+   * Follows the rollout's events, printing each change of phase, step or weight and each
+   * measurement, until it ends and its target runs no canary.
+   */
+  private static JsonNode watch(PrintWriter out, RemoteBackend api, JsonNode started)
+      throws Exception {
+    String id = started.path("id").asText();
+    out.printf("   rollout %s (plan %s)%n", id, started.path("plan").asText("-"));
+    long t0 = System.nanoTime();
+    List<JsonNode> last = new ArrayList<>();
+    int[] measured = {0};
+    String[] shown = {""};
+    api.api().stream(
+        "api/v1/rollouts/" + id + "/events",
+        event -> {
+          if (!event.event().equals("rollout")) {
+            return false;
+          }
+          JsonNode rollout = parse(event.data());
+          String now =
+              rollout.path("phase").asText()
+                  + " step "
+                  + (rollout.path("step").asInt() + 1)
+                  + "/"
+                  + rollout.path("steps").asInt()
+                  + " "
+                  + rollout.path("stepName").asText()
+                  + ", canary weight "
+                  + rollout.path("weight").asInt()
+                  + "%";
+          if (!now.equals(shown[0])) {
+            out.printf("   %5.1f s  %s%n", seconds(t0), now);
+            shown[0] = now;
+          }
+          JsonNode measurements = rollout.path("measurements");
+          for (int i = measured[0]; i < measurements.size(); i++) {
+            JsonNode m = measurements.get(i);
+            out.printf(
+                "   %5.1f s    measured %s = %s: %s%n",
+                seconds(t0),
+                m.path("metric").asText(),
+                m.path("value").isNull()
+                    ? "no data"
+                    : String.format("%.2f/s", m.path("value").asDouble()),
+                m.path("verdict").asText());
+          }
+          measured[0] = measurements.size();
+          out.flush();
+          last.clear();
+          last.add(rollout);
+          return true;
+        });
+    // The stream ends with the rollout; its last commands (the canary stopped) may still run.
+    JsonNode end = last.isEmpty() ? started : last.get(0);
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (hasCanary(end) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      end = api.api().get("api/v1/rollouts/" + id).orElseThrow();
+    }
+    return end;
+  }
+
+  private static boolean hasCanary(JsonNode rollout) {
+    for (JsonNode instance : rollout.path("instances")) {
+      if (instance.path("track").asText().equals("canary")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String release(String version, Path jar, String sha256, String errorRate) {
+    return """
+        apiVersion: sextant.dev/v1
+        kind: Release
+        metadata:
+          name: sample-%s
+          labels:
+            app.kubernetes.io/name: sample
+            licence: Apache-2.0
+        spec:
+          service: sample
+          version: %s
+          strategy: demo-canary
+          variants:
+            - name: jar
+              artifact:
+                url: file:%s
+                sha256: %s
+              run:
+                command: [java, -XX:TieredStopAtLevel=1, -jar, "{{artifact}}", "--port={{port}}", --version, "%s", --error-rate, "%s"]
+                readinessPath: /healthz
+                stopTimeout: 5s
+        """
+        .formatted(version.replace('.', '-'), version, jar, sha256, version, errorRate);
+  }
+
+  private static Path sampleJar(Path root) throws IOException {
+    Path target = root.resolve("sextant-sample").resolve("target");
+    try (Stream<Path> files = Files.list(target)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("sextant-sample-.*\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IOException("no sample service jar in " + target));
+    }
+  }
+
+  private static Input input(String name, String text) {
+    return new Input(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode parse(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  /** Numbers the demo's steps. */
+  interface Step {
+    void next(String title);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.sextant.server.deploy;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** What deliveries tell the server's metrics: outcomes, times, rollbacks, abort latency. */
+public interface DeliveryMetrics {
+  DeliveryMetrics NONE =
+      new DeliveryMetrics() {
+        @Override
+        public void ended(String environment, String service, String outcome, Duration took) {}
+
+        @Override
+        public void canaryCut(String environment, String service, Duration latency) {}
+
+        @Override
+        public void paused(Supplier<Number> count) {}
+      };
+
+  /**
+   * A rollout ended.
+   *
+   * @param outcome its phase: succeeded, failed, aborted, rolled-back
+   * @param took from its start to its end
+   */
+  void ended(String environment, String service, String outcome, Duration took);
+
+  /** A failure or abort was decided, and {@code latency} later the canary had no traffic. */
+  void canaryCut(String environment, String service, Duration latency);
+
+  /** How many rollouts are paused now, read when the metrics are. */
+  void paused(Supplier<Number> count);
+}

@@ -1,0 +1,24 @@
+package dev.sextant.server.deploy;
+
+import dev.sextant.core.rollout.RolloutState;
+import dev.sextant.server.rollout.TargetView;
+import dev.sextant.server.store.StoredDeployment;
+import dev.sextant.server.store.StoredMeasurement;
+import dev.sextant.server.store.StoredRollout;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A rollout as shown: what was stored, where its events brought it, what it deploys, its
+ * measurements, and what the target runs for it now.
+ *
+ * @param updated when its last event was recorded
+ */
+public record RolloutView(
+    StoredRollout rollout,
+    RolloutState state,
+    Optional<StoredDeployment> deployment,
+    List<StoredMeasurement> measurements,
+    Instant updated,
+    TargetView target) {}

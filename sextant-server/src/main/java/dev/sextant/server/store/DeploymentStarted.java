@@ -1,0 +1,49 @@
+package dev.sextant.server.store;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A rollout of a release began in an environment: which revision and variant of it, the plan that
+ * allowed it (none for an undo), and who asked.
+ */
+public record DeploymentStarted(
+    String rollout,
+    String service,
+    String environment,
+    String release,
+    long releaseRevision,
+    String variant,
+    Optional<String> plan,
+    String by)
+    implements Event {
+  public static final String TYPE = "deployment.started";
+
+  @Override
+  public EventEnvelope envelope() {
+    var detail =
+        Event.detail()
+            .put("service", service)
+            .put("environment", environment)
+            .put("release", release)
+            .put("releaseRevision", releaseRevision)
+            .put("variant", variant)
+            .put("by", by);
+    plan.ifPresent(p -> detail.put("plan", p));
+    return Event.envelope(
+        TYPE, Event.subject("rollout", rollout), "started", Optional.empty(), Map.of(), detail);
+  }
+
+  static DeploymentStarted of(EventEnvelope envelope) {
+    Event.requireVersion(envelope, 1);
+    return new DeploymentStarted(
+        Event.subjectName(envelope),
+        Event.text(envelope, "service"),
+        Event.text(envelope, "environment"),
+        Event.text(envelope, "release"),
+        Event.number(envelope, "releaseRevision"),
+        Event.text(envelope, "variant"),
+        Optional.ofNullable(envelope.detail().get("plan")).map(n -> n.asText()),
+        Event.text(envelope, "by"));
+  }
+}

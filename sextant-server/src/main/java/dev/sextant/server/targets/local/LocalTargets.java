@@ -1,0 +1,286 @@
+package dev.sextant.server.targets.local;
+
+import dev.sextant.api.ProblemKind;
+import dev.sextant.core.resource.spec.Variant;
+import dev.sextant.core.rollout.Revisions;
+import dev.sextant.core.rollout.RolloutCommand;
+import dev.sextant.core.rollout.RolloutEvent;
+import dev.sextant.server.rollout.DeployTarget;
+import dev.sextant.server.rollout.RolloutRefusal;
+import dev.sextant.server.rollout.RolloutTarget;
+import dev.sextant.server.rollout.TargetView;
+import dev.sextant.server.rollout.analysis.CanaryInstances;
+import dev.sextant.server.store.StoredRollout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local target of a server: every rollout of a service in an environment drives that service's
+ * instances on this host, supervised, behind one HAProxy of its own (started on first use, on a
+ * free loopback port). Commands of one service are carried out one at a time.
+ */
+public final class LocalTargets implements RolloutTarget, CanaryInstances, DeployTarget {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalTargets.class);
+  private static final Duration HAPROXY_START = Duration.ofSeconds(15);
+  // Fixed slots per track: a rollout may ask up to this many instances without a reload.
+  private static final int SLOTS = 16;
+
+  private final Path home;
+  private final Path sockets;
+  private final Function<String, StoredRollout> rollouts;
+  private final Function<String, Variant> variants;
+  private final LocalRuns runs;
+  private final InstanceSupervisor supervisor;
+  private final BiConsumer<String, RolloutEvent> confirmations;
+  private final Clock clock;
+  private final Map<String, Frontend> frontends = new ConcurrentHashMap<>();
+  private final Map<String, LocalTarget> targets = new ConcurrentHashMap<>();
+
+  /**
+   * @param home where instances' logs go
+   * @param rollouts a stored rollout by id
+   * @param variants the variant a rollout's revision text names
+   * @param confirmations where the events a rollout waits for go (delivered off this thread)
+   */
+  public LocalTargets(
+      Path home,
+      Function<String, StoredRollout> rollouts,
+      Function<String, Variant> variants,
+      LocalRuns runs,
+      BiConsumer<String, RolloutEvent> confirmations,
+      Clock clock) {
+    this.home = home;
+    this.rollouts = rollouts;
+    this.variants = variants;
+    this.runs = runs;
+    this.confirmations = confirmations;
+    this.clock = clock;
+    try {
+      Files.createDirectories(home);
+      // A UNIX socket's path holds about 100 bytes; a data directory's may be longer.
+      this.sockets = Files.createTempDirectory(Path.of("/tmp"), "sxh");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the local target under " + home, e);
+    }
+    this.supervisor =
+        new InstanceSupervisor(
+            home.resolve("logs"),
+            new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMinutes(1)),
+            status -> {});
+  }
+
+  @Override
+  public void run(String rollout, RolloutCommand command) {
+    LocalTarget target = target(rollout);
+    StoredRollout stored = rollouts.apply(rollout);
+    Frontend frontend = frontend(stored);
+    synchronized (frontend) {
+      frontend.keepAlive();
+      target.run(rollout, command);
+    }
+  }
+
+  @Override
+  public List<URI> of(String rollout) {
+    String name = localName(rollouts.apply(rollout));
+    return supervisor.snapshot().stream()
+        .filter(s -> s.id().service().equals(name) && s.id().track() == Track.CANARY)
+        .filter(s -> s.state() == InstanceState.READY)
+        .map(s -> URI.create("http://127.0.0.1:" + s.port()))
+        .toList();
+  }
+
+  @Override
+  public void check(Variant variant) {
+    if (variant.run().isEmpty()) {
+      throw new RolloutRefusal(
+          ProblemKind.CONFLICT,
+          "variant "
+              + variant.name()
+              + " cannot run on the local target: it gives "
+              + (variant.artifact() instanceof dev.sextant.core.resource.spec.Artifact.Download
+                  ? "a download but no `run` block (command, with {{port}} and {{artifact}})"
+                  : "only an OCI image, which needs the Kubernetes target"));
+    }
+  }
+
+  @Override
+  public TargetView view(StoredRollout rollout) {
+    String name = localName(rollout);
+    Frontend frontend = frontends.get(name);
+    LocalTarget target = targets.get(rollout.id());
+    String stable = target == null ? rollout.stableRevision() : target.stableRevision();
+    List<TargetView.Instance> instances =
+        supervisor.snapshot().stream()
+            .filter(s -> s.id().service().equals(name))
+            .sorted(
+                Comparator.comparing((InstanceStatus s) -> s.id().track())
+                    .thenComparing(s -> s.id().index()))
+            .map(
+                s ->
+                    new TargetView.Instance(
+                        s.id().track().slotPrefix(),
+                        s.id().index(),
+                        s.id().track() == Track.CANARY ? rollout.canaryRevision() : stable,
+                        s.state().name().toLowerCase(java.util.Locale.ROOT),
+                        s.port(),
+                        s.restarts()))
+            .toList();
+    return new TargetView(
+        Optional.ofNullable(frontend).map(f -> "http://127.0.0.1:" + f.config.frontendPort()),
+        instances);
+  }
+
+  @Override
+  public String logs(StoredRollout rollout, Optional<String> instance, int tail) {
+    String name = localName(rollout);
+    StringBuilder out = new StringBuilder();
+    for (InstanceStatus s : supervisor.snapshot()) {
+      String label = s.id().track().slotPrefix() + "-" + s.id().index();
+      if (!s.id().service().equals(name) || instance.map(i -> !i.equals(label)).orElse(false)) {
+        continue;
+      }
+      List<String> lines = lines(s.log());
+      for (String line : lines.subList(Math.max(0, lines.size() - tail), lines.size())) {
+        out.append(instance.isPresent() ? "" : "[" + label + "] ").append(line).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Stops every instance and every HAProxy this target started. */
+  @Override
+  public void close() {
+    supervisor.close();
+    frontends.values().forEach(Frontend::close);
+    frontends.clear();
+    try (Stream<Path> files = Files.walk(sockets)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.debug("cannot remove {}: {}", sockets, e.getMessage());
+    }
+  }
+
+  private LocalTarget target(String rollout) {
+    return targets.computeIfAbsent(
+        rollout,
+        id -> {
+          StoredRollout stored = rollouts.apply(id);
+          Frontend frontend = frontend(stored);
+          return new LocalTarget(
+              localName(stored),
+              new Revisions(stored.stableRevision(), stored.canaryRevision()),
+              stored.instances(),
+              revision -> runs.spec(variants.apply(revision)),
+              supervisor,
+              frontend.balancer,
+              event -> confirmations.accept(id, event),
+              clock,
+              frontend.runs);
+        });
+  }
+
+  private Frontend frontend(StoredRollout rollout) {
+    return frontends.computeIfAbsent(localName(rollout), this::startFrontend);
+  }
+
+  private Frontend startFrontend(String name) {
+    Path binary = HaproxyInstallation.binary();
+    Path dir = home.resolve("haproxy").resolve(name);
+    try {
+      Files.createDirectories(dir);
+      HaproxyConfig config =
+          new HaproxyConfig(
+              name,
+              Ports.freeLoopbackPort(),
+              SLOTS,
+              sockets.resolve(name.hashCode() + ".sock"),
+              dir.resolve("haproxy.pid"),
+              Optional.empty());
+      Path file = dir.resolve("haproxy.cfg");
+      Files.writeString(file, config.text());
+      HaproxyRuntime runtime = new HaproxyRuntime(config.adminSocket(), Duration.ofSeconds(5));
+      HaproxyProcess process =
+          HaproxyProcess.start(binary, file, dir.resolve("haproxy.log"), runtime, HAPROXY_START);
+      LOG.info("{}: HAProxy {} serves on 127.0.0.1:{}", name, process.pid(), config.frontendPort());
+      return new Frontend(
+          binary, file, dir, config, runtime, process, new HaproxyBalancer(config, runtime));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write HAProxy's configuration in " + dir, e);
+    }
+  }
+
+  /** The name of a service in an environment on this host: its HAProxy's, its instances'. */
+  static String localName(StoredRollout rollout) {
+    return rollout.environment() + "-" + rollout.service();
+  }
+
+  private static List<String> lines(Path log) {
+    try {
+      return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+    } catch (IOException e) {
+      return List.of("(cannot read " + log.getFileName() + ": " + e.getMessage() + ")");
+    }
+  }
+
+  /** One service's HAProxy, started again with its weights when it died. */
+  private static final class Frontend implements AutoCloseable {
+    private final Path binary;
+    private final Path file;
+    private final Path dir;
+    private final HaproxyConfig config;
+    private final HaproxyRuntime runtime;
+    private final HaproxyBalancer balancer;
+    private final Map<Track, String> runs = new ConcurrentHashMap<>();
+    private HaproxyProcess process;
+
+    Frontend(
+        Path binary,
+        Path file,
+        Path dir,
+        HaproxyConfig config,
+        HaproxyRuntime runtime,
+        HaproxyProcess process,
+        HaproxyBalancer balancer) {
+      this.binary = binary;
+      this.file = file;
+      this.dir = dir;
+      this.config = config;
+      this.runtime = runtime;
+      this.process = process;
+      this.balancer = balancer;
+    }
+
+    /** Starts HAProxy again when it died, and re-asserts every weight and state. */
+    void keepAlive() {
+      if (process.isAlive()) {
+        return;
+      }
+      LOG.warn("{}: HAProxy exited; starting it again", config.service());
+      process =
+          HaproxyProcess.start(binary, file, dir.resolve("haproxy.log"), runtime, HAPROXY_START);
+      balancer.reassert();
+    }
+
+    @Override
+    public void close() {
+      process.close();
+    }
+  }
+}

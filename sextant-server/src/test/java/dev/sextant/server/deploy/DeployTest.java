@@ -1,0 +1,333 @@
+package dev.sextant.server.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiProblem;
+import dev.sextant.core.validation.Input;
+import dev.sextant.server.Lab;
+import dev.sextant.server.ServerConfig;
+import dev.sextant.server.SextantServer;
+import dev.sextant.server.store.EventQuery;
+import dev.sextant.server.store.LastKnownGoodMarked;
+import dev.sextant.server.store.RevisionMarked;
+import dev.sextant.server.store.StoreLocation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deploying through a real server: the sample service's jar run by the local target behind a real
+ * HAProxy, rolled out by the API's verbs, its traffic counted from what clients get.
+ */
+class DeployTest {
+  private static final String TOKEN = "sxt_the-deploy-tests-admin-token";
+  private static final int REQUESTS = 40;
+
+  /** setWeight 50, then a pause until resumed or promoted, then promote. */
+  private static final String PAUSE_AT_HALF =
+      """
+      apiVersion: sextant.dev/v1
+      kind: Strategy
+      metadata:
+        name: pause-at-half
+      spec:
+        canary:
+          steps:
+            - setWeight: 50
+            - pause: {}
+            - promote: {}
+        abort:
+          onFailure: rollback
+          progressDeadline: 2m
+      """;
+
+  /** setWeight 50, then an analysis of the canary's errors, then promote. */
+  private static final String ANALYSED =
+      """
+      apiVersion: sextant.dev/v1
+      kind: Strategy
+      metadata:
+        name: analysed
+      spec:
+        canary:
+          steps:
+            - setWeight: 50
+            - analysis:
+                templates: [sample-errors]
+            - promote: {}
+        abort:
+          onFailure: rollback
+          progressDeadline: 1m
+      """;
+
+  /** Fails at one 500 a second on the canary, passes under one every two seconds. */
+  private static final String ERRORS =
+      """
+      apiVersion: sextant.dev/v1
+      kind: AnalysisTemplate
+      metadata:
+        name: sample-errors
+      spec:
+        metrics:
+          - name: server-errors
+            interval: 1s
+            count: 3
+            successCondition: result[0] < 0.5
+            failureCondition: result[0] >= 1
+            provider:
+              scrape:
+                path: /metrics
+                metric: sample_requests_total
+                labels:
+                  code: "500"
+      """;
+
+  @TempDir Path home;
+  private SextantServer server;
+  private ApiClient api;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @BeforeEach
+  void start() {
+    server =
+        SextantServer.start(
+            ServerConfig.onLoopback(new StoreLocation.Embedded(home.resolve("data")))
+                .withFirstAdminToken(TOKEN));
+    api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.of(TOKEN));
+    SampleJar jar = SampleJar.built();
+    apply(
+        "environment.yaml",
+        """
+        apiVersion: sextant.dev/v1
+        kind: Environment
+        metadata:
+          name: dev
+        spec:
+          target:
+            type: local
+        """);
+    apply(
+        "service.yaml",
+        """
+        apiVersion: sextant.dev/v1
+        kind: Service
+        metadata:
+          name: sample
+        spec:
+          owner: team-tests
+        """);
+    apply("strategy.yaml", PAUSE_AT_HALF);
+    apply("strategy-analysis.yaml", ANALYSED);
+    apply("template.yaml", ERRORS);
+    apply("v1.yaml", jar.release("sample-v1", "1.0.0", "pause-at-half"));
+    apply("v2.yaml", jar.release("sample-v2", "2.0.0", "pause-at-half"));
+    apply("v3.yaml", jar.release("sample-v3", "3.0.0", "analysed", "--error-rate=0.5"));
+    server.services().discovery().record("dev", Lab.host("x86_64"), "file:dev.yaml");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void a_first_deployment_serves_at_once_then_a_canary_shares_traffic_until_promoted()
+      throws Exception {
+    JsonNode first = deploy("sample-v1");
+    assertThat(first.path("canaryRevision").asText()).isEqualTo("sample-v1@1/jar");
+    assertThat(first.path("stableRevision").asText()).isEmpty();
+    JsonNode served = await(first, r -> r.path("phase").asText().equals("succeeded"));
+    String endpoint = served.path("endpoint").asText();
+    assertThat(send(endpoint)).containsOnlyKeys("1.0.0");
+
+    JsonNode canary = deploy("sample-v2");
+    JsonNode half =
+        await(
+            canary,
+            r -> r.path("phase").asText().equals("paused") && r.path("weight").asInt() == 50);
+    assertThat(half.path("plan").asText()).startsWith("plan-");
+    assertThat(send(endpoint)).containsOnlyKeys("1.0.0", "2.0.0");
+    // One rollout of a service at a time in an environment.
+    assertThatThrownBy(() -> deploy("sample-v1"))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains(canary.path("id").asText(), "one rollout at a time"));
+
+    api.post("api/v1/rollouts/" + canary.path("id").asText() + "/promote", body());
+    JsonNode done = await(canary, r -> r.path("terminal").asBoolean());
+
+    assertThat(done.path("phase").asText()).isEqualTo("succeeded");
+    assertThat(send(endpoint)).containsOnlyKeys("2.0.0");
+    assertThat(events(RevisionMarked.TYPE)).containsExactly("good", "good");
+    assertThat(events(LastKnownGoodMarked.TYPE)).hasSize(2);
+  }
+
+  @Test
+  void undo_goes_back_to_the_revision_before_and_refuses_a_bad_one_unless_forced()
+      throws Exception {
+    await(deploy("sample-v1"), r -> r.path("phase").asText().equals("succeeded"));
+    JsonNode v2 = deploy("sample-v2");
+    await(v2, r -> r.path("phase").asText().equals("paused"));
+    api.post("api/v1/rollouts/" + v2.path("id").asText() + "/promote", body());
+    String endpoint = await(v2, r -> r.path("terminal").asBoolean()).path("endpoint").asText();
+    // v1 again, with a deadline its pause cannot meet: it fails, v1 is marked bad, v2 serves on.
+    apply("strategy.yaml", PAUSE_AT_HALF.replace("2m", "2s"));
+    JsonNode again = deploy("sample-v1");
+    JsonNode failed = await(again, DeployTest::rolledBack);
+    assertThat(failed.path("phase").asText()).isEqualTo("failed");
+    assertThat(failed.path("reason").asText()).contains("deadline");
+    assertThat(send(endpoint)).containsOnlyKeys("2.0.0");
+
+    assertThatThrownBy(() -> api.post("api/v1/environments/dev/services/sample/undo", body()))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            e -> assertThat(e.getMessage()).contains("sample-v1@1/jar is marked bad", "--force"));
+    assertThat(send(endpoint)).containsOnlyKeys("2.0.0");
+
+    JsonNode undone =
+        api.post("api/v1/environments/dev/services/sample/undo", body().put("force", true));
+
+    assertThat(undone.path("id").asText()).isEqualTo(v2.path("id").asText());
+    assertThat(undone.path("phase").asText()).isEqualTo("rolled-back");
+    assertThat(send(endpoint)).containsOnlyKeys("1.0.0");
+    // v1 was the first: there is nothing before it.
+    assertThatThrownBy(() -> api.post("api/v1/environments/dev/services/sample/undo", body()))
+        .isInstanceOfSatisfying(
+            ApiProblem.class, e -> assertThat(e.getMessage()).contains("none before it"));
+  }
+
+  @Test
+  void a_canary_whose_errors_fail_its_analysis_is_rolled_back_while_the_load_runs()
+      throws Exception {
+    String endpoint =
+        await(deploy("sample-v1"), r -> r.path("phase").asText().equals("succeeded"))
+            .path("endpoint")
+            .asText();
+    try (Load load = Load.on(URI.create(endpoint + "/"))) {
+      JsonNode v3 = deploy("sample-v3");
+      JsonNode failed = await(v3, DeployTest::rolledBack);
+
+      assertThat(failed.path("phase").asText()).isEqualTo("failed");
+      assertThat(failed.path("weight").asInt()).isZero();
+      assertThat(failed.path("measurements"))
+          .anySatisfy(m -> assertThat(m.path("verdict").asText()).isEqualTo("failed"));
+      assertThat(failed.path("reason").asText()).contains("server-errors");
+      assertThat(load.errors()).isPositive();
+      // Traffic is back on v1: what the load sees from now on has no error.
+      long before = load.errors();
+      Thread.sleep(500);
+      assertThat(load.errors()).isEqualTo(before);
+      assertThat(send(endpoint)).containsOnlyKeys("1.0.0");
+      assertThat(events(RevisionMarked.TYPE)).containsExactly("good", "bad");
+    }
+  }
+
+  @Test
+  void the_event_stream_sends_each_change_and_ends_with_the_outcome() throws Exception {
+    JsonNode first = deploy("sample-v1");
+    List<String> seen = new ArrayList<>();
+    api.stream(
+        "api/v1/rollouts/" + first.path("id").asText() + "/events",
+        event -> {
+          seen.add(event.event() + ":" + phaseOf(event.data()));
+          return !event.event().equals("end");
+        });
+
+    assertThat(seen.get(seen.size() - 1)).isEqualTo("end:succeeded");
+    assertThat(seen).contains("rollout:succeeded");
+  }
+
+  /** Ended, and the target runs no canary any more: its commands have all been carried out. */
+  private static boolean rolledBack(JsonNode rollout) {
+    if (!rollout.path("terminal").asBoolean()) {
+      return false;
+    }
+    for (JsonNode instance : rollout.path("instances")) {
+      if (instance.path("track").asText().equals("canary")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String phaseOf(String data) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(data)
+          .path("phase")
+          .asText();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private JsonNode deploy(String release) {
+    return api.post("api/v1/deployments", body().put("release", release).put("environment", "dev"));
+  }
+
+  private static com.fasterxml.jackson.databind.node.ObjectNode body() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  private JsonNode await(JsonNode rollout, Predicate<JsonNode> until) throws InterruptedException {
+    String path = "api/v1/rollouts/" + rollout.path("id").asText();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode now = api.get(path).orElseThrow();
+    while (!until.test(now)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the rollout never got there: " + now.toPrettyString());
+      }
+      Thread.sleep(50);
+      now = api.get(path).orElseThrow();
+    }
+    return now;
+  }
+
+  /** How many of {@link #REQUESTS} requests through HAProxy each version answered. */
+  private Map<String, Integer> send(String endpoint) throws Exception {
+    Map<String, Integer> answers = new TreeMap<>();
+    for (int i = 0; i < REQUESTS; i++) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(endpoint + "/")).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(response.statusCode()).isEqualTo(200);
+      answers.merge(response.body().strip().replace("hello from sample ", ""), 1, Integer::sum);
+    }
+    return answers;
+  }
+
+  private List<String> events(String type) {
+    return server.services().events(EventQuery.last(100).ofType(type)).stream()
+        .map(e -> e.envelope().outcome())
+        .toList();
+  }
+
+  private void apply(String name, String text) {
+    server
+        .services()
+        .resources()
+        .apply(List.of(new Input(name, text.getBytes(StandardCharsets.UTF_8))), "test");
+  }
+}

@@ -1,0 +1,59 @@
+package dev.sextant.server.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The sample service's jar as the build packaged it, with its sha256: what the tests deploy. */
+record SampleJar(Path path, String sha256) {
+  static SampleJar built() {
+    Path target = Path.of("..", "sextant-sample", "target").toAbsolutePath().normalize();
+    try (Stream<Path> files = Files.list(target)) {
+      Path jar =
+          files
+              .filter(p -> p.getFileName().toString().matches("sextant-sample-.*\\.jar"))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalStateException("no sample jar in " + target + ": package it"));
+      String sha256 =
+          Files.readString(Path.of(jar + ".sha256"), StandardCharsets.UTF_8).split("\\s+")[0];
+      return new SampleJar(jar, sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot find the sample service's jar in " + target, e);
+    }
+  }
+
+  /** A Release of the sample service that runs this jar with some flags, by a strategy. */
+  String release(String name, String version, String strategy, String... flags) {
+    StringBuilder command =
+        new StringBuilder(
+            "[java, -jar, \"{{artifact}}\", \"--port={{port}}\", --version, " + version);
+    for (String flag : flags) {
+      command.append(", \"").append(flag).append('"');
+    }
+    command.append(']');
+    return """
+        apiVersion: sextant.dev/v1
+        kind: Release
+        metadata:
+          name: %s
+        spec:
+          service: sample
+          version: %s
+          strategy: %s
+          variants:
+            - name: jar
+              artifact:
+                url: file:%s
+                sha256: %s
+              run:
+                command: %s
+                readinessPath: /healthz
+                stopTimeout: 5s
+        """
+        .formatted(name, version, strategy, path, sha256, command);
+  }
+}
