@@ -161,6 +161,11 @@ class DeployCommandsTest {
     assertThat(JSON.readTree(status.out()).path("phase").asText()).isEqualTo("succeeded");
     Cli.Result logs = admin.store("rollout", "logs", id, "--tail", "5");
     assertThat(logs.code()).as(logs.toString()).isZero();
+    // Every instance's lines, each named: the sample service says where it listens.
+    assertThat(logs.out().lines())
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).matches("\\[(stable|canary)-\\d+\\] .*"))
+        .anySatisfy(line -> assertThat(line).contains("listening on"));
   }
 
   @Test
