@@ -29,7 +29,7 @@ public final class Main {
    * As {@link #run(String[], PrintWriter, PrintWriter, Map)}, saying whether the output is a
    * terminal, where a command may redraw what it shows instead of adding lines.
    */
-  private static int run(
+  static int run(
       String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
     CommandLine commandLine = commandLine(new Context(env, out, err, terminal), args);
     commandLine.setOut(out);

@@ -51,6 +51,14 @@ class RolloutViewTest {
   }
 
   @Test
+  void a_first_rollout_has_no_stable_revision() {
+    var rollout = Rollouts.started().put("stableRevision", "");
+
+    assertThat(render(out -> RolloutView.print(out, rollout)))
+        .contains("stable none, canary sample-v2@1/default");
+  }
+
+  @Test
   void a_list_has_one_row_per_rollout_with_its_phase_step_and_weight() {
     var items =
         JsonNodeFactory.instance.arrayNode().add(Rollouts.analysing()).add(Rollouts.started());

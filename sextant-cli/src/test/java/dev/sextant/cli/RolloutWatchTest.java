@@ -66,6 +66,34 @@ class RolloutWatchTest {
   }
 
   @Test
+  void on_a_terminal_each_state_redraws_the_whole_view_in_place() throws IOException {
+    var analysing = Rollouts.analysing();
+    serve(
+        stream(
+            List.of(Rollouts.started(), analysing, Rollouts.ended(analysing, "succeeded", null)),
+            "succeeded"));
+
+    Cli.Result result =
+        Cli.withHome(home)
+            .onTerminal(
+                "rollout",
+                "watch",
+                ID,
+                "--server",
+                "http://127.0.0.1:" + server.getAddress().getPort());
+
+    assertThat(result.code()).as(result.toString()).isZero();
+    String[] screens = result.out().split("\033\\[H\033\\[2J", -1);
+    assertThat(screens).hasSize(4);
+    assertThat(screens[0]).as("nothing before the first screen").isEmpty();
+    assertThat(screens[1]).contains("progressing, step 1/4 setWeight").contains("INSTANCE");
+    assertThat(screens[2]).contains("progressing, step 2/4 analysis").contains("canary-0");
+    assertThat(screens[3])
+        .contains("succeeded, step 2/4 analysis")
+        .endsWith("ro-1a2b3c4d5e succeeded\n");
+  }
+
+  @Test
   void a_rollout_that_ends_otherwise_exits_3_and_says_why() throws IOException {
     var aborted = Rollouts.ended(Rollouts.analysing(), "aborted", "p99 doubled");
     serve(stream(List.of(Rollouts.analysing(), aborted), "aborted"));

@@ -25,7 +25,7 @@ public final class RolloutView {
     }
     out.printf(
         "  stable %s, canary %s%n",
-        rollout.path("stableRevision").asText("-"), rollout.path("canaryRevision").asText("-"));
+        revision(rollout.path("stableRevision")), revision(rollout.path("canaryRevision")));
     if (rollout.hasNonNull("endpoint")) {
       out.printf("  serves at %s%n", rollout.path("endpoint").asText());
     }
@@ -126,6 +126,11 @@ public final class RolloutView {
       return "%dm%02ds".formatted(seconds / 60, seconds % 60);
     }
     return "%dh%02dm%02ds".formatted(seconds / 3600, seconds % 3600 / 60, seconds % 60);
+  }
+
+  // A service's first rollout has no stable revision: the server sends it empty.
+  private static String revision(JsonNode revision) {
+    return revision.asText("").isEmpty() ? "none" : revision.asText();
   }
 
   // The server counts steps from 0; a finished rollout's index may be past the last step.
