@@ -4,6 +4,7 @@ import dev.sextant.core.compat.Validators;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.server.api.ApiServer;
 import dev.sextant.server.deploy.Confirmations;
+import dev.sextant.server.deploy.Deployments;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.rollout.RolloutEngine;
@@ -16,7 +17,6 @@ import dev.sextant.server.work.RecurringWork;
 import dev.sextant.server.work.SchedulerDialect;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -38,6 +38,9 @@ public final class SextantServer implements AutoCloseable {
 
   /** One environment's drift, at once, after its declaration changed. */
   static final String DRIFT_CHECK = "drift-check";
+
+  /** What an environment's drift action does about drift just found: rollback, remediate. */
+  static final String DRIFT_RESPONSE = "drift-response";
 
   private final Services services;
   private final BackgroundWork work;
@@ -131,6 +134,14 @@ public final class SextantServer implements AutoCloseable {
       Optional<String> firstAdmin = services.access().bootstrap(config.firstAdminToken());
       DriftWatch drift = services.drift();
       OneTimeWork driftCheck = new OneTimeWork(DRIFT_CHECK, drift::check);
+      Deployments deployments = local.deploying.deployments();
+      OneTimeWork driftResponse =
+          new OneTimeWork(
+              DRIFT_RESPONSE,
+              environment ->
+                  deployments
+                      .respondToDrift(environment)
+                      .forEach(done -> LOG.info("drift in {}: {}", environment, done)));
       RecurringWork driftCheckAll =
           new RecurringWork(
               DRIFT_CHECK_ALL,
@@ -144,8 +155,8 @@ public final class SextantServer implements AutoCloseable {
               database.dataSource(),
               SchedulerDialect.of(database.dialect()),
               config.work(),
-              List.of(driftCheckAll),
-              Stream.concat(Stream.of(driftCheck), local.works().stream()).toList());
+              Stream.concat(Stream.of(driftCheckAll), local.timers.recurring().stream()).toList(),
+              Stream.concat(Stream.of(driftCheck, driftResponse), local.works().stream()).toList());
       BackgroundWork started = work;
       RolloutEngine engine = local.deploying.engine();
       local.timers.drive(engine, work);
@@ -157,6 +168,17 @@ public final class SextantServer implements AutoCloseable {
           revision ->
               started.scheduleNow(
                   driftCheck, revision.key().name(), "revision-" + revision.number()));
+      // Drift found is acted on as its environment says, on whichever server claims the work, once
+      // per set of reports, after the check that found it has committed.
+      drift.whenFound(
+          (environment, reports) ->
+              started.scheduleNow(
+                  driftResponse,
+                  environment,
+                  "reports-"
+                      + reports.stream()
+                          .map(r -> Long.toString(r.id()))
+                          .collect(java.util.stream.Collectors.joining("-"))));
       work.start();
       recoverInBackground(engine);
       ApiServer api = listen(services, config);

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ public final class DriftWatch {
 
   private final Database database;
   private final DriftMetrics metrics;
+  // Set once by the server at its start, before any check: what acts on drift found.
+  private volatile BiConsumer<String, List<StoredDriftReport>> found = (environment, reports) -> {};
 
   public DriftWatch(Database database, DriftMetrics metrics) {
     this.database = database;
@@ -80,6 +83,14 @@ public final class DriftWatch {
         tx.driftReports().blocked(environment));
   }
 
+  /**
+   * Who is told, after its commit, of every check that stored a report with differences: the
+   * server, which acts as the environment's drift action says (rollback, remediate).
+   */
+  public void whenFound(BiConsumer<String, List<StoredDriftReport>> listener) {
+    this.found = listener;
+  }
+
   /** Checks one environment and stores what changed; returns the reports stored now. */
   public List<StoredDriftReport> check(String environment) {
     List<StoredDriftReport> stored =
@@ -90,6 +101,9 @@ public final class DriftWatch {
         metrics.detected(
             environment, report.report().kind().word(), report.report().action().word());
       }
+    }
+    if (stored.stream().anyMatch(r -> r.report().differences() > 0)) {
+      found.accept(environment, stored);
     }
     return stored;
   }

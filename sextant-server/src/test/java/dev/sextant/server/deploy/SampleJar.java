@@ -56,4 +56,34 @@ record SampleJar(Path path, String sha256) {
         """
         .formatted(name, version, strategy, path, sha256, command);
   }
+
+  /**
+   * A Release with two variants of the same jar: {@code gpu} where the host has a Tesla T4, else
+   * {@code cpu}.
+   */
+  String twoVariants(String name, String strategy) {
+    StringBuilder yaml =
+        new StringBuilder()
+            .append("apiVersion: sextant.dev/v1\nkind: Release\nmetadata:\n  name: ")
+            .append(name)
+            .append("\nspec:\n  service: model\n  version: 1.0.0\n  strategy: ")
+            .append(strategy)
+            .append("\n  variants:\n");
+    for (String variant : new String[] {"gpu", "cpu"}) {
+      yaml.append("    - name: ").append(variant).append('\n');
+      if (variant.equals("gpu")) {
+        yaml.append("      requirements:\n")
+            .append("        - fact: gpu[0].model\n")
+            .append("          equals: Tesla T4\n");
+      }
+      yaml.append("      artifact:\n        url: file:")
+          .append(path)
+          .append("\n        sha256: ")
+          .append(sha256)
+          .append(
+              "\n      run:\n        command: [java, -jar, \"{{artifact}}\", \"--port={{port}}\"]\n")
+          .append("        readinessPath: /healthz\n        stopTimeout: 5s\n");
+    }
+    return yaml.toString();
+  }
 }

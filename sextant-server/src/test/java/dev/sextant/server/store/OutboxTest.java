@@ -189,6 +189,8 @@ class OutboxTest {
           Map.entry("DriftWatch.reports(String, int)", f -> f.drift().reports("lab", 10)),
           Map.entry("DriftWatch.blocked(String)", f -> f.drift().blocked("lab")),
           Map.entry(
+              "DriftWatch.whenFound(BiConsumer)", f -> f.drift().whenFound((at, reports) -> {})),
+          Map.entry(
               "AccessControl.authenticate(Optional)",
               f ->
                   assertThat(
