@@ -91,6 +91,22 @@ public final class ApiClient {
     }
   }
 
+  /**
+   * The plain text at {@code path} (an instance's log, say), as the server sent it.
+   *
+   * @throws ApiProblem for any answer that is not a success, a 404 too
+   */
+  public String text(String path) {
+    HttpResponse<String> response =
+        call(
+            request(path).header("Accept", "text/plain").GET().build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() / 100 != 2) {
+      throw problem(response.statusCode(), response.body());
+    }
+    return response.body();
+  }
+
   /** Posts a body of that media type, with extra headers, and returns the JSON answer. */
   public JsonNode post(String path, String mediaType, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder request =

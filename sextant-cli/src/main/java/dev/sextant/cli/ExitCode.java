@@ -19,7 +19,8 @@ public final class ExitCode {
   /**
    * Something is not compatible: {@code plan} found a release that does not fit an environment
    * (incompatible, blocked or needing approval), {@code drift} found drift, {@code graph impact}
-   * would break a consumer.
+   * would break a consumer, a rollout that {@code rollout watch} or {@code deploy --watch} followed
+   * ended in any phase but succeeded.
    */
   public static final int INCOMPATIBLE = 3;
 
@@ -72,7 +73,7 @@ public final class ExitCode {
         1   invalid input (a bad file, resource or selector); nothing was changed
         2   usage error (unknown command or option, missing argument)
         3   not compatible: a release does not fit (plan), drift found, a consumer
-            would break (graph impact)
+            would break (graph impact), a watched rollout did not succeed
         4   not found (no such resource or revision)
         5   the store or server is unavailable
         6   conflict: concurrent writes to the same thing won; nothing was changed,

@@ -17,12 +17,21 @@ public final class Main {
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(args, out, err, System.getenv()));
+    System.exit(run(args, out, err, System.getenv(), System.console() != null));
   }
 
   /** Runs one command line and returns its exit code; tests call this with their own streams. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CommandLine commandLine = commandLine(new Context(env, out, err), args);
+    return run(args, out, err, env, false);
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter, Map)}, saying whether the output is a
+   * terminal, where a command may redraw what it shows instead of adding lines.
+   */
+  static int run(
+      String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
+    CommandLine commandLine = commandLine(new Context(env, out, err, terminal), args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     int code = commandLine.execute(args);
@@ -53,6 +62,10 @@ public final class Main {
     return commandLine;
   }
 
-  /** What a command may use of the world: the environment and the output streams. */
-  public record Context(Map<String, String> env, PrintWriter out, PrintWriter err) {}
+  /**
+   * What a command may use of the world: the environment, the output streams, and whether the
+   * output is a terminal.
+   */
+  public record Context(
+      Map<String, String> env, PrintWriter out, PrintWriter err, boolean terminal) {}
 }

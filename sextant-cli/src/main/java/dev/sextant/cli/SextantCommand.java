@@ -4,6 +4,7 @@ import dev.sextant.cli.command.AgentCommand;
 import dev.sextant.cli.command.ApplyCommand;
 import dev.sextant.cli.command.ApproveCommand;
 import dev.sextant.cli.command.DemoCommand;
+import dev.sextant.cli.command.DeployCommand;
 import dev.sextant.cli.command.DescribeCommand;
 import dev.sextant.cli.command.DriftCommand;
 import dev.sextant.cli.command.FingerprintCommand;
@@ -12,6 +13,7 @@ import dev.sextant.cli.command.GraphCommand;
 import dev.sextant.cli.command.HistoryCommand;
 import dev.sextant.cli.command.PlanCommand;
 import dev.sextant.cli.command.RoleCommand;
+import dev.sextant.cli.command.RolloutCommand;
 import dev.sextant.cli.command.SecretCommand;
 import dev.sextant.cli.command.ServerCommand;
 import dev.sextant.cli.command.TokenCommand;
@@ -87,6 +89,8 @@ public final class SextantCommand implements Runnable {
             FingerprintCommand.class,
             PlanCommand.class,
             ApproveCommand.class,
+            DeployCommand.class,
+            RolloutCommand.class,
             DriftCommand.class,
             GraphCommand.class,
             AgentCommand.class,

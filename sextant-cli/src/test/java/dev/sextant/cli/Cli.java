@@ -43,9 +43,19 @@ final class Cli {
   }
 
   Result run(String... args) {
+    return run(false, args);
+  }
+
+  /** Runs a command as if its output were a terminal, where a command may redraw. */
+  Result onTerminal(String... args) {
+    return run(true, args);
+  }
+
+  private Result run(boolean terminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env);
+    int code =
+        Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env, terminal);
     return new Result(code, out.toString(), err.toString());
   }
 

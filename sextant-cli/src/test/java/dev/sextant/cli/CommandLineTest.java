@@ -15,12 +15,88 @@ class CommandLineTest {
   @TempDir Path home;
 
   @ParameterizedTest
-  @ValueSource(strings = {"apply", "validate", "get", "describe", "history", "server", "demo"})
+  @ValueSource(
+      strings = {
+        "apply",
+        "validate",
+        "get",
+        "describe",
+        "history",
+        "server",
+        "demo",
+        "deploy",
+        "rollout"
+      })
   void every_command_has_help_with_an_example(String command) {
     Cli.Result result = Cli.withHome(home).run(command, "--help");
 
     assertThat(result.code()).as(result.toString()).isZero();
     assertThat(result.out()).contains("Usage: sextant " + command).contains("Examples:");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "list", "status", "watch", "pause", "resume", "abort", "promote", "retry", "undo",
+        "history", "logs"
+      })
+  void every_rollout_verb_has_help_with_its_exit_codes_and_an_example(String verb) {
+    Cli.Result result = Cli.withHome(home).run("rollout", verb, "--help");
+
+    assertThat(result.code()).as(result.toString()).isZero();
+    assertThat(result.out())
+        .contains("Usage: sextant rollout " + verb)
+        .contains("Exit codes:")
+        .contains("Examples:")
+        .contains("  sextant rollout " + verb + " ");
+  }
+
+  @Test
+  void deploy_without_a_release_or_a_file_is_a_usage_error() {
+    Cli.Result result = Cli.withHome(home).run("deploy", "--environment", "dev");
+
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("Missing RELEASE").contains("sextant deploy --help");
+  }
+
+  @Test
+  void undo_with_force_but_no_environment_is_a_usage_error() {
+    Cli.Result result = Cli.withHome(home).run("rollout", "undo", "ro-1a2b3c4d5e", "--force");
+
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("--force goes with --environment");
+  }
+
+  @Test
+  void a_rollout_verb_on_a_store_opened_here_says_it_needs_a_server() {
+    Cli.Result result = Cli.withHome(home).run("rollout", "pause", "ro-1a2b3c4d5e");
+
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(result.err()).contains("this command needs a server");
+  }
+
+  @Test
+  void deploy_with_a_file_on_a_store_opened_here_applies_nothing() throws Exception {
+    Path release =
+        java.nio.file.Files.writeString(
+            home.resolve("release.yaml"),
+            """
+            apiVersion: sextant.dev/v1
+            kind: Service
+            metadata:
+              name: sample
+            spec:
+              description: A service.
+              owner: team-a
+            """);
+
+    Cli.Result deploy =
+        Cli.withHome(home).run("deploy", "-f", release.toString(), "--environment", "dev");
+    Cli.Result applied = Cli.withHome(home).run("apply", "-f", release.toString());
+
+    assertThat(deploy.code()).as(deploy.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(deploy.err()).contains("this command needs a server");
+    assertThat(applied.out()).as("new, not unchanged").contains("Service/sample created");
   }
 
   @Test
@@ -36,6 +112,9 @@ class CommandLineTest {
             "describe",
             "history",
             "server",
+            "deploy",
+            "rollout",
+            "a watched rollout did not succeed",
             "Exit codes:",
             "4   not found");
   }

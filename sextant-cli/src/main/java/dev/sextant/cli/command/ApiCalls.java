@@ -37,11 +37,36 @@ final class ApiCalls {
                 .post(path, "application/json", "".getBytes(StandardCharsets.UTF_8), Map.of()));
   }
 
+  /** Plain text, such as an instance's log. */
+  static String text(Backend backend, String path) {
+    return call(() -> backend.api().text(path));
+  }
+
   /** A list's path, with {@code ?identity=NAME} when one is given. */
   static String forIdentity(String path, String identity) {
     return identity == null
         ? path
         : path + "?identity=" + java.net.URLEncoder.encode(identity, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The path with a query of the parameters that have a value: {@code names} and values alternate,
+   * and a parameter whose value is null is left out.
+   */
+  static String query(String path, Object... namesAndValues) {
+    StringBuilder query = new StringBuilder(path);
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] != null) {
+        query
+            .append(query.length() == path.length() ? '?' : '&')
+            .append(namesAndValues[i])
+            .append('=')
+            .append(
+                java.net.URLEncoder.encode(
+                    String.valueOf(namesAndValues[i + 1]), StandardCharsets.UTF_8));
+      }
+    }
+    return query.toString();
   }
 
   private static <T> T call(Supplier<T> call) {
