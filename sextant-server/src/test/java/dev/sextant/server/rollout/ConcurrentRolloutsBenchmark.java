@@ -12,6 +12,7 @@ import dev.sextant.core.rollout.RolloutCommand;
 import dev.sextant.core.rollout.RolloutEvent;
 import dev.sextant.core.rollout.RolloutState;
 import dev.sextant.server.store.Database;
+import dev.sextant.server.store.EmbeddedPostgresServer;
 import dev.sextant.server.work.BackgroundWork;
 import dev.sextant.server.work.SchedulerDialect;
 import dev.sextant.server.work.WorkSettings;
@@ -47,11 +48,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Issue 20's many rollouts on one server: a thousand rollouts at once, each through timed pauses of
  * 1 and 2 s, on the durable engine with its timers on db-scheduler over the embedded H2 store and a
- * target that confirms every step, as the local target does, from a thread of its own. The lag of a
- * timer is from the time it was due to the time its move was committed (the target gets the next
- * step's command right after the commit). The heap is read after each collection during the run,
- * and after a full collection once every rollout is held at its last, untimed pause. A command that
- * prints its figures, not a test: it runs only when asked.
+ * target that confirms every step from threads of its own (4 unless asked), as the local target
+ * does. The lag of a timer is from the time it was due to the time its move was committed (the
+ * target gets the next step's command right after the commit). The heap is read after each
+ * collection during the run, and after a full collection once every rollout is held at its last,
+ * untimed pause. A command that prints its figures, not a test: it runs only when asked.
  *
  * <pre>
  * ./mvnw -B -pl sextant-server -am test -Dtest=ConcurrentRolloutsBenchmark \
@@ -62,7 +63,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * default background work settings; {@code -Dsextant.bench.startSeconds=N} spreads the starts over
  * N seconds (10 by default), as rollouts of a fleet begin over time rather than in one instant.
  * {@code -Dsextant.bench.h2WriteDelayMs=N} opens the store with H2's write delay N instead of the
- * server's 0, to see what writing every commit costs.
+ * server's 0, to see what writing every commit costs; {@code -Dsextant.bench.store=postgresql} runs
+ * on a database of the tests' embedded PostgreSQL instead; {@code -Dsextant.bench.confirmThreads=N}
+ * confirms steps from N threads.
  */
 @EnabledIfSystemProperty(named = "sextant.bench", matches = "true")
 class ConcurrentRolloutsBenchmark {
@@ -77,7 +80,8 @@ class ConcurrentRolloutsBenchmark {
     Path dir = Files.createTempDirectory("sxc");
     HeapAfterGc heap = new HeapAfterGc();
     Database database = store(dir);
-    ExecutorService confirmations = Executors.newFixedThreadPool(4);
+    int confirmers = Integer.getInteger("sextant.bench.confirmThreads", 4);
+    ExecutorService confirmations = Executors.newFixedThreadPool(confirmers);
     AtomicReference<RolloutEngine> driven = new AtomicReference<>();
     Map<String, Instant> due = new ConcurrentHashMap<>();
     List<Long> lagMicros = Collections.synchronizedList(new ArrayList<>());
@@ -162,7 +166,8 @@ class ConcurrentRolloutsBenchmark {
       Collections.sort(sorted);
       System.out.printf(
           "%d rollouts, %d timed pauses each (1 s and 2 s), started over %.1f s (%s s asked),"
-              + " all at their last pause after %.1f s; polling every %d ms, %d threads, %s:%n"
+              + " all at their last pause after %.1f s; polling every %d ms, %d threads,"
+              + " %d confirming, %s:%n"
               + "  timer lag (due -> move committed) over %d timers: p50 %.1f ms, p90 %.1f ms,"
               + " p99 %.1f ms, max %.1f ms (%d fired before due)%n"
               + "  heap after GC: max %.0f MiB during the run; %.0f MiB after a full GC with every"
@@ -174,9 +179,8 @@ class ConcurrentRolloutsBenchmark {
           allHeldSeconds,
           settings.pollingInterval().toMillis(),
           settings.threads(),
-          Optional.ofNullable(System.getProperty("sextant.bench.h2WriteDelayMs"))
-              .map(ms -> "H2 write delay " + ms + " ms")
-              .orElse("the server's H2 store"),
+          confirmers,
+          storeName(),
           sorted.size(),
           percentile(sorted, 0.50),
           percentile(sorted, 0.90),
@@ -199,10 +203,18 @@ class ConcurrentRolloutsBenchmark {
   }
 
   /**
-   * The embedded store as the server opens it, or with H2's own write delay (in ms) when one is
-   * asked for: commits then return before they are written, and a kill may lose the last ones.
+   * The embedded store as the server opens it; or with H2's own write delay (in ms) when one is
+   * asked for, so that commits return before they are written (a kill may lose the last ones); or a
+   * fresh database of the tests' embedded PostgreSQL.
    */
   private static Database store(Path dir) {
+    if (System.getProperty("sextant.bench.store", "h2").equals("postgresql")) {
+      return Database.open(
+          EmbeddedPostgresServer.newDatabase(),
+          Optional.empty(),
+          Optional.empty(),
+          Clock.systemUTC());
+    }
     Integer writeDelayMs = Integer.getInteger("sextant.bench.h2WriteDelayMs");
     if (writeDelayMs == null) {
       return Database.h2(dir.resolve("store"), Clock.systemUTC());
@@ -212,6 +224,15 @@ class ConcurrentRolloutsBenchmark {
         Optional.empty(),
         Optional.empty(),
         Clock.systemUTC());
+  }
+
+  private static String storeName() {
+    if (System.getProperty("sextant.bench.store", "h2").equals("postgresql")) {
+      return "embedded PostgreSQL";
+    }
+    return Optional.ofNullable(System.getProperty("sextant.bench.h2WriteDelayMs"))
+        .map(ms -> "H2 with write delay " + ms + " ms")
+        .orElse("the server's H2 store");
   }
 
   /** The server's default background work settings, or the polling and threads asked for. */
