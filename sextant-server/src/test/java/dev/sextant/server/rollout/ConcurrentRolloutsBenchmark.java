@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.Test;
@@ -311,7 +312,7 @@ class ConcurrentRolloutsBenchmark {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws ListenerNotFoundException {
       for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
         ((NotificationEmitter) gc).removeNotificationListener(listener);
       }

@@ -172,7 +172,7 @@ class ErrorOnsetBenchmark {
         assertThat(load.canaryAnswers()).as("the canary takes traffic").isPositive();
         weightZeroAt.set(0);
         long onset = System.nanoTime();
-        fail(canaryBase(supervisor).orElseThrow());
+        startFailing(canaryBase(supervisor).orElseThrow());
         RolloutState failed = await(engine, s -> s.phase().terminal());
         assertThat(failed.phase()).as(failed.reason()).isEqualTo(Phase.FAILED);
         // Answers still on their way come in now; any later one moves T1 on.
@@ -270,7 +270,8 @@ class ErrorOnsetBenchmark {
         .findFirst();
   }
 
-  private static void fail(URI canary) throws Exception {
+  /** Tells the canary process to answer 500 from now on. */
+  private static void startFailing(URI canary) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
