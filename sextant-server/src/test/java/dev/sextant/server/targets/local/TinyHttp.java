@@ -57,9 +57,16 @@ public final class TinyHttp {
 
   /** The command that runs this class with this JVM, with {@code args} after the class name. */
   static List<String> command(String... args) {
+    return command(TinyHttp.class, args);
+  }
+
+  /**
+   * The command that runs {@code main}, a test class with a main method, as a small JVM like this
+   * one, with {@code args} after the class name.
+   */
+  static List<String> command(Class<?> main, String... args) {
     try {
-      Path classes =
-          Path.of(TinyHttp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path classes = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       // a small, quickly started JVM: tests start many
@@ -71,7 +78,7 @@ public final class TinyHttp {
               "-Xmx32m",
               "-cp",
               classes.toString(),
-              TinyHttp.class.getName()));
+              main.getName()));
       command.addAll(List.of(args));
       return command;
     } catch (URISyntaxException e) {
