@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,75 +144,39 @@ class ServerKillRolloutTest {
     return now;
   }
 
-  private static void apply(ApiClient api) throws IOException {
-    Path jar = sampleJar();
-    String sha256 =
-        Files.readString(Path.of(jar + ".sha256"), StandardCharsets.UTF_8).split("\\s+")[0];
-    StringBuilder yaml =
-        new StringBuilder(
-            """
-            apiVersion: sextant.dev/v1
-            kind: Environment
-            metadata:
-              name: dev
-            spec:
-              target:
-                type: local
-            ---
-            apiVersion: sextant.dev/v1
-            kind: Strategy
-            metadata:
-              name: timed
-            spec:
-              canary:
-                steps:
-                  - setWeight: 30
-                  - pause:
-                      duration: 2s
-                  - setWeight: 60
-                  - pause:
-                      duration: 2s
-                  - promote: {}
-              abort:
-                progressDeadline: 2m
-            """);
-    for (int version = 1; version <= 2; version++) {
-      yaml.append(
-          """
-          ---
-          apiVersion: sextant.dev/v1
-          kind: Release
-          metadata:
-            name: sample-%d
-          spec:
-            service: sample
-            version: %d.0.0
-            strategy: timed
-            variants:
-              - name: jar
-                artifact:
-                  url: file:%s
-                  sha256: %s
-                run:
-                  command: [java, -jar, "{{artifact}}", "--port={{port}}"]
-                  stopTimeout: 5s
-          """
-              .formatted(version, version, jar, sha256));
-    }
-    api.post(
-        "api/v1/apply",
-        "application/yaml",
-        yaml.toString().getBytes(StandardCharsets.UTF_8),
-        Map.of());
-  }
-
-  private static Path sampleJar() throws IOException {
-    Path target = Path.of("..", "sextant-sample", "target").toAbsolutePath().normalize();
-    try (Stream<Path> files = Files.list(target)) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("sextant-sample-.*\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IOException("no sample jar in " + target));
-    }
+  private static void apply(ApiClient api) {
+    SampleReleases sample = SampleReleases.built();
+    String yaml =
+        """
+        apiVersion: sextant.dev/v1
+        kind: Environment
+        metadata:
+          name: dev
+        spec:
+          target:
+            type: local
+        ---
+        apiVersion: sextant.dev/v1
+        kind: Strategy
+        metadata:
+          name: timed
+        spec:
+          canary:
+            steps:
+              - setWeight: 30
+              - pause:
+                  duration: 2s
+              - setWeight: 60
+              - pause:
+                  duration: 2s
+              - promote: {}
+          abort:
+            progressDeadline: 2m
+        ---
+        """
+            + sample.release("sample-1", "1.0.0", "timed")
+            + "---\n"
+            + sample.release("sample-2", "2.0.0", "timed");
+    api.post("api/v1/apply", "application/yaml", yaml.getBytes(StandardCharsets.UTF_8), Map.of());
   }
 }

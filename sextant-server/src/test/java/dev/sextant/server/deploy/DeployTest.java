@@ -241,6 +241,42 @@ class DeployTest {
       assertThat(send(endpoint)).containsOnlyKeys("1.0.0");
       assertThat(events(RevisionMarked.TYPE)).containsExactly("good", "bad");
     }
+    String metrics = api.text("metrics");
+    assertThat(metrics)
+        .contains(
+            "sextant_deployments_total{environment=\"dev\",outcome=\"failed\",service=\"sample\"} 1.0",
+            "sextant_rollbacks_total{environment=\"dev\",outcome=\"failed\",service=\"sample\"} 1.0",
+            "sextant_abort_latency_seconds_count{environment=\"dev\"} 1",
+            "sextant_rollouts_paused 0.0");
+  }
+
+  @Test
+  void a_variant_given_only_as_an_image_is_refused_by_the_local_target_and_nothing_starts() {
+    apply(
+        "image.yaml",
+        """
+        apiVersion: sextant.dev/v1
+        kind: Release
+        metadata:
+          name: sample-image
+        spec:
+          service: sample
+          version: 4.0.0
+          variants:
+            - name: image
+              artifact:
+                image: ghcr.io/acme/sample:4.0.0@sha256:040016979cca83fa22f80ce8d5e2c7835e9da267bd7c59efa1097fb460b56947
+        """);
+
+    assertThatThrownBy(() -> deploy("sample-image"))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.getMessage())
+                  .contains("only an OCI image", "needs the Kubernetes target");
+            });
+    assertThat(api.get("api/v1/rollouts").orElseThrow().path("items")).isEmpty();
   }
 
   @Test
