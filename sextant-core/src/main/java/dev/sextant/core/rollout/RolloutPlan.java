@@ -66,9 +66,9 @@ public record RolloutPlan(
         instances);
   }
 
-  /** How a reason names the step: "step 3 (analysis error-rate)". */
+  /** How a reason names the step, counting from 1 as people do: "step 3 (analysis error-rate)". */
   public String describe(int step) {
-    return "step " + step + " (" + steps.get(step).text() + ")";
+    return "step " + (step + 1) + " (" + steps.get(step).text() + ")";
   }
 
   static String text(Duration duration) {

@@ -43,7 +43,7 @@ class BlueGreenHistoryTest {
     assertThat(r.on(new Started(minutes(0)))).containsExactly("scale CANARY 4", "scale STABLE 4");
     assertThat(r.refused(new StepFinished(minutes(1))))
         .isEqualTo(
-            "cannot finish step 0 (scale canary to 4, stable to 4): the rollout is progressing and"
+            "cannot finish step 1 (scale canary to 4, stable to 4): the rollout is progressing and"
                 + " waits for its instances to be ready");
     assertThat(r.on(new InstancesReady(minutes(1))))
         .containsExactly("start analysis step-1 [smoke]");

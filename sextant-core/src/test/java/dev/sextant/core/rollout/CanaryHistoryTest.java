@@ -89,7 +89,7 @@ class CanaryHistoryTest {
     assertThat(r.state().phase()).isEqualTo(Phase.FAILED);
     assertThat(r.state().weight()).isZero();
     assertThat(r.state().reason())
-        .isEqualTo("analysis of step 2 (analysis http-error-rate-latency) failed: error rate 7%");
+        .isEqualTo("analysis of step 3 (analysis http-error-rate-latency) failed: error rate 7%");
     r.replaysTheSame();
   }
 
@@ -132,7 +132,7 @@ class CanaryHistoryTest {
     assertThat(r.state().deadline()).contains(minutes(11));
     assertThat(r.refused(new Resume(minutes(4), "alice")))
         .isEqualTo(
-            "cannot resume: the rollout is paused because analysis of step 1 (analysis"
+            "cannot resume: the rollout is paused because analysis of step 2 (analysis"
                 + " error-rate) failed: 5xx; abort it, or promote it");
     assertThat(r.on(new Promote(minutes(5), "alice")))
         .containsExactly("weight 100", "promote canary", "record SUCCEEDED");
@@ -148,7 +148,7 @@ class CanaryHistoryTest {
 
     assertThat(r.on(new Started(minutes(0)))).containsExactly("migrate [migrate, up]");
     assertThat(r.on(new StepFailed(minutes(1), "exit status 3"))).startsWith("weight 0");
-    assertThat(r.state().reason()).isEqualTo("step 0 (migrate) failed: exit status 3");
+    assertThat(r.state().reason()).isEqualTo("step 1 (migrate) failed: exit status 3");
     assertThat(r.state().phase()).isEqualTo(Phase.FAILED);
   }
 
@@ -165,7 +165,7 @@ class CanaryHistoryTest {
 
     assertThat(r.refused(new RolloutEvent.InstancesReady(minutes(1))))
         .isEqualTo(
-            "cannot finish step 0 (migrate): the rollout is progressing and waits for the target"
+            "cannot finish step 1 (migrate): the rollout is progressing and waits for the target"
                 + " to confirm it");
     assertThat(r.on(new StepFinished(minutes(1)))).containsExactly("weight 10");
     assertThat(r.on(new StepFinished(minutes(2)))).containsExactly("verify [login]");
@@ -209,7 +209,7 @@ class CanaryHistoryTest {
     r.on(new StepFinished(minutes(1)));
 
     assertThat(r.refused(new TimerFired(minutes(6), "r1/1/0")))
-        .startsWith("cannot fire timer r1/1/0: the rollout is paused (step 1 (pause 5m) until");
+        .startsWith("cannot fire timer r1/1/0: the rollout is paused (step 2 (pause 5m) until");
   }
 
   @Test
@@ -221,7 +221,7 @@ class CanaryHistoryTest {
             "stop analysis step-2", "weight 100", "promote canary", "record SUCCEEDED");
     assertThat(r.state().reason())
         .isEqualTo(
-            "promoted by alice, skipping the steps from step 2 (analysis http-error-rate-latency)");
+            "promoted by alice, skipping the steps from step 3 (analysis http-error-rate-latency)");
     assertThat(r.refused(new Promote(minutes(8), "alice")))
         .isEqualTo("cannot promote: the rollout is succeeded");
   }

@@ -97,7 +97,7 @@ class DeadlineTest {
 
     assertThat(r.refused(new DeadlinePassed(minutes(29))))
         .isEqualTo(
-            "cannot pass a deadline: the rollout is progressing and step 0 (setWeight 10) has until"
+            "cannot pass a deadline: the rollout is progressing and step 1 (setWeight 10) has until"
                 + " 2026-12-06T10:30:00Z");
   }
 

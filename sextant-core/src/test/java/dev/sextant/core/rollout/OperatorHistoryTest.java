@@ -30,12 +30,12 @@ class OperatorHistoryTest {
     assertThat(r.on(new Pause(minutes(2), "alice"))).isEmpty();
     assertThat(r.state().hold()).contains(Hold.OPERATOR);
     assertThat(r.state().deadline()).isEmpty();
-    assertThat(r.state().reason()).isEqualTo("paused by alice at step 0 (setWeight 10)");
+    assertThat(r.state().reason()).isEqualTo("paused by alice at step 1 (setWeight 10)");
     assertThat(r.refused(new StepFinished(minutes(3))))
         .isEqualTo("cannot finish a step: the rollout is paused");
     assertThat(r.refused(new Pause(minutes(4), "bob")))
         .isEqualTo(
-            "cannot pause: the rollout is paused already (paused by alice at step 0 (setWeight"
+            "cannot pause: the rollout is paused already (paused by alice at step 1 (setWeight"
                 + " 10))");
     assertThat(r.refused(new DeadlinePassed(minutes(1000))))
         .isEqualTo("cannot pass a deadline: the rollout is paused by an operator and has none");
@@ -142,7 +142,7 @@ class OperatorHistoryTest {
     r.on(new Started(minutes(0)));
     assertThat(r.refused(new MeasurementTaken(minutes(1), Verdict.FAILED, "early")))
         .isEqualTo(
-            "cannot take a measurement: the rollout is progressing at step 0 (setWeight 10) and no"
+            "cannot take a measurement: the rollout is progressing at step 1 (setWeight 10) and no"
                 + " analysis is running");
 
     assertThat(r.on(new StepFinished(minutes(1))))
@@ -163,7 +163,7 @@ class OperatorHistoryTest {
             "scale STABLE 4",
             "record FAILED");
     assertThat(r.state().reason())
-        .isEqualTo("background analysis at step 3 (approval) failed: p99 2s");
+        .isEqualTo("background analysis at step 4 (approval) failed: p99 2s");
   }
 
   @Test
