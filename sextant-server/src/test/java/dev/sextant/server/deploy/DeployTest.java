@@ -21,13 +21,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +101,7 @@ class DeployTest {
   @TempDir Path home;
   private SextantServer server;
   private ApiClient api;
+  private Rollouts rollouts;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -113,6 +112,7 @@ class DeployTest {
             ServerConfig.onLoopback(new StoreLocation.Embedded(home.resolve("data")))
                 .withFirstAdminToken(TOKEN));
     api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.of(TOKEN));
+    rollouts = new Rollouts(api);
     SampleJar jar = SampleJar.built();
     apply(
         "environment.yaml",
@@ -152,22 +152,22 @@ class DeployTest {
   @Test
   void a_first_deployment_serves_at_once_then_a_canary_shares_traffic_until_promoted()
       throws Exception {
-    JsonNode first = deploy("sample-v1");
+    JsonNode first = rollouts.deploy("sample-v1");
     assertThat(first.path("canaryRevision").asText()).isEqualTo("sample-v1@1/jar");
     assertThat(first.path("stableRevision").asText()).isEmpty();
-    JsonNode served = await(first, r -> r.path("phase").asText().equals("succeeded"));
+    JsonNode served = rollouts.await(first, r -> r.path("phase").asText().equals("succeeded"));
     String endpoint = served.path("endpoint").asText();
     assertThat(send(endpoint)).containsOnlyKeys("1.0.0");
 
-    JsonNode canary = deploy("sample-v2");
+    JsonNode canary = rollouts.deploy("sample-v2");
     JsonNode half =
-        await(
+        rollouts.await(
             canary,
             r -> r.path("phase").asText().equals("paused") && r.path("weight").asInt() == 50);
     assertThat(half.path("plan").asText()).startsWith("plan-");
     assertThat(send(endpoint)).containsOnlyKeys("1.0.0", "2.0.0");
     // One rollout of a service at a time in an environment.
-    assertThatThrownBy(() -> deploy("sample-v1"))
+    assertThatThrownBy(() -> rollouts.deploy("sample-v1"))
         .isInstanceOfSatisfying(
             ApiProblem.class,
             e ->
@@ -175,7 +175,7 @@ class DeployTest {
                     .contains(canary.path("id").asText(), "one rollout at a time"));
 
     api.post("api/v1/rollouts/" + canary.path("id").asText() + "/promote", body());
-    JsonNode done = await(canary, r -> r.path("terminal").asBoolean());
+    JsonNode done = rollouts.await(canary, r -> r.path("terminal").asBoolean());
 
     assertThat(done.path("phase").asText()).isEqualTo("succeeded");
     assertThat(send(endpoint)).containsOnlyKeys("2.0.0");
@@ -186,15 +186,16 @@ class DeployTest {
   @Test
   void undo_goes_back_to_the_revision_before_and_refuses_a_bad_one_unless_forced()
       throws Exception {
-    await(deploy("sample-v1"), r -> r.path("phase").asText().equals("succeeded"));
-    JsonNode v2 = deploy("sample-v2");
-    await(v2, r -> r.path("phase").asText().equals("paused"));
+    rollouts.await(rollouts.deploy("sample-v1"), r -> r.path("phase").asText().equals("succeeded"));
+    JsonNode v2 = rollouts.deploy("sample-v2");
+    rollouts.await(v2, r -> r.path("phase").asText().equals("paused"));
     api.post("api/v1/rollouts/" + v2.path("id").asText() + "/promote", body());
-    String endpoint = await(v2, r -> r.path("terminal").asBoolean()).path("endpoint").asText();
+    String endpoint =
+        rollouts.await(v2, r -> r.path("terminal").asBoolean()).path("endpoint").asText();
     // v1 again, with a deadline its pause cannot meet: it fails, v1 is marked bad, v2 serves on.
     apply("strategy.yaml", PAUSE_AT_HALF.replace("2m", "2s"));
-    JsonNode again = deploy("sample-v1");
-    JsonNode failed = await(again, DeployTest::rolledBack);
+    JsonNode again = rollouts.deploy("sample-v1");
+    JsonNode failed = rollouts.await(again, DeployTest::rolledBack);
     assertThat(failed.path("phase").asText()).isEqualTo("failed");
     assertThat(failed.path("reason").asText()).contains("deadline");
     assertThat(send(endpoint)).containsOnlyKeys("2.0.0");
@@ -221,12 +222,13 @@ class DeployTest {
   void a_canary_whose_errors_fail_its_analysis_is_rolled_back_while_the_load_runs()
       throws Exception {
     String endpoint =
-        await(deploy("sample-v1"), r -> r.path("phase").asText().equals("succeeded"))
+        rollouts
+            .await(rollouts.deploy("sample-v1"), r -> r.path("phase").asText().equals("succeeded"))
             .path("endpoint")
             .asText();
     try (Load load = Load.on(URI.create(endpoint + "/"))) {
-      JsonNode v3 = deploy("sample-v3");
-      JsonNode failed = await(v3, DeployTest::rolledBack);
+      JsonNode v3 = rollouts.deploy("sample-v3");
+      JsonNode failed = rollouts.await(v3, DeployTest::rolledBack);
 
       assertThat(failed.path("phase").asText()).isEqualTo("failed");
       assertThat(failed.path("weight").asInt()).isZero();
@@ -268,7 +270,7 @@ class DeployTest {
                 image: ghcr.io/acme/sample:4.0.0@sha256:040016979cca83fa22f80ce8d5e2c7835e9da267bd7c59efa1097fb460b56947
         """);
 
-    assertThatThrownBy(() -> deploy("sample-image"))
+    assertThatThrownBy(() -> rollouts.deploy("sample-image"))
         .isInstanceOfSatisfying(
             ApiProblem.class,
             e -> {
@@ -281,7 +283,7 @@ class DeployTest {
 
   @Test
   void the_event_stream_sends_each_change_and_ends_with_the_outcome() throws Exception {
-    JsonNode first = deploy("sample-v1");
+    JsonNode first = rollouts.deploy("sample-v1");
     List<String> seen = new ArrayList<>();
     api.stream(
         "api/v1/rollouts/" + first.path("id").asText() + "/events",
@@ -318,26 +320,8 @@ class DeployTest {
     }
   }
 
-  private JsonNode deploy(String release) {
-    return api.post("api/v1/deployments", body().put("release", release).put("environment", "dev"));
-  }
-
   private static com.fasterxml.jackson.databind.node.ObjectNode body() {
     return JsonNodeFactory.instance.objectNode();
-  }
-
-  private JsonNode await(JsonNode rollout, Predicate<JsonNode> until) throws InterruptedException {
-    String path = "api/v1/rollouts/" + rollout.path("id").asText();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode now = api.get(path).orElseThrow();
-    while (!until.test(now)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the rollout never got there: " + now.toPrettyString());
-      }
-      Thread.sleep(50);
-      now = api.get(path).orElseThrow();
-    }
-    return now;
   }
 
   /** How many of {@link #REQUESTS} requests through HAProxy each version answered. */

@@ -3,7 +3,6 @@ package dev.sextant.server.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sextant.api.ApiClient;
 import dev.sextant.core.fingerprint.Fact;
 import dev.sextant.core.fingerprint.Fingerprint;
@@ -15,11 +14,9 @@ import dev.sextant.server.store.StoreLocation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +32,7 @@ class DriftResponseTest {
   @TempDir Path home;
   private SextantServer server;
   private ApiClient api;
+  private Rollouts rollouts;
   private final SampleJar jar = SampleJar.built();
 
   @AfterEach
@@ -49,13 +47,15 @@ class DriftResponseTest {
     start("rollback");
     apply("v1.yaml", jar.release("sample-v1", "1.0.0", "at-once"));
     apply("v2.yaml", jar.release("sample-v2", "2.0.0", "at-once"));
-    await(deploy("sample-v1"), r -> r.path("phase").asText().equals("succeeded"));
-    JsonNode v2 = await(deploy("sample-v2"), r -> r.path("phase").asText().equals("succeeded"));
+    rollouts.await(rollouts.deploy("sample-v1"), r -> r.path("phase").asText().equals("succeeded"));
+    JsonNode v2 =
+        rollouts.await(
+            rollouts.deploy("sample-v2"), r -> r.path("phase").asText().equals("succeeded"));
 
     // The host changes under the service: drift from the last known good fingerprint.
     server.services().discovery().record("dev", Lab.host("aarch64"), "file:dev.yaml");
 
-    JsonNode undone = await(v2, r -> r.path("phase").asText().equals("rolled-back"));
+    JsonNode undone = rollouts.await(v2, r -> r.path("phase").asText().equals("rolled-back"));
     assertThat(undone.path("instances"))
         .allSatisfy(i -> assertThat(i.path("revision").asText()).isEqualTo("sample-v1@1/jar"));
   }
@@ -65,7 +65,9 @@ class DriftResponseTest {
       throws Exception {
     start("remediate");
     apply("model.yaml", jar.twoVariants("model-v1", "at-once"));
-    JsonNode first = await(deploy("model-v1"), r -> r.path("phase").asText().equals("succeeded"));
+    JsonNode first =
+        rollouts.await(
+            rollouts.deploy("model-v1"), r -> r.path("phase").asText().equals("succeeded"));
     assertThat(first.path("canaryRevision").asText()).isEqualTo("model-v1@1/gpu");
 
     // The driver goes: the gpu variant no longer fits, the cpu one does.
@@ -78,7 +80,7 @@ class DriftResponseTest {
             "file:dev.yaml");
 
     JsonNode moved =
-        awaitList(
+        rollouts.awaitList(
             items ->
                 items.size() == 2
                     && items.get(0).path("canaryRevision").asText().equals("model-v1@1/cpu")
@@ -93,6 +95,7 @@ class DriftResponseTest {
             ServerConfig.onLoopback(new StoreLocation.Embedded(home.resolve("data")))
                 .withFirstAdminToken(TOKEN));
     api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.of(TOKEN));
+    rollouts = new Rollouts(api);
     apply(
         "environment.yaml",
         """
@@ -129,39 +132,6 @@ class DriftResponseTest {
                         "gpu[0].model", new Fact.Text("Tesla T4")))
                 .collectedAt(Lab.COLLECTED),
             "file:dev.yaml");
-  }
-
-  private JsonNode deploy(String release) {
-    return api.post(
-        "api/v1/deployments",
-        JsonNodeFactory.instance.objectNode().put("release", release).put("environment", "dev"));
-  }
-
-  private JsonNode await(JsonNode rollout, Predicate<JsonNode> until) throws InterruptedException {
-    String path = "api/v1/rollouts/" + rollout.path("id").asText();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode now = api.get(path).orElseThrow();
-    while (!until.test(now)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the rollout never got there: " + now.toPrettyString());
-      }
-      Thread.sleep(50);
-      now = api.get(path).orElseThrow();
-    }
-    return now;
-  }
-
-  private JsonNode awaitList(Predicate<JsonNode> until) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode now = api.get("api/v1/rollouts").orElseThrow().path("items");
-    while (!until.test(now)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the rollouts never got there: " + now.toPrettyString());
-      }
-      Thread.sleep(100);
-      now = api.get("api/v1/rollouts").orElseThrow().path("items");
-    }
-    return now;
   }
 
   private void apply(String name, String text) {
