@@ -3,6 +3,7 @@ package dev.sextant.core.analysis;
 import dev.sextant.core.resource.spec.Provider;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,9 +26,73 @@ public sealed interface ScrapeQuery {
    */
   Reading measure(List<ScrapePair> windows, int minInstances);
 
-  /** The query an AnalysisTemplate's scrape metric means: the per-second rate of its counter. */
+  /**
+   * The query an AnalysisTemplate's scrape metric means: the per-second rate of its counter, the
+   * ratio of two rates ({@code over}), or a quantile of its histogram ({@code quantile}); with its
+   * {@code minSamples}.
+   */
   static ScrapeQuery of(Provider.Scrape scrape) {
-    return new Rate(Selector.of(scrape));
+    Selector selector = Selector.of(scrape);
+    long minSamples = scrape.minSamples().orElse(0L);
+    if (scrape.over().isPresent()) {
+      Provider.Series over = scrape.over().get();
+      return new Ratio(selector, new Selector(over.metric(), new TreeMap<>(over.labels())))
+          .atLeast(minSamples);
+    }
+    if (scrape.quantile().isPresent()) {
+      return new HistogramQuantile(scrape.quantile().get(), selector).atLeast(minSamples);
+    }
+    return new Rate(selector).atLeast(minSamples);
+  }
+
+  /**
+   * This query, reading no data where fewer than {@code minSamples} observations were made between
+   * the scrapes (the counter's increase; a ratio's denominator's; a histogram's count).
+   */
+  default ScrapeQuery atLeast(long minSamples) {
+    if (minSamples <= 0) {
+      return this;
+    }
+    return new AtLeast(this, minSamples);
+  }
+
+  /**
+   * How many observations the windows hold: the summed increase of the series a sample size is
+   * counted on. Zero when none has samples.
+   */
+  double observations(List<ScrapePair> windows);
+
+  /** A query whose reading is no data below a sample size: a canary that served three requests. */
+  record AtLeast(ScrapeQuery query, long minSamples) implements ScrapeQuery {
+    public AtLeast {
+      Objects.requireNonNull(query, "query");
+      if (minSamples < 1) {
+        throw new IllegalArgumentException("minSamples is 1 or more, not " + minSamples);
+      }
+    }
+
+    @Override
+    public Reading measure(List<ScrapePair> windows, int minInstances) {
+      Reading reading = query.measure(windows, minInstances);
+      if (reading instanceof Reading.NoData) {
+        return reading;
+      }
+      double observed = query.observations(windows);
+      if (observed < minSamples) {
+        return new Reading.NoData(
+            String.format(
+                Locale.ROOT,
+                "%.0f sample(s) between the scrapes, fewer than minSamples %d",
+                observed,
+                minSamples));
+      }
+      return reading;
+    }
+
+    @Override
+    public double observations(List<ScrapePair> windows) {
+      return query.observations(windows);
+    }
   }
 
   /** The per-second increase of a counter, summed over its series and the instances. */
@@ -49,6 +114,11 @@ public sealed interface ScrapeQuery {
         }
       }
       return enough(instances, minInstances, counter).orElse(new Reading.Value(rate, instances));
+    }
+
+    @Override
+    public double observations(List<ScrapePair> windows) {
+      return total(windows, counter);
     }
   }
 
@@ -94,6 +164,11 @@ public sealed interface ScrapeQuery {
       }
       return new Reading.Value(over / under, instances);
     }
+
+    @Override
+    public double observations(List<ScrapePair> windows) {
+      return total(windows, denominator);
+    }
   }
 
   /**
@@ -129,6 +204,18 @@ public sealed interface ScrapeQuery {
       return Buckets.quantile(quantile, byUpperBound, buckets, instances);
     }
 
+    /** The observations are the increase of the histogram's count: its {@code +Inf} bucket. */
+    @Override
+    public double observations(List<ScrapePair> windows) {
+      double count = 0;
+      for (ScrapePair window : windows) {
+        count +=
+            bucketIncreases(window, histogram.named(histogram.metric() + "_bucket"))
+                .getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+      }
+      return count;
+    }
+
     private static Map<Double, Double> bucketIncreases(ScrapePair window, Selector buckets) {
       Map<SortedMap<String, String>, Double> earlier = finite(window.earlier(), buckets);
       Map<Double, Double> byUpperBound = new HashMap<>();
@@ -157,6 +244,15 @@ public sealed interface ScrapeQuery {
         return Optional.empty();
       }
     }
+  }
+
+  /** The summed increase of the matching series over every window. */
+  private static double total(List<ScrapePair> windows, Selector selector) {
+    double sum = 0;
+    for (ScrapePair window : windows) {
+      sum += increase(window, selector).orElse(0.0);
+    }
+    return sum;
   }
 
   private static void requirePositive(int minInstances) {

@@ -239,6 +239,83 @@ class ScrapeQueryTest {
   }
 
   @Test
+  void a_template_asks_for_a_ratio_or_a_quantile_and_a_sample_size() {
+    Provider.Scrape ratio =
+        new Provider.Scrape(
+            "/metrics",
+            Optional.empty(),
+            "http_requests_total",
+            Map.of("code", "500"),
+            Optional.of(new Provider.Series("http_requests_total", Map.of())),
+            Optional.empty(),
+            Optional.of(100L));
+    Provider.Scrape p99 =
+        new Provider.Scrape(
+            "/metrics",
+            Optional.empty(),
+            "latency_seconds",
+            Map.of(),
+            Optional.empty(),
+            Optional.of(0.99),
+            Optional.empty());
+
+    assertThat(ScrapeQuery.of(ratio))
+        .isEqualTo(
+            new ScrapeQuery.AtLeast(
+                new ScrapeQuery.Ratio(
+                    Selector.parse("http_requests_total{code=\"500\"}"),
+                    Selector.parse("http_requests_total")),
+                100));
+    assertThat(ScrapeQuery.of(p99))
+        .isEqualTo(new ScrapeQuery.HistogramQuantile(0.99, Selector.parse("latency_seconds")));
+  }
+
+  @Test
+  void fewer_samples_than_min_samples_is_no_data_and_enough_is_a_value() {
+    ScrapeQuery errors =
+        new ScrapeQuery.Ratio(
+                Selector.parse("http_requests_total{code=\"500\"}"),
+                Selector.parse("http_requests_total"))
+            .atLeast(20);
+    String earlier = "http_requests_total{code=\"200\"} 0\nhttp_requests_total{code=\"500\"} 0\n";
+
+    // Three requests, all failed: a 100% error rate on a sample too small to judge.
+    String few =
+        noData(
+            errors.measure(
+                List.of(
+                    window(
+                        "c",
+                        10,
+                        earlier,
+                        "http_requests_total{code=\"200\"} 0\nhttp_requests_total{code=\"500\"} 3\n")),
+                1));
+    double enough =
+        value(
+            errors.measure(
+                List.of(
+                    window(
+                        "c",
+                        10,
+                        earlier,
+                        "http_requests_total{code=\"200\"} 15\nhttp_requests_total{code=\"500\"} 5\n")),
+                1));
+
+    assertThat(few).isEqualTo("3 sample(s) between the scrapes, fewer than minSamples 20");
+    assertThat(enough).isCloseTo(0.25, within(1e-9));
+  }
+
+  @Test
+  void a_histogram_counts_its_observations_in_its_inf_bucket() {
+    ScrapeQuery p50 =
+        new ScrapeQuery.HistogramQuantile(0.5, Selector.parse("latency_seconds")).atLeast(10);
+    String later = "latency_seconds_bucket{le=\"0.1\"} 4\nlatency_seconds_bucket{le=\"+Inf\"} 6\n";
+
+    assertThat(noData(p50.measure(List.of(window("c", 10, "", later)), 1)))
+        .isEqualTo("6 sample(s) between the scrapes, fewer than minSamples 10");
+  }
+
+  @Test
   void a_selector_reads_and_writes_the_series_syntax() {
     Selector selector = Selector.parse(" http_requests_total{code=\"500\",path=\"a\\\"b\"} ");
 

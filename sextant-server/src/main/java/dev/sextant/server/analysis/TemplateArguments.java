@@ -60,7 +60,17 @@ final class TemplateArguments {
           fill(scrape.path(), values, metric),
           scrape.port(),
           fill(scrape.metric(), values, metric),
-          labels);
+          labels,
+          scrape
+              .over()
+              .map(
+                  over -> {
+                    Map<String, String> overLabels = new TreeMap<>();
+                    over.labels().forEach((k, v) -> overLabels.put(k, fill(v, values, metric)));
+                    return new Provider.Series(fill(over.metric(), values, metric), overLabels);
+                  }),
+          scrape.quantile(),
+          scrape.minSamples());
     }
     Provider.Prometheus prometheus = (Provider.Prometheus) provider;
     return new Provider.Prometheus(

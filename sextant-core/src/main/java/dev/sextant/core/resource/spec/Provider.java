@@ -33,12 +33,45 @@ public sealed interface Provider {
     }
   }
 
-  /** A metric read straight from the instances' Prometheus text endpoint. */
-  record Scrape(String path, Optional<Integer> port, String metric, Map<String, String> labels)
+  /**
+   * A metric read straight from the instances' Prometheus text endpoint: the per-second rate of a
+   * counter; with {@code over}, the ratio of its rate to another's (errors over requests); with
+   * {@code quantile}, that quantile of a histogram's observations. Fewer than {@code minSamples}
+   * observations between two scrapes (the counter's increase, the denominator's, the histogram's
+   * count) is no data, judged inconclusive.
+   */
+  record Scrape(
+      String path,
+      Optional<Integer> port,
+      String metric,
+      Map<String, String> labels,
+      Optional<Series> over,
+      Optional<Double> quantile,
+      Optional<Long> minSamples)
       implements Provider {
     public Scrape {
       Objects.requireNonNull(path, "path");
       port = Defaults.optional(port);
+      Objects.requireNonNull(metric, "metric");
+      labels = Defaults.sorted(labels);
+      over = Defaults.optional(over);
+      quantile = Defaults.optional(quantile);
+      minSamples = Defaults.optional(minSamples);
+      if (over.isPresent() && quantile.isPresent()) {
+        throw new FieldException(
+            "quantile", "a scrape is a ratio (over) or a histogram's quantile, not both");
+      }
+    }
+
+    /** The per-second rate of a counter. */
+    public Scrape(String path, Optional<Integer> port, String metric, Map<String, String> labels) {
+      this(path, port, metric, labels, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+  }
+
+  /** The series a ratio divides by: a metric and the label values its samples must have. */
+  record Series(String metric, Map<String, String> labels) {
+    public Series {
       Objects.requireNonNull(metric, "metric");
       labels = Defaults.sorted(labels);
     }

@@ -231,6 +231,24 @@ class SpecsTest {
   }
 
   @Test
+  void a_scrape_metric_reads_a_ratio_with_a_sample_size_and_refuses_a_ratio_that_is_a_quantile() {
+    String ratio =
+        "{\"metrics\": [{\"name\": \"errors\", \"provider\": {\"scrape\": {\"path\":"
+            + " \"/metrics\", \"metric\": \"http_requests_total\", \"labels\": {\"code\":"
+            + " \"500\"}, \"over\": {\"metric\": \"http_requests_total\"}, \"minSamples\": 50%s}}}]}";
+
+    AnalysisTemplateSpec read =
+        (AnalysisTemplateSpec) Specs.read(Kind.ANALYSIS_TEMPLATE, json(ratio.formatted("")));
+
+    Provider.Scrape scrape = (Provider.Scrape) read.metrics().get(0).provider();
+    assertThat(scrape.over()).contains(new Provider.Series("http_requests_total", Map.of()));
+    assertThat(scrape.minSamples()).contains(50L);
+    assertThatThrownBy(
+            () -> Specs.read(Kind.ANALYSIS_TEMPLATE, json(ratio.formatted(", \"quantile\": 0.99"))))
+        .hasMessageContaining("a ratio (over) or a histogram's quantile, not both");
+  }
+
+  @Test
   void analysis_templates_read_metrics_providers_judge_and_burn_rate() {
     AnalysisTemplateSpec slo =
         read("analysistemplates/checkout-slo.yaml", AnalysisTemplateSpec.class);
