@@ -4,7 +4,7 @@ import dev.sextant.core.compat.Validators;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.server.api.ApiServer;
 import dev.sextant.server.deploy.Confirmations;
-import dev.sextant.server.deploy.Deployments;
+import dev.sextant.server.deploy.DriftResponse;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.rollout.RolloutEngine;
@@ -134,13 +134,14 @@ public final class SextantServer implements AutoCloseable {
       Optional<String> firstAdmin = services.access().bootstrap(config.firstAdminToken());
       DriftWatch drift = services.drift();
       OneTimeWork driftCheck = new OneTimeWork(DRIFT_CHECK, drift::check);
-      Deployments deployments = local.deploying.deployments();
+      DriftResponse response =
+          new DriftResponse(local.deploying.deployments(), services.plans(), services.resources());
       OneTimeWork driftResponse =
           new OneTimeWork(
               DRIFT_RESPONSE,
               environment ->
-                  deployments
-                      .respondToDrift(environment)
+                  response
+                      .respond(environment)
                       .forEach(done -> LOG.info("drift in {}: {}", environment, done)));
       RecurringWork driftCheckAll =
           new RecurringWork(

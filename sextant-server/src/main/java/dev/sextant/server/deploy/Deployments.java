@@ -7,7 +7,6 @@ import dev.sextant.api.ProblemKind;
 import dev.sextant.core.access.Permission;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
-import dev.sextant.core.resource.spec.DriftAction;
 import dev.sextant.core.resource.spec.EnvironmentSpec;
 import dev.sextant.core.resource.spec.ReleaseSpec;
 import dev.sextant.core.resource.spec.Specs;
@@ -35,9 +34,7 @@ import dev.sextant.server.store.Transaction;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,9 +52,6 @@ public final class Deployments {
   static final ObjectNode STRAIGHT = straight();
 
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  /** Who acts on drift: the server itself, as the environment's drift action asks. */
-  private static final Principal DRIFT = Principal.local("drift-response");
 
   private final Database database;
   private final ResourceService resources;
@@ -101,7 +95,7 @@ public final class Deployments {
   }
 
   /** Starts the rollout a plan allows, or says why it does not. */
-  private RolloutView rollOut(Principal by, PlanView plan, String release, String environment) {
+  RolloutView rollOut(Principal by, PlanView plan, String release, String environment) {
     StoredPlan stored = plan.plan();
     JsonNode target0 = stored.document().path("releases").path(0).path("targets").path(0);
     switch (plan.state()) {
@@ -229,89 +223,6 @@ public final class Deployments {
   }
 
   /**
-   * Acts on drift just found in an environment, as its drift action says, for every service whose
-   * last rollout there completed: {@code rollback} undoes it to the revision before; {@code
-   * remediate} plans its release again on the new fingerprint and rolls out the variant that fits
-   * now, or undoes it when none does. Other actions do nothing here.
-   *
-   * @return what was done, a line per service
-   */
-  public List<String> respondToDrift(String environment) {
-    DriftAction action =
-        resources
-            .latest(new ResourceKey(Kind.ENVIRONMENT, environment))
-            .map(r -> ((EnvironmentSpec) Specs.read(Kind.ENVIRONMENT, r.document().path("spec"))))
-            .map(EnvironmentSpec::drift)
-            .orElse(DriftAction.ALERT);
-    if (action != DriftAction.ROLLBACK && action != DriftAction.REMEDIATE) {
-      return List.of();
-    }
-    List<String> done = new ArrayList<>();
-    for (StoredRollout serving : completed(environment)) {
-      String service = serving.service();
-      try {
-        done.add(
-            service
-                + ": "
-                + (action == DriftAction.ROLLBACK
-                    ? "undone by " + undo(DRIFT, environment, service, false).rollout().id()
-                    : remediate(environment, serving)));
-      } catch (RuntimeException e) {
-        done.add(service + ": nothing done: " + e.getMessage());
-      }
-    }
-    return done;
-  }
-
-  /** Plans the serving release again and rolls out what fits now, or undoes it. */
-  private String remediate(String environment, StoredRollout serving) {
-    StoredDeployment deployment =
-        database
-            .read("read the deployment of " + serving.id(), tx -> tx.deployments().of(serving.id()))
-            .orElseThrow(() -> new IllegalStateException("no deployment of " + serving.id()));
-    PlanView plan = plans.submit(DRIFT, deployment.release(), environment);
-    JsonNode target0 = plan.plan().document().path("releases").path(0).path("targets").path(0);
-    switch (plan.state()) {
-      case REFUSED -> {
-        return "no variant fits ("
-            + target0.path("reason").asText()
-            + "): undone by "
-            + undo(DRIFT, environment, serving.service(), false).rollout().id();
-      }
-      case AWAITING_APPROVAL -> {
-        return plan.plan().name() + " awaits approval";
-      }
-      case APPROVED -> {
-        String fits =
-            new RevisionRef(
-                    deployment.release(),
-                    plan.plan().releaseRevision(),
-                    target0.path("variant").asText())
-                .text();
-        if (fits.equals(serving.canaryRevision())) {
-          return fits + " still fits";
-        }
-        return "variant "
-            + target0.path("variant").asText()
-            + " fits now: rolled out by "
-            + rollOut(DRIFT, plan, deployment.release(), environment).rollout().id();
-      }
-    }
-    throw new IllegalStateException("a plan in no known state");
-  }
-
-  /** The last rollout of each service in the environment, where it completed. */
-  private List<StoredRollout> completed(String environment) {
-    Map<String, StoredRollout> last = new LinkedHashMap<>();
-    database
-        .read(
-            "list rollouts in " + environment,
-            tx -> tx.rollouts().list(Optional.empty(), Optional.of(environment), 1000))
-        .forEach(r -> last.putIfAbsent(r.service(), r));
-    return last.values().stream().filter(r -> r.phase().equals("succeeded")).toList();
-  }
-
-  /**
    * An operator's verb on a rollout: pause, resume, abort, promote, retry or undo.
    *
    * @throws RolloutRefusal not found; conflict when its state refuses the verb
@@ -378,6 +289,18 @@ public final class Deployments {
   /** The last lines of its instances' logs. */
   public String logs(String id, Optional<String> instance, int tail) {
     return target.logs(stored(id), instance, tail);
+  }
+
+  /** The rollouts of an environment, newest first. */
+  List<StoredRollout> rolloutsIn(String environment) {
+    return database.read(
+        "list rollouts in " + environment,
+        tx -> tx.rollouts().list(Optional.empty(), Optional.of(environment), 1000));
+  }
+
+  /** What a rollout deploys. */
+  Optional<StoredDeployment> deploymentOf(String rollout) {
+    return database.read("read the deployment of " + rollout, tx -> tx.deployments().of(rollout));
   }
 
   /** The environment a rollout deploys to. */
@@ -545,7 +468,7 @@ public final class Deployments {
         ProblemKind.NOT_FOUND, "no plan " + name + " (plans are named plan-N, e.g. plan-3)");
   }
 
-  private java.util.Map<String, String> environmentLabels(String environment) {
+  private Map<String, String> environmentLabels(String environment) {
     return resources
         .latest(new ResourceKey(Kind.ENVIRONMENT, environment))
         .map(Revision::labels)
