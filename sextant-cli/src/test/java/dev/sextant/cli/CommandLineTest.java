@@ -37,8 +37,8 @@ class CommandLineTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "list", "status", "watch", "pause", "resume", "abort", "promote", "retry", "undo",
-        "history", "logs"
+        "list", "status", "watch", "pause", "resume", "abort", "promote", "approve", "retry",
+        "undo", "history", "logs"
       })
   void every_rollout_verb_has_help_with_its_exit_codes_and_an_example(String verb) {
     Cli.Result result = Cli.withHome(home).run("rollout", verb, "--help");

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       RolloutResumeCommand.class,
       RolloutAbortCommand.class,
       RolloutPromoteCommand.class,
+      RolloutApproveCommand.class,
       RolloutRetryCommand.class,
       RolloutUndoCommand.class,
       RolloutHistoryCommand.class,
@@ -33,8 +34,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Follow and steer the rollouts that deploy starts.",
       "",
-      "List them, watch one move step by step, pause, resume, abort, promote or retry",
-      "it, undo it, and read its history and its instances' logs.",
+      "List them, watch one move step by step, pause, resume, abort, promote, approve",
+      "or retry it, undo it, and read its history and its instances' logs.",
       "",
       "A rollout is started by 'sextant deploy'. It moves through its strategy's",
       "steps (setWeight, pause, analysis, approval, promote) on the server, whether",

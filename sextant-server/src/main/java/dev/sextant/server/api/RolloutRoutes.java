@@ -99,6 +99,18 @@ final class RolloutRoutes {
                 ctx, 200, RolloutJson.of(deployments.act(Guard.principal(ctx), id, verb, reason)));
           });
     }
+    app.post(
+        "/api/v1/rollouts/{id}/approve",
+        RouteTable.JSON,
+        Access.needs(Permission.APPROVE, Access.Scope.REQUEST),
+        ctx -> {
+          if (ctx.contentLength() > 0) {
+            Bodies.object(ctx);
+          }
+          String id = id(ctx);
+          guard.require(ctx, Permission.APPROVE, deployments.environmentOf(id));
+          Responses.json(ctx, 200, RolloutJson.of(deployments.approve(Guard.principal(ctx), id)));
+        });
     app.get(
         "/api/v1/rollouts/{id}/history",
         Access.somewhere(Permission.READ),

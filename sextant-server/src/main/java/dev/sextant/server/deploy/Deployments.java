@@ -246,6 +246,25 @@ public final class Deployments {
     return view(id);
   }
 
+  /**
+   * Approves the rollout's approval step, as {@code by}. Four eyes: whoever started the rollout
+   * cannot approve it; and when the step names its approvers, only they can.
+   *
+   * @throws AccessRefusal forbidden without approve in the rollout's environment, or for the one
+   *     who started it
+   * @throws RolloutRefusal not found; conflict when it awaits no approval, or not this approver's
+   */
+  public RolloutView approve(Principal by, String id) {
+    StoredRollout stored = stored(id);
+    by.require(Permission.APPROVE, stored.environment(), environmentLabels(stored.environment()));
+    if (by.name().equals(stored.createdBy())) {
+      throw new AccessRefusal(
+          ProblemKind.FORBIDDEN, "you started rollout " + id + "; another person must approve it");
+    }
+    engine.deliver(id, new RolloutEvent.Approved(clock.instant(), by.name()));
+    return view(id);
+  }
+
   /** The newest rollouts first. */
   public List<RolloutView> list(Optional<String> service, Optional<String> environment, int limit) {
     return database

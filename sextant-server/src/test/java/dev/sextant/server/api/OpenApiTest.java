@@ -148,6 +148,9 @@ class OpenApiTest {
           Set.of(),
           Set.of(404, 409, 413, 415, 422));
     }
+    // 403 also for the one who started the rollout: another person must approve it.
+    contract(
+        "POST /api/v1/rollouts/{id}/approve", Set.of(), Set.of(), Set.of(404, 409, 413, 415, 422));
     contract("GET /api/v1/rollouts/{id}/history", Set.of(), Set.of(), Set.of(404));
     contract("GET /api/v1/rollouts/{id}/logs", Set.of("instance", "tail"), Set.of(), Set.of(404));
     contract("GET /api/v1/rollouts/{id}/events", Set.of(), Set.of(), Set.of(404));

@@ -103,6 +103,9 @@ class RoutePermissionMatrixTest {
           "POST /api/v1/rollouts/{id}/" + verb,
           Access.needs(Permission.DEPLOY, Access.Scope.REQUEST));
     }
+    EXPECTED.put(
+        "POST /api/v1/rollouts/{id}/approve",
+        Access.needs(Permission.APPROVE, Access.Scope.REQUEST));
     EXPECTED.put("GET /api/v1/rollouts/{id}/history", READ);
     EXPECTED.put("GET /api/v1/rollouts/{id}/logs", READ);
     EXPECTED.put("GET /api/v1/rollouts/{id}/events", READ);
@@ -422,6 +425,8 @@ class RoutePermissionMatrixTest {
               "POST /api/v1/rollouts/{id}/retry",
               "POST /api/v1/rollouts/{id}/undo" ->
               checks.add(new Check(Permission.DEPLOY, Where.IN_ENVIRONMENT));
+          case "POST /api/v1/rollouts/{id}/approve" ->
+              checks.add(new Check(Permission.APPROVE, Where.IN_ENVIRONMENT));
           case "POST /api/v1/plans/{id}/approvals" -> {
             body = "{\"digest\":\"" + DIGESTS.get(environment) + "\"}";
             checks.add(new Check(Permission.APPROVE, Where.IN_ENVIRONMENT));

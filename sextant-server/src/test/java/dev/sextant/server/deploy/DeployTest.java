@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sextant.api.ApiClient;
 import dev.sextant.api.ApiProblem;
+import dev.sextant.core.access.Grant;
+import dev.sextant.core.access.Role;
+import dev.sextant.core.resource.LabelSelector;
 import dev.sextant.core.validation.Input;
 import dev.sextant.server.Lab;
 import dev.sextant.server.ServerConfig;
 import dev.sextant.server.SextantServer;
+import dev.sextant.server.access.Principal;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.LastKnownGoodMarked;
 import dev.sextant.server.store.RevisionMarked;
@@ -250,6 +254,62 @@ class DeployTest {
             "sextant_rollbacks_total{environment=\"dev\",outcome=\"failed\",service=\"sample\"} 1.0",
             "sextant_abort_latency_seconds_count{environment=\"dev\"} 1",
             "sextant_rollouts_paused 0.0");
+  }
+
+  @Test
+  void an_approval_step_waits_for_another_person_than_the_one_who_deployed() throws Exception {
+    apply(
+        "approved.yaml",
+        """
+        apiVersion: sextant.dev/v1
+        kind: Strategy
+        metadata:
+          name: approved
+        spec:
+          canary:
+            steps:
+              - setWeight: 50
+              - approval:
+                  message: half the traffic is on the canary; promote?
+              - promote: {}
+        """);
+    apply("v2-approved.yaml", SampleJar.built().release("sample-v2a", "2.1.0", "approved"));
+    rollouts.await(rollouts.deploy("sample-v1"), r -> r.path("phase").asText().equals("succeeded"));
+    JsonNode canary = rollouts.deploy("sample-v2a");
+    rollouts.await(canary, r -> r.path("phase").asText().equals("awaiting-approval"));
+    String approve = "api/v1/rollouts/" + canary.path("id").asText() + "/approve";
+
+    assertThatThrownBy(() -> api.post(approve, body()))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(403);
+              assertThat(e.getMessage()).contains("another person must approve it");
+            });
+    Principal root = Principal.local("root");
+    String bob =
+        server
+            .services()
+            .access()
+            .createToken(root, "bob", Optional.empty(), Optional.empty(), "approves")
+            .text();
+    server
+        .services()
+        .access()
+        .grant(root, "bob", new Grant(Role.APPROVER, LabelSelector.EVERYTHING));
+    new ApiClient(api.base(), Optional.of(bob)).post(approve, body());
+
+    JsonNode done = rollouts.await(canary, r -> r.path("terminal").asBoolean());
+    assertThat(done.path("phase").asText()).isEqualTo("succeeded");
+    assertThat(
+            api.get("api/v1/rollouts/" + canary.path("id").asText() + "/history")
+                .orElseThrow()
+                .path("items"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.path("event").asText()).isEqualTo("approved");
+              assertThat(e.path("by").asText()).isEqualTo("bob");
+            });
   }
 
   @Test
