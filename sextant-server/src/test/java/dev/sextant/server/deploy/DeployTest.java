@@ -140,6 +140,8 @@ class DeployTest {
           owner: team-tests
         """);
     apply("strategy.yaml", PAUSE_AT_HALF);
+    // An example policy that reads labels, which neither these releases nor dev have.
+    apply("eu-data-residency.yaml", readExample("policies/eu-data-residency.yaml"));
     apply("strategy-analysis.yaml", ANALYSED);
     apply("template.yaml", ERRORS);
     apply("v1.yaml", jar.release("sample-v1", "1.0.0", "pause-at-half"));
@@ -402,6 +404,14 @@ class DeployTest {
     return server.services().events(EventQuery.last(100).ofType(type)).stream()
         .map(e -> e.envelope().outcome())
         .toList();
+  }
+
+  private static String readExample(String file) {
+    try {
+      return java.nio.file.Files.readString(Path.of("..", "examples").resolve(file));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void apply(String name, String text) {
