@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds HAProxy for the local target, installing Debian's package when it is missing and this runs
@@ -16,6 +18,7 @@ import java.util.Optional;
  * that rather than skip in silence, which would hide that the local target was never exercised.
  */
 public final class HaproxyInstallation {
+  private static final Logger LOG = LoggerFactory.getLogger(HaproxyInstallation.class);
   private static final Path LOCK = Path.of("/tmp/sextant-haproxy-install.lock");
 
   /** What to do when HAProxy is missing. */
@@ -80,7 +83,7 @@ public final class HaproxyInstallation {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       int rc = p.waitFor();
-      System.out.printf("%s exited with %d%n%s%n", String.join(" ", command), rc, tail(output));
+      LOG.info("{} exited with {}:\n{}", String.join(" ", command), rc, tail(output));
       return rc;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
