@@ -11,11 +11,26 @@ import java.util.Optional;
 
 /** What people do to a rollout: approve, pause, resume, abort, promote, retry, undo. */
 final class Operator {
+  private static final String ROLE = "role:";
+  private static final String ADMIN = "admin";
+
   private Operator() {}
 
+  /**
+   * An approver the step names by name, or by a role they hold ({@code role:approver}; an admin
+   * holds every role, as in a Policy's approvers).
+   */
   static Transition approve(RolloutState state, Approved event) {
     PlanStep.Approval approval = (PlanStep.Approval) state.currentStep();
-    if (!approval.approvers().isEmpty() && !approval.approvers().contains(event.by())) {
+    boolean named =
+        approval.approvers().stream()
+            .anyMatch(
+                a ->
+                    a.equals(event.by())
+                        || (a.startsWith(ROLE)
+                            && (event.roles().contains(a.substring(ROLE.length()))
+                                || event.roles().contains(ADMIN))));
+    if (!approval.approvers().isEmpty() && !named) {
       return new Transition.Refused(
           state,
           "cannot approve: the rollout is awaiting approval from "

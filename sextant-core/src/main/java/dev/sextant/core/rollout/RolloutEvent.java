@@ -2,6 +2,7 @@ package dev.sextant.core.rollout;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /** What happened to a rollout; time enters the machine only as {@link #at()}. */
 public sealed interface RolloutEvent {
@@ -116,10 +117,22 @@ public sealed interface RolloutEvent {
     }
   }
 
-  record Approved(Instant at, String by) implements RolloutEvent {
+  /**
+   * A person approved the approval step.
+   *
+   * @param roles the roles {@code by} holds where the rollout runs, for a step whose approvers name
+   *     {@code role:NAME}
+   */
+  record Approved(Instant at, String by, Set<String> roles) implements RolloutEvent {
     public Approved {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(by, "by");
+      roles = Set.copyOf(roles);
+    }
+
+    /** An approval by name alone. */
+    public Approved(Instant at, String by) {
+      this(at, by, Set.of());
     }
 
     @Override

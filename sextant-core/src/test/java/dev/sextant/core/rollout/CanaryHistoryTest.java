@@ -19,6 +19,7 @@ import dev.sextant.core.rollout.RolloutEvent.Verdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CanaryHistoryTest {
@@ -200,6 +201,32 @@ class CanaryHistoryTest {
     assertThat(r.refused(new Approved(minutes(1), "bob")))
         .isEqualTo("cannot approve: the rollout is awaiting approval from carol, not bob");
     assertThat(r.on(new Approved(minutes(2), "carol"))).containsExactly("weight 50");
+  }
+
+  @Test
+  void an_approval_step_naming_a_role_takes_whoever_holds_it_there_or_an_admin() {
+    Replay r =
+        Replay.of(
+            Strategies.canary(
+                Strategies.ROLLBACK_10M,
+                new Step.Approval(List.of("role:approver"), Optional.empty()),
+                new Step.SetWeight(50)));
+    r.on(new Started(minutes(0)));
+
+    assertThat(r.refused(new Approved(minutes(1), "dave", Set.of("deployer"))))
+        .isEqualTo("cannot approve: the rollout is awaiting approval from role:approver, not dave");
+    assertThat(r.on(new Approved(minutes(2), "erin", Set.of("viewer", "approver"))))
+        .containsExactly("weight 50");
+
+    Replay byAdmin =
+        Replay.of(
+            Strategies.canary(
+                Strategies.ROLLBACK_10M,
+                new Step.Approval(List.of("role:approver"), Optional.empty()),
+                new Step.SetWeight(50)));
+    byAdmin.on(new Started(minutes(0)));
+    assertThat(byAdmin.on(new Approved(minutes(1), "root", Set.of("admin"))))
+        .containsExactly("weight 50");
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.api.ProblemKind;
 import dev.sextant.core.access.Permission;
+import dev.sextant.core.access.Role;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.resource.spec.EnvironmentSpec;
@@ -39,6 +40,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Deploying a release: it is planned first (policies, approvals and drift as the plan says), then
@@ -248,7 +251,8 @@ public final class Deployments {
 
   /**
    * Approves the rollout's approval step, as {@code by}. Four eyes: whoever started the rollout
-   * cannot approve it; and when the step names its approvers, only they can.
+   * cannot approve it; and when the step names its approvers, only they can: by name, or by a role
+   * they hold in the rollout's environment ({@code role:approver}).
    *
    * @throws AccessRefusal forbidden without approve in the rollout's environment, or for the one
    *     who started it
@@ -261,7 +265,11 @@ public final class Deployments {
       throw new AccessRefusal(
           ProblemKind.FORBIDDEN, "you started rollout " + id + "; another person must approve it");
     }
-    engine.deliver(id, new RolloutEvent.Approved(clock.instant(), by.name()));
+    Set<String> roles =
+        by.grants().rolesIn(environmentLabels(stored.environment())).stream()
+            .map(Role::label)
+            .collect(Collectors.toSet());
+    engine.deliver(id, new RolloutEvent.Approved(clock.instant(), by.name(), roles));
     return view(id);
   }
 

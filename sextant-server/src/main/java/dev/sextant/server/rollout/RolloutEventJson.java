@@ -34,6 +34,9 @@ final class RolloutEventJson {
       out.put("instance", e.instance()).put("detail", e.detail());
     } else if (event instanceof RolloutEvent.Approved e) {
       out.put("by", e.by());
+      if (!e.roles().isEmpty()) {
+        e.roles().stream().sorted().forEach(out.putArray("roles")::add);
+      }
     } else if (event instanceof RolloutEvent.Pause e) {
       out.put("by", e.by());
     } else if (event instanceof RolloutEvent.Resume e) {
@@ -78,7 +81,11 @@ final class RolloutEventJson {
           new RolloutEvent.InstanceCrashed(
               at, in.path("instance").asText(), in.path("detail").asText());
       case "DeadlinePassed" -> new RolloutEvent.DeadlinePassed(at);
-      case "Approved" -> new RolloutEvent.Approved(at, by);
+      case "Approved" -> {
+        java.util.Set<String> roles = new java.util.TreeSet<>();
+        in.path("roles").forEach(r -> roles.add(r.asText()));
+        yield new RolloutEvent.Approved(at, by, roles);
+      }
       case "Pause" -> new RolloutEvent.Pause(at, by);
       case "Resume" -> new RolloutEvent.Resume(at, by);
       case "Abort" -> new RolloutEvent.Abort(at, by, in.path("reason").asText());

@@ -272,6 +272,7 @@ class DeployTest {
             steps:
               - setWeight: 50
               - approval:
+                  approvers: [role:approver]
                   message: half the traffic is on the canary; promote?
               - promote: {}
         """);
