@@ -30,6 +30,7 @@ final class RolloutRoutes {
   private static final int MAX_TAIL = 10_000;
   // A watcher sees the instances' states change without a move, so it looks again this often.
   private static final long LOOK_AGAIN_MILLIS = 1_000;
+  private static final long KEEP_ALIVE_NANOS = 10_000_000_000L;
 
   private final Deployments deployments;
   private final RolloutWatchers watchers;
@@ -174,6 +175,7 @@ final class RolloutRoutes {
   private void stream(SseClient client) {
     String id = client.ctx().pathParam("id");
     String last = "";
+    long quietSince = System.nanoTime();
     try {
       while (!client.terminated()) {
         ObjectNode now = RolloutJson.of(deployments.view(id));
@@ -181,6 +183,11 @@ final class RolloutRoutes {
         if (!text.equals(last)) {
           client.sendEvent("rollout", text);
           last = text;
+          quietSince = System.nanoTime();
+        } else if (System.nanoTime() - quietSince > KEEP_ALIVE_NANOS) {
+          // Finds out when the client has gone while the rollout waits (a long pause).
+          client.sendComment("keep-alive");
+          quietSince = System.nanoTime();
         }
         if (now.path("terminal").asBoolean()) {
           client.sendEvent(

@@ -1,6 +1,7 @@
 package dev.sextant.server.targets.local;
 
 import dev.sextant.api.ProblemKind;
+import dev.sextant.core.resource.spec.Artifact;
 import dev.sextant.core.resource.spec.Variant;
 import dev.sextant.core.rollout.Revisions;
 import dev.sextant.core.rollout.RolloutCommand;
@@ -117,9 +118,15 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
           "variant "
               + variant.name()
               + " cannot run on the local target: it gives "
-              + (variant.artifact() instanceof dev.sextant.core.resource.spec.Artifact.Download
+              + (variant.artifact() instanceof Artifact.Download
                   ? "a download but no `run` block (command, with {{port}} and {{artifact}})"
                   : "only an OCI image, which needs the Kubernetes target"));
+    }
+    try {
+      HaproxyInstallation.binary();
+    } catch (HaproxyException e) {
+      throw new RolloutRefusal(
+          ProblemKind.CONFLICT, "the local target runs services behind HAProxy: " + e.getMessage());
     }
   }
 
