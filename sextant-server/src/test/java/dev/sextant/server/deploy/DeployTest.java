@@ -172,6 +172,13 @@ class DeployTest {
             r -> r.path("phase").asText().equals("paused") && r.path("weight").asInt() == 50);
     assertThat(half.path("plan").asText()).startsWith("plan-");
     assertThat(send(endpoint)).containsOnlyKeys("1.0.0", "2.0.0");
+    // HAProxy killed: the target starts it again, on the same port, with the canary's weight.
+    ProcessHandle.current()
+        .descendants()
+        .filter(p -> p.info().command().orElse("").endsWith("haproxy"))
+        .forEach(ProcessHandle::destroyForcibly);
+    awaitServing(endpoint);
+    assertThat(send(endpoint)).containsOnlyKeys("1.0.0", "2.0.0");
     // One rollout of a service at a time in an environment.
     assertThatThrownBy(() -> rollouts.deploy("sample-v1"))
         .isInstanceOfSatisfying(
@@ -385,6 +392,27 @@ class DeployTest {
 
   private static com.fasterxml.jackson.databind.node.ObjectNode body() {
     return JsonNodeFactory.instance.objectNode();
+  }
+
+  private void awaitServing(String endpoint) throws InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (true) {
+      try {
+        if (http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "/")).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          return;
+        }
+      } catch (java.io.IOException refused) {
+        // not yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("HAProxy did not serve " + endpoint + " again within 20 s");
+      }
+      Thread.sleep(100);
+    }
   }
 
   /** How many of {@link #REQUESTS} requests through HAProxy each version answered. */

@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -53,6 +56,14 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
   private final Map<String, Frontend> frontends = new ConcurrentHashMap<>();
   private final Map<String, LocalTarget> targets = new ConcurrentHashMap<>();
   private final Leftovers leftovers;
+  private volatile boolean closing;
+  private final ScheduledExecutorService watchdog =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "haproxy-watchdog");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /**
    * @param home where instances' logs go
@@ -87,6 +98,9 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
             home.resolve("logs"),
             new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMinutes(1)),
             status -> status.pid().ifPresent(leftovers::started));
+    // An HAProxy that died is started again with its weights within a second, not at the next
+    // command, which may be a long pause away.
+    watchdog.scheduleWithFixedDelay(this::keepFrontendsAlive, 1, 1, TimeUnit.SECONDS);
   }
 
   @Override
@@ -174,9 +188,31 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
     return out.toString();
   }
 
+  private void keepFrontendsAlive() {
+    if (closing) {
+      return;
+    }
+    for (Frontend frontend : frontends.values()) {
+      try {
+        synchronized (frontend) {
+          frontend.keepAlive();
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("{}: cannot start HAProxy again: {}", frontend.config.service(), e.getMessage());
+      }
+    }
+  }
+
   /** Stops every instance and every HAProxy this target started. */
   @Override
   public void close() {
+    closing = true;
+    watchdog.shutdownNow();
+    try {
+      watchdog.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     supervisor.close();
     frontends.values().forEach(Frontend::close);
     frontends.clear();
@@ -218,7 +254,7 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
       HaproxyConfig config =
           new HaproxyConfig(
               name,
-              Ports.freeLoopbackPort(),
+              frontendPort(dir),
               SLOTS,
               sockets.resolve(name.hashCode() + ".sock"),
               dir.resolve("haproxy.pid"),
@@ -242,6 +278,27 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write HAProxy's configuration in " + dir, e);
     }
+  }
+
+  /**
+   * The port the service's frontend had before, when it is free again (its clients keep their
+   * address across a restart of the server), else a free one; kept for the next start.
+   */
+  private static int frontendPort(Path dir) throws IOException {
+    Path kept = dir.resolve("port");
+    int port = -1;
+    if (Files.exists(kept)) {
+      try {
+        port = Integer.parseInt(Files.readString(kept, StandardCharsets.UTF_8).strip());
+      } catch (NumberFormatException e) {
+        port = -1;
+      }
+    }
+    if (port < 1 || port > 65535 || !Ports.isFree(port)) {
+      port = Ports.freeLoopbackPort();
+    }
+    Files.writeString(kept, Integer.toString(port), StandardCharsets.UTF_8);
+    return port;
   }
 
   /** The name of a service in an environment on this host: its HAProxy's, its instances'. */

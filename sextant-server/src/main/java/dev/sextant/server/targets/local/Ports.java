@@ -22,4 +22,13 @@ public final class Ports {
       throw new UncheckedIOException("no free loopback port: " + e.getMessage(), e);
     }
   }
+
+  /** Whether a loopback port can be bound now, e.g. the one a service's frontend had before. */
+  public static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
 }
