@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sextant.api.ApiClient;
 import dev.sextant.server.ServerConfig;
 import dev.sextant.server.SextantServer;
 import dev.sextant.server.store.StoreLocation;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * server, whose local target runs the sample service's jar behind a real HAProxy: a canary that
  * pauses at half the traffic is watched in the background while it is promoted or aborted.
  */
+// A stream waited on never ends by itself when the rollout stalls: the test does, failing.
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DeployCommandsTest {
   private static final String ADMIN = "sxt_deploy-commands-test-admin";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -184,8 +189,7 @@ class DeployCommandsTest {
                     "--environment",
                     "dev",
                     "--watch"));
-    JsonNode paused =
-        awaitNewest(r -> r.path("release").asText().equals("sample-v2") && isPaused(r));
+    JsonNode paused = awaitNewest("sample-v2", DeployCommandsTest::isPaused);
     String id = paused.path("id").asText();
 
     Cli.Result aborted = admin.store("rollout", "abort", id, "--reason", "p99 doubled");
@@ -214,21 +218,16 @@ class DeployCommandsTest {
     return rollout.path("phase").asText().equals("paused");
   }
 
-  /** Waits until the newest rollout in dev is as asked, and returns it. */
-  private JsonNode awaitNewest(Predicate<JsonNode> until) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      Cli.Result list = admin.store("rollout", "list", "--environment", "dev", "-o", "json");
-      assertThat(list.code()).as(list.toString()).isZero();
-      JsonNode newest = JSON.readTree(list.out()).path("items").path(0);
-      if (until.test(newest)) {
-        return newest;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no rollout got there: " + list.out());
-      }
-      Thread.sleep(100);
-    }
+  /** Waits until a rollout of the release has started and is as asked, and returns it. */
+  private JsonNode awaitNewest(String release, Predicate<JsonNode> until) {
+    JsonNode started =
+        RolloutStreams.firstEvent(
+            api(),
+            e ->
+                e.path("type").asText().equals("deployment.started")
+                    && e.path("detail").path("release").asText().equals(release));
+    return RolloutStreams.await(
+        api(), started.path("subject").asText().replace("rollout/", ""), until);
   }
 
   /** The rollout's id, from what deploy printed. */
@@ -240,20 +239,12 @@ class DeployCommandsTest {
     return matcher.group(1);
   }
 
-  private JsonNode await(String id, Predicate<JsonNode> until) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      Cli.Result status = admin.store("rollout", "status", id, "-o", "json");
-      assertThat(status.code()).as(status.toString()).isZero();
-      JsonNode now = JSON.readTree(status.out());
-      if (until.test(now)) {
-        return now;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the rollout never got there: " + now.toPrettyString());
-      }
-      Thread.sleep(100);
-    }
+  private JsonNode await(String id, Predicate<JsonNode> until) {
+    return RolloutStreams.await(api(), id, until);
+  }
+
+  private ApiClient api() {
+    return new ApiClient(URI.create(url), Optional.of(ADMIN));
   }
 
   private void succeeds(String... args) {

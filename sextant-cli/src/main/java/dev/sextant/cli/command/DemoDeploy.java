@@ -194,7 +194,7 @@ final class DemoDeploy {
 
   /**
    * Follows the rollout's events, printing each change of phase, step or weight and each
-   * measurement, until it ends and its target runs no canary.
+   * measurement, until it ends and its target is settled.
    */
   private static JsonNode watch(PrintWriter out, RemoteBackend api, JsonNode started)
       throws Exception {
@@ -244,23 +244,8 @@ final class DemoDeploy {
           last.add(rollout);
           return true;
         });
-    // The stream ends with the rollout; its last commands (the canary stopped) may still run.
-    JsonNode end = last.isEmpty() ? started : last.get(0);
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (hasCanary(end) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      end = api.api().get("api/v1/rollouts/" + id).orElseThrow();
-    }
-    return end;
-  }
-
-  private static boolean hasCanary(JsonNode rollout) {
-    for (JsonNode instance : rollout.path("instances")) {
-      if (instance.path("track").asText().equals("canary")) {
-        return true;
-      }
-    }
-    return false;
+    // The stream ends once the rollout has ended and its last commands have run.
+    return last.isEmpty() ? started : last.get(0);
   }
 
   private static String release(String version, Path jar, String sha256, String errorRate) {

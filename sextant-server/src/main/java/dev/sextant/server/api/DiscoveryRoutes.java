@@ -191,7 +191,6 @@ final class DiscoveryRoutes {
   }
 
   private static int limit(Context ctx) {
-    String text = Optional.ofNullable(ctx.queryParam("limit")).orElse("100");
-    return (int) Params.positive(text, "query parameter limit", EventQuery.MAX_LIMIT);
+    return Params.limit(ctx, 100, EventQuery.MAX_LIMIT);
   }
 }

@@ -68,6 +68,17 @@ final class Params {
             + "\"");
   }
 
+  /**
+   * The query parameter {@code limit}: how many items a list may hold, {@code byDefault} when it is
+   * not given.
+   *
+   * @throws ApiException 400 for anything but a whole number from 1 to {@code max}
+   */
+  static int limit(Context ctx, int byDefault, int max) {
+    String text = ctx.queryParam("limit");
+    return text == null ? byDefault : (int) positive(text, "query parameter limit", max);
+  }
+
   /** The environment named by the path parameter {@code name}. */
   static String environment(Context ctx) {
     return environment(ctx.pathParam("name"));

@@ -46,12 +46,7 @@ final class PlanRoutes {
         "/api/v1/plans",
         Access.somewhere(Permission.READ),
         ctx -> {
-          int limit =
-              (int)
-                  Params.positive(
-                      java.util.Optional.ofNullable(ctx.queryParam("limit")).orElse("50"),
-                      "query parameter limit",
-                      MAX_LIST);
+          int limit = Params.limit(ctx, 50, MAX_LIST);
           ObjectNode body = JsonNodeFactory.instance.objectNode();
           ArrayNode items = body.putArray("items");
           plans.plans(limit).forEach(view -> items.add(json(view, false)));

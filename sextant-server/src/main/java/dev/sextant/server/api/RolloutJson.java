@@ -39,6 +39,7 @@ final class RolloutJson {
         .put("canaryRevision", view.rollout().canaryRevision())
         .put("phase", phase(state))
         .put("terminal", state.phase().terminal())
+        .put("settled", view.settled())
         .put("step", state.step())
         .put("steps", state.plan().steps().size())
         .put("stepName", stepName(state.currentStep()))

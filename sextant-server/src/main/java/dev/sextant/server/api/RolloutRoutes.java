@@ -61,12 +61,7 @@ final class RolloutRoutes {
         "/api/v1/rollouts",
         Access.somewhere(Permission.READ),
         ctx -> {
-          int limit =
-              (int)
-                  Params.positive(
-                      Optional.ofNullable(ctx.queryParam("limit")).orElse("50"),
-                      "query parameter limit",
-                      MAX_LIST);
+          int limit = Params.limit(ctx, 50, MAX_LIST);
           Optional<String> service =
               Optional.ofNullable(ctx.queryParam("service"))
                   .map(s -> Params.resource(s, "service"));
@@ -170,7 +165,8 @@ final class RolloutRoutes {
 
   /**
    * Sends the rollout at once, then again whenever it moves or is measured (and every second, for
-   * its instances); once it has ended, a last {@code end} event and the stream closes.
+   * its instances); once it has ended and its last commands have been carried out (the canary
+   * stopped after a rollback), a last {@code end} event and the stream closes.
    */
   private void stream(SseClient client) {
     String id = client.ctx().pathParam("id");
@@ -189,7 +185,7 @@ final class RolloutRoutes {
           client.sendComment("keep-alive");
           quietSince = System.nanoTime();
         }
-        if (now.path("terminal").asBoolean()) {
+        if (now.path("terminal").asBoolean() && now.path("settled").asBoolean()) {
           client.sendEvent(
               "end",
               JsonNodeFactory.instance

@@ -5,18 +5,6 @@ import java.util.function.Supplier;
 
 /** What deliveries tell the server's metrics: outcomes, times, rollbacks, abort latency. */
 public interface DeliveryMetrics {
-  DeliveryMetrics NONE =
-      new DeliveryMetrics() {
-        @Override
-        public void ended(String environment, String service, String outcome, Duration took) {}
-
-        @Override
-        public void canaryCut(String environment, String service, Duration latency) {}
-
-        @Override
-        public void paused(Supplier<Number> count) {}
-      };
-
   /**
    * A rollout ended.
    *

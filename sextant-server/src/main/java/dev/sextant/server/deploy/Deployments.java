@@ -298,6 +298,7 @@ public final class Deployments {
               tx.deployments().of(id),
               tx.deployments().measurements(id),
               events.isEmpty() ? stored.created() : events.get(events.size() - 1).recorded(),
+              !tx.rollouts().hasPending(id),
               target.view(stored));
         });
   }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * measurements, and what the target runs for it now.
  *
  * @param updated when its last event was recorded
+ * @param settled whether every command of its moves has been carried out: the target is where the
+ *     rollout's state says
  */
 public record RolloutView(
     StoredRollout rollout,
@@ -21,4 +23,5 @@ public record RolloutView(
     Optional<StoredDeployment> deployment,
     List<StoredMeasurement> measurements,
     Instant updated,
+    boolean settled,
     TargetView target) {}

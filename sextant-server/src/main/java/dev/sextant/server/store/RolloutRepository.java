@@ -210,6 +210,17 @@ public final class RolloutRepository {
         .list();
   }
 
+  /** Whether some command of the rollout is not carried out yet. */
+  public boolean hasPending(String id) {
+    return tx.handle()
+            .createQuery(
+                "select count(*) from rollout_commands where rollout_id = :id and done_at is null")
+            .bind("id", id)
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
   /** Whether the command was carried out already. */
   public boolean done(String idempotencyKey) {
     return tx.handle()
