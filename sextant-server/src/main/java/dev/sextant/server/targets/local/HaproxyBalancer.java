@@ -51,19 +51,17 @@ public final class HaproxyBalancer {
    * @throws IllegalStateException when the split counts other ready instances than are bound
    */
   public void split(TrafficSplit split) {
-    long stableReady = readyOn(Track.STABLE);
-    long canaryReady = readyOn(Track.CANARY);
-    if (stableReady != split.stableReady() || canaryReady != split.canaryReady()) {
-      throw new IllegalStateException(
-          "the split counts "
-              + split.stableReady()
-              + " stable and "
-              + split.canaryReady()
-              + " canary instances ready, but "
-              + stableReady
-              + " and "
-              + canaryReady
-              + " ready slots are bound");
+    for (Track track : Track.values()) {
+      if (readyOn(track) != split.readyOn(track)) {
+        throw new IllegalStateException(
+            "the split counts "
+                + split.readyOn(track)
+                + " "
+                + track.slotPrefix()
+                + " instances ready, but "
+                + readyOn(track)
+                + " ready slots are bound");
+      }
     }
     List<Map.Entry<Slot, Integer>> falling = new ArrayList<>();
     List<Map.Entry<Slot, Integer>> rising = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  * @param adminSocket the runtime API's UNIX socket
  * @param pidFile where HAProxy writes its pid
  * @param healthCheckPath an HTTP path HAProxy checks on each bound slot, when present
+ * @param metricsPort a loopback port where HAProxy's own Prometheus exporter serves {@code
+ *     /metrics}, when present
  */
 public record HaproxyConfig(
     String service,
@@ -27,7 +30,8 @@ public record HaproxyConfig(
     int slotsPerTrack,
     Path adminSocket,
     Path pidFile,
-    Optional<String> healthCheckPath) {
+    Optional<String> healthCheckPath,
+    OptionalInt metricsPort) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   private static final Pattern HTTP_PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
@@ -69,6 +73,33 @@ public record HaproxyConfig(
             throw new IllegalArgumentException("not a plain HTTP path: " + p);
           }
         });
+    if (metricsPort == null) {
+      throw new IllegalArgumentException("no metrics port is OptionalInt.empty(), not null");
+    }
+    metricsPort.ifPresent(
+        port -> {
+          if (port < 1 || port > 65535 || port == frontendPort) {
+            throw new IllegalArgumentException("not a free port for HAProxy's metrics: " + port);
+          }
+        });
+  }
+
+  /** A configuration without HAProxy's own metrics. */
+  public HaproxyConfig(
+      String service,
+      int frontendPort,
+      int slotsPerTrack,
+      Path adminSocket,
+      Path pidFile,
+      Optional<String> healthCheckPath) {
+    this(
+        service,
+        frontendPort,
+        slotsPerTrack,
+        adminSocket,
+        pidFile,
+        healthCheckPath,
+        OptionalInt.empty());
   }
 
   private static void requireToken(String what, Path path) {
@@ -114,6 +145,17 @@ public record HaproxyConfig(
     cfg.append("    bind 127.0.0.1:").append(frontendPort).append('\n');
     cfg.append("    default_backend ").append(backend()).append('\n');
     cfg.append('\n');
+    metricsPort.ifPresent(
+        port ->
+            cfg.append("frontend ")
+                .append(service)
+                .append("-metrics\n")
+                .append("    bind 127.0.0.1:")
+                .append(port)
+                .append('\n')
+                // Debian's HAProxy is built with the Prometheus exporter (USE_PROMEX).
+                .append("    http-request use-service prometheus-exporter if { path /metrics }\n")
+                .append('\n'));
     cfg.append("backend ").append(backend()).append('\n');
     // static-rr would ignore weights set at runtime; roundrobin is dynamic.
     cfg.append("    balance roundrobin\n");

@@ -114,6 +114,7 @@ public final class LocalTarget implements RolloutTarget {
       String revision = track == Track.CANARY ? revisions.canary() : stableRevision;
       if (scale.count() == 0 && track == Track.CANARY) {
         setWeight(0);
+        scale(Track.BASELINE, stableRevision, 0);
       }
       scale(track, revision, scale.count());
       setWeight(weight);
@@ -122,6 +123,7 @@ public final class LocalTarget implements RolloutTarget {
       promote();
     } else if (command instanceof RolloutCommand.RestoreRevision restore) {
       setWeight(0);
+      scale(Track.BASELINE, stableRevision, 0);
       scale(Track.CANARY, revisions.canary(), 0);
       stableRevision = restore.revision();
       scale(Track.STABLE, stableRevision, instances);
@@ -130,6 +132,18 @@ public final class LocalTarget implements RolloutTarget {
       // Analyses, approvals, migrations, verifications and outcomes are not this target's.
       LOG.debug("rollout {}: {} is not the local target's", rollout, command);
     }
+  }
+
+  /**
+   * Starts or stops a baseline: as many instances of the stable revision as the canary has ready
+   * (at least one), which take the canary's share of traffic from stable's while the canary has at
+   * most half of it. A judge compares the canary with them rather than with the stable fleet, whose
+   * instances have run longer and under another load.
+   */
+  public void baseline(boolean wanted) {
+    int count = wanted ? Math.max(1, ready(Track.CANARY)) : 0;
+    scale(Track.BASELINE, stableRevision, count);
+    route(weight);
   }
 
   /** The canary's share of traffic now, 0-100. */
@@ -166,7 +180,7 @@ public final class LocalTarget implements RolloutTarget {
       return;
     }
     int share = stable == 0 ? 100 : canary == 0 ? 0 : percent;
-    balancer.split(TrafficSplit.of(share, stable, canary));
+    balancer.split(TrafficSplit.of(share, stable, canary, ready(Track.BASELINE)));
   }
 
   /**
@@ -174,6 +188,7 @@ public final class LocalTarget implements RolloutTarget {
    * canary's track stops, so that the next rollout starts from two tracks as this one did.
    */
   private void promote() {
+    scale(Track.BASELINE, stableRevision, 0);
     setWeight(100);
     stableRevision = revisions.canary();
     scale(Track.STABLE, stableRevision, instances);

@@ -10,6 +10,7 @@ import dev.sextant.server.rollout.DeployTarget;
 import dev.sextant.server.rollout.RolloutRefusal;
 import dev.sextant.server.rollout.RolloutTarget;
 import dev.sextant.server.rollout.TargetView;
+import dev.sextant.server.rollout.analysis.Baselines;
 import dev.sextant.server.rollout.analysis.CanaryInstances;
 import dev.sextant.server.store.StoredRollout;
 import java.io.IOException;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * instances on this host, supervised, behind one HAProxy of its own (started on first use, on a
  * free loopback port). Commands of one service are carried out one at a time.
  */
-public final class LocalTargets implements RolloutTarget, CanaryInstances, DeployTarget {
+public final class LocalTargets implements RolloutTarget, CanaryInstances, Baselines, DeployTarget {
   private static final Logger LOG = LoggerFactory.getLogger(LocalTargets.class);
   private static final Duration HAPROXY_START = Duration.ofSeconds(15);
   // Fixed slots per track: a rollout may ask up to this many instances without a reload.
@@ -116,9 +117,37 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Deplo
 
   @Override
   public List<URI> of(String rollout) {
+    return ready(rollout, Track.CANARY);
+  }
+
+  @Override
+  public void start(String rollout) {
+    baseline(rollout, true);
+  }
+
+  @Override
+  public void stop(String rollout) {
+    baseline(rollout, false);
+  }
+
+  @Override
+  public List<URI> instances(String rollout) {
+    return ready(rollout, Track.BASELINE);
+  }
+
+  private void baseline(String rollout, boolean wanted) {
+    LocalTarget target = target(rollout);
+    Frontend frontend = frontend(rollouts.apply(rollout));
+    synchronized (frontend) {
+      frontend.keepAlive();
+      target.baseline(wanted);
+    }
+  }
+
+  private List<URI> ready(String rollout, Track track) {
     String name = localName(rollouts.apply(rollout));
     return supervisor.snapshot().stream()
-        .filter(s -> s.id().service().equals(name) && s.id().track() == Track.CANARY)
+        .filter(s -> s.id().service().equals(name) && s.id().track() == track)
         .filter(s -> s.state() == InstanceState.READY)
         .map(s -> URI.create("http://127.0.0.1:" + s.port()))
         .toList();

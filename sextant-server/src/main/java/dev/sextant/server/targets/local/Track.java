@@ -1,9 +1,14 @@
 package dev.sextant.server.targets.local;
 
-/** The two versions a service runs during a rollout, each with its own server slots. */
+/**
+ * The versions a service runs during a rollout, each with its own server slots: the stable one, the
+ * canary, and, while a judge compares them, a baseline of the stable version that gets the canary's
+ * share of traffic so both are measured under the same conditions.
+ */
 public enum Track {
   STABLE("stable"),
-  CANARY("canary");
+  CANARY("canary"),
+  BASELINE("baseline");
 
   private final String slotPrefix;
 

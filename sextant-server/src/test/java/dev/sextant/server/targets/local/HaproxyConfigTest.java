@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class HaproxyConfigTest {
@@ -31,7 +32,9 @@ class HaproxyConfigTest {
                 + "    server stable-1 127.0.0.1:1 weight 0 disabled\n"
                 + "    server stable-2 127.0.0.1:1 weight 0 disabled\n"
                 + "    server canary-1 127.0.0.1:1 weight 0 disabled\n"
-                + "    server canary-2 127.0.0.1:1 weight 0 disabled\n")
+                + "    server canary-2 127.0.0.1:1 weight 0 disabled\n"
+                + "    server baseline-1 127.0.0.1:1 weight 0 disabled\n"
+                + "    server baseline-2 127.0.0.1:1 weight 0 disabled\n")
         .doesNotContain("daemon")
         .doesNotContain("static-rr")
         .doesNotContain("httpchk");
@@ -55,11 +58,31 @@ class HaproxyConfigTest {
   }
 
   @Test
-  void slots_list_stable_then_canary_with_names_as_in_the_backend() {
+  void slots_list_stable_then_canary_then_baseline_with_names_as_in_the_backend() {
     assertThat(config(2, Optional.empty()).slots())
         .extracting(Slot::serverName)
-        .containsExactly("stable-1", "stable-2", "canary-1", "canary-2");
+        .containsExactly(
+            "stable-1", "stable-2", "canary-1", "canary-2", "baseline-1", "baseline-2");
     assertThat(config(2, Optional.empty()).backend()).isEqualTo("web");
+  }
+
+  @Test
+  void haproxy_s_exporter_gets_a_frontend_of_its_own_when_asked() {
+    HaproxyConfig config =
+        new HaproxyConfig("web", 18080, 1, SOCKET, PID, Optional.empty(), OptionalInt.of(18081));
+
+    assertThat(config.text())
+        .contains(
+            "frontend web-metrics\n"
+                + "    bind 127.0.0.1:18081\n"
+                + "    http-request use-service prometheus-exporter if { path /metrics }\n");
+    assertThat(config(1, Optional.empty()).text()).doesNotContain("prometheus-exporter");
+    assertThatThrownBy(
+            () ->
+                new HaproxyConfig(
+                    "web", 18080, 1, SOCKET, PID, Optional.empty(), OptionalInt.of(18080)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("metrics");
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +41,7 @@ class HaproxyTrafficTest {
   private Path dir;
   private HttpServer stable;
   private HttpServer canary;
+  private HttpServer baseline;
   private HaproxyConfig config;
   private HaproxyRuntime runtime;
   private HaproxyProcess haproxy;
@@ -57,9 +59,16 @@ class HaproxyTrafficTest {
     dir = Files.createTempDirectory(Path.of("/tmp"), "sxh");
     stable = answering("stable");
     canary = answering("canary");
+    baseline = answering("baseline");
     config =
         new HaproxyConfig(
-            "web", freePort(), 2, dir.resolve("admin.sock"), dir.resolve("pid"), Optional.empty());
+            "web",
+            freePort(),
+            2,
+            dir.resolve("admin.sock"),
+            dir.resolve("pid"),
+            Optional.empty(),
+            OptionalInt.of(freePort()));
     Files.writeString(dir.resolve("haproxy.cfg"), config.text());
     runtime = new HaproxyRuntime(config.adminSocket(), Duration.ofSeconds(5));
     haproxy = startHaproxy();
@@ -76,6 +85,9 @@ class HaproxyTrafficTest {
     }
     if (canary != null) {
       canary.stop(0);
+    }
+    if (baseline != null) {
+      baseline.stop(0);
     }
     if (dir != null) {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -101,6 +113,41 @@ class HaproxyTrafficTest {
   }
 
   @Test
+  void a_baseline_beside_the_canary_takes_the_canary_s_share_from_stable() throws Exception {
+    bindBothReady();
+    Slot slot = new Slot(Track.BASELINE, 1);
+    balancer.bind(slot, baseline.getAddress().getPort());
+    balancer.setState(slot, ServerAdminState.READY);
+
+    balancer.split(TrafficSplit.of(25, 1, 1, 1));
+    Map<String, Integer> shares = send(REQUESTS);
+
+    assertThat(shares).containsOnlyKeys("stable", "canary", "baseline");
+    assertThat(shares.get("canary")).isBetween(30, 70);
+    assertThat(shares.get("baseline")).isEqualTo(shares.get("canary"));
+    assertThat(shares.get("stable")).isBetween(80, 120);
+  }
+
+  @Test
+  void haproxy_s_own_exporter_serves_its_metrics_on_the_metrics_port() throws Exception {
+    bindBothReady();
+    balancer.split(TrafficSplit.of(25, 1, 1));
+    send(8);
+
+    HttpResponse<String> metrics =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + config.metricsPort().getAsInt() + "/metrics"))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("haproxy_server_http_responses_total{proxy=\"web\",server=\"canary-1\"");
+  }
+
+  @Test
   void haproxy_reports_the_addresses_weights_and_states_the_balancer_set() {
     bindBothReady();
     TrafficSplit split = TrafficSplit.of(25, 1, 1);
@@ -108,7 +155,9 @@ class HaproxyTrafficTest {
 
     Map<String, ServerState> servers = byName(runtime.showServers("web"));
 
-    assertThat(servers).containsOnlyKeys("stable-1", "stable-2", "canary-1", "canary-2");
+    assertThat(servers)
+        .containsOnlyKeys(
+            "stable-1", "stable-2", "canary-1", "canary-2", "baseline-1", "baseline-2");
     assertThat(servers.get("stable-1").port()).isEqualTo(stable.getAddress().getPort());
     assertThat(servers.get("stable-1").address()).isEqualTo("127.0.0.1");
     assertThat(servers.get("stable-1").weight()).isEqualTo(split.stableWeight());

@@ -95,6 +95,30 @@ class TrafficSplitTest {
   }
 
   @Test
+  void a_baseline_as_large_as_the_canary_gets_the_canary_s_share_from_stable() {
+    for (int percent = 1; percent <= 50; percent++) {
+      TrafficSplit split = TrafficSplit.of(percent, 3, 2, 2);
+
+      assertThat(split.weightOf(Track.BASELINE)).isEqualTo(split.weightOf(Track.CANARY));
+      assertThat(split.shareOf(Track.BASELINE)).isEqualTo(split.canaryShare());
+      assertThat(split.canaryShare()).isCloseTo(percent / 100.0, within(0.002));
+      assertThat(split.shareOf(Track.STABLE)).isCloseTo(1 - 2 * percent / 100.0, within(0.004));
+    }
+  }
+
+  @Test
+  void a_baseline_gets_nothing_beside_a_canary_past_half_or_of_another_size() {
+    TrafficSplit pastHalf = TrafficSplit.of(60, 1, 1, 1);
+    TrafficSplit unequal = TrafficSplit.of(20, 2, 2, 1);
+
+    assertThat(pastHalf.weightOf(Track.BASELINE)).isZero();
+    assertThat(pastHalf.canaryShare()).isCloseTo(0.6, within(0.002));
+    assertThat(unequal.weightOf(Track.BASELINE)).isZero();
+    assertThat(unequal.canaryShare()).isCloseTo(0.2, within(0.002));
+    assertThat(TrafficSplit.of(0, 1, 1, 1).shareOf(Track.BASELINE)).isZero();
+  }
+
+  @Test
   void traffic_for_a_track_without_ready_instances_is_refused() {
     assertThatThrownBy(() -> TrafficSplit.of(25, 2, 0))
         .isInstanceOf(IllegalArgumentException.class)
