@@ -31,7 +31,7 @@ public record AnalysisTemplateSpec(
     Defaults.uniqueNames("argument", "args", args, Arg::name);
     Defaults.uniqueNames("metric", "metrics", metrics, Metric::name);
     Set<String> names = metrics.stream().map(Metric::name).collect(Collectors.toSet());
-    judge.ifPresent(j -> j.metrics().forEach(m -> requireMetric(names, m, "judge")));
+    judge.ifPresent(j -> j.metrics().forEach(m -> requireMetric(names, m.name(), "judge")));
     burnRate.ifPresent(b -> requireMetric(names, b.metric(), "burnRate"));
   }
 
