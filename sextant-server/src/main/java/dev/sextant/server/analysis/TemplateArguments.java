@@ -4,9 +4,11 @@ import dev.sextant.core.resource.spec.AnalysisTemplateSpec;
 import dev.sextant.core.resource.spec.Argument;
 import dev.sextant.core.resource.spec.Metric;
 import dev.sextant.core.resource.spec.Provider;
+import dev.sextant.server.analysis.prometheus.PromQl;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,11 @@ import java.util.regex.Pattern;
  * An AnalysisTemplate's {@code {{args.NAME}}} placeholders filled in, as Argo Rollouts fills them:
  * the rollout's argument, else the template's default. Conditions, the scrape's path, metric and
  * label values, and a PromQL query may use them.
+ *
+ * <p>In a PromQL query a value is escaped for a double-quoted string ({@code
+ * {service="{{args.service}}"}}), so that an argument cannot end its label matcher and add
+ * selectors of its own; arguments belong inside double quotes there. Other placeholders, such as
+ * the burn-rate gate's {@code {{window}}}, are left in place for whoever fills them.
  */
 final class TemplateArguments {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*args\\.([\\w-]+)\\s*}}");
@@ -74,10 +81,17 @@ final class TemplateArguments {
     }
     Provider.Prometheus prometheus = (Provider.Prometheus) provider;
     return new Provider.Prometheus(
-        prometheus.address(), prometheus.bearerToken(), fill(prometheus.query(), values, metric));
+        prometheus.address(),
+        prometheus.bearerToken(),
+        fill(prometheus.query(), values, metric, PromQl::escape));
   }
 
   private static String fill(String text, Map<String, String> values, Metric metric) {
+    return fill(text, values, metric, UnaryOperator.identity());
+  }
+
+  private static String fill(
+      String text, Map<String, String> values, Metric metric, UnaryOperator<String> quote) {
     Matcher placeholder = PLACEHOLDER.matcher(text);
     StringBuilder filled = new StringBuilder();
     while (placeholder.find()) {
@@ -90,7 +104,7 @@ final class TemplateArguments {
                 + placeholder.group(1)
                 + "}}, which has no value and no default");
       }
-      placeholder.appendReplacement(filled, Matcher.quoteReplacement(value));
+      placeholder.appendReplacement(filled, Matcher.quoteReplacement(quote.apply(value)));
     }
     return placeholder.appendTail(filled).toString();
   }

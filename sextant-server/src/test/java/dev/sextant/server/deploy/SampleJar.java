@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** The sample service's jar as the build packaged it, with its sha256: what the tests deploy. */
-record SampleJar(Path path, String sha256) {
-  static SampleJar built() {
+public record SampleJar(Path path, String sha256) {
+  public static SampleJar built() {
     Path target = Path.of("..", "sextant-sample", "target").toAbsolutePath().normalize();
     try (Stream<Path> files = Files.list(target)) {
       Path jar =

@@ -20,13 +20,13 @@ import org.slf4j.LoggerFactory;
  * before it starts its own. A process is known by its pid and its start time, so a pid the system
  * gave to another process since is left alone.
  */
-final class Leftovers {
+public final class Leftovers {
   private static final Logger LOG = LoggerFactory.getLogger(Leftovers.class);
 
   private final Path file;
   private final Map<Long, Instant> started = new LinkedHashMap<>();
 
-  Leftovers(Path file) {
+  public Leftovers(Path file) {
     this.file = file;
   }
 
@@ -35,7 +35,7 @@ final class Leftovers {
    *
    * @return how many processes were still running
    */
-  synchronized int killLeftovers() {
+  public synchronized int killLeftovers() {
     int killed = 0;
     for (String line : lines()) {
       String[] parts = line.split(" ");
@@ -58,7 +58,7 @@ final class Leftovers {
   }
 
   /** Remembers a process this target started. */
-  synchronized void started(long pid) {
+  public synchronized void started(long pid) {
     ProcessHandle.of(pid)
         .ifPresent(
             process -> {
