@@ -266,6 +266,7 @@ class SpecsTest {
         .isEqualTo(new Judge.MannWhitney(0.95, 0.1, 50, 75));
     assertThat(slo.burnRate().orElseThrow().windows().get(0))
         .isEqualTo(new BurnRate.Window(Duration.ofHours(1), Duration.ofMinutes(5), 14.4));
+    assertThat(slo.burnRate().orElseThrow().period()).isEqualTo(Duration.ofDays(30));
     assertThat(slo.args().get(0).value()).isEmpty();
 
     AnalysisTemplateSpec http =
@@ -518,6 +519,32 @@ class SpecsTest {
         .isInstanceOfSatisfying(
             InvalidSpecException.class,
             e -> assertThat(e.field()).isEqualTo("spec.burnRate.windows[1]"));
+  }
+
+  @Test
+  void a_burn_rate_period_shorter_than_a_long_window_is_refused() {
+    ObjectNode document = Examples.named("analysistemplates/checkout-slo.yaml");
+    ((ObjectNode) document.at("/spec/burnRate")).put("period", "2h");
+    assertThat(SchemaValidation.validate(document)).isEmpty();
+
+    assertThatThrownBy(() -> Specs.read(Kind.ANALYSIS_TEMPLATE, document.path("spec")))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("spec.burnRate");
+              assertThat(e.reason()).contains("longer than the SLO period");
+            });
+  }
+
+  @Test
+  void a_burn_rate_period_is_read_as_a_duration() {
+    ObjectNode document = Examples.named("analysistemplates/checkout-slo.yaml");
+    ((ObjectNode) document.at("/spec/burnRate")).put("period", "168h");
+
+    AnalysisTemplateSpec spec =
+        (AnalysisTemplateSpec) Specs.read(Kind.ANALYSIS_TEMPLATE, document.path("spec"));
+
+    assertThat(spec.burnRate().orElseThrow().period()).isEqualTo(Duration.ofDays(7));
   }
 
   private static <T extends Spec> T read(String example, Class<T> type) {
