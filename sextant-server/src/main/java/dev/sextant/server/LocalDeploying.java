@@ -6,6 +6,7 @@ import dev.sextant.core.resource.spec.AnalysisTemplateSpec;
 import dev.sextant.core.resource.spec.ReleaseSpec;
 import dev.sextant.core.resource.spec.Specs;
 import dev.sextant.core.resource.spec.Variant;
+import dev.sextant.server.analysis.RolloutSources;
 import dev.sextant.server.analysis.ScrapeProvider;
 import dev.sextant.server.deploy.Confirmations;
 import dev.sextant.server.deploy.DeployHooks;
@@ -25,6 +26,7 @@ import dev.sextant.server.targets.local.ArtifactCache;
 import dev.sextant.server.targets.local.LocalRuns;
 import dev.sextant.server.targets.local.LocalTargets;
 import dev.sextant.server.work.OneTimeWork;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -56,28 +58,40 @@ final class LocalDeploying {
   /**
    * @param home where instances' logs, HAProxy's files and the artifact cache go
    */
-  static LocalDeploying on(Services services, Path home, Clock clock) {
+  static LocalDeploying on(
+      Services services, Path home, Clock clock, PrometheusSetting prometheusSetting) {
     Database database = services.database();
     ResourceService resources = services.resources();
     RolloutWatchers watchers = new RolloutWatchers();
     Confirmations confirmations = new Confirmations();
+    Secrets secrets = new Secrets(System.getenv());
+    Prometheus prometheus = Prometheus.of(prometheusSetting, home.resolve("prometheus"));
     LocalTargets local =
         new LocalTargets(
             home,
             id -> rollout(database, id),
             text -> variant(resources, text),
-            new LocalRuns(
-                ArtifactCache.in(home.resolve("artifacts")), new Secrets(System.getenv()), home),
+            new LocalRuns(ArtifactCache.in(home.resolve("artifacts")), secrets, home),
             confirmations,
-            clock);
+            clock,
+            prometheus.targets(),
+            prometheus);
+    HttpClient client = ScrapeProvider.client();
     RolloutAnalyses analyses =
         new RolloutAnalyses(
             local,
             name -> template(resources, name),
+            rollout ->
+                new RolloutSources(
+                    local.of(rollout),
+                    local.instances(rollout),
+                    prometheus.address(),
+                    secrets,
+                    client,
+                    clock),
             local,
-            ScrapeProvider.client(),
             clock,
-            new MeasurementRecorder(database, watchers));
+            new MeasurementRecorder(database, watchers, services.metrics()));
     RolloutWork timers = new RolloutWork();
     RolloutEngine engine =
         new RolloutEngine(

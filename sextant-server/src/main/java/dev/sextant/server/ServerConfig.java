@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param work how this server claims background work from the store
  * @param firstAdminToken the token of the first admin, when this server is the first on its store;
  *     a random one is made when empty
+ * @param prometheus the Prometheus that analyses query when their metric names none
  */
 public record ServerConfig(
     StoreLocation store,
@@ -26,7 +27,8 @@ public record ServerConfig(
     Optional<String> agentToken,
     Duration driftInterval,
     WorkSettings work,
-    Optional<String> firstAdminToken) {
+    Optional<String> firstAdminToken,
+    PrometheusSetting prometheus) {
   public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofMinutes(5);
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
@@ -39,6 +41,7 @@ public record ServerConfig(
     Objects.requireNonNull(agentToken, "agentToken");
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(firstAdminToken, "firstAdminToken");
+    Objects.requireNonNull(prometheus, "prometheus");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("a port is between 0 and 65535, not " + port);
     }
@@ -61,7 +64,8 @@ public record ServerConfig(
         agentToken,
         driftInterval,
         WorkSettings.defaults(nodeName()),
-        Optional.empty());
+        Optional.empty(),
+        PrometheusSetting.NONE);
   }
 
   /** A server on loopback, on a free port, with no agent token and the default drift interval. */
@@ -71,20 +75,27 @@ public record ServerConfig(
 
   public ServerConfig withAgentToken(String token) {
     return new ServerConfig(
-        store, bind, port, Optional.of(token), driftInterval, work, firstAdminToken);
+        store, bind, port, Optional.of(token), driftInterval, work, firstAdminToken, prometheus);
   }
 
   public ServerConfig withDriftInterval(Duration interval) {
-    return new ServerConfig(store, bind, port, agentToken, interval, work, firstAdminToken);
+    return new ServerConfig(
+        store, bind, port, agentToken, interval, work, firstAdminToken, prometheus);
   }
 
   public ServerConfig withWork(WorkSettings settings) {
     return new ServerConfig(
-        store, bind, port, agentToken, driftInterval, settings, firstAdminToken);
+        store, bind, port, agentToken, driftInterval, settings, firstAdminToken, prometheus);
   }
 
   public ServerConfig withFirstAdminToken(String token) {
-    return new ServerConfig(store, bind, port, agentToken, driftInterval, work, Optional.of(token));
+    return new ServerConfig(
+        store, bind, port, agentToken, driftInterval, work, Optional.of(token), prometheus);
+  }
+
+  public ServerConfig withPrometheus(PrometheusSetting setting) {
+    return new ServerConfig(
+        store, bind, port, agentToken, driftInterval, work, firstAdminToken, setting);
   }
 
   /**

@@ -128,7 +128,8 @@ public final class SextantServer implements AutoCloseable {
                   checkSoon.get().accept(outcome.revision());
                 }
               });
-      LocalDeploying local = LocalDeploying.on(services, localHome(config), clock);
+      LocalDeploying local =
+          LocalDeploying.on(services, localHome(config), clock, config.prometheus());
       services = services.deployingWith(local.deploying);
       opened = services;
       Optional<String> firstAdmin = services.access().bootstrap(config.firstAdminToken());

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 final class DemoDeploy {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** 20% of traffic, three one-second measurements of the canary's errors, 50%, promote. */
+  /** 20% of traffic, the analysis (%s), 50%%, promote. */
   private static final String STRATEGY =
       """
       apiVersion: sextant.dev/v1
@@ -41,7 +41,7 @@ final class DemoDeploy {
           steps:
             - setWeight: 20
             - analysis:
-                templates: [sample-errors]
+                templates: [%s]
             - setWeight: 50
             - pause:
                 duration: 2s
@@ -49,6 +49,58 @@ final class DemoDeploy {
         abort:
           onFailure: rollback
           progressDeadline: 1m
+      """;
+
+  /**
+   * Kayenta's way, against the server's Prometheus: the canary's error ratio and latency compared
+   * with a baseline of the stable version that gets the same share of traffic, eight one-second
+   * samples each; errors weigh most and fail the canary alone.
+   */
+  private static final String JUDGED =
+      """
+      apiVersion: sextant.dev/v1
+      kind: AnalysisTemplate
+      metadata:
+        name: sample-judge
+      spec:
+        description: Canary against baseline, judged by a Mann-Whitney test on Prometheus' numbers.
+        metrics:
+          - name: error-ratio
+            interval: 1s
+            initialDelay: 3s
+            count: 8
+            provider:
+              prometheus:
+                query: >-
+                  sum(rate(sample_requests_total{service="sample",track="{{track}}",code="500"}[3s]))
+                  / sum(rate(sample_requests_total{service="sample",track="{{track}}"}[3s]))
+          - name: latency-p90
+            interval: 1s
+            initialDelay: 3s
+            count: 8
+            provider:
+              prometheus:
+                query: >-
+                  histogram_quantile(0.9, sum by (le)
+                  (rate(sample_request_duration_seconds_bucket{service="sample",track="{{track}}"}[3s])))
+        judge:
+          mannWhitney:
+            confidence: 0.95
+            effectSize: 0.5
+            marginal: 50
+            pass: 70
+          metrics:
+            - name: error-ratio
+              direction: increase
+              critical: true
+              mustHaveData: true
+              group: errors
+            - name: latency-p90
+              direction: increase
+              group: latency
+          groups:
+            errors: 70
+            latency: 30
       """;
 
   /** Fails at one 500 a second on the canary; passes under one every two seconds. */
@@ -91,7 +143,12 @@ final class DemoDeploy {
    * @param root the project's root, where the sample service's jar was built
    * @return whether the story went as told: v2 promoted, v3 rolled back, no error after it
    */
-  static boolean run(PrintWriter out, RemoteBackend api, Path root, String environment, Step step)
+  /**
+   * @param judged whether the server has a Prometheus: the canaries are then judged against a
+   *     baseline on its numbers, else their errors are scraped
+   */
+  static boolean run(
+      PrintWriter out, RemoteBackend api, Path root, String environment, Step step, boolean judged)
       throws Exception {
     step.next("Find HAProxy for the local target (installed from Debian's packages if missing)");
     Path haproxy;
@@ -106,19 +163,26 @@ final class DemoDeploy {
     Path jar = sampleJar(root);
     String sha256 =
         Files.readString(Path.of(jar + ".sha256"), StandardCharsets.UTF_8).split("\\s+")[0];
+    String analysis = judged ? "sample-judge" : "sample-errors";
     api.apply(
         List.of(
             input("sample.yaml", SERVICE),
-            input("demo-canary.yaml", STRATEGY),
-            input("sample-errors.yaml", TEMPLATE),
+            input("demo-canary.yaml", STRATEGY.formatted(analysis)),
+            input(analysis + ".yaml", judged ? JUDGED : TEMPLATE),
             input("sample-1.yaml", release("1.0.0", jar, sha256, "0")),
             input("sample-2.yaml", release("2.0.0", jar, sha256, "0")),
             input("sample-3.yaml", release("3.0.0", jar, sha256, "0.3"))),
         "demo");
     out.printf(
-        "   applied Service sample, Strategy demo-canary, AnalysisTemplate sample-errors and"
+        "   applied Service sample, Strategy demo-canary, AnalysisTemplate %s and"
             + " releases sample-1-0-0, -2-0-0, -3-0-0 (%s, sha256 %s…)%n",
-        jar.getFileName(), sha256.substring(0, 12));
+        analysis, jar.getFileName(), sha256.substring(0, 12));
+    out.printf(
+        judged
+            ? "   canaries are judged against a baseline of the stable version on the numbers of a"
+                + " Prometheus the server runs (Mann-Whitney, as Kayenta)%n"
+            : "   no Prometheus: canaries are judged on their own errors, scraped from their"
+                + " /metrics%n");
 
     step.next(
         "Deploy sample 1.0.0 to " + environment + ": its first deployment, all traffic at once");
@@ -133,13 +197,19 @@ final class DemoDeploy {
 
     try (DemoLoad load = DemoLoad.on(URI.create(endpoint + "/"))) {
       out.printf("   a load generator now sends requests to %s without a pause%n", endpoint);
-      step.next("Canary sample 2.0.0 (healthy): 20%, analysis, 50%, promote");
+      step.next(
+          "Canary sample 2.0.0 (healthy): 20%"
+              + (judged ? " beside a 20% baseline of 1.0.0, judged" : ", analysis")
+              + ", 50%, promote");
       long t1 = System.nanoTime();
       JsonNode v2 = watch(out, api, deploy(api, "sample-2-0-0", environment));
       double v2Seconds = seconds(t1);
       out.printf("   %s in %.1f s%n", v2.path("phase").asText(), v2Seconds);
 
-      step.next("Canary sample 3.0.0 (fails 30% of requests): its analysis fails, it rolls back");
+      step.next(
+          "Canary sample 3.0.0 (fails 30% of requests): its "
+              + (judged ? "judge fails it against the baseline" : "analysis fails")
+              + ", it rolls back");
       DemoLoad.Window before = load.window();
       long t2 = System.nanoTime();
       JsonNode v3 = watch(out, api, deploy(api, "sample-3-0-0", environment));
@@ -156,6 +226,9 @@ final class DemoDeploy {
       out.printf("   v1 first deployment      %5.1f s%n", v1Seconds);
       out.printf("   v2 canary, promoted      %5.1f s%n", v2Seconds);
       out.printf("   v3 canary, rolled back   %5.1f s%n", v3Seconds);
+      if (judged) {
+        out.printf("   judge: v2 %s; v3 %s%n", score(v2), score(v3));
+      }
       out.printf(
           "   load: %d requests, %d errors (%.2f%%); during v3's canary %d requests, %d errors"
               + " (%.2f%%); in the 2 s after its rollback %d requests, %d errors%n",
@@ -176,10 +249,27 @@ final class DemoDeploy {
               .asText());
       return v2.path("phase").asText().equals("succeeded")
           && v3.path("phase").asText().equals("failed")
+          && (!judged || judgedFail(v3))
           && during.errors() > 0
           && after.errors() == 0
           && after.requests() > 0;
     }
+  }
+
+  private static String score(JsonNode rollout) {
+    JsonNode judgements = rollout.path("judgements");
+    if (judgements.isEmpty()) {
+      return "not judged";
+    }
+    JsonNode last = judgements.get(judgements.size() - 1);
+    return String.format(
+        "score %.0f, %s", last.path("score").asDouble(), last.path("verdict").asText());
+  }
+
+  private static boolean judgedFail(JsonNode rollout) {
+    JsonNode judgements = rollout.path("judgements");
+    return !judgements.isEmpty()
+        && judgements.get(judgements.size() - 1).path("verdict").asText().equals("fail");
   }
 
   private static JsonNode deploy(RemoteBackend api, String release, String environment) {
@@ -203,6 +293,7 @@ final class DemoDeploy {
     long t0 = System.nanoTime();
     List<JsonNode> last = new ArrayList<>();
     int[] measured = {0};
+    int[] judged = {0};
     String[] shown = {""};
     api.api().stream(
         "api/v1/rollouts/" + id + "/events",
@@ -230,15 +321,29 @@ final class DemoDeploy {
           for (int i = measured[0]; i < measurements.size(); i++) {
             JsonNode m = measurements.get(i);
             out.printf(
-                "   %5.1f s    measured %s = %s: %s%n",
+                "   %5.1f s    measured %s%s = %s: %s%n",
                 seconds(t0),
                 m.path("metric").asText(),
+                m.path("track").asText("canary").equals("canary")
+                    ? ""
+                    : " (" + m.path("track").asText() + ")",
                 m.path("value").isNull()
                     ? "no data"
-                    : String.format("%.2f/s", m.path("value").asDouble()),
+                    : String.format("%.3g", m.path("value").asDouble()),
                 m.path("verdict").asText());
           }
           measured[0] = measurements.size();
+          JsonNode judgements = rollout.path("judgements");
+          for (int i = judged[0]; i < judgements.size(); i++) {
+            JsonNode j = judgements.get(i);
+            out.printf(
+                "   %5.1f s    judge: score %.0f, %s: %s%n",
+                seconds(t0),
+                j.path("score").asDouble(),
+                j.path("verdict").asText(),
+                j.path("summary").asText());
+          }
+          judged[0] = judgements.size();
           out.flush();
           last.clear();
           last.add(rollout);

@@ -6,6 +6,7 @@ import dev.sextant.cli.SextantCommand;
 import dev.sextant.cli.backend.LocalServer;
 import dev.sextant.cli.backend.PrivateFiles;
 import dev.sextant.cli.backend.ServerFile;
+import dev.sextant.server.PrometheusSetting;
 import dev.sextant.server.ServerConfig;
 import dev.sextant.server.ServerStartException;
 import dev.sextant.server.SextantServer;
@@ -103,6 +104,14 @@ public final class ServerCommand implements Callable<Integer> {
           "How often every environment's drift is checked, besides on each new fingerprint (default: ${DEFAULT-VALUE}).")
   String driftInterval;
 
+  @Option(
+      names = "--prometheus",
+      defaultValue = "${env:SEXTANT_PROMETHEUS:-none}",
+      paramLabel = "none|local|URL",
+      description =
+          "The Prometheus that analyses query when a metric names none: 'local' runs one on loopback that scrapes every instance the local target runs (Debian's package, installed when missing and root); a URL uses that one, and the local target writes its scrape targets under the data directory's local/prometheus/targets/*.json for it to read (file-based service discovery); 'none' has none (default: $SEXTANT_PROMETHEUS, else none).")
+  String prometheus;
+
   @Override
   public Integer call() throws Exception {
     var context = root.context();
@@ -114,8 +123,8 @@ public final class ServerCommand implements Callable<Integer> {
     ServerConfig config;
     try {
       config =
-          new ServerConfig(
-              store, bind, port, TokenFiles.agentToken(agentTokenFile, context), every);
+          new ServerConfig(store, bind, port, TokenFiles.agentToken(agentTokenFile, context), every)
+              .withPrometheus(PrometheusSetting.parse(prometheus));
     } catch (IllegalArgumentException e) {
       throw CliException.invalid(e.getMessage());
     }

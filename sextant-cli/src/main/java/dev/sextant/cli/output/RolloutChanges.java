@@ -57,6 +57,11 @@ public final class RolloutChanges {
         lines.add(at + measurement(measurement));
       }
     }
+    int judgedBefore = before.map(b -> b.path("judgements").size()).orElse(0);
+    JsonNode judgements = after.path("judgements");
+    for (int i = judgedBefore; i < judgements.size(); i++) {
+      lines.add(at + judgement(judgements.get(i)));
+    }
     return lines;
   }
 
@@ -82,18 +87,44 @@ public final class RolloutChanges {
         + "\0"
         + measurement.path("metric").asText()
         + "\0"
+        + measurement.path("track").asText("canary")
+        + "\0"
         + measurement.path("at").asText();
   }
 
   private static String measurement(JsonNode measurement) {
-    return "%s %s = %s: %s%s"
+    String track = measurement.path("track").asText("canary");
+    return "%s %s%s = %s: %s%s"
         .formatted(
             measurement.path("analysis").asText(),
             measurement.path("metric").asText(),
+            track.equals("canary") ? "" : " (" + track + ")",
             measurement.path("value").asText("-"),
             measurement.path("verdict").asText(),
             measurement.hasNonNull("message") && !measurement.path("message").asText().isEmpty()
                 ? " (" + measurement.path("message").asText() + ")"
                 : "");
+  }
+
+  /** A judge's result: its score and verdict, then each metric's class. */
+  static String judgement(JsonNode judgement) {
+    StringBuilder line =
+        new StringBuilder(
+            "%s judge: score %s, %s"
+                .formatted(
+                    judgement.path("analysis").asText(),
+                    score(judgement.path("score").asDouble()),
+                    judgement.path("verdict").asText()));
+    for (JsonNode metric : judgement.path("metrics")) {
+      line.append("; ")
+          .append(metric.path("metric").asText())
+          .append(' ')
+          .append(metric.path("classification").asText());
+    }
+    return line.toString();
+  }
+
+  static String score(double score) {
+    return String.format(java.util.Locale.ROOT, "%.1f", score);
   }
 }

@@ -45,17 +45,45 @@ public final class RolloutView {
     }
     if (!rollout.path("measurements").isEmpty()) {
       out.println();
-      Table measurements = new Table("ANALYSIS", "METRIC", "VALUE", "VERDICT", "AT", "MESSAGE");
+      Table measurements =
+          new Table("ANALYSIS", "METRIC", "TRACK", "VALUE", "VERDICT", "AT", "MESSAGE");
       for (JsonNode measurement : rollout.path("measurements")) {
         measurements.row(
             measurement.path("analysis").asText(),
             measurement.path("metric").asText(),
+            measurement.path("track").asText("canary"),
             measurement.path("value").asText("-"),
             measurement.path("verdict").asText(),
             measurement.path("at").asText(),
             measurement.path("message").asText(""));
       }
       measurements.print(out);
+    }
+    if (!rollout.path("judgements").isEmpty()) {
+      out.println();
+      Table judged =
+          new Table("ANALYSIS", "METRIC", "CLASS", "CRITICAL", "SCORE", "VERDICT", "REASON");
+      for (JsonNode judgement : rollout.path("judgements")) {
+        String score = RolloutChanges.score(judgement.path("score").asDouble());
+        for (JsonNode metric : judgement.path("metrics")) {
+          judged.row(
+              judgement.path("analysis").asText(),
+              metric.path("metric").asText(),
+              metric.path("classification").asText(),
+              metric.path("critical").asBoolean() ? "yes" : "no",
+              score,
+              judgement.path("verdict").asText(),
+              metric.path("reason").asText(""));
+        }
+      }
+      judged.print(out);
+      out.println(
+          "Judge: "
+              + rollout
+                  .path("judgements")
+                  .get(rollout.path("judgements").size() - 1)
+                  .path("summary")
+                  .asText());
     }
     out.flush();
   }

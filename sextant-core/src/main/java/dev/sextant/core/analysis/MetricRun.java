@@ -46,12 +46,22 @@ public record MetricRun(Metric metric, Instant startedAt, List<Judged> measureme
    * @throws IllegalStateException when the metric is already done
    */
   public MetricRun record(Measurement measurement) {
+    return record(Conditions.judge(metric, measurement));
+  }
+
+  /**
+   * This run with a measurement already judged, by something other than the metric's conditions (a
+   * burn-rate gate), added.
+   *
+   * @throws IllegalStateException when the metric is already done
+   */
+  public MetricRun record(Judged judged) {
     if (phase().isDone()) {
       throw new IllegalStateException(
           "metric " + metric.name() + " is " + phase() + "; it takes no more measurements");
     }
     List<Judged> more = new ArrayList<>(measurements);
-    more.add(Conditions.judge(metric, measurement));
+    more.add(judged);
     return new MetricRun(metric, startedAt, more);
   }
 

@@ -52,6 +52,20 @@ public final class PrometheusProvider implements MeasurementSource {
       SecretResolver secrets,
       HttpClient http,
       Clock clock) {
+    return new PrometheusProvider(
+        client(prometheus, serverPrometheus, secrets, http), prometheus.query(), clock);
+  }
+
+  /**
+   * The client of the Prometheus a metric names, else of {@code serverPrometheus}.
+   *
+   * @throws IllegalArgumentException when neither gives an address, or the address is no http URL
+   */
+  public static PrometheusClient client(
+      Provider.Prometheus prometheus,
+      Optional<URI> serverPrometheus,
+      SecretResolver secrets,
+      HttpClient http) {
     URI address =
         prometheus
             .address()
@@ -62,11 +76,8 @@ public final class PrometheusProvider implements MeasurementSource {
                     new IllegalArgumentException(
                         "a prometheus metric needs an address: the server has no Prometheus of"
                             + " its own"));
-    return new PrometheusProvider(
-        new PrometheusClient(
-            address, prometheus.bearerToken(), secrets, http, PrometheusClient.TIMEOUT),
-        prometheus.query(),
-        clock);
+    return new PrometheusClient(
+        address, prometheus.bearerToken(), secrets, http, PrometheusClient.TIMEOUT);
   }
 
   @Override

@@ -6,7 +6,6 @@ import dev.sextant.core.analysis.Reading;
 import dev.sextant.core.analysis.ScrapePair;
 import dev.sextant.core.analysis.ScrapeQuery;
 import dev.sextant.core.analysis.Scraped;
-import dev.sextant.core.resource.spec.Metric;
 import dev.sextant.core.resource.spec.Provider;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
 
 /**
  * The scrape provider: reads the Prometheus text of each canary instance and measures its query
@@ -150,22 +148,6 @@ public final class ScrapeProvider implements MeasurementSource {
       return new Measurement.Value(at, List.of(value.value()));
     }
     return new Measurement.NoData(at, ((Reading.NoData) reading).reason());
-  }
-
-  /**
-   * Each metric's source over the canary instances at {@code instances}: a scrape metric scrapes
-   * them; a Prometheus metric, not served by this provider, measures as an error saying so.
-   */
-  public static Function<Metric, MeasurementSource> sources(
-      List<URI> instances, HttpClient client, Clock clock) {
-    return metric -> {
-      if (metric.provider() instanceof Provider.Scrape scrape) {
-        return of(scrape, instances, client, clock);
-      }
-      return () ->
-          new Measurement.QueryError(
-              clock.instant(), "metric " + metric.name() + " needs the Prometheus provider");
-    };
   }
 
   private static HttpRequest request(URI endpoint) {

@@ -11,6 +11,7 @@ import dev.sextant.core.rollout.RolloutState;
 import dev.sextant.server.deploy.RolloutView;
 import dev.sextant.server.rollout.TargetView;
 import dev.sextant.server.store.RecordedRolloutEvent;
+import dev.sextant.server.store.StoredJudgement;
 import dev.sextant.server.store.StoredMeasurement;
 import java.util.Locale;
 
@@ -72,10 +73,27 @@ final class RolloutJson {
               .addObject()
               .put("analysis", m.analysis())
               .put("metric", m.metric())
+              .put("track", m.track())
               .put("at", m.at().toString());
       m.value().ifPresentOrElse(v -> node.put("value", v), () -> node.putNull("value"));
       node.put("verdict", m.verdict());
       m.message().ifPresent(text -> node.put("message", text));
+    }
+    ArrayNode judgements = out.putArray("judgements");
+    for (StoredJudgement j : view.judgements()) {
+      ObjectNode node =
+          judgements
+              .addObject()
+              .put("analysis", j.analysis())
+              .put("at", j.at().toString())
+              .put("score", j.score())
+              .put("verdict", j.verdict())
+              .put("summary", j.summary());
+      try {
+        node.set("metrics", JSON.readTree(j.metrics()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("a stored judgement's metrics are not JSON", e);
+      }
     }
     return out;
   }

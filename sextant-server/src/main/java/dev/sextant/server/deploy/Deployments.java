@@ -297,6 +297,7 @@ public final class Deployments {
               state,
               tx.deployments().of(id),
               tx.deployments().measurements(id),
+              tx.deployments().judgements(id),
               events.isEmpty() ? stored.created() : events.get(events.size() - 1).recorded(),
               !tx.rollouts().hasPending(id),
               target.view(stored));

@@ -147,13 +147,14 @@ public final class DeploymentRepository {
             .one();
     tx.handle()
         .createUpdate(
-            "insert into rollout_measurements (rollout_id, position, analysis, metric,"
+            "insert into rollout_measurements (rollout_id, position, analysis, metric, track,"
                 + " measured_at, measurement, verdict, message) values (:id, :position,"
-                + " :analysis, :metric, :at, :value, :verdict, :message)")
+                + " :analysis, :metric, :track, :at, :value, :verdict, :message)")
         .bind("id", rollout)
         .bind("position", position)
         .bind("analysis", measurement.analysis())
         .bind("metric", measurement.metric())
+        .bind("track", measurement.track())
         .bind("at", Timestamps.utc(measurement.at()))
         .bind("value", measurement.value().orElse(null))
         .bind("verdict", measurement.verdict())
@@ -170,7 +171,7 @@ public final class DeploymentRepository {
   public List<StoredMeasurement> measurements(String rollout) {
     return tx.handle()
         .createQuery(
-            "select analysis, metric, measured_at, measurement, verdict, message"
+            "select analysis, metric, track, measured_at, measurement, verdict, message"
                 + " from rollout_measurements where rollout_id = :id order by position")
         .bind("id", rollout)
         .map(
@@ -180,11 +181,62 @@ public final class DeploymentRepository {
               return new StoredMeasurement(
                   rs.getString("analysis"),
                   rs.getString("metric"),
+                  rs.getString("track"),
                   Timestamps.read(rs, "measured_at"),
                   none ? Optional.empty() : Optional.of(value),
                   rs.getString("verdict"),
                   Optional.ofNullable(rs.getString("message")));
             })
+        .list();
+  }
+
+  /** Stores a judge's result as the rollout's next. */
+  public void judged(String rollout, StoredJudgement judgement) {
+    tx.changed();
+    long position =
+        tx.handle()
+            .createQuery(
+                "select coalesce(max(position), 0) + 1 from rollout_judgements"
+                    + " where rollout_id = :id")
+            .bind("id", rollout)
+            .mapTo(Long.class)
+            .one();
+    tx.handle()
+        .createUpdate(
+            "insert into rollout_judgements (rollout_id, position, analysis, judged_at, score,"
+                + " verdict, summary, metrics) values (:id, :position, :analysis, :at, :score,"
+                + " :verdict, :summary, :metrics)")
+        .bind("id", rollout)
+        .bind("position", position)
+        .bind("analysis", judgement.analysis())
+        .bind("at", Timestamps.utc(judgement.at()))
+        .bind("score", judgement.score())
+        .bind("verdict", judgement.verdict())
+        .bind(
+            "summary",
+            judgement.summary().length() > MAX_MESSAGE
+                ? judgement.summary().substring(0, MAX_MESSAGE)
+                : judgement.summary())
+        .bind("metrics", judgement.metrics())
+        .execute();
+  }
+
+  /** The rollout's judge results, in the order given. */
+  public List<StoredJudgement> judgements(String rollout) {
+    return tx.handle()
+        .createQuery(
+            "select analysis, judged_at, score, verdict, summary, metrics"
+                + " from rollout_judgements where rollout_id = :id order by position")
+        .bind("id", rollout)
+        .map(
+            (rs, ctx) ->
+                new StoredJudgement(
+                    rs.getString("analysis"),
+                    Timestamps.read(rs, "judged_at"),
+                    rs.getDouble("score"),
+                    rs.getString("verdict"),
+                    rs.getString("summary"),
+                    rs.getString("metrics")))
         .list();
   }
 }

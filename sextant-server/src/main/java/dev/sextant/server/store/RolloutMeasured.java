@@ -13,6 +13,7 @@ public record RolloutMeasured(String rollout, StoredMeasurement measurement) imp
         Event.detail()
             .put("analysis", measurement.analysis())
             .put("metric", measurement.metric())
+            .put("track", measurement.track())
             .put("at", measurement.at().toString());
     measurement.value().ifPresent(v -> detail.put("value", v));
     return Event.envelope(
@@ -32,6 +33,7 @@ public record RolloutMeasured(String rollout, StoredMeasurement measurement) imp
         new StoredMeasurement(
             Event.text(envelope, "analysis"),
             Event.text(envelope, "metric"),
+            envelope.detail().has("track") ? Event.text(envelope, "track") : "canary",
             java.time.Instant.parse(Event.text(envelope, "at")),
             value == null ? Optional.empty() : Optional.of(value.asDouble()),
             envelope.outcome(),

@@ -14,6 +14,7 @@ import dev.sextant.core.resource.spec.Argument;
 import dev.sextant.core.resource.spec.Metric;
 import dev.sextant.core.resource.spec.Provider;
 import dev.sextant.core.rollout.RolloutEvent;
+import dev.sextant.server.secret.Secrets;
 import dev.sextant.server.store.SettableClock;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -75,7 +76,16 @@ class AnalysisRunnerTest {
 
   private AnalysisRunner start(AnalysisTemplateSpec template, List<Argument> args) {
     return AnalysisRunner.start(
-        template, args, ScrapeProvider.sources(List.of(canary.base()), client, clock), T0);
+        template,
+        args,
+        new RolloutSources(
+            List.of(canary.base()),
+            List.of(),
+            Optional.empty(),
+            new Secrets(Map.of()),
+            client,
+            clock),
+        T0);
   }
 
   /** Moves to when the runner is next due and measures, after the canary served some requests. */
@@ -191,7 +201,7 @@ class AnalysisRunnerTest {
   }
 
   @Test
-  void a_prometheus_metric_without_its_provider_is_an_error_not_a_crash() {
+  void a_prometheus_metric_without_a_prometheus_to_ask_is_an_error_not_a_crash() {
     Metric metric = errorsPerSecond(0).metrics().get(0);
     Metric prometheus =
         new Metric(
@@ -213,6 +223,7 @@ class AnalysisRunnerTest {
             List.of());
     AnalysisTick tick = runner.measure(T0);
     assertThat(tick.phase()).isEqualTo(ERROR);
-    assertThat(tick.judged().get(0).judged().message()).contains("Prometheus provider");
+    assertThat(tick.judged().get(0).judged().message())
+        .contains("needs an address: the server has no Prometheus of its own");
   }
 }

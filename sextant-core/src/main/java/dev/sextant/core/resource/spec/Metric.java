@@ -37,4 +37,20 @@ public record Metric(
         consecutiveErrorLimit == null ? DEFAULT_CONSECUTIVE_ERROR_LIMIT : consecutiveErrorLimit;
     Objects.requireNonNull(provider, "provider");
   }
+
+  /** This metric with another {@code inconclusiveLimit}; negative means no limit. */
+  public Metric withInconclusiveLimit(int limit) {
+    return new Metric(
+        name,
+        interval,
+        initialDelay,
+        count,
+        successCondition,
+        failureCondition,
+        failureLimit,
+        limit,
+        consecutiveErrorLimit,
+        dryRun,
+        provider);
+  }
 }

@@ -1,6 +1,8 @@
 package dev.sextant.server.rollout.analysis;
 
+import dev.sextant.core.analysis.judge.JudgeResult;
 import dev.sextant.server.analysis.MetricJudged;
+import java.time.Instant;
 import java.util.List;
 
 /** Where each measurement of a rollout's analyses goes as it is taken: stored with the rollout. */
@@ -13,4 +15,7 @@ public interface MeasurementLog {
    * @param judged the measurements of this tick, each with its metric's verdict
    */
   void taken(String rollout, String analysis, List<MetricJudged> judged);
+
+  /** The analysis' judge compared canary with baseline at {@code at} and gave {@code result}. */
+  default void judged(String rollout, String analysis, Instant at, JudgeResult result) {}
 }

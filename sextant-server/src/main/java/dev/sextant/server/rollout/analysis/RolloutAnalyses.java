@@ -11,11 +11,12 @@ import dev.sextant.core.rollout.RolloutEvent;
 import dev.sextant.core.rollout.RolloutState;
 import dev.sextant.server.analysis.AnalysisRunner;
 import dev.sextant.server.analysis.AnalysisTick;
-import dev.sextant.server.analysis.MetricJudged;
-import dev.sextant.server.analysis.ScrapeProvider;
+import dev.sextant.server.analysis.MetricSources;
+import dev.sextant.server.analysis.RolloutSources;
 import dev.sextant.server.rollout.RolloutEngine;
 import dev.sextant.server.rollout.RolloutRefusal;
 import dev.sextant.server.rollout.RolloutTarget;
+import dev.sextant.server.secret.Secrets;
 import dev.sextant.server.work.BackgroundWork;
 import dev.sextant.server.work.OneTimeWork;
 import java.net.http.HttpClient;
@@ -30,7 +31,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +59,8 @@ public final class RolloutAnalyses implements RolloutTarget {
 
   private final RolloutTarget target;
   private final AnalysisTemplates templates;
-  private final CanaryInstances canaries;
-  private final HttpClient client;
+  private final Function<String, MetricSources> sources;
+  private final Baselines baselines;
   private final Clock clock;
   private final MeasurementLog log;
   private final Map<String, Run> runs = new ConcurrentHashMap<>();
@@ -67,6 +70,26 @@ public final class RolloutAnalyses implements RolloutTarget {
   private final OneTimeWork ticks =
       new OneTimeWork(TICK, OneTimeWork.DEFAULT_RETRY_DELAY, this::tick);
 
+  /**
+   * @param sources where a rollout's metrics are measured
+   * @param baselines the baselines a judged analysis compares its rollout's canary with
+   */
+  public RolloutAnalyses(
+      RolloutTarget target,
+      AnalysisTemplates templates,
+      Function<String, MetricSources> sources,
+      Baselines baselines,
+      Clock clock,
+      MeasurementLog log) {
+    this.target = target;
+    this.templates = templates;
+    this.sources = sources;
+    this.baselines = baselines;
+    this.clock = clock;
+    this.log = log;
+  }
+
+  /** Analyses that scrape the canary instances, with no baseline and no Prometheus. */
   public RolloutAnalyses(
       RolloutTarget target,
       AnalysisTemplates templates,
@@ -74,12 +97,20 @@ public final class RolloutAnalyses implements RolloutTarget {
       HttpClient client,
       Clock clock,
       MeasurementLog log) {
-    this.target = target;
-    this.templates = templates;
-    this.canaries = canaries;
-    this.client = client;
-    this.clock = clock;
-    this.log = log;
+    this(
+        target,
+        templates,
+        rollout ->
+            new RolloutSources(
+                canaries.of(rollout),
+                List.of(),
+                Optional.empty(),
+                new Secrets(Map.of()),
+                client,
+                clock),
+        Baselines.NONE,
+        clock,
+        log);
   }
 
   public RolloutAnalyses(
@@ -118,6 +149,7 @@ public final class RolloutAnalyses implements RolloutTarget {
                         && e.getValue().analysis().equals(stop.analysis());
                 if (ends) {
                   stopped.add(e.getKey());
+                  stopBaseline(e.getValue());
                 }
                 return ends;
               });
@@ -147,15 +179,26 @@ public final class RolloutAnalyses implements RolloutTarget {
       }
       found.add(template.get());
     }
+    AnalysisTemplateSpec template = merged(found);
     try {
+      if (template.judge().isPresent()) {
+        // Started before the sources are, which find its instances when they are made.
+        baselines.start(rollout);
+      }
       return Either.of(
-          AnalysisRunner.start(
-              merged(found),
-              analysis.args(),
-              ScrapeProvider.sources(canaries.of(rollout), client, clock),
-              clock.instant()));
-    } catch (IllegalArgumentException e) {
+          AnalysisRunner.start(template, analysis.args(), sources.apply(rollout), clock.instant()));
+    } catch (IllegalArgumentException | IllegalStateException e) {
       return Either.error("the analysis cannot start: " + e.getMessage());
+    }
+  }
+
+  private void stopBaseline(Run run) {
+    if (run.judged()) {
+      try {
+        baselines.stop(run.rollout());
+      } catch (RuntimeException e) {
+        LOG.warn("rollout {}: cannot stop its baseline: {}", run.rollout(), e.getMessage());
+      }
     }
   }
 
@@ -190,8 +233,16 @@ public final class RolloutAnalyses implements RolloutTarget {
               });
       return;
     }
+    Instant now = clock.instant();
     Optional<RolloutEvent.MeasurementTaken> verdict =
-        run.measure(clock.instant(), judged -> log.taken(rollout, tick.analysis(), judged));
+        run.measure(
+            now,
+            taken -> {
+              if (!taken.judged().isEmpty()) {
+                log.taken(rollout, tick.analysis(), taken.judged());
+              }
+              taken.judgement().ifPresent(j -> log.judged(rollout, tick.analysis(), now, j));
+            });
     if (verdict.isEmpty()) {
       schedule(rollout, tick.next(), run.due().orElse(clock.instant()));
       return;
@@ -204,6 +255,7 @@ public final class RolloutAnalyses implements RolloutTarget {
     }
     // Dropped only once delivered: a tick that failed to deliver comes again with the verdict.
     runs.remove(tick.key());
+    stopBaseline(run);
   }
 
   /** The analysis the rollout still runs under that name, as its plan gives it. */
@@ -286,27 +338,35 @@ public final class RolloutAnalyses implements RolloutTarget {
       return started.runner().flatMap(AnalysisRunner::nextDue);
     }
 
+    /** Whether a judge compares the canary with a baseline in this run. */
+    boolean judged() {
+      return started.runner().flatMap(r -> r.state().comparison()).isPresent();
+    }
+
     /** Measures what is due; the event to deliver once the run has a verdict. */
     Optional<RolloutEvent.MeasurementTaken> measure(
-        Instant now, java.util.function.Consumer<List<MetricJudged>> taken) {
+        Instant now, java.util.function.Consumer<AnalysisTick> taken) {
       if (started.runner().isEmpty()) {
         return Optional.of(
             new RolloutEvent.MeasurementTaken(now, RolloutEvent.Verdict.ERROR, started.error()));
       }
       AnalysisRunner runner = started.runner().get();
       AnalysisTick tick = runner.measure(now);
-      if (!tick.judged().isEmpty()) {
-        taken.accept(tick.judged());
-      }
+      taken.accept(tick);
       return tick.verdict().map(v -> new RolloutEvent.MeasurementTaken(now, v, detail(runner)));
     }
 
-    // Each metric with its last judgement, so the rollout's reason says which metric decided.
+    // Each metric with its last judgement, and the judge's summary, so the rollout's reason says
+    // what decided.
     private static String detail(AnalysisRunner runner) {
-      return runner.state().metrics().stream()
-          .filter(m -> !m.measurements().isEmpty())
-          .map(RolloutAnalyses.Run::last)
-          .collect(Collectors.joining("; "));
+      Stream<String> metrics =
+          runner.state().metrics().stream()
+              .filter(m -> !m.measurements().isEmpty())
+              .map(RolloutAnalyses.Run::last);
+      Stream<String> judge =
+          runner.state().comparison().flatMap(c -> c.result()).stream()
+              .map(r -> "judge: " + r.summary());
+      return Stream.concat(judge, metrics).collect(Collectors.joining("; "));
     }
 
     private static String last(MetricRun run) {

@@ -13,6 +13,8 @@ import dev.sextant.server.rollout.TargetView;
 import dev.sextant.server.rollout.analysis.Baselines;
 import dev.sextant.server.rollout.analysis.CanaryInstances;
 import dev.sextant.server.store.StoredRollout;
+import dev.sextant.server.targets.local.prometheus.ScrapeTarget;
+import dev.sextant.server.targets.local.prometheus.ScrapeTargets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +60,12 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
   private final Map<String, Frontend> frontends = new ConcurrentHashMap<>();
   private final Map<String, LocalTarget> targets = new ConcurrentHashMap<>();
   private final Leftovers leftovers;
+  private final Optional<ScrapeTargets> scrapeTargets;
+  private final AutoCloseable prometheus;
+  // What each scrape-target group was last published as, so that an unchanged one is not rewritten.
+  private final Map<String, List<ScrapeTarget>> published = new ConcurrentHashMap<>();
+  // The rollout each service on this host last ran, whose id its scrape targets carry.
+  private final Map<String, String> latestRollout = new ConcurrentHashMap<>();
   private volatile boolean closing;
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
@@ -71,6 +80,9 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
    * @param rollouts a stored rollout by id
    * @param variants the variant a rollout's revision text names
    * @param confirmations where the events a rollout waits for go (delivered off this thread)
+   * @param scrapeTargets where the instances and HAProxys are published for Prometheus to scrape,
+   *     labelled with service, environment, track and rollout
+   * @param prometheus closed with this target: the Prometheus that scrapes them, if it runs one
    */
   public LocalTargets(
       Path home,
@@ -78,7 +90,11 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
       Function<String, Variant> variants,
       LocalRuns runs,
       BiConsumer<String, RolloutEvent> confirmations,
-      Clock clock) {
+      Clock clock,
+      Optional<ScrapeTargets> scrapeTargets,
+      AutoCloseable prometheus) {
+    this.scrapeTargets = scrapeTargets;
+    this.prometheus = prometheus;
     this.home = home;
     this.rollouts = rollouts;
     this.variants = variants;
@@ -104,6 +120,17 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
     watchdog.scheduleWithFixedDelay(this::keepFrontendsAlive, 1, 1, TimeUnit.SECONDS);
   }
 
+  /** A local target whose instances no Prometheus scrapes. */
+  public LocalTargets(
+      Path home,
+      Function<String, StoredRollout> rollouts,
+      Function<String, Variant> variants,
+      LocalRuns runs,
+      BiConsumer<String, RolloutEvent> confirmations,
+      Clock clock) {
+    this(home, rollouts, variants, runs, confirmations, clock, Optional.empty(), () -> {});
+  }
+
   @Override
   public void run(String rollout, RolloutCommand command) {
     LocalTarget target = target(rollout);
@@ -111,7 +138,9 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
     Frontend frontend = frontend(stored);
     synchronized (frontend) {
       frontend.keepAlive();
+      latestRollout.put(localName(stored), rollout);
       target.run(rollout, command);
+      publish(localName(stored));
     }
   }
 
@@ -141,6 +170,69 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
     synchronized (frontend) {
       frontend.keepAlive();
       target.baseline(wanted);
+      publish(localName(rollouts.apply(rollout)));
+    }
+  }
+
+  /**
+   * Publishes where the service's ready instances on each track, and its HAProxy's exporter,
+   * answer, for Prometheus to scrape; a group that did not change is left as it is.
+   */
+  private void publish(String name) {
+    if (scrapeTargets.isEmpty() || !latestRollout.containsKey(name)) {
+      return;
+    }
+    String rollout = latestRollout.get(name);
+    StoredRollout stored = rollouts.apply(rollout);
+    LocalTarget target = targets.get(rollout);
+    String stable = target == null ? stored.stableRevision() : target.stableRevision();
+    for (Track track : Track.values()) {
+      String revision = track == Track.CANARY ? stored.canaryRevision() : stable;
+      List<ScrapeTarget> ready =
+          supervisor.snapshot().stream()
+              .filter(s -> s.id().service().equals(name) && s.id().track() == track)
+              .filter(s -> s.state() == InstanceState.READY)
+              .sorted(Comparator.comparing(s -> s.id().index()))
+              .map(
+                  s ->
+                      new ScrapeTarget(
+                          "127.0.0.1:" + s.port(),
+                          Map.of(
+                              "service", stored.service(),
+                              "environment", stored.environment(),
+                              "track", track.slotPrefix(),
+                              "rollout", rollout,
+                              "revision", revision)))
+              .toList();
+      publish(name + "-" + track.slotPrefix(), ready);
+    }
+    Frontend frontend = frontends.get(name);
+    if (frontend != null && frontend.config.metricsPort().isPresent()) {
+      publish(
+          name + "-haproxy",
+          List.of(
+              new ScrapeTarget(
+                  "127.0.0.1:" + frontend.config.metricsPort().getAsInt(),
+                  Map.of(
+                      "service", stored.service(),
+                      "environment", stored.environment(),
+                      "component", "haproxy"))));
+    }
+  }
+
+  private void publish(String group, List<ScrapeTarget> targets) {
+    if (targets.equals(published.getOrDefault(group, List.of()))) {
+      return;
+    }
+    try {
+      if (targets.isEmpty()) {
+        scrapeTargets.get().withdraw(group);
+      } else {
+        scrapeTargets.get().publish(group, targets);
+      }
+      published.put(group, targets);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot publish the scrape targets of {}: {}", group, e.getMessage());
     }
   }
 
@@ -225,6 +317,8 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
       try {
         synchronized (frontend) {
           frontend.keepAlive();
+          // An instance the supervisor started again answers on another port.
+          publish(frontend.config.service());
         }
       } catch (RuntimeException e) {
         LOG.warn("{}: cannot start HAProxy again: {}", frontend.config.service(), e.getMessage());
@@ -245,6 +339,11 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
     supervisor.close();
     frontends.values().forEach(Frontend::close);
     frontends.clear();
+    try {
+      prometheus.close();
+    } catch (Exception e) {
+      LOG.warn("cannot stop the local target's Prometheus: {}", e.getMessage());
+    }
     try (Stream<Path> files = Files.walk(sockets)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
@@ -280,14 +379,21 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
     Path dir = home.resolve("haproxy").resolve(name);
     try {
       Files.createDirectories(dir);
+      int frontendPort = frontendPort(dir);
+      OptionalInt metricsPort = OptionalInt.empty();
+      while (scrapeTargets.isPresent() && metricsPort.isEmpty()) {
+        int port = Ports.freeLoopbackPort();
+        metricsPort = port == frontendPort ? OptionalInt.empty() : OptionalInt.of(port);
+      }
       HaproxyConfig config =
           new HaproxyConfig(
               name,
-              frontendPort(dir),
+              frontendPort,
               SLOTS,
               sockets.resolve(name.hashCode() + ".sock"),
               dir.resolve("haproxy.pid"),
-              Optional.empty());
+              Optional.empty(),
+              metricsPort);
       Path file = dir.resolve("haproxy.cfg");
       Files.writeString(file, config.text());
       HaproxyRuntime runtime = new HaproxyRuntime(config.adminSocket(), Duration.ofSeconds(5));
