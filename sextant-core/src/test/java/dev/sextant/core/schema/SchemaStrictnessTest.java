@@ -586,6 +586,51 @@ class SchemaStrictnessTest {
             d -> set(d, "/spec/judge/mannWhitney/pass", "120"),
             "maximum at $.spec.judge.mannWhitney.pass"),
         new Case(
+            "judged metric given as a number",
+            ANALYSIS,
+            d -> set(d, "/spec/judge/metrics/1", "7"),
+            "type at $.spec.judge.metrics[1]"),
+        new Case(
+            "judged metric direction 'up'",
+            ANALYSIS,
+            d -> set(d, "/spec/judge/metrics/0/direction", "\"up\""),
+            "enum at $.spec.judge.metrics[0].direction"),
+        new Case(
+            "judged metric with an unknown setting",
+            ANALYSIS,
+            d -> set(d, "/spec/judge/metrics/0/muted", "true"),
+            "additionalProperties(muted) at $.spec.judge.metrics[0]"),
+        new Case(
+            "judged metric without a name",
+            ANALYSIS,
+            d -> remove(d, "/spec/judge/metrics/0/name"),
+            "required(name) at $.spec.judge.metrics[0]"),
+        new Case(
+            "allowedDecrease 1.5",
+            ANALYSIS,
+            d -> set(d, "/spec/judge/metrics/0/effectSize/allowedDecrease", "1.5"),
+            "maximum at $.spec.judge.metrics[0].effectSize.allowedDecrease"),
+        new Case(
+            "outlier strategy 'drop'",
+            ANALYSIS,
+            d -> set(d, "/spec/judge/metrics/0/outliers/strategy", "\"drop\""),
+            "enum at $.spec.judge.metrics[0].outliers.strategy"),
+        new Case(
+            "judged metric weight 0",
+            ANALYSIS,
+            d -> set(d, "/spec/judge/metrics/0/weight", "0"),
+            "exclusiveMinimum at $.spec.judge.metrics[0].weight"),
+        new Case(
+            "group weight 120",
+            ANALYSIS,
+            d -> set(d, "/spec/judge/groups", "{\"default\": 120}"),
+            "maximum at $.spec.judge.groups.default"),
+        new Case(
+            "negative tolerance",
+            ANALYSIS,
+            d -> set(d, "/spec/judge/mannWhitney/tolerance", "-0.1"),
+            "minimum at $.spec.judge.mannWhitney.tolerance"),
+        new Case(
             "slo 100",
             ANALYSIS,
             d -> set(d, "/spec/burnRate/slo", "100"),

@@ -270,6 +270,29 @@ class InvalidResourceTest {
                 "      run:\n        command: [./serve]\n"),
             "13:9: spec.variants[0].run: run is for a url artifact"),
         Arguments.of(
+            "a judged metric's direction 'up'",
+            ANALYSIS
+                + """
+                  judge:
+                    mannWhitney: {confidence: 0.95, effectSize: 0.1, marginal: 50, pass: 75}
+                    metrics:
+                      - name: error-rate
+                        direction: up
+                """,
+            "16:20: spec.judge.metrics[0].direction: expected one of increase, decrease, either, found \"up\""),
+        Arguments.of(
+            "group weights that do not add up to 100",
+            ANALYSIS
+                + """
+                  judge:
+                    mannWhitney: {confidence: 0.95, effectSize: 0.1, marginal: 50, pass: 75}
+                    metrics:
+                      - {name: error-rate, group: errors}
+                    groups:
+                      errors: 90
+                """,
+            "17:7: spec.judge.groups: the weights of the groups add up to 90.0, not 100"),
+        Arguments.of(
             "the same resource twice",
             SERVICE + "---\n" + SERVICE,
             "11:9: metadata.name: Service/payments-api is defined twice (first in case.yaml, document 1)"));

@@ -21,10 +21,8 @@ final class MetricClassifier {
   private MetricClassifier() {}
 
   static MetricResult classify(Judge judge, JudgedMetric metric, MetricSamples samples) {
-    double[] baselineRaw = values(samples.baseline(), metric.nanStrategy());
-    double[] canaryRaw = values(samples.canary(), metric.nanStrategy());
-    double[] baseline = cleaned(baselineRaw, metric);
-    double[] canary = cleaned(canaryRaw, metric);
+    double[] baseline = cleaned(samples.baseline(), metric);
+    double[] canary = cleaned(samples.canary(), metric);
     SampleSummary baselineSummary = summary(samples.baseline().size(), baseline);
     SampleSummary canarySummary = summary(samples.canary().size(), canary);
     Outcome outcome = outcome(judge, metric, baseline, canary);
@@ -126,15 +124,15 @@ final class MetricClassifier {
     };
   }
 
-  private static double[] values(List<Double> samples, NanStrategy nanStrategy) {
-    return samples.stream()
-        .mapToDouble(Double::doubleValue)
-        .map(v -> Double.isNaN(v) && nanStrategy == NanStrategy.REPLACE ? 0 : v)
-        .filter(v -> !Double.isNaN(v))
-        .toArray();
-  }
-
-  private static double[] cleaned(double[] values, JudgedMetric metric) {
+  // NaNs removed or read as 0, then outliers removed when asked, as Kayenta transforms a metric.
+  private static double[] cleaned(List<Double> samples, JudgedMetric metric) {
+    boolean zero = metric.nanStrategy() == NanStrategy.REPLACE;
+    double[] values =
+        samples.stream()
+            .mapToDouble(Double::doubleValue)
+            .map(v -> Double.isNaN(v) && zero ? 0 : v)
+            .filter(v -> !Double.isNaN(v))
+            .toArray();
     return metric.outliers().remove() ? Iqr.remove(values, metric.outliers().factor()) : values;
   }
 

@@ -231,6 +231,22 @@ class CanaryJudgeTest {
   }
 
   @Test
+  void a_critical_metric_without_data_fails_the_run_as_in_kayenta() {
+    JudgeResult result =
+        CanaryJudge.judge(
+            judge(critical(named("latency-p95")), named("cpu-seconds"), named("rss")),
+            List.of(
+                samples("latency-p95", new double[0], AROUND_10_A),
+                samples("cpu-seconds", AROUND_10_A, AROUND_10_A),
+                samples("rss", AROUND_10_A, AROUND_10_A)));
+
+    assertThat(result.metrics().get(0).classification()).isEqualTo(Classification.NODATA);
+    assertThat(result.verdict()).isEqualTo(ScoreClass.FAIL);
+    assertThat(result.summary())
+        .isEqualTo("score 0, failed by critical latency-p95 nodata (no baseline data)");
+  }
+
+  @Test
   void no_data_for_half_of_the_metrics_fails_the_canary() {
     JudgeResult result =
         CanaryJudge.judge(

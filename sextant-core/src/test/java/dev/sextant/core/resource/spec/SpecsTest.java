@@ -262,8 +262,24 @@ class SpecsTest {
                 "/metrics", Optional.of(9102), "process_cpu_seconds_total", Map.of()));
     assertThat(slo.metrics().get(0).consecutiveErrorLimit())
         .isEqualTo(Metric.DEFAULT_CONSECUTIVE_ERROR_LIMIT);
-    assertThat(slo.judge().orElseThrow().mannWhitney())
-        .isEqualTo(new Judge.MannWhitney(0.95, 0.1, 50, 75));
+    Judge judge = slo.judge().orElseThrow();
+    assertThat(judge.mannWhitney()).isEqualTo(new Judge.MannWhitney(0.95, 0.1, 50, 75));
+    assertThat(judge.mannWhitney().tolerance()).isEqualTo(Judge.MannWhitney.DEFAULT_TOLERANCE);
+    assertThat(judge.metrics())
+        .containsExactly(
+            new Judge.JudgedMetric(
+                "latency-p95",
+                Judge.Direction.INCREASE,
+                true,
+                true,
+                Judge.NanStrategy.REMOVE,
+                new Judge.Outliers(true, Judge.Outliers.DEFAULT_FACTOR),
+                Optional.of(new Judge.EffectSize(1.2, 1)),
+                Judge.DEFAULT_GROUP,
+                1),
+            Judge.JudgedMetric.named("cpu-seconds"));
+    assertThat(judge.metricNames(slo.metrics())).containsExactly("latency-p95", "cpu-seconds");
+    assertThat(judge.effectSize(judge.metrics().get(1))).isEqualTo(new Judge.EffectSize(1.1, 0.9));
     assertThat(slo.burnRate().orElseThrow().windows().get(0))
         .isEqualTo(new BurnRate.Window(Duration.ofHours(1), Duration.ofMinutes(5), 14.4));
     assertThat(slo.burnRate().orElseThrow().period()).isEqualTo(Duration.ofDays(30));
@@ -507,6 +523,89 @@ class SpecsTest {
               assertThat(e.field()).isEqualTo("spec.judge.mannWhitney");
               assertThat(e.reason())
                   .contains("pass threshold 40.0 is below the marginal threshold 50.0");
+            });
+  }
+
+  @Test
+  void a_judge_without_a_list_judges_every_metric_of_the_template() {
+    ObjectNode document = Examples.named("analysistemplates/checkout-slo.yaml");
+    ((ObjectNode) document.at("/spec/judge")).remove("metrics");
+    ((ObjectNode) document.at("/spec/judge/mannWhitney")).put("tolerance", 0.1);
+
+    AnalysisTemplateSpec spec =
+        (AnalysisTemplateSpec) Specs.read(Kind.ANALYSIS_TEMPLATE, document.path("spec"));
+
+    Judge judge = spec.judge().orElseThrow();
+    assertThat(judge.metricNames(spec.metrics()))
+        .containsExactly("latency-p95", "cpu-seconds", "error-ratio");
+    assertThat(judge.metric("error-ratio")).isEqualTo(Judge.JudgedMetric.named("error-ratio"));
+    assertThat(judge.mannWhitney().tolerance()).isEqualTo(0.1);
+  }
+
+  static Stream<Arguments> badJudges() {
+    return Stream.of(
+        Arguments.of(
+            "{\"name\": \"latency\"}",
+            "{}",
+            "spec",
+            "judge names metric 'latency', which the template does not define"),
+        Arguments.of(
+            "\"cpu-seconds\", {\"name\": \"cpu-seconds\", \"critical\": true}",
+            "{}",
+            "spec.judge.metrics[1].name",
+            "duplicate judged metric name \"cpu-seconds\" (already used by metrics[0])"),
+        Arguments.of(
+            "{\"name\": \"cpu-seconds\", \"direction\": \"up\"}",
+            "{}",
+            "spec.judge.metrics[0].direction",
+            "direction is one of [increase, decrease, either], not 'up'"),
+        Arguments.of(
+            "{\"name\": \"cpu-seconds\", \"weight\": 0}",
+            "{}",
+            "spec.judge.metrics[0].weight",
+            "a metric's weight within its group must be above 0"),
+        Arguments.of(
+            "{\"name\": \"cpu-seconds\", \"effectSize\": {\"allowedIncrease\": 0.9}}",
+            "{}",
+            "spec.judge.metrics[0].effectSize.allowedIncrease",
+            "allowedIncrease is a ratio of means, at least 1"),
+        Arguments.of(
+            "{\"name\": \"cpu-seconds\", \"outliers\": {\"strategy\": \"remove\", \"factor\": 0}}",
+            "{}",
+            "spec.judge.metrics[0].outliers.factor",
+            "the IQR factor must be above 0"),
+        Arguments.of(
+            "{\"name\": \"cpu-seconds\", \"group\": \"cpu\"}",
+            "{\"latency\": 50}",
+            "spec.judge.groups.latency",
+            "no judged metric is in group 'latency'; groups in use: [cpu]"),
+        Arguments.of(
+            "{\"name\": \"cpu-seconds\", \"group\": \"cpu\"}, \"latency-p95\"",
+            "{\"cpu\": 60, \"default\": 30}",
+            "spec.judge.groups",
+            "the weights of the groups add up to 90.0, not 100"),
+        Arguments.of(
+            "{\"name\": \"cpu-seconds\", \"group\": \"cpu\"}, \"latency-p95\"",
+            "{\"cpu\": 100}",
+            "spec.judge.groups",
+            "the weights add up to 100.0, which leaves nothing for the groups without a weight"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badJudges")
+  void a_judge_with_a_bad_metric_or_group_is_refused_naming_the_field(
+      String metrics, String groups, String field, String reason) {
+    ObjectNode document = Examples.named("analysistemplates/checkout-slo.yaml");
+    ObjectNode judge = (ObjectNode) document.at("/spec/judge");
+    judge.set("metrics", json("{\"metrics\": [" + metrics + "]}").get("metrics"));
+    judge.set("groups", json(groups));
+
+    assertThatThrownBy(() -> Specs.read(Kind.ANALYSIS_TEMPLATE, document.path("spec")))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.reason()).isEqualTo(reason);
             });
   }
 
