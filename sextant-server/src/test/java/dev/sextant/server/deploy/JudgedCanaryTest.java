@@ -1,0 +1,239 @@
+package dev.sextant.server.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sextant.api.ApiClient;
+import dev.sextant.core.validation.Input;
+import dev.sextant.server.Lab;
+import dev.sextant.server.PrometheusSetting;
+import dev.sextant.server.ServerConfig;
+import dev.sextant.server.SextantServer;
+import dev.sextant.server.store.EventQuery;
+import dev.sextant.server.store.RolloutJudged;
+import dev.sextant.server.store.StoreLocation;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Canaries judged against a baseline on a real Prometheus's numbers: a real server runs its own
+ * Prometheus (Debian's package, installed when missing), which scrapes the sample service's
+ * instances as the local target publishes them; a load runs through HAProxy the whole time.
+ */
+class JudgedCanaryTest {
+  private static final String TOKEN = "sxt_the-judged-canary-tests-token";
+
+  /** 20% to the canary (and 20% to its baseline), the judged analysis, promote. */
+  private static final String STRATEGY =
+      """
+      apiVersion: sextant.dev/v1
+      kind: Strategy
+      metadata:
+        name: judged-%1$s
+      spec:
+        canary:
+          steps:
+            - setWeight: 20
+            - analysis:
+                templates: [%1$s]
+            - promote: {}
+        abort:
+          onFailure: rollback
+          progressDeadline: 2m
+      """;
+
+  /** One critical metric that must have data, eight one-second samples of each side. */
+  private static final String TEMPLATE =
+      """
+      apiVersion: sextant.dev/v1
+      kind: AnalysisTemplate
+      metadata:
+        name: %s
+      spec:
+        metrics:
+          - name: %s
+            interval: 1s
+            initialDelay: 3s
+            count: 8
+            provider:
+              prometheus:
+                query: >-
+                  %s
+        judge:
+          mannWhitney:
+            confidence: 0.95
+            effectSize: 0.25
+            marginal: 50
+            pass: 75
+          metrics:
+            - name: %s
+              direction: increase
+              critical: true
+              mustHaveData: %s
+      """;
+
+  private static final String ERROR_RATIO =
+      "sum(rate(sample_requests_total{service=\"sample\",track=\"{{track}}\",code=\"500\"}[3s]))"
+          + " / sum(rate(sample_requests_total{service=\"sample\",track=\"{{track}}\"}[3s]))";
+  private static final String LATENCY =
+      "histogram_quantile(0.9, sum by (le) (rate(sample_request_duration_seconds_bucket"
+          + "{service=\"sample\",track=\"{{track}}\"}[3s])))";
+  private static final String NOTHING = "sum(rate(no_such_metric_total{track=\"{{track}}\"}[3s]))";
+
+  @TempDir Path home;
+  private SextantServer server;
+  private ApiClient api;
+  private Rollouts rollouts;
+  private SampleJar jar;
+
+  @BeforeEach
+  void start() throws Exception {
+    server =
+        SextantServer.start(
+            ServerConfig.onLoopback(new StoreLocation.Embedded(home.resolve("data")))
+                .withFirstAdminToken(TOKEN)
+                .withPrometheus(PrometheusSetting.LOCAL));
+    api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), Optional.of(TOKEN));
+    rollouts = new Rollouts(api);
+    jar = SampleJar.built();
+    apply(
+        """
+        apiVersion: sextant.dev/v1
+        kind: Environment
+        metadata:
+          name: dev
+        spec:
+          target:
+            type: local
+        ---
+        apiVersion: sextant.dev/v1
+        kind: Service
+        metadata:
+          name: sample
+        spec:
+          owner: team-tests
+        """);
+    template("errors", "error-ratio", ERROR_RATIO, true);
+    template("latency", "latency-p90", LATENCY, true);
+    template("nothing", "missing", NOTHING, false);
+    apply(jar.release("sample-v1", "1.0.0", "judged-errors"));
+    server.services().discovery().record("dev", Lab.host("x86_64"), "file:dev.yaml");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void a_canary_like_its_baseline_passes_and_its_numbers_are_in_its_status_events_and_metrics()
+      throws Exception {
+    apply(jar.release("sample-v2", "2.0.0", "judged-errors"));
+    String id;
+    try (Load load = serving()) {
+      JsonNode done = settled(rollouts.deploy("sample-v2"));
+      id = done.path("id").asText();
+
+      assertThat(done.path("phase").asText()).isEqualTo("succeeded");
+      JsonNode judgement = done.path("judgements").get(0);
+      assertThat(judgement.path("verdict").asText()).isEqualTo("pass");
+      assertThat(judgement.path("score").asDouble()).isEqualTo(100);
+      assertThat(judgement.path("metrics").get(0).path("classification").asText())
+          .isEqualTo("pass");
+      assertThat(done.path("measurements"))
+          .anySatisfy(m -> assertThat(m.path("track").asText()).isEqualTo("baseline"))
+          .anySatisfy(m -> assertThat(m.path("track").asText()).isEqualTo("canary"))
+          .allSatisfy(m -> assertThat(m.path("metric").asText()).isEqualTo("error-ratio"));
+      assertThat(load.errors()).isZero();
+    }
+    assertThat(server.services().events(EventQuery.last(50).ofType(RolloutJudged.TYPE)))
+        .singleElement()
+        .satisfies(e -> assertThat(e.envelope().outcome()).isEqualTo("pass"));
+    assertThat(api.text("metrics"))
+        .contains(
+            "sextant_canary_score{analysis=\"step-1\",environment=\"dev\",rollout=\"" + id + "\"",
+            "sextant_analysis_measurements_total{environment=\"dev\",metric=\"error-ratio\","
+                + "rollout=\""
+                + id
+                + "\",service=\"sample\",track=\"baseline\",verdict=\"successful\"}");
+  }
+
+  @Test
+  void a_canary_slower_than_its_baseline_is_classified_high_and_fails_the_run() throws Exception {
+    apply(jar.release("sample-slow", "2.0.0", "judged-latency", "--latency=40ms"));
+    try (Load load = serving()) {
+      JsonNode done = settled(rollouts.deploy("sample-slow"));
+
+      assertFailedBy(done, "latency-p90", "high");
+    }
+  }
+
+  @Test
+  void a_canary_with_more_errors_than_its_baseline_is_classified_high_and_fails_the_run()
+      throws Exception {
+    apply(jar.release("sample-errors", "2.0.0", "judged-errors", "--error-rate=0.3"));
+    try (Load load = serving()) {
+      JsonNode done = settled(rollouts.deploy("sample-errors"));
+
+      assertFailedBy(done, "error-ratio", "high");
+    }
+  }
+
+  @Test
+  void an_empty_result_is_no_data_and_never_passes() throws Exception {
+    apply(jar.release("sample-unseen", "2.0.0", "judged-nothing"));
+    try (Load load = serving()) {
+      JsonNode done = settled(rollouts.deploy("sample-unseen"));
+
+      assertThat(done.path("phase").asText()).isNotEqualTo("succeeded");
+      assertThat(done.path("measurements"))
+          .isNotEmpty()
+          .allSatisfy(m -> assertThat(m.path("value").isNull()).isTrue());
+      assertThat(done.path("judgements").get(0).path("metrics").get(0).path("classification"))
+          .hasToString("\"nodata\"");
+    }
+  }
+
+  private static void assertFailedBy(JsonNode done, String metric, String classification) {
+    assertThat(done.path("phase").asText()).isEqualTo("failed");
+    JsonNode judgement = done.path("judgements").get(0);
+    assertThat(judgement.path("verdict").asText()).isEqualTo("fail");
+    JsonNode result = judgement.path("metrics").get(0);
+    assertThat(result.path("metric").asText()).isEqualTo(metric);
+    assertThat(result.path("classification").asText()).isEqualTo(classification);
+    assertThat(result.path("failsRun").asBoolean()).isTrue();
+    assertThat(done.path("reason").asText()).contains("judge");
+    assertThat(done.path("stableRevision").asText()).isEqualTo("sample-v1@1/jar");
+  }
+
+  /** v1 serving, and a load through HAProxy for the canary and baseline to be measured under. */
+  private Load serving() throws InterruptedException {
+    JsonNode v1 = settled(rollouts.deploy("sample-v1"));
+    assertThat(v1.path("phase").asText()).isEqualTo("succeeded");
+    return Load.on(URI.create(v1.path("endpoint").asText() + "/"));
+  }
+
+  private JsonNode settled(JsonNode rollout) throws InterruptedException {
+    return rollouts.await(
+        rollout, r -> r.path("terminal").asBoolean() && r.path("settled").asBoolean());
+  }
+
+  private void template(String name, String metric, String query, boolean mustHaveData) {
+    apply(TEMPLATE.formatted(name, metric, query, metric, mustHaveData));
+    apply(STRATEGY.formatted(name));
+  }
+
+  private void apply(String text) {
+    server
+        .services()
+        .resources()
+        .apply(List.of(new Input("test.yaml", text.getBytes(StandardCharsets.UTF_8))), "test");
+  }
+}
