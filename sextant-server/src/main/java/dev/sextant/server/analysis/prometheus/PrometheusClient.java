@@ -5,6 +5,7 @@ import dev.sextant.server.analysis.prometheus.PrometheusQueryException.Kind;
 import dev.sextant.server.secret.SecretResolver;
 import dev.sextant.server.secret.UnresolvedSecretException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -173,7 +174,7 @@ public final class PrometheusClient {
     } catch (UnresolvedSecretException e) {
       // Its message names the reference and why, never a value.
       throw new PrometheusQueryException(
-          Kind.UNREACHABLE,
+          Kind.NO_TOKEN,
           "cannot read the bearer token for Prometheus at " + shown + ": " + e.getMessage());
     }
   }
@@ -198,7 +199,7 @@ public final class PrometheusClient {
 
   /** Milliseconds as Prometheus' seconds with a fraction, which every parameter accepts. */
   private static String seconds(long millis) {
-    return java.math.BigDecimal.valueOf(millis, 3).toPlainString();
+    return BigDecimal.valueOf(millis, 3).toPlainString();
   }
 
   private static String redacted(URI address) {
