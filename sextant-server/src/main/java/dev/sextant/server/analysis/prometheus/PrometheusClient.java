@@ -5,6 +5,7 @@ import dev.sextant.server.analysis.prometheus.PrometheusQueryException.Kind;
 import dev.sextant.server.secret.SecretResolver;
 import dev.sextant.server.secret.UnresolvedSecretException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,7 +37,6 @@ public final class PrometheusClient {
   /** What the request waits beyond Prometheus' own timeout, for its refusal to arrive. */
   private static final Duration GRACE = Duration.ofSeconds(2);
 
-  private final URI address;
   private final String shown;
   private final Optional<SecretRef> bearerToken;
   private final SecretResolver secrets;
@@ -66,7 +66,6 @@ public final class PrometheusClient {
     if (timeout.toMillis() < 1) {
       throw new IllegalArgumentException("a query timeout is at least 1 ms, not " + timeout);
     }
-    this.address = address;
     this.bearerToken = Objects.requireNonNull(bearerToken, "bearerToken");
     this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.http = Objects.requireNonNull(http, "http");
@@ -81,7 +80,7 @@ public final class PrometheusClient {
         .build();
   }
 
-  /** The address as messages show it: no user information, no query. */
+  /** The address as messages show it and requests use it: no user information, no query. */
   public String address() {
     return shown;
   }
@@ -108,7 +107,8 @@ public final class PrometheusClient {
    */
   public QueryResult.Matrix queryRange(String promql, Instant start, Instant end, Duration step) {
     if (end.isBefore(start)) {
-      throw new IllegalArgumentException("a range ends after it starts: " + start + " > " + end);
+      throw new IllegalArgumentException(
+          "a range cannot end (" + end + ") before it starts (" + start + ")");
     }
     if (step.toMillis() < 1) {
       throw new IllegalArgumentException("a range's step is at least 1 ms, not " + step);
@@ -173,15 +173,14 @@ public final class PrometheusClient {
     } catch (UnresolvedSecretException e) {
       // Its message names the reference and why, never a value.
       throw new PrometheusQueryException(
-          Kind.UNREACHABLE,
+          Kind.NO_TOKEN,
           "cannot read the bearer token for Prometheus at " + shown + ": " + e.getMessage());
     }
   }
 
   private URI endpoint(String path, Map<String, String> params) {
-    String base = address.toString();
-    int cut = base.indexOf('?');
-    base = cut < 0 ? base : base.substring(0, cut);
+    // The shown address: credentials in the address are never sent, nor its query.
+    String base = shown;
     while (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }
@@ -198,7 +197,7 @@ public final class PrometheusClient {
 
   /** Milliseconds as Prometheus' seconds with a fraction, which every parameter accepts. */
   private static String seconds(long millis) {
-    return java.math.BigDecimal.valueOf(millis, 3).toPlainString();
+    return BigDecimal.valueOf(millis, 3).toPlainString();
   }
 
   private static String redacted(URI address) {

@@ -16,6 +16,8 @@ public final class PrometheusQueryException extends RuntimeException {
     REFUSED,
     /** No answer: the connection failed or the request timed out. */
     UNREACHABLE,
+    /** Not asked: the bearer token's reference could not be resolved. */
+    NO_TOKEN,
     /** An answer that is not Prometheus' API: another HTTP status, a body that is not its JSON. */
     MALFORMED
   }
