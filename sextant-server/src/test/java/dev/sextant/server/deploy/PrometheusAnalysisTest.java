@@ -23,11 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Canaries judged against a baseline on a real Prometheus's numbers: a real server runs its own
- * Prometheus (Debian's package, installed when missing), which scrapes the sample service's
- * instances as the local target publishes them; a load runs through HAProxy the whole time.
+ * Canaries judged against a baseline, and gated on their error budget's burn rate, on a real
+ * Prometheus's numbers: a real server runs its own Prometheus (Debian's package, installed when
+ * missing), which scrapes the sample service's instances as the local target publishes them; a load
+ * runs through HAProxy the whole time.
  */
-class JudgedCanaryTest {
+class PrometheusAnalysisTest {
   private static final String TOKEN = "sxt_the-judged-canary-tests-token";
 
   /** 20% to the canary (and 20% to its baseline), the judged analysis, promote. */
@@ -77,6 +78,39 @@ class JudgedCanaryTest {
               direction: increase
               critical: true
               mustHaveData: %s
+      """;
+
+  /**
+   * A 99% SLO over {@code period}, with one window pair: the canary's error ratio over each window
+   * ({{window}}), measured three times a second apart; the first may come before Prometheus has two
+   * scrapes of the canary, so no data twice is not yet inconclusive.
+   */
+  private static final String GATED =
+      """
+      apiVersion: sextant.dev/v1
+      kind: AnalysisTemplate
+      metadata:
+        name: %s
+      spec:
+        metrics:
+          - name: error-ratio
+            interval: 1s
+            initialDelay: 4s
+            count: 3
+            inconclusiveLimit: 2
+            provider:
+              prometheus:
+                query: >-
+                  sum(rate(sample_requests_total{service="sample",track="canary",code="500"}[{{window}}]))
+                  / sum(rate(sample_requests_total{service="sample",track="canary"}[{{window}}]))
+        burnRate:
+          slo: 99
+          metric: error-ratio
+          period: %s
+          windows:
+            - long: 20s
+              short: 5s
+              factor: %s
       """;
 
   private static final String ERROR_RATIO =
@@ -198,6 +232,47 @@ class JudgedCanaryTest {
           .allSatisfy(m -> assertThat(m.path("value").isNull()).isTrue());
       assertThat(done.path("judgements").get(0).path("metrics").get(0).path("classification"))
           .hasToString("\"nodata\"");
+    }
+  }
+
+  @Test
+  void a_canary_burning_its_error_budget_faster_than_a_pair_s_factor_fails_the_run()
+      throws Exception {
+    // 30% errors on a 99% SLO burn the budget 30 times as fast as it lasts: past 10 on both
+    // windows.
+    apply(GATED.formatted("burning", "720h", "10"));
+    apply(STRATEGY.formatted("burning"));
+    apply(jar.release("sample-burning", "2.0.0", "judged-burning", "--error-rate=0.3"));
+    try (Load load = serving()) {
+      JsonNode done = settled(rollouts.deploy("sample-burning"));
+
+      assertThat(done.path("phase").asText()).isEqualTo("failed");
+      assertThat(done.path("measurements"))
+          .anySatisfy(
+              m -> {
+                assertThat(m.path("verdict").asText()).isEqualTo("failed");
+                assertThat(m.path("value").asDouble()).isBetween(15.0, 45.0);
+                assertThat(m.path("message").asText()).contains("20s", "5s");
+              });
+    }
+  }
+
+  @Test
+  void a_canary_that_spent_the_period_s_budget_pauses_for_a_person_without_a_pair_firing()
+      throws Exception {
+    // No pair fires at a factor of 100, but 30% errors spend a 1% budget over the whole period.
+    apply(GATED.formatted("spent", "1m", "100"));
+    apply(STRATEGY.formatted("spent"));
+    apply(jar.release("sample-spent", "2.0.0", "judged-spent", "--error-rate=0.3"));
+    try (Load load = serving()) {
+      JsonNode paused =
+          rollouts.await(
+              rollouts.deploy("sample-spent"), r -> r.path("phase").asText().equals("paused"));
+
+      assertThat(paused.path("weight").asInt()).isEqualTo(20);
+      assertThat(paused.path("reason").asText()).contains("inconclusive", "budget");
+      assertThat(paused.path("measurements"))
+          .allSatisfy(m -> assertThat(m.path("verdict").asText()).isEqualTo("inconclusive"));
     }
   }
 
