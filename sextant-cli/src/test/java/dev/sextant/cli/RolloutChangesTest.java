@@ -38,6 +38,21 @@ class RolloutChangesTest {
   }
 
   @Test
+  void a_baseline_measurement_names_its_track_and_a_judgement_its_score_and_classes_once() {
+    var baseline = Rollouts.measured(Rollouts.analysing(), "2026-12-06T17:02:00Z", 0, "successful");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) baseline.get("measurements").get(0))
+        .put("track", "baseline");
+    var judged = Rollouts.judged(baseline);
+
+    assertThat(RolloutChanges.between(Optional.of(Rollouts.analysing()), baseline))
+        .containsExactly("[2m00s] step-1 error-rate (baseline) = 0.0: successful");
+    assertThat(RolloutChanges.between(Optional.of(baseline), judged))
+        .containsExactly(
+            "[2m40s] step-1 judge: score 0.0, fail; error-ratio high; latency-p90 pass");
+    assertThat(RolloutChanges.between(Optional.of(judged), judged)).isEmpty();
+  }
+
+  @Test
   void the_same_state_again_prints_nothing_as_after_a_reconnect() {
     assertThat(RolloutChanges.between(Optional.of(Rollouts.analysing()), Rollouts.analysing()))
         .isEmpty();

@@ -35,7 +35,25 @@ class RolloutViewTest {
         .anySatisfy(
             line ->
                 assertThat(line)
-                    .matches("step-1 +error-rate +0.0123 +successful +2026-12-06T17:02:10Z"));
+                    .matches(
+                        "step-1 +error-rate +canary +0.0123 +successful +2026-12-06T17:02:10Z"));
+  }
+
+  @Test
+  void a_judged_rollout_shows_each_metric_s_class_the_score_and_the_judge_s_summary() {
+    var rollout = Rollouts.judged(Rollouts.analysing());
+
+    String shown = render(out -> RolloutView.print(out, rollout));
+
+    assertThat(shown.lines())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .matches(
+                        "step-1 +error-ratio +high +yes +0.0 +fail +canary 0.29 vs baseline 0"))
+        .anySatisfy(
+            line -> assertThat(line).matches("step-1 +latency-p90 +pass +no +0.0 +fail +alike"));
+    assertThat(shown).contains("Judge: score 0, failed by critical error-ratio high");
   }
 
   @Test

@@ -69,6 +69,37 @@ final class Rollouts {
     return measuredRollout;
   }
 
+  /** The rollout with a judgement: error-ratio high and critical, latency alike; score 0. */
+  static ObjectNode judged(ObjectNode rollout) {
+    ObjectNode judged = rollout.deepCopy();
+    ObjectNode judgement =
+        judged
+            .putArray("judgements")
+            .addObject()
+            .put("analysis", "step-1")
+            .put("at", "2026-12-06T17:02:40Z")
+            .put("score", 0.0)
+            .put("verdict", "fail")
+            .put("summary", "score 0, failed by critical error-ratio high");
+    judgement
+        .putArray("metrics")
+        .add(metric("error-ratio", "high", true, "canary 0.29 vs baseline 0"))
+        .add(metric("latency-p90", "pass", false, "alike"));
+    judged.put("updated", "2026-12-06T17:02:40Z");
+    return judged;
+  }
+
+  private static ObjectNode metric(
+      String name, String classification, boolean critical, String reason) {
+    return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+        .objectNode()
+        .put("metric", name)
+        .put("classification", classification)
+        .put("critical", critical)
+        .put("failsRun", critical)
+        .put("reason", reason);
+  }
+
   /** The rollout at its end, in that phase. */
   static ObjectNode ended(ObjectNode rollout, String phase, String reason) {
     ObjectNode end = rollout.deepCopy();
