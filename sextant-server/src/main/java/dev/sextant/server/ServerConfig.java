@@ -1,5 +1,6 @@
 package dev.sextant.server;
 
+import dev.sextant.server.notify.NotifySettings;
 import dev.sextant.server.store.StoreLocation;
 import dev.sextant.server.work.WorkSettings;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param work how this server claims background work from the store
  * @param firstAdminToken the token of the first admin, when this server is the first on its store;
  *     a random one is made when empty
+ * @param notifications how notifications of rollout transitions are sent, and the name they give
+ *     this server
  */
 public record ServerConfig(
     StoreLocation store,
@@ -26,7 +29,8 @@ public record ServerConfig(
     Optional<String> agentToken,
     Duration driftInterval,
     WorkSettings work,
-    Optional<String> firstAdminToken) {
+    Optional<String> firstAdminToken,
+    NotifySettings notifications) {
   public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofMinutes(5);
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
@@ -39,6 +43,7 @@ public record ServerConfig(
     Objects.requireNonNull(agentToken, "agentToken");
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(firstAdminToken, "firstAdminToken");
+    Objects.requireNonNull(notifications, "notifications");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("a port is between 0 and 65535, not " + port);
     }
@@ -61,7 +66,8 @@ public record ServerConfig(
         agentToken,
         driftInterval,
         WorkSettings.defaults(nodeName()),
-        Optional.empty());
+        Optional.empty(),
+        NotifySettings.DEFAULTS);
   }
 
   /** A server on loopback, on a free port, with no agent token and the default drift interval. */
@@ -71,20 +77,27 @@ public record ServerConfig(
 
   public ServerConfig withAgentToken(String token) {
     return new ServerConfig(
-        store, bind, port, Optional.of(token), driftInterval, work, firstAdminToken);
+        store, bind, port, Optional.of(token), driftInterval, work, firstAdminToken, notifications);
   }
 
   public ServerConfig withDriftInterval(Duration interval) {
-    return new ServerConfig(store, bind, port, agentToken, interval, work, firstAdminToken);
+    return new ServerConfig(
+        store, bind, port, agentToken, interval, work, firstAdminToken, notifications);
   }
 
   public ServerConfig withWork(WorkSettings settings) {
     return new ServerConfig(
-        store, bind, port, agentToken, driftInterval, settings, firstAdminToken);
+        store, bind, port, agentToken, driftInterval, settings, firstAdminToken, notifications);
   }
 
   public ServerConfig withFirstAdminToken(String token) {
-    return new ServerConfig(store, bind, port, agentToken, driftInterval, work, Optional.of(token));
+    return new ServerConfig(
+        store, bind, port, agentToken, driftInterval, work, Optional.of(token), notifications);
+  }
+
+  public ServerConfig withNotifications(NotifySettings settings) {
+    return new ServerConfig(
+        store, bind, port, agentToken, driftInterval, work, firstAdminToken, settings);
   }
 
   /**
