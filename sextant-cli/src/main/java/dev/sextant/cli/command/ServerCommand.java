@@ -103,6 +103,13 @@ public final class ServerCommand implements Callable<Integer> {
           "How often every environment's drift is checked, besides on each new fingerprint (default: ${DEFAULT-VALUE}).")
   String driftInterval;
 
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description =
+          "What this server calls itself in the notifications Notifiers send, e.g. prod-eu-cluster, so that a channel that hears of several knows which one speaks (default: no name).")
+  String name;
+
   @Override
   public Integer call() throws Exception {
     var context = root.context();
@@ -116,6 +123,9 @@ public final class ServerCommand implements Callable<Integer> {
       config =
           new ServerConfig(
               store, bind, port, TokenFiles.agentToken(agentTokenFile, context), every);
+      if (name != null) {
+        config = config.withNotifications(config.notifications().withServerName(name));
+      }
     } catch (IllegalArgumentException e) {
       throw CliException.invalid(e.getMessage());
     }

@@ -40,7 +40,14 @@ public record NotifySettings(
     }
   }
 
+  /**
+   * @throws IllegalArgumentException when the name is blank or longer than 100 characters
+   */
   public NotifySettings withServerName(String name) {
+    if (name.isBlank() || name.length() > 100) {
+      throw new IllegalArgumentException(
+          "a server's name is 1 to 100 characters, not blank; found " + name.length());
+    }
     return new NotifySettings(attempts, firstBackoff, maxBackoff, timeout, Optional.of(name));
   }
 
