@@ -35,6 +35,9 @@ final class WebhookSender {
   WebhookSender(SecretResolver secrets, Duration timeout) {
     this.http =
         HttpClient.newBuilder()
+            // Plain HTTP/1.1: webhook receivers are often small servers that an h2c upgrade
+            // request confuses.
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
