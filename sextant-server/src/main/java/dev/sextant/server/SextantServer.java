@@ -197,6 +197,7 @@ public final class SextantServer implements AutoCloseable {
         work.close();
       }
       if (opened != null) {
+        opened.notifications().close();
         opened.deploying().close();
       }
       database.close();
