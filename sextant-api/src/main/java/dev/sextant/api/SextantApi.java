@@ -72,4 +72,16 @@ public interface SextantApi {
    * new one as it is committed, until {@code each} returns false.
    */
   void streamEvents(long after, Predicate<EventItem> each);
+
+  /** {@code GET /api/v1/notifications/dead-letters}: the last {@code limit}, newest first. */
+  NotificationDeliveries deadLetters(int limit);
+
+  /**
+   * {@code POST /api/v1/notifications/dead-letters/{id}/replay}: sends a dead letter again, with
+   * its attempts counted afresh; a delivery already pending or delivered is left as it is.
+   */
+  NotificationDelivery replay(long id);
+
+  /** {@code GET /api/v1/notifications/deliveries?rollout=}: every notification about a rollout. */
+  NotificationDeliveries deliveries(String rollout);
 }

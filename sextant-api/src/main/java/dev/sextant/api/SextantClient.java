@@ -3,6 +3,7 @@ package dev.sextant.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -173,6 +174,29 @@ public final class SextantClient implements SextantApi {
     client.stream(
         "api/v1/events/stream?after=" + after,
         event -> each.test(convert(parse(event.data()), EventItem.class)));
+  }
+
+  @Override
+  public NotificationDeliveries deadLetters(int limit) {
+    return convert(
+        client.get("api/v1/notifications/dead-letters?limit=" + limit).orElseThrow(),
+        NotificationDeliveries.class);
+  }
+
+  @Override
+  public NotificationDelivery replay(long id) {
+    return convert(
+        client.post(
+            "api/v1/notifications/dead-letters/" + id + "/replay",
+            JsonNodeFactory.instance.objectNode()),
+        NotificationDelivery.class);
+  }
+
+  @Override
+  public NotificationDeliveries deliveries(String rollout) {
+    return convert(
+        client.get("api/v1/notifications/deliveries?rollout=" + segment(rollout)).orElseThrow(),
+        NotificationDeliveries.class);
   }
 
   private static String segment(String text) {

@@ -11,6 +11,7 @@ import dev.sextant.cli.command.FingerprintCommand;
 import dev.sextant.cli.command.GetCommand;
 import dev.sextant.cli.command.GraphCommand;
 import dev.sextant.cli.command.HistoryCommand;
+import dev.sextant.cli.command.NotificationsCommand;
 import dev.sextant.cli.command.PlanCommand;
 import dev.sextant.cli.command.RoleCommand;
 import dev.sextant.cli.command.RolloutCommand;
@@ -91,6 +92,7 @@ public final class SextantCommand implements Runnable {
             ApproveCommand.class,
             DeployCommand.class,
             RolloutCommand.class,
+            NotificationsCommand.class,
             DriftCommand.class,
             GraphCommand.class,
             AgentCommand.class,

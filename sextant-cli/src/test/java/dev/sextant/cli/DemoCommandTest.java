@@ -20,9 +20,9 @@ class DemoCommandTest {
 
     assertThat(result.code()).as(result.toString()).isZero();
     assertThat(result.out())
-        .contains("22 resources in 22 files are valid")
-        .contains("22 created")
-        .contains("22 unchanged")
+        .contains("24 resources in 24 files are valid")
+        .contains("24 created")
+        .contains("24 unchanged")
         .contains("1 configured")
         .contains("same document as the file: yes")
         .contains("Environment/prod-eu (revision")

@@ -1,5 +1,6 @@
 package dev.sextant.server;
 
+import dev.sextant.server.notify.NotifySettings;
 import dev.sextant.server.store.StoreLocation;
 import dev.sextant.server.work.WorkSettings;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param firstAdminToken the token of the first admin, when this server is the first on its store;
  *     a random one is made when empty
  * @param prometheus the Prometheus that analyses query when their metric names none
+ * @param notifications how notifications of rollout transitions are sent, and the name they give
+ *     this server
  */
 public record ServerConfig(
     StoreLocation store,
@@ -28,7 +31,8 @@ public record ServerConfig(
     Duration driftInterval,
     WorkSettings work,
     Optional<String> firstAdminToken,
-    PrometheusSetting prometheus) {
+    PrometheusSetting prometheus,
+    NotifySettings notifications) {
   public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofMinutes(5);
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
@@ -42,6 +46,7 @@ public record ServerConfig(
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(firstAdminToken, "firstAdminToken");
     Objects.requireNonNull(prometheus, "prometheus");
+    Objects.requireNonNull(notifications, "notifications");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("a port is between 0 and 65535, not " + port);
     }
@@ -65,7 +70,8 @@ public record ServerConfig(
         driftInterval,
         WorkSettings.defaults(nodeName()),
         Optional.empty(),
-        PrometheusSetting.NONE);
+        PrometheusSetting.NONE,
+        NotifySettings.DEFAULTS);
   }
 
   /** A server on loopback, on a free port, with no agent token and the default drift interval. */
@@ -75,27 +81,64 @@ public record ServerConfig(
 
   public ServerConfig withAgentToken(String token) {
     return new ServerConfig(
-        store, bind, port, Optional.of(token), driftInterval, work, firstAdminToken, prometheus);
+        store,
+        bind,
+        port,
+        Optional.of(token),
+        driftInterval,
+        work,
+        firstAdminToken,
+        prometheus,
+        notifications);
   }
 
   public ServerConfig withDriftInterval(Duration interval) {
     return new ServerConfig(
-        store, bind, port, agentToken, interval, work, firstAdminToken, prometheus);
+        store, bind, port, agentToken, interval, work, firstAdminToken, prometheus, notifications);
   }
 
   public ServerConfig withWork(WorkSettings settings) {
     return new ServerConfig(
-        store, bind, port, agentToken, driftInterval, settings, firstAdminToken, prometheus);
+        store,
+        bind,
+        port,
+        agentToken,
+        driftInterval,
+        settings,
+        firstAdminToken,
+        prometheus,
+        notifications);
   }
 
   public ServerConfig withFirstAdminToken(String token) {
     return new ServerConfig(
-        store, bind, port, agentToken, driftInterval, work, Optional.of(token), prometheus);
+        store,
+        bind,
+        port,
+        agentToken,
+        driftInterval,
+        work,
+        Optional.of(token),
+        prometheus,
+        notifications);
   }
 
   public ServerConfig withPrometheus(PrometheusSetting setting) {
     return new ServerConfig(
-        store, bind, port, agentToken, driftInterval, work, firstAdminToken, setting);
+        store,
+        bind,
+        port,
+        agentToken,
+        driftInterval,
+        work,
+        firstAdminToken,
+        setting,
+        notifications);
+  }
+
+  public ServerConfig withNotifications(NotifySettings settings) {
+    return new ServerConfig(
+        store, bind, port, agentToken, driftInterval, work, firstAdminToken, prometheus, settings);
   }
 
   /**

@@ -8,7 +8,10 @@ import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DiscoveryService;
 import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.metrics.ServerMetrics;
+import dev.sextant.server.notify.Notifications;
+import dev.sextant.server.notify.NotifySettings;
 import dev.sextant.server.plan.PlanService;
+import dev.sextant.server.secret.Secrets;
 import dev.sextant.server.service.ResourceService;
 import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.Database;
@@ -27,7 +30,8 @@ public record Services(
     ServerMetrics metrics,
     AccessControl access,
     PlanService plans,
-    Deploying deploying)
+    Deploying deploying,
+    Notifications notifications)
     implements AutoCloseable {
 
   /**
@@ -63,12 +67,23 @@ public record Services(
         metrics,
         new AccessControl(database, clock),
         plans,
-        Deploying.withoutTarget(database, resources, plans, metrics, clock));
+        Deploying.withoutTarget(database, resources, plans, metrics, clock),
+        new Notifications(database, new Secrets(System.getenv()), NotifySettings.DEFAULTS, clock));
   }
 
   /** These services deploying with {@code deploying}: a server's engine, timers and target. */
   public Services deployingWith(Deploying deploying) {
-    return new Services(database, resources, discovery, drift, metrics, access, plans, deploying);
+    return new Services(
+        database, resources, discovery, drift, metrics, access, plans, deploying, notifications);
+  }
+
+  /**
+   * These services notifying with {@code notifications}: a server's, with its settings. The worker
+   * runs only once the server starts it.
+   */
+  public Services notifyingWith(Notifications notifications) {
+    return new Services(
+        database, resources, discovery, drift, metrics, access, plans, deploying, notifications);
   }
 
   public static Services on(
@@ -106,6 +121,7 @@ public record Services(
 
   @Override
   public void close() {
+    notifications.close();
     deploying.close();
     database.close();
   }

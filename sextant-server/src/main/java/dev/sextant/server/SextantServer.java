@@ -7,7 +7,9 @@ import dev.sextant.server.deploy.Confirmations;
 import dev.sextant.server.deploy.DriftResponse;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DriftWatch;
+import dev.sextant.server.notify.Notifications;
 import dev.sextant.server.rollout.RolloutEngine;
+import dev.sextant.server.secret.Secrets;
 import dev.sextant.server.store.Database;
 import dev.sextant.server.store.Revision;
 import dev.sextant.server.store.StoreLocation;
@@ -130,7 +132,12 @@ public final class SextantServer implements AutoCloseable {
               });
       LocalDeploying local =
           LocalDeploying.on(services, localHome(config), clock, config.prometheus());
-      services = services.deployingWith(local.deploying);
+      services =
+          services
+              .deployingWith(local.deploying)
+              .notifyingWith(
+                  new Notifications(
+                      database, new Secrets(System.getenv()), config.notifications(), clock));
       opened = services;
       Optional<String> firstAdmin = services.access().bootstrap(config.firstAdminToken());
       DriftWatch drift = services.drift();
@@ -182,6 +189,7 @@ public final class SextantServer implements AutoCloseable {
                           .map(r -> Long.toString(r.id()))
                           .collect(java.util.stream.Collectors.joining("-"))));
       work.start();
+      services.notifications().start();
       recoverInBackground(engine);
       ApiServer api = listen(services, config);
       return new SextantServer(services, work, api, firstAdmin, local.confirmations);
@@ -190,6 +198,7 @@ public final class SextantServer implements AutoCloseable {
         work.close();
       }
       if (opened != null) {
+        opened.notifications().close();
         opened.deploying().close();
       }
       database.close();

@@ -112,6 +112,13 @@ public final class ServerCommand implements Callable<Integer> {
           "The Prometheus that analyses query when a metric names none: 'local' runs one on loopback that scrapes every instance the local target runs (Debian's package, installed when missing and root); a URL uses that one, and the local target writes its scrape targets under the data directory's local/prometheus/targets/*.json for it to read (file-based service discovery); 'none' has none (default: $SEXTANT_PROMETHEUS, else none).")
   String prometheus;
 
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description =
+          "What this server calls itself in the notifications Notifiers send, e.g. prod-eu-cluster, so that a channel that hears of several knows which one speaks (default: no name).")
+  String name;
+
   @Override
   public Integer call() throws Exception {
     var context = root.context();
@@ -125,6 +132,9 @@ public final class ServerCommand implements Callable<Integer> {
       config =
           new ServerConfig(store, bind, port, TokenFiles.agentToken(agentTokenFile, context), every)
               .withPrometheus(PrometheusSetting.parse(prometheus));
+      if (name != null) {
+        config = config.withNotifications(config.notifications().withServerName(name));
+      }
     } catch (IllegalArgumentException e) {
       throw CliException.invalid(e.getMessage());
     }

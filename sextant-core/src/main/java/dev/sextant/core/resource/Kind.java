@@ -12,7 +12,8 @@ public enum Kind {
   POLICY("Policy", "policies"),
   STRATEGY("Strategy", "strategies"),
   ANALYSIS_TEMPLATE("AnalysisTemplate", "analysistemplates"),
-  PIPELINE("Pipeline", "pipelines");
+  PIPELINE("Pipeline", "pipelines"),
+  NOTIFIER("Notifier", "notifiers");
 
   public static final String API_VERSION = "sextant.dev/v1";
 

@@ -100,8 +100,9 @@ final class ResourceRoutes {
   /**
    * Who may apply what: an Environment takes administering it, under its new labels and its old
    * ones (so no one moves an environment into their own scope); a Policy reaches every environment,
-   * so it takes administering all of them; everything else belongs to no environment and takes
-   * {@code apply} anywhere, which the route checked.
+   * so it takes administering all of them, as a Notifier does, which hears of every environment's
+   * rollouts and sends them out; everything else belongs to no environment and takes {@code apply}
+   * anywhere, which the route checked.
    */
   private static void admit(Principal principal, List<Resource> resources, Guard guard) {
     for (Resource resource : resources) {
@@ -110,7 +111,7 @@ final class ResourceRoutes {
           principal.require(Permission.ADMINISTER, resource.name(), resource.metadata().labels());
           principal.require(Permission.ADMINISTER, resource.name(), guard.labels(resource.name()));
         }
-        case POLICY -> principal.requireEverywhere(Permission.ADMINISTER);
+        case POLICY, NOTIFIER -> principal.requireEverywhere(Permission.ADMINISTER);
         default -> principal.requireSomewhere(Permission.APPLY);
       }
     }

@@ -35,7 +35,10 @@ public sealed interface Event
         RolloutMeasured,
         DeploymentStarted,
         RevisionMarked,
-        RolloutJudged {
+        RolloutJudged,
+        NotificationQueued,
+        NotificationDelivered,
+        NotificationFailed {
 
   /** The longest reason kept; a longer one is cut, since reasons are for people, not parsers. */
   int MAX_REASON_LENGTH = 500;
@@ -73,6 +76,9 @@ public sealed interface Event
         case DeploymentStarted.TYPE -> DeploymentStarted.of(envelope);
         case RevisionMarked.TYPE -> RevisionMarked.of(envelope);
         case RolloutJudged.TYPE -> RolloutJudged.of(envelope);
+        case NotificationQueued.TYPE -> NotificationQueued.of(envelope);
+        case NotificationDelivered.TYPE -> NotificationDelivered.of(envelope);
+        case NotificationFailed.TYPE -> NotificationFailed.of(envelope);
         default -> throw new StoreException("the store holds an unknown event type");
       };
     } catch (RuntimeException e) {

@@ -105,6 +105,22 @@ public final class EventRepository {
         .list();
   }
 
+  /** The last event of the subject and type before sequence number {@code sequence}, if any. */
+  public Optional<LoggedEvent> lastBefore(String subject, String type, long sequence) {
+    return tx.handle()
+        .createQuery(
+            "select "
+                + COLUMNS
+                + " from events where subject = :subject and event_type = :type"
+                + " and sequence_number < :sequence"
+                + " order by sequence_number desc fetch first 1 rows only")
+        .bind("subject", subject)
+        .bind("type", type)
+        .bind("sequence", sequence)
+        .map(EventRepository::toEvent)
+        .findOne();
+  }
+
   /** The sequence number of the last event appended; 0 when there is none. */
   public long lastSequence() {
     return tx.handle()

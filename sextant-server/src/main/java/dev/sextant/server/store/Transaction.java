@@ -27,6 +27,7 @@ public final class Transaction {
   private final PlanRepository plans;
   private final RolloutRepository rollouts;
   private final DeploymentRepository deployments;
+  private final NotificationRepository notifications;
   private int changes;
   private int appended;
   private long lastSequence;
@@ -45,6 +46,7 @@ public final class Transaction {
     this.plans = new PlanRepository(this);
     this.rollouts = new RolloutRepository(this);
     this.deployments = new DeploymentRepository(this);
+    this.notifications = new NotificationRepository(this);
   }
 
   static Transaction writing(Handle handle, Clock clock, boolean retrying) {
@@ -81,6 +83,10 @@ public final class Transaction {
 
   public DeploymentRepository deployments() {
     return deployments;
+  }
+
+  public NotificationRepository notifications() {
+    return notifications;
   }
 
   public PlanRepository plans() {

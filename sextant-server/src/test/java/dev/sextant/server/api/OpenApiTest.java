@@ -159,6 +159,13 @@ class OpenApiTest {
         Set.of(),
         Set.of(),
         Set.of(404, 409, 413, 415, 422));
+    contract("GET /api/v1/notifications/dead-letters", Set.of("limit"), Set.of(), Set.of());
+    contract(
+        "POST /api/v1/notifications/dead-letters/{id}/replay",
+        Set.of(),
+        Set.of(),
+        Set.of(404, 409, 413, 415, 422));
+    contract("GET /api/v1/notifications/deliveries", Set.of("rollout"), Set.of(), Set.of());
   }
 
   private static void contract(

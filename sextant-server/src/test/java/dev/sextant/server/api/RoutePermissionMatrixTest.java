@@ -112,6 +112,9 @@ class RoutePermissionMatrixTest {
     EXPECTED.put(
         "POST /api/v1/environments/{name}/services/{service}/undo",
         Access.needs(Permission.DEPLOY, Access.Scope.PATH_ENVIRONMENT));
+    EXPECTED.put("GET /api/v1/notifications/dead-letters", READ);
+    EXPECTED.put("POST /api/v1/notifications/dead-letters/{id}/replay", ADMINISTER);
+    EXPECTED.put("GET /api/v1/notifications/deliveries", READ);
     EXPECTED.put("POST /api/v1/apply", Access.needs(Permission.APPLY, Access.Scope.REQUEST));
     EXPECTED.put("GET /api/v1/resources", READ);
     EXPECTED.put("GET /api/v1/{kind}", READ);
@@ -395,10 +398,12 @@ class RoutePermissionMatrixTest {
                     "{id}",
                     template.contains("tokens")
                         ? "tok-none"
-                        : template.contains("rollouts")
-                            // the stream of a rollout that exists would stay open: none, a 404
-                            ? (template.endsWith("events") ? "ro-0" : ROLLOUTS.get(environment))
-                            : PLANS.get(environment));
+                        : template.contains("notifications")
+                            ? "1"
+                            : template.contains("rollouts")
+                                // the stream of a rollout that exists would stay open: none, a 404
+                                ? (template.endsWith("events") ? "ro-0" : ROLLOUTS.get(environment))
+                                : PLANS.get(environment));
         if (path.equals(EventStreamRoutes.PATH)) {
           path += "?after=-1"; // refused by the stream's own check, once past access, so it ends
         }

@@ -1,10 +1,12 @@
 package dev.sextant.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sextant.api.AgentRegistrationRequest;
 import dev.sextant.api.AgentRegistrationResponse;
 import dev.sextant.api.ApiClient;
+import dev.sextant.api.ApiProblem;
 import dev.sextant.api.AppliedResource;
 import dev.sextant.api.ApplyResult;
 import dev.sextant.api.DriftReportItem;
@@ -289,6 +291,20 @@ class SextantApiContractTest {
     List<EventItem> streamed = new java.util.ArrayList<>();
     api.streamEvents(applied.sequence() - 1, event -> !streamed.add(event));
     assertThat(streamed).containsExactly(applied);
+  }
+
+  @Test
+  void notifications_list_and_replay_as_records() {
+    // Deliveries with content are followed through real rollouts in NotificationsTest.
+    assertThat(api.deadLetters(10).items()).isEmpty();
+    assertThat(api.deliveries("ro-0").items()).isEmpty();
+    assertThatThrownBy(() -> api.replay(1))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.getMessage()).contains("no notification 1");
+            });
   }
 
   private static String signed(KeyPair signer, String driver) {

@@ -10,7 +10,8 @@ public sealed interface Spec
         PolicySpec,
         StrategySpec,
         AnalysisTemplateSpec,
-        PipelineSpec {
+        PipelineSpec,
+        NotifierSpec {
 
   /** The kind of resource this spec belongs to. */
   Kind kind();

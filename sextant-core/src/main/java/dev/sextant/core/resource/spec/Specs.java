@@ -66,6 +66,7 @@ public final class Specs {
       case STRATEGY -> StrategySpec.class;
       case ANALYSIS_TEMPLATE -> AnalysisTemplateSpec.class;
       case PIPELINE -> PipelineSpec.class;
+      case NOTIFIER -> NotifierSpec.class;
     };
   }
 
