@@ -55,7 +55,11 @@ class DriftResponseTest {
     // The host changes under the service: drift from the last known good fingerprint.
     server.services().discovery().record("dev", Lab.host("aarch64"), "file:dev.yaml");
 
-    JsonNode undone = rollouts.await(v2, r -> r.path("phase").asText().equals("rolled-back"));
+    // Settled: the restore the move asked for has run on the target, not only been decided.
+    JsonNode undone =
+        rollouts.await(
+            v2,
+            r -> r.path("phase").asText().equals("rolled-back") && r.path("settled").asBoolean());
     assertThat(undone.path("instances"))
         .allSatisfy(i -> assertThat(i.path("revision").asText()).isEqualTo("sample-v1@1/jar"));
   }

@@ -186,6 +186,15 @@ class PrometheusAnalysisTest {
           .anySatisfy(m -> assertThat(m.path("track").asText()).isEqualTo("canary"))
           .allSatisfy(m -> assertThat(m.path("metric").asText()).isEqualTo("error-ratio"));
       assertThat(load.errors()).isZero();
+      // What Prometheus scraped: every track's instances, labelled, and HAProxy's own exporter.
+      // A target that went (the baseline, after its analysis) has stale series: look back.
+      assertThat(series("max_over_time(up{service=\"sample\",rollout=\"" + id + "\"}[5m])"))
+          .extracting(m -> m.path("metric").path("track").asText())
+          .contains("stable", "canary", "baseline");
+      assertThat(
+              series(
+                  "haproxy_server_http_responses_total{component=\"haproxy\",service=\"sample\"}"))
+          .isNotEmpty();
     }
     assertThat(server.services().events(EventQuery.last(50).ofType(RolloutJudged.TYPE)))
         .singleElement()
@@ -293,6 +302,35 @@ class PrometheusAnalysisTest {
     JsonNode v1 = settled(rollouts.deploy("sample-v1"));
     assertThat(v1.path("phase").asText()).isEqualTo("succeeded");
     return Load.on(URI.create(v1.path("endpoint").asText() + "/"));
+  }
+
+  /** The series Prometheus answers for {@code query} now, from the server's own Prometheus. */
+  private static List<JsonNode> series(String query) throws Exception {
+    String address =
+        ProcessHandle.current()
+            .descendants()
+            .flatMap(p -> p.info().arguments().stream().flatMap(java.util.Arrays::stream))
+            .filter(a -> a.startsWith("--web.listen-address="))
+            .map(a -> "http://" + a.substring("--web.listen-address=".length()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no Prometheus runs under the server"));
+    java.net.http.HttpResponse<String> answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        URI.create(
+                            address
+                                + "/api/v1/query?query="
+                                + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    List<JsonNode> found = new java.util.ArrayList<>();
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(answer.body())
+        .path("data")
+        .path("result")
+        .forEach(found::add);
+    return found;
   }
 
   private JsonNode settled(JsonNode rollout) throws InterruptedException {
