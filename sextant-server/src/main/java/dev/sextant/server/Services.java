@@ -1,8 +1,10 @@
 package dev.sextant.server;
 
 import dev.sextant.core.compat.Validators;
+import dev.sextant.core.delivery.DeliveryWindow;
 import dev.sextant.core.document.Limits;
 import dev.sextant.server.access.AccessControl;
+import dev.sextant.server.deploy.DeliveryReports;
 import dev.sextant.server.deploy.Deploying;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DiscoveryService;
@@ -16,6 +18,7 @@ import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.LoggedEvent;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** What the API and the CLI's local mode work with, built once over one database. */
@@ -27,7 +30,8 @@ public record Services(
     ServerMetrics metrics,
     AccessControl access,
     PlanService plans,
-    Deploying deploying)
+    Deploying deploying,
+    DeliveryReports delivery)
     implements AutoCloseable {
 
   /**
@@ -43,6 +47,11 @@ public record Services(
     ServerMetrics metrics = new ServerMetrics();
     metrics.paused(
         () -> database.read("count paused rollouts", tx -> tx.rollouts().countIn("paused")));
+    DeliveryReports delivery = new DeliveryReports(database, clock);
+    metrics.delivery(
+        () ->
+            delivery.figures(
+                Optional.empty(), Optional.empty(), delivery.last(DeliveryWindow.DEFAULT_LENGTH)));
     DriftWatch drift = new DriftWatch(database, metrics);
     ResourceService resources = new ResourceService(database, Limits.DEFAULT, validators, applied);
     DiscoveryService discovery = new DiscoveryService(database, tokens, drift, clock);
@@ -63,12 +72,14 @@ public record Services(
         metrics,
         new AccessControl(database, clock),
         plans,
-        Deploying.withoutTarget(database, resources, plans, metrics, clock));
+        Deploying.withoutTarget(database, resources, plans, metrics, clock),
+        delivery);
   }
 
   /** These services deploying with {@code deploying}: a server's engine, timers and target. */
   public Services deployingWith(Deploying deploying) {
-    return new Services(database, resources, discovery, drift, metrics, access, plans, deploying);
+    return new Services(
+        database, resources, discovery, drift, metrics, access, plans, deploying, delivery);
   }
 
   public static Services on(

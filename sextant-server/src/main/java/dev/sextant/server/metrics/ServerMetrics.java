@@ -1,5 +1,6 @@
 package dev.sextant.server.metrics;
 
+import dev.sextant.core.delivery.DeliveryFigures;
 import dev.sextant.server.deploy.DeliveryMetrics;
 import dev.sextant.server.discovery.DriftMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -12,15 +13,17 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The registry behind {@code /metrics}: Sextant's own counters (drift, and deliveries: outcomes,
- * durations, rollbacks, abort latency, paused rollouts) and the JVM's.
+ * durations, rollbacks, abort latency, paused rollouts, DORA's figures) and the JVM's.
  */
 public final class ServerMetrics implements DriftMetrics, DeliveryMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final DoraGauges dora = new DoraGauges(registry);
 
   public ServerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -95,8 +98,14 @@ public final class ServerMetrics implements DriftMetrics, DeliveryMetrics {
         .register(registry);
   }
 
+  @Override
+  public void delivery(Supplier<List<DeliveryFigures>> figures) {
+    dora.from(figures);
+  }
+
   /** The Prometheus text exposition of every metric. */
   public String scrape() {
+    dora.refresh();
     return registry.scrape();
   }
 }
