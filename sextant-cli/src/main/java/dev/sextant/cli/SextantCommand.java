@@ -12,6 +12,7 @@ import dev.sextant.cli.command.GetCommand;
 import dev.sextant.cli.command.GraphCommand;
 import dev.sextant.cli.command.HistoryCommand;
 import dev.sextant.cli.command.PlanCommand;
+import dev.sextant.cli.command.ReportCommand;
 import dev.sextant.cli.command.RoleCommand;
 import dev.sextant.cli.command.RolloutCommand;
 import dev.sextant.cli.command.SecretCommand;
@@ -91,6 +92,7 @@ public final class SextantCommand implements Runnable {
             ApproveCommand.class,
             DeployCommand.class,
             RolloutCommand.class,
+            ReportCommand.class,
             DriftCommand.class,
             GraphCommand.class,
             AgentCommand.class,
