@@ -68,6 +68,13 @@ public interface SextantApi {
   List<EventItem> events(Optional<String> type, int limit);
 
   /**
+   * {@code GET /api/v1/reports/delivery}: DORA's delivery figures per service and environment.
+   *
+   * @throws ApiProblem invalid input (400) for a window that is not a length of time
+   */
+  DeliveryReport deliveryReport(DeliveryReportRequest request);
+
+  /**
    * {@code GET /api/v1/events/stream}: every event after sequence number {@code after}, then each
    * new one as it is committed, until {@code each} returns false.
    */

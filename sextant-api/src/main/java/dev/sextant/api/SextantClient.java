@@ -199,6 +199,11 @@ public final class SextantClient implements SextantApi {
         NotificationDeliveries.class);
   }
 
+  @Override
+  public DeliveryReport deliveryReport(DeliveryReportRequest request) {
+    return convert(client.get(request.path()).orElseThrow(), DeliveryReport.class);
+  }
+
   private static String segment(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }

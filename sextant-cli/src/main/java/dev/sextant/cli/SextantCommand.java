@@ -13,6 +13,7 @@ import dev.sextant.cli.command.GraphCommand;
 import dev.sextant.cli.command.HistoryCommand;
 import dev.sextant.cli.command.NotificationsCommand;
 import dev.sextant.cli.command.PlanCommand;
+import dev.sextant.cli.command.ReportCommand;
 import dev.sextant.cli.command.RoleCommand;
 import dev.sextant.cli.command.RolloutCommand;
 import dev.sextant.cli.command.SecretCommand;
@@ -93,6 +94,7 @@ public final class SextantCommand implements Runnable {
             DeployCommand.class,
             RolloutCommand.class,
             NotificationsCommand.class,
+            ReportCommand.class,
             DriftCommand.class,
             GraphCommand.class,
             AgentCommand.class,

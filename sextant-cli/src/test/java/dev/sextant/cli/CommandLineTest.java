@@ -25,7 +25,8 @@ class CommandLineTest {
         "server",
         "demo",
         "deploy",
-        "rollout"
+        "rollout",
+        "report"
       })
   void every_command_has_help_with_an_example(String command) {
     Cli.Result result = Cli.withHome(home).run(command, "--help");
@@ -114,6 +115,7 @@ class CommandLineTest {
             "server",
             "deploy",
             "rollout",
+            "report",
             "a watched rollout did not succeed",
             "Exit codes:",
             "4   not found");

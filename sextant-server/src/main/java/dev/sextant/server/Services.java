@@ -1,8 +1,10 @@
 package dev.sextant.server;
 
 import dev.sextant.core.compat.Validators;
+import dev.sextant.core.delivery.DeliveryWindow;
 import dev.sextant.core.document.Limits;
 import dev.sextant.server.access.AccessControl;
+import dev.sextant.server.deploy.DeliveryReports;
 import dev.sextant.server.deploy.Deploying;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DiscoveryService;
@@ -19,6 +21,7 @@ import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.LoggedEvent;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** What the API and the CLI's local mode work with, built once over one database. */
@@ -31,7 +34,8 @@ public record Services(
     AccessControl access,
     PlanService plans,
     Deploying deploying,
-    Notifications notifications)
+    Notifications notifications,
+    DeliveryReports delivery)
     implements AutoCloseable {
 
   /**
@@ -47,6 +51,11 @@ public record Services(
     ServerMetrics metrics = new ServerMetrics();
     metrics.paused(
         () -> database.read("count paused rollouts", tx -> tx.rollouts().countIn("paused")));
+    DeliveryReports delivery = new DeliveryReports(database, clock);
+    metrics.delivery(
+        () ->
+            delivery.figures(
+                Optional.empty(), Optional.empty(), delivery.last(DeliveryWindow.DEFAULT_LENGTH)));
     DriftWatch drift = new DriftWatch(database, metrics);
     ResourceService resources = new ResourceService(database, Limits.DEFAULT, validators, applied);
     DiscoveryService discovery = new DiscoveryService(database, tokens, drift, clock);
@@ -68,13 +77,23 @@ public record Services(
         new AccessControl(database, clock),
         plans,
         Deploying.withoutTarget(database, resources, plans, metrics, clock),
-        new Notifications(database, new Secrets(System.getenv()), NotifySettings.DEFAULTS, clock));
+        new Notifications(database, new Secrets(System.getenv()), NotifySettings.DEFAULTS, clock),
+        delivery);
   }
 
   /** These services deploying with {@code deploying}: a server's engine, timers and target. */
   public Services deployingWith(Deploying deploying) {
     return new Services(
-        database, resources, discovery, drift, metrics, access, plans, deploying, notifications);
+        database,
+        resources,
+        discovery,
+        drift,
+        metrics,
+        access,
+        plans,
+        deploying,
+        notifications,
+        delivery);
   }
 
   /**
@@ -83,7 +102,16 @@ public record Services(
    */
   public Services notifyingWith(Notifications notifications) {
     return new Services(
-        database, resources, discovery, drift, metrics, access, plans, deploying, notifications);
+        database,
+        resources,
+        discovery,
+        drift,
+        metrics,
+        access,
+        plans,
+        deploying,
+        notifications,
+        delivery);
   }
 
   public static Services on(

@@ -69,7 +69,7 @@ final class ApiCalls {
     return query.toString();
   }
 
-  private static <T> T call(Supplier<T> call) {
+  static <T> T call(Supplier<T> call) {
     try {
       return call.get();
     } catch (ApiProblem problem) {

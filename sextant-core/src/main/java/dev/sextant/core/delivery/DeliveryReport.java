@@ -36,24 +36,32 @@ public final class DeliveryReport {
    */
   public static List<DeliveryFigures> figures(
       List<FinishedRollout> rollouts, DeliveryWindow window) {
-    Map<List<String>, List<FinishedRollout>> groups =
+    Map<Deployed, List<FinishedRollout>> groups =
         rollouts.stream()
             .collect(
                 Collectors.groupingBy(
-                    r -> List.of(r.environment(), r.service()),
-                    () ->
-                        new TreeMap<>(
-                            Comparator.comparing((List<String> k) -> k.get(0))
-                                .thenComparing(k -> k.get(1))),
+                    r -> new Deployed(r.environment(), r.service()),
+                    TreeMap::new,
                     Collectors.toList()));
     List<DeliveryFigures> figures = new ArrayList<>();
     groups.forEach(
-        (key, group) -> {
+        (where, group) -> {
           if (group.stream().anyMatch(r -> window.contains(r.finished()))) {
-            figures.add(of(key.get(0), key.get(1), group, window));
+            figures.add(of(where.environment(), where.service(), group, window));
           }
         });
     return figures;
+  }
+
+  /** A service in an environment, in the report's order. */
+  private record Deployed(String environment, String service) implements Comparable<Deployed> {
+    private static final Comparator<Deployed> ORDER =
+        Comparator.comparing(Deployed::environment).thenComparing(Deployed::service);
+
+    @Override
+    public int compareTo(Deployed other) {
+      return ORDER.compare(this, other);
+    }
   }
 
   private static DeliveryFigures of(

@@ -61,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
     new RolloutRoutes(services.deploying().deployments(), services.deploying().watchers())
         .register(routes);
     new NotificationRoutes(services.notifications()).register(routes);
+    new ReportRoutes(services.delivery()).register(routes);
     new ResourceRoutes(services.resources(), maxRequest, routes).register();
     errors(app, routes);
     app.start(host, port);

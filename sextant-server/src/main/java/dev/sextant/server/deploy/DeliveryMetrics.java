@@ -1,9 +1,14 @@
 package dev.sextant.server.deploy;
 
+import dev.sextant.core.delivery.DeliveryFigures;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
-/** What deliveries tell the server's metrics: outcomes, times, rollbacks, abort latency. */
+/**
+ * What deliveries tell the server's metrics: outcomes, times, rollbacks, abort latency, DORA's
+ * figures.
+ */
 public interface DeliveryMetrics {
   /**
    * A rollout ended.
@@ -18,4 +23,7 @@ public interface DeliveryMetrics {
 
   /** How many rollouts are paused now, read when the metrics are. */
   void paused(Supplier<Number> count);
+
+  /** DORA's figures of every service in every environment, read when the metrics are. */
+  void delivery(Supplier<List<DeliveryFigures>> figures);
 }

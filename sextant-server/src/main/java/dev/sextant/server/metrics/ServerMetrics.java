@@ -1,5 +1,6 @@
 package dev.sextant.server.metrics;
 
+import dev.sextant.core.delivery.DeliveryFigures;
 import dev.sextant.server.deploy.AnalysisMetrics;
 import dev.sextant.server.deploy.DeliveryMetrics;
 import dev.sextant.server.discovery.DriftMetrics;
@@ -23,14 +24,15 @@ import java.util.function.Supplier;
 
 /**
  * The registry behind {@code /metrics}: Sextant's own counters (drift; deliveries: outcomes,
- * durations, rollbacks, abort latency, paused rollouts; analyses: measurements and judges' scores)
- * and the JVM's.
+ * durations, rollbacks, abort latency, paused rollouts, DORA's figures; analyses: measurements and
+ * judges' scores) and the JVM's.
  */
 public final class ServerMetrics implements DriftMetrics, DeliveryMetrics, AnalysisMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   // A gauge reads a value it holds; one holder per series, kept for the life of the process.
   private final Map<List<String>, AtomicReference<Double>> lastValues = new ConcurrentHashMap<>();
+  private final DoraGauges dora = new DoraGauges(registry);
 
   public ServerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -162,6 +164,11 @@ public final class ServerMetrics implements DriftMetrics, DeliveryMetrics, Analy
                 .increment());
   }
 
+  @Override
+  public void delivery(Supplier<List<DeliveryFigures>> figures) {
+    dora.from(figures);
+  }
+
   private AtomicReference<Double> gauge(String name, String description, Tags tags) {
     List<String> key = new ArrayList<>();
     key.add(name);
@@ -180,6 +187,7 @@ public final class ServerMetrics implements DriftMetrics, DeliveryMetrics, Analy
 
   /** The Prometheus text exposition of every metric. */
   public String scrape() {
+    dora.refresh();
     return registry.scrape();
   }
 }

@@ -1,11 +1,15 @@
 package dev.sextant.server.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.core.delivery.FinishedRollout;
 import dev.sextant.core.digest.CanonicalJson;
+import dev.sextant.core.resource.Kind;
+import dev.sextant.core.rollout.Phase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -105,6 +109,40 @@ public final class RolloutRepository {
                     rs.getString("event"),
                     Timestamps.read(rs, "recorded_at")))
         .list();
+  }
+
+  /**
+   * The rollouts in a terminal phase whose last event was recorded at or before {@code until}, of
+   * one service or environment when given, dated for the delivery figures: by their last two events
+   * and the creation of the release revision they deploy.
+   */
+  public List<FinishedRollout> finished(
+      Optional<String> service, Optional<String> environment, Instant until) {
+    String where =
+        (service.isPresent() ? " and r.service = :service" : "")
+            + (environment.isPresent() ? " and r.environment = :environment" : "");
+    var query =
+        tx.handle()
+            .createQuery(
+                "select r.id, r.service, r.environment, r.phase, e.recorded_at as last_at,"
+                    + " b.recorded_at as before_at, v.created_at as release_created"
+                    + " from rollouts r"
+                    + " join rollout_events e on e.rollout_id = r.id"
+                    + " and e.version = r.current_revision"
+                    + " left join rollout_events b on b.rollout_id = r.id"
+                    + " and b.version = r.current_revision - 1"
+                    + " left join deployments d on d.rollout_id = r.id"
+                    + " left join revisions v on v.kind = :release and v.name = d.release_name"
+                    + " and v.revision = d.release_revision"
+                    + " where r.phase in ('succeeded', 'aborted', 'failed', 'rolled-back')"
+                    + " and e.recorded_at <= :until"
+                    + where
+                    + " order by e.recorded_at, r.id")
+            .bind("release", Kind.RELEASE.displayName())
+            .bind("until", Timestamps.utc(until));
+    service.ifPresent(s -> query.bind("service", s));
+    environment.ifPresent(e -> query.bind("environment", e));
+    return query.map(RolloutRepository::toFinished).list();
   }
 
   /** How many rollouts are in the phase now. */
@@ -252,6 +290,18 @@ public final class RolloutRepository {
         rs.getString("rollout_id"),
         rs.getLong("version"),
         rs.getInt("position"));
+  }
+
+  private static FinishedRollout toFinished(ResultSet rs, StatementContext ctx)
+      throws SQLException {
+    return FinishedRollout.dated(
+        rs.getString("id"),
+        rs.getString("service"),
+        rs.getString("environment"),
+        Phase.valueOf(rs.getString("phase").toUpperCase(Locale.ROOT).replace('-', '_')),
+        Timestamps.read(rs, "last_at"),
+        Optional.ofNullable(Timestamps.read(rs, "before_at")),
+        Optional.ofNullable(Timestamps.read(rs, "release_created")));
   }
 
   private static StoredRollout toRollout(ResultSet rs, StatementContext ctx) throws SQLException {

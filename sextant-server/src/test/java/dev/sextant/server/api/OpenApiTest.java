@@ -155,6 +155,11 @@ class OpenApiTest {
     contract("GET /api/v1/rollouts/{id}/logs", Set.of("instance", "tail"), Set.of(), Set.of(404));
     contract("GET /api/v1/rollouts/{id}/events", Set.of(), Set.of(), Set.of(404));
     contract(
+        "GET /api/v1/reports/delivery",
+        Set.of("environment", "service", "window"),
+        Set.of(),
+        Set.of());
+    contract(
         "POST /api/v1/environments/{name}/services/{service}/undo",
         Set.of(),
         Set.of(),

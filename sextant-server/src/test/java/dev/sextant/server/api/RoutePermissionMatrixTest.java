@@ -109,6 +109,7 @@ class RoutePermissionMatrixTest {
     EXPECTED.put("GET /api/v1/rollouts/{id}/history", READ);
     EXPECTED.put("GET /api/v1/rollouts/{id}/logs", READ);
     EXPECTED.put("GET /api/v1/rollouts/{id}/events", READ);
+    EXPECTED.put("GET /api/v1/reports/delivery", READ);
     EXPECTED.put(
         "POST /api/v1/environments/{name}/services/{service}/undo",
         Access.needs(Permission.DEPLOY, Access.Scope.PATH_ENVIRONMENT));
