@@ -57,9 +57,17 @@ class DemoCommandTest {
         .containsPattern("bob approves plan-2 \\(digest [0-9a-f]{12}…\\): approved")
         .contains("18. Find HAProxy", "19. Deploy sample 1.0.0 to dev")
         .containsPattern("succeeded in [0-9.]+ s; clients use http://127\\.0\\.0\\.1:[0-9]+")
-        .containsPattern("measured server-errors = 0\\.00/s: successful")
-        .containsPattern("measured server-errors = [0-9.]+/s: failed")
-        .containsPattern("failed in [0-9.]+ s: .*server-errors failed")
+        // Prometheus is found or installed, as HAProxy is: canaries are judged against a baseline.
+        .contains("judged against a baseline of the stable version")
+        .containsPattern("measured error-ratio = 0\\.00 \\(baseline 0\\.00\\): successful")
+        .containsPattern("measured error-ratio = 0\\.[1-4][0-9]* \\(baseline 0\\.00\\)")
+        .containsPattern("failed in [0-9.]+ s: .*failed by critical error-ratio high")
+        .contains("judge: v2 score 100, pass; v3 score 0, fail")
+        .containsPattern(
+            "notifications: [0-9]+ to the demo's webhook, one per transition \\(0 repeated\\);"
+                + " v3's: \\[progressing, analyzing, failed]")
+        .containsPattern(
+            "DORA \\(dev, sample, last 30 days\\): 2 deployments, change failure" + " rate 33%")
         .containsPattern("in the 2 s after its rollback [1-9][0-9]* requests, 0 errors")
         .contains("serving now: sample-2-0-0@1/jar");
     assertThat(home).isEmptyDirectory();

@@ -15,8 +15,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -160,12 +163,28 @@ final class DemoDeploy {
       return false;
     }
     out.printf("   %s (%s)%n", haproxy, HaproxyProcess.version(haproxy).full());
+    String analysis = judged ? "sample-judge" : "sample-errors";
+    try (DemoWebhook webhook = DemoWebhook.start()) {
+      return run(out, api, root, environment, step, judged, analysis, webhook);
+    }
+  }
+
+  private static boolean run(
+      PrintWriter out,
+      RemoteBackend api,
+      Path root,
+      String environment,
+      Step step,
+      boolean judged,
+      String analysis,
+      DemoWebhook webhook)
+      throws Exception {
     Path jar = sampleJar(root);
     String sha256 =
         Files.readString(Path.of(jar + ".sha256"), StandardCharsets.UTF_8).split("\\s+")[0];
-    String analysis = judged ? "sample-judge" : "sample-errors";
     api.apply(
         List.of(
+            input("demo-webhook.yaml", webhook.notifier("sample")),
             input("sample.yaml", SERVICE),
             input("demo-canary.yaml", STRATEGY.formatted(analysis)),
             input(analysis + ".yaml", judged ? JUDGED : TEMPLATE),
@@ -174,8 +193,8 @@ final class DemoDeploy {
             input("sample-3.yaml", release("3.0.0", jar, sha256, "0.3"))),
         "demo");
     out.printf(
-        "   applied Service sample, Strategy demo-canary, AnalysisTemplate %s and"
-            + " releases sample-1-0-0, -2-0-0, -3-0-0 (%s, sha256 %s…)%n",
+        "   applied Service sample, Strategy demo-canary, AnalysisTemplate %s, Notifier"
+            + " demo-webhook and releases sample-1-0-0, -2-0-0, -3-0-0 (%s, sha256 %s…)%n",
         analysis, jar.getFileName(), sha256.substring(0, 12));
     out.printf(
         judged
@@ -229,6 +248,17 @@ final class DemoDeploy {
       if (judged) {
         out.printf("   judge: v2 %s; v3 %s%n", score(v2), score(v3));
       }
+      webhook.awaitPhase(v3.path("id").asText(), v3.path("phase").asText(), Duration.ofSeconds(10));
+      List<JsonNode> heard = webhook.received();
+      out.printf(
+          "   notifications: %d to the demo's webhook, one per transition (%d repeated); v3's: %s%n",
+          heard.size(),
+          webhook.repeats(),
+          heard.stream()
+              .filter(n -> n.path("rollout").path("id").asText().equals(v3.path("id").asText()))
+              .map(n -> n.path("phase").asText())
+              .toList());
+      out.printf("   %s%n", DemoFigures.delivery(api, environment, "sample"));
       out.printf(
           "   load: %d requests, %d errors (%.2f%%); during v3's canary %d requests, %d errors"
               + " (%.2f%%); in the 2 s after its rollback %d requests, %d errors%n",
@@ -294,6 +324,7 @@ final class DemoDeploy {
     List<JsonNode> last = new ArrayList<>();
     int[] measured = {0};
     int[] judged = {0};
+    Map<String, String> baseline = new HashMap<>();
     String[] shown = {""};
     api.api().stream(
         "api/v1/rollouts/" + id + "/events",
@@ -320,16 +351,18 @@ final class DemoDeploy {
           JsonNode measurements = rollout.path("measurements");
           for (int i = measured[0]; i < measurements.size(); i++) {
             JsonNode m = measurements.get(i);
+            if (m.path("track").asText().equals("baseline")) {
+              // Measured just before the canary's: shown beside it, on the canary's line.
+              baseline.put(m.path("metric").asText(), value(m));
+              continue;
+            }
+            String beside = baseline.remove(m.path("metric").asText());
             out.printf(
-                "   %5.1f s    measured %s%s = %s: %s%n",
+                "   %5.1f s    measured %s = %s%s: %s%n",
                 seconds(t0),
                 m.path("metric").asText(),
-                m.path("track").asText("canary").equals("canary")
-                    ? ""
-                    : " (" + m.path("track").asText() + ")",
-                m.path("value").isNull()
-                    ? "no data"
-                    : String.format("%.3g", m.path("value").asDouble()),
+                value(m),
+                beside == null ? "" : " (baseline " + beside + ")",
                 m.path("verdict").asText());
           }
           measured[0] = measurements.size();
@@ -351,6 +384,12 @@ final class DemoDeploy {
         });
     // The stream ends once the rollout has ended and its last commands have run.
     return last.isEmpty() ? started : last.get(0);
+  }
+
+  private static String value(JsonNode measurement) {
+    return measurement.path("value").isNull()
+        ? "no data"
+        : String.format("%.3g", measurement.path("value").asDouble());
   }
 
   private static String release(String version, Path jar, String sha256, String errorRate) {
