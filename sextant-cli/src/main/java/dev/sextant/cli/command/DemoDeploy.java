@@ -31,115 +31,6 @@ import java.util.stream.Stream;
 final class DemoDeploy {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** 20% of traffic, the analysis (%s), 50%%, promote. */
-  private static final String STRATEGY =
-      """
-      apiVersion: sextant.dev/v1
-      kind: Strategy
-      metadata:
-        name: demo-canary
-      spec:
-        description: The demo's canary, in seconds rather than minutes.
-        canary:
-          steps:
-            - setWeight: 20
-            - analysis:
-                templates: [%s]
-            - setWeight: 50
-            - pause:
-                duration: 2s
-            - promote: {}
-        abort:
-          onFailure: rollback
-          progressDeadline: 1m
-      """;
-
-  /**
-   * Kayenta's way, against the server's Prometheus: the canary's error ratio and latency compared
-   * with a baseline of the stable version that gets the same share of traffic, eight one-second
-   * samples each; errors weigh most and fail the canary alone.
-   */
-  private static final String JUDGED =
-      """
-      apiVersion: sextant.dev/v1
-      kind: AnalysisTemplate
-      metadata:
-        name: sample-judge
-      spec:
-        description: Canary against baseline, judged by a Mann-Whitney test on Prometheus' numbers.
-        metrics:
-          - name: error-ratio
-            interval: 1s
-            initialDelay: 3s
-            count: 8
-            provider:
-              prometheus:
-                query: >-
-                  sum(rate(sample_requests_total{service="sample",track="{{track}}",code="500"}[3s]))
-                  / sum(rate(sample_requests_total{service="sample",track="{{track}}"}[3s]))
-          - name: latency-p90
-            interval: 1s
-            initialDelay: 3s
-            count: 8
-            provider:
-              prometheus:
-                query: >-
-                  histogram_quantile(0.9, sum by (le)
-                  (rate(sample_request_duration_seconds_bucket{service="sample",track="{{track}}"}[3s])))
-        judge:
-          mannWhitney:
-            confidence: 0.95
-            effectSize: 0.5
-            marginal: 50
-            pass: 70
-          metrics:
-            - name: error-ratio
-              direction: increase
-              critical: true
-              mustHaveData: true
-              group: errors
-            - name: latency-p90
-              direction: increase
-              group: latency
-          groups:
-            errors: 70
-            latency: 30
-      """;
-
-  /** Fails at one 500 a second on the canary; passes under one every two seconds. */
-  private static final String TEMPLATE =
-      """
-      apiVersion: sextant.dev/v1
-      kind: AnalysisTemplate
-      metadata:
-        name: sample-errors
-      spec:
-        description: Server errors per second on the canary, scraped from its /metrics.
-        metrics:
-          - name: server-errors
-            interval: 1s
-            count: 3
-            successCondition: result[0] < 0.5
-            failureCondition: result[0] >= 1
-            provider:
-              scrape:
-                path: /metrics
-                metric: sample_requests_total
-                labels:
-                  code: "500"
-      """;
-
-  private static final String SERVICE =
-      """
-      apiVersion: sextant.dev/v1
-      kind: Service
-      metadata:
-        name: sample
-      spec:
-        description: The project's sample HTTP service, with its error rate set by a flag.
-        owner: team-platform
-      """;
-
   private DemoDeploy() {}
 
   /**
@@ -185,12 +76,12 @@ final class DemoDeploy {
     api.apply(
         List.of(
             input("demo-webhook.yaml", webhook.notifier("sample")),
-            input("sample.yaml", SERVICE),
-            input("demo-canary.yaml", STRATEGY.formatted(analysis)),
-            input(analysis + ".yaml", judged ? JUDGED : TEMPLATE),
-            input("sample-1.yaml", release("1.0.0", jar, sha256, "0")),
-            input("sample-2.yaml", release("2.0.0", jar, sha256, "0")),
-            input("sample-3.yaml", release("3.0.0", jar, sha256, "0.3"))),
+            input("sample.yaml", DemoResources.SERVICE),
+            input("demo-canary.yaml", DemoResources.STRATEGY.formatted(analysis)),
+            input(analysis + ".yaml", judged ? DemoResources.JUDGED : DemoResources.TEMPLATE),
+            input("sample-1.yaml", DemoResources.release("1.0.0", jar, sha256, "0")),
+            input("sample-2.yaml", DemoResources.release("2.0.0", jar, sha256, "0")),
+            input("sample-3.yaml", DemoResources.release("3.0.0", jar, sha256, "0.3"))),
         "demo");
     out.printf(
         "   applied Service sample, Strategy demo-canary, AnalysisTemplate %s, Notifier"
@@ -390,32 +281,6 @@ final class DemoDeploy {
     return measurement.path("value").isNull()
         ? "no data"
         : String.format("%.3g", measurement.path("value").asDouble());
-  }
-
-  private static String release(String version, Path jar, String sha256, String errorRate) {
-    return """
-        apiVersion: sextant.dev/v1
-        kind: Release
-        metadata:
-          name: sample-%s
-          labels:
-            app.kubernetes.io/name: sample
-            licence: Apache-2.0
-        spec:
-          service: sample
-          version: %s
-          strategy: demo-canary
-          variants:
-            - name: jar
-              artifact:
-                url: file:%s
-                sha256: %s
-              run:
-                command: [java, -XX:TieredStopAtLevel=1, -jar, "{{artifact}}", "--port={{port}}", --version, "%s", --error-rate, "%s"]
-                readinessPath: /healthz
-                stopTimeout: 5s
-        """
-        .formatted(version.replace('.', '-'), version, jar, sha256, version, errorRate);
   }
 
   private static Path sampleJar(Path root) throws IOException {
