@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * (scraped errors, or a judge against a baseline on Prometheus' numbers) and its releases.
  */
 final class DemoResources {
-  /** 20% of traffic, the analysis (%s), 50%%, promote. */
+  /** 20% of traffic, the analysis named by the one format argument, 50%, a 2 s pause, promote. */
   static final String STRATEGY =
       """
       apiVersion: sextant.dev/v1
