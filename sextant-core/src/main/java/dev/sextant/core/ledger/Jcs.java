@@ -11,7 +11,8 @@ import org.erdtman.jcs.JsonCanonicalizer;
  * as ECMAScript prints IEEE 754 doubles, minimal string escapes, UTF-8. Any JCS implementation
  * gives the same bytes, which is what lets an auditor recompute a ledger leaf without Sextant.
  * Numbers are doubles, so an integer beyond 2^53 does not survive: the ledger writes digests and
- * ids as strings.
+ * ids as strings. The library takes an object or an array at the top, and refuses duplicate keys,
+ * NaN and infinities, as I-JSON (which RFC 8785 builds on) does.
  */
 public final class Jcs {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -29,7 +30,7 @@ public final class Jcs {
   public static byte[] canonical(String json) {
     try {
       return new JsonCanonicalizer(json).getEncodedUTF8();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       throw new LedgerException(
           "not JSON that RFC 8785 can canonicalise (" + e.getMessage() + ")", e);
     }

@@ -112,6 +112,10 @@ class JcsTest {
         .isInstanceOf(LedgerException.class)
         .hasMessageStartingWith("not JSON that RFC 8785 can canonicalise");
     assertThatThrownBy(() -> Jcs.canonical("[1,]")).isInstanceOf(LedgerException.class);
+    assertThatThrownBy(() -> Jcs.canonical("{\"a\": 1, \"a\": 2}"))
+        .isInstanceOf(LedgerException.class)
+        .hasMessageContaining("Duplicate property: a");
+    assertThatThrownBy(() -> Jcs.canonical("[1e400]")).isInstanceOf(LedgerException.class);
   }
 
   private static String canonical(String json) {
