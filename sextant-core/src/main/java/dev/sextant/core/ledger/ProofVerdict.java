@@ -22,14 +22,11 @@ public sealed interface ProofVerdict {
     }
   }
 
-  /** The leaf is not in a tree of that size, or the size is not a size. */
+  /** The leaf is not in a tree of that size (an empty tree has none). */
   record IndexOutOfRange(long index, long treeSize) implements ProofVerdict {
     @Override
     public String reason() {
-      return "leaf index "
-          + Long.toUnsignedString(index)
-          + " is outside a tree of size "
-          + Long.toUnsignedString(treeSize);
+      return "leaf index " + index + " is outside a tree of size " + treeSize;
     }
   }
 
@@ -38,9 +35,9 @@ public sealed interface ProofVerdict {
     @Override
     public String reason() {
       return "tree size "
-          + Long.toUnsignedString(size1)
+          + size1
           + " cannot grow into tree size "
-          + Long.toUnsignedString(size2)
+          + size2
           + ": expected size1 <= size2";
     }
   }
