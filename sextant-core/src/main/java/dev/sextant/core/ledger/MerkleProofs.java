@@ -10,7 +10,9 @@ import java.util.function.LongFunction;
  * The leaves come as a function of their index, so a store can hand them out without building a
  * list. A proof is the roots of a few subtrees; which subtrees depends only on the sizes and the
  * index (its {@link Range shape}), which is also how {@link ProofVerifier} knows a proof's length
- * before it hashes anything.
+ * before it hashes anything. Each subtree's root is recomputed from its leaves, so one proof hashes
+ * up to every leaf of the tree (about 0.2 s for a million): a store that answers many proofs should
+ * keep the roots of its complete subtrees rather than call this per request.
  */
 public final class MerkleProofs {
   private MerkleProofs() {}
