@@ -104,11 +104,26 @@ public record Envelope(String payloadType, byte[] payload, List<Signature> signa
     if (urlSafe && (text.indexOf('+') >= 0 || text.indexOf('/') >= 0)) {
       throw JSON.fail(field, "mixes the standard and the URL-safe base64 alphabets");
     }
+    byte[] bytes;
     try {
-      return (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text);
+      bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text);
     } catch (IllegalArgumentException e) {
       throw JSON.fail(field, "not base64 (standard or URL-safe): " + e.getMessage());
     }
+    // The decoder ignores the unused low bits of the last character; refusing them keeps each
+    // envelope to one spelling, so that a changed byte is always a changed envelope.
+    String canonical =
+        (urlSafe ? Base64.getUrlEncoder() : Base64.getEncoder())
+            .withoutPadding()
+            .encodeToString(bytes);
+    int unpadded = text.length();
+    while (unpadded > 0 && text.charAt(unpadded - 1) == '=') {
+      unpadded--;
+    }
+    if (canonical.length() != unpadded || !text.startsWith(canonical)) {
+      throw JSON.fail(field, "not canonical base64: the last character's unused bits are not zero");
+    }
+    return bytes;
   }
 
   /**

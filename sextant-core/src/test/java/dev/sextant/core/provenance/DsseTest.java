@@ -189,6 +189,8 @@ class DsseTest {
         "{\"payload\":\"\",\"payloadType\":\"t\",\"signatures\":[{\"keyid\":\"A\"}]}";
     String mixed = "{\"payload\":\"-_+/\",\"payloadType\":\"t\",\"signatures\":[]}";
     String notBase64 = "{\"payload\":\"\",\"payloadType\":\"t\",\"signatures\":[{\"sig\":\"%%\"}]}";
+    // "e30=" is "{}"; "e31=" sets bits that a lenient decoder drops, spelling the same bytes again
+    String nonCanonical = "{\"payload\":\"e31=\",\"payloadType\":\"t\",\"signatures\":[]}";
     String duplicate = "{\"payload\":\"\",\"payload\":\"e30=\",\"payloadType\":\"t\"}";
 
     Verification verification =
@@ -205,6 +207,10 @@ class DsseTest {
         .hasMessageStartingWith("envelope: signatures[0].sig: not base64");
     assertThatThrownBy(() -> Envelope.parse(duplicate))
         .hasMessageContaining("envelope: not JSON: Duplicate field 'payload'");
+    assertThatThrownBy(() -> Envelope.parse(nonCanonical))
+        .hasMessage(
+            "envelope: payload: not canonical base64: the last character's unused bits are not"
+                + " zero");
     assertThatThrownBy(() -> Envelope.parse("[]"))
         .hasMessage("envelope: expected an object, found array");
   }
