@@ -62,8 +62,8 @@ public final class AnalysisRunner {
     Map<String, MeasurementSource> canary = new HashMap<>();
     Map<String, MeasurementSource> baseline = new HashMap<>();
     Map<String, MetricSources.GateSource> gates = new HashMap<>();
+    Optional<String> gated = filled.burnRate().map(b -> b.metric());
     for (Metric metric : filled.metrics()) {
-      Optional<String> gated = filled.burnRate().map(b -> b.metric());
       if (gated.filter(metric.name()::equals).isPresent()) {
         gates.put(metric.name(), sources.burnRate(metric, filled.burnRate().get()));
         continue;

@@ -65,7 +65,7 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
   // What each scrape-target group was last published as, so that an unchanged one is not rewritten.
   private final Map<String, List<ScrapeTarget>> published = new ConcurrentHashMap<>();
   // The rollout each service on this host last ran, whose id its scrape targets carry.
-  private final Map<String, String> latestRollout = new ConcurrentHashMap<>();
+  private final Map<String, StoredRollout> latestRollout = new ConcurrentHashMap<>();
   private volatile boolean closing;
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
@@ -138,7 +138,7 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
     Frontend frontend = frontend(stored);
     synchronized (frontend) {
       frontend.keepAlive();
-      latestRollout.put(localName(stored), rollout);
+      latestRollout.put(localName(stored), stored);
       target.run(rollout, command);
       publish(localName(stored));
     }
@@ -182,8 +182,9 @@ public final class LocalTargets implements RolloutTarget, CanaryInstances, Basel
     if (scrapeTargets.isEmpty() || !latestRollout.containsKey(name)) {
       return;
     }
-    String rollout = latestRollout.get(name);
-    StoredRollout stored = rollouts.apply(rollout);
+    // Kept from the last command rather than read again: the watchdog publishes every second.
+    StoredRollout stored = latestRollout.get(name);
+    String rollout = stored.id();
     LocalTarget target = targets.get(rollout);
     String stable = target == null ? stored.stableRevision() : target.stableRevision();
     for (Track track : Track.values()) {
