@@ -7,6 +7,7 @@ import dev.sextant.server.deploy.Confirmations;
 import dev.sextant.server.deploy.DriftResponse;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DriftWatch;
+import dev.sextant.server.ledger.Ledger;
 import dev.sextant.server.ledger.LedgerKey;
 import dev.sextant.server.ledger.LedgerKeyException;
 import dev.sextant.server.ledger.TreeHeads;
@@ -175,6 +176,7 @@ public final class SextantServer implements AutoCloseable {
                   checkSoon.get().accept(outcome.revision());
                 }
               });
+      LedgerKey ledgerKey = ledgerKey(config);
       LocalDeploying local =
           LocalDeploying.on(services, localHome(config), clock, config.prometheus());
       services =
@@ -182,7 +184,8 @@ public final class SextantServer implements AutoCloseable {
               .deployingWith(local.deploying)
               .notifyingWith(
                   new Notifications(
-                      database, new Secrets(System.getenv()), config.notifications(), clock));
+                      database, new Secrets(System.getenv()), config.notifications(), clock))
+              .ledgerWith(Ledger.signedWith(database, ledgerKey));
       opened = services;
       Optional<String> firstAdmin = services.access().bootstrap(config.firstAdminToken());
       DriftWatch drift = services.drift();
@@ -196,7 +199,7 @@ public final class SextantServer implements AutoCloseable {
                   response
                       .respond(environment)
                       .forEach(done -> LOG.info("drift in {}: {}", environment, done)));
-      TreeHeads treeHeads = new TreeHeads(database, ledgerKey(config));
+      TreeHeads treeHeads = new TreeHeads(database, ledgerKey);
       RecurringWork ledgerHeads =
           RecurringWork.of(LEDGER_HEADS, LEDGER_HEADS_DELAY, () -> treeHeads.publish());
       RecurringWork driftCheckAll =
