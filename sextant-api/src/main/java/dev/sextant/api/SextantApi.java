@@ -103,4 +103,10 @@ public interface SextantApi {
 
   /** {@code GET /api/v1/ledger/verify}: the ledger checked against the events as they are now. */
   LedgerCheck verifyLedger();
+
+  /**
+   * {@code GET /api/v1/ledger/entries?after=&limit=}: the leaves after sequence number {@code
+   * after} (0 for the first), in order, at most {@code limit}.
+   */
+  LedgerLog ledgerLog(long after, int limit);
 }

@@ -217,6 +217,12 @@ public final class SextantClient implements SextantApi {
   }
 
   @Override
+  public LedgerLog ledgerLog(long after, int limit) {
+    String query = after > 0 ? "after=" + after + "&limit=" + limit : "limit=" + limit;
+    return convert(client.get("api/v1/ledger/entries?" + query).orElseThrow(), LedgerLog.class);
+  }
+
+  @Override
   public LedgerCheck verifyLedger() {
     return convert(client.get("api/v1/ledger/verify").orElseThrow(), LedgerCheck.class);
   }

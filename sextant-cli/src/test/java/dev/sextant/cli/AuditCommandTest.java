@@ -66,6 +66,19 @@ class AuditCommandTest {
   }
 
   @Test
+  void the_log_lists_entries_with_their_leaf_hashes() {
+    Cli.Result log = admin.store("audit", "log");
+    Cli.Result page = admin.store("audit", "log", "--after", "1", "--limit", "1", "-o", "json");
+
+    assertThat(log.code()).as(log.toString()).isZero();
+    assertThat(log.out())
+        .contains("SEQUENCE", "LEAF", "service/sample")
+        .containsPattern("[0-9a-f]{64}");
+    assertThat(page.code()).as(page.toString()).isZero();
+    assertThat(page.out()).contains("\"sequence\" : 2").doesNotContain("\"sequence\" : 1,");
+  }
+
+  @Test
   void an_event_edited_with_sql_fails_the_verification_naming_its_sequence() {
     assertThat(admin.store("audit", "head", "--sign").code()).isZero();
 

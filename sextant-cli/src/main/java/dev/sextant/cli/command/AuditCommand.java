@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    subcommands = {AuditVerifyCommand.class, AuditHeadCommand.class},
+    subcommands = {AuditVerifyCommand.class, AuditLogCommand.class, AuditHeadCommand.class},
     description = {
       "Check that the server's record of events was not changed behind its back.",
       "",
@@ -21,7 +21,11 @@ import picocli.CommandLine.Spec;
       "deleted, inserted or moved with plain SQL is found and named."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  sextant audit verify", "  sextant audit head --sign"})
+    footer = {
+      "  sextant audit verify",
+      "  sextant audit log --limit 20",
+      "  sextant audit head --sign"
+    })
 public final class AuditCommand implements Runnable {
   @ParentCommand SextantCommand root;
   @Spec CommandSpec spec;

@@ -2,22 +2,30 @@ package dev.sextant.server.api;
 
 import dev.sextant.api.LedgerCheck;
 import dev.sextant.api.LedgerHead;
+import dev.sextant.api.LedgerLog;
+import dev.sextant.api.LedgerLogItem;
 import dev.sextant.core.access.Permission;
+import dev.sextant.core.ledger.LedgerEntry;
 import dev.sextant.core.ledger.SignedTreeHead;
 import dev.sextant.server.ledger.Ledger;
 import dev.sextant.server.ledger.LedgerProblem;
 import dev.sextant.server.ledger.LedgerVerdict;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The ledger: {@code GET /api/v1/ledger/head} gives the latest signed tree head, {@code POST
- * /api/v1/ledger/heads} signs one now, and {@code GET /api/v1/ledger/verify} checks the ledger
- * against the events as they are now. The log covers every environment, so reading it asks read
- * everywhere, and signing a head asks administer everywhere.
+ * /api/v1/ledger/heads} signs one now, {@code GET /api/v1/ledger/entries} lists the leaves, and
+ * {@code GET /api/v1/ledger/verify} checks the ledger against the events as they are now. The log
+ * covers every environment, so reading it asks read everywhere, and signing a head asks administer
+ * everywhere.
  */
 final class LedgerRoutes {
+  private static final int MAX_LIST = 1000;
+  private static final long MAX_SEQ = LedgerEntry.MAX_SEQUENCE;
+
   private final Ledger ledger;
 
   LedgerRoutes(Ledger ledger) {
@@ -47,6 +55,21 @@ final class LedgerRoutes {
           }
           Ledger.Published published = ledger.publish();
           Responses.record(ctx, published.signedNow() ? 201 : 200, of(published.head()));
+        });
+    app.get(
+        "/api/v1/ledger/entries",
+        Access.needs(Permission.READ, Access.Scope.EVERYWHERE),
+        ctx -> {
+          String after = ctx.queryParam("after");
+          long from = after == null ? 0 : Params.positive(after, "query parameter after", MAX_SEQ);
+          List<LedgerLogItem> items =
+              ledger.log(from, Params.limit(ctx, 100, MAX_LIST)).stream()
+                  .map(
+                      line ->
+                          new LedgerLogItem(
+                              line.sequence(), line.type(), line.subject(), line.leafHash()))
+                  .toList();
+          Responses.record(ctx, 200, new LedgerLog(items));
         });
     app.get(
         "/api/v1/ledger/verify",

@@ -2,6 +2,8 @@ package dev.sextant.server.ledger;
 
 import dev.sextant.core.ledger.SignedTreeHead;
 import dev.sextant.server.store.Database;
+import dev.sextant.server.store.LedgerLogLine;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,6 +33,11 @@ public final class Ledger {
 
   public Optional<SignedTreeHead> latest() {
     return database.read("read the latest ledger tree head", tx -> tx.ledger().latestHead());
+  }
+
+  /** The leaves after sequence number {@code after}, in order, at most {@code limit}. */
+  public List<LedgerLogLine> log(long after, int limit) {
+    return database.read("read the ledger", tx -> tx.ledger().logAfter(after, limit));
   }
 
   /**

@@ -47,6 +47,26 @@ public final class LedgerRepository {
         .list();
   }
 
+  /** The leaves after sequence number {@code sequence} with their events' type and subject. */
+  public List<LedgerLogLine> logAfter(long sequence, int limit) {
+    return tx.handle()
+        .createQuery(
+            "select l.sequence_number, l.leaf_hash, e.event_type, e.subject from ledger_leaves l"
+                + " left join events e on e.sequence_number = l.sequence_number"
+                + " where l.sequence_number > :sequence"
+                + " order by l.sequence_number fetch first :limit rows only")
+        .bind("sequence", sequence)
+        .bind("limit", limit)
+        .map(
+            (rs, ctx) ->
+                new LedgerLogLine(
+                    rs.getLong(1),
+                    rs.getString(2).strip(),
+                    Optional.ofNullable(rs.getString(3)),
+                    Optional.ofNullable(rs.getString(4))))
+        .list();
+  }
+
   /**
    * The entries of the rows of {@code events} after sequence number {@code sequence}, as the rows
    * are now, in order, at most {@code limit}: what verification compares with the stored leaves.

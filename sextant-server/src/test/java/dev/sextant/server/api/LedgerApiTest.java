@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sextant.api.ApiProblem;
 import dev.sextant.api.LedgerCheck;
 import dev.sextant.api.LedgerHead;
+import dev.sextant.api.LedgerLog;
+import dev.sextant.api.LedgerLogItem;
 import dev.sextant.api.ProblemKind;
 import dev.sextant.api.SextantClient;
 import dev.sextant.server.Lab;
@@ -67,6 +69,26 @@ class LedgerApiTest {
     assertThat(check.entries()).isEqualTo(signed.treeSize());
     assertThat(check.heads()).isEqualTo(1);
     assertThat(check.firstBadSequence()).isEmpty();
+  }
+
+  @Test
+  void the_log_lists_each_leaf_with_its_event_and_pages_by_sequence() {
+    services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
+    services.resources().apply(List.of(Lab.declaring("aarch64")), "alice");
+
+    LedgerLog first = api.ledgerLog(0, 1);
+    LedgerLog rest = api.ledgerLog(1, 100);
+
+    assertThat(first.items())
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.sequence()).isEqualTo(1);
+              assertThat(item.type()).isPresent();
+              assertThat(item.subject()).isPresent();
+              assertThat(item.leafHash()).matches("[0-9a-f]{64}");
+            });
+    assertThat(rest.items()).extracting(LedgerLogItem::sequence).startsWith(2L).doesNotContain(1L);
   }
 
   @Test

@@ -122,6 +122,7 @@ class RoutePermissionMatrixTest {
     EXPECTED.put("POST /api/v1/notifications/dead-letters/{id}/replay", ADMINISTER);
     EXPECTED.put("GET /api/v1/ledger/head", READ_EVERYWHERE);
     EXPECTED.put("POST /api/v1/ledger/heads", ADMINISTER);
+    EXPECTED.put("GET /api/v1/ledger/entries", READ_EVERYWHERE);
     EXPECTED.put("GET /api/v1/ledger/verify", READ_EVERYWHERE);
     EXPECTED.put("GET /api/v1/notifications/deliveries", READ);
     EXPECTED.put("POST /api/v1/apply", Access.needs(Permission.APPLY, Access.Scope.REQUEST));
