@@ -200,6 +200,10 @@ public final class SextantServer implements AutoCloseable {
                       .respond(environment)
                       .forEach(done -> LOG.info("drift in {}: {}", environment, done)));
       TreeHeads treeHeads = new TreeHeads(database, ledgerKey);
+      int backfilled = treeHeads.backfill();
+      if (backfilled > 0) {
+        LOG.info("gave {} event(s) older than the ledger their leaves", backfilled);
+      }
       RecurringWork ledgerHeads =
           RecurringWork.of(LEDGER_HEADS, LEDGER_HEADS_DELAY, () -> treeHeads.publish());
       RecurringWork driftCheckAll =

@@ -51,6 +51,18 @@ public final class TreeHeads {
         });
   }
 
+  /**
+   * Gives the events of a store older than its ledger their leaves, before the first head signs
+   * them; a server does this as it starts (see {@link
+   * dev.sextant.server.store.LedgerRepository#backfill}).
+   *
+   * @return how many leaves were written
+   */
+  public int backfill() {
+    return database.write(
+        "give the events older than the ledger their leaves", tx -> tx.ledger().backfill());
+  }
+
   /** The latest signed head, if one was published. */
   public Optional<SignedTreeHead> latest() {
     return database.read("read the latest ledger tree head", tx -> tx.ledger().latestHead());

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class LedgerRepository {
   private static final HexFormat HEX = HexFormat.of();
+  private static final int PAGE = 1000;
 
   private final Transaction tx;
 
@@ -33,6 +34,47 @@ public final class LedgerRepository {
         .bind("sequence", entry.sequence())
         .bind("hash", HEX.formatHex(entry.leafHash()))
         .execute();
+  }
+
+  /**
+   * Writes the leaves of the events older than the ledger, those of a store made before it, from
+   * their rows as they are now; nothing vouched for them before, and the next head does. Only while
+   * no head was signed and only below the first leaf, so that it can never cover a row inserted
+   * later, which verification must keep naming.
+   *
+   * @return how many leaves were written
+   */
+  public int backfill() {
+    if (latestHead().isPresent()) {
+      return 0;
+    }
+    Long first =
+        tx.handle()
+            .createQuery("select min(sequence_number) from ledger_leaves")
+            .mapTo(Long.class)
+            .one();
+    long firstLeaf = first == null ? Long.MAX_VALUE : first;
+    int written = 0;
+    for (List<RecomputedEntry> page = entriesAfter(0, PAGE);
+        !page.isEmpty();
+        page = entriesAfter(page.get(page.size() - 1).sequence(), PAGE)) {
+      for (RecomputedEntry row : page) {
+        if (row.sequence() >= firstLeaf) {
+          return written;
+        }
+        addLeaf(
+            row.entry()
+                .orElseThrow(
+                    () ->
+                        new StoreException(
+                            "event "
+                                + row.sequence()
+                                + " cannot be read to give it a ledger leaf: "
+                                + row.unreadable().orElseThrow())));
+        written++;
+      }
+    }
+    return written;
   }
 
   /** The stored leaves after sequence number {@code sequence}, in order, at most {@code limit}. */

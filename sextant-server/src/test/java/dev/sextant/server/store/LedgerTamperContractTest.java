@@ -228,6 +228,34 @@ class LedgerTamperContractTest {
     assertThat(verify().verified()).isTrue();
   }
 
+  @StoreTest
+  void events_older_than_the_ledger_get_their_leaves_once_before_the_first_head(Db db) {
+    open(db);
+    append(new AgentRefused("gpu-01", "prod-eu", "before the ledger"));
+    append(new AgentRefused("gpu-02", "prod-eu", "before the ledger"));
+    append(new AgentRefused("gpu-03", "prod-eu", "with the ledger"));
+    // A store upgraded to the ledger: its older events have no leaf.
+    sql(h -> h.execute("delete from ledger_leaves where sequence_number < 3"));
+    assertProblem(1, LedgerProblem.Kind.INSERTED);
+
+    int backfilled = heads().backfill();
+    heads().publish();
+
+    assertThat(backfilled).isEqualTo(2);
+    assertThat(verify().verified()).isTrue();
+  }
+
+  @StoreTest
+  void once_a_head_is_signed_a_row_without_a_leaf_is_never_given_one(Db db) {
+    fiveEventsAndAHead(db);
+    sql(h -> h.execute("delete from ledger_leaves where sequence_number = 1"));
+
+    int backfilled = heads().backfill();
+
+    assertThat(backfilled).isZero();
+    assertProblem(1, LedgerProblem.Kind.INSERTED);
+  }
+
   private void append(Event event) {
     database.write("append", tx -> tx.events().append(event));
     clock.advance(Duration.ofSeconds(1));
