@@ -111,8 +111,9 @@ public final class SextantServer implements AutoCloseable {
 
   /**
    * Where the ledger key is kept: the file {@code SEXTANT_LEDGER_KEY} names, else in the data
-   * directory of an embedded store, else in the user's {@code ~/.sextant}. Servers that share a
-   * PostgreSQL store must share one key, or each would sign heads the others cannot verify.
+   * directory of an embedded store, else in {@code $SEXTANT_HOME} ({@code ~/.sextant}). Servers
+   * that share a PostgreSQL store must share one key, or each would sign heads the others cannot
+   * verify.
    */
   private static Path ledgerKeyFile(ServerConfig config) {
     Optional<Path> named =
@@ -125,7 +126,12 @@ public final class SextantServer implements AutoCloseable {
     if (config.store() instanceof StoreLocation.Embedded embedded) {
       return embedded.dataDirectory().resolve(LedgerKey.FILE_NAME);
     }
-    Path home = Path.of(System.getProperty("user.home"), ".sextant", LedgerKey.FILE_NAME);
+    Path home =
+        Optional.ofNullable(System.getenv("SEXTANT_HOME"))
+            .filter(v -> !v.isBlank())
+            .map(Path::of)
+            .orElse(Path.of(System.getProperty("user.home"), ".sextant"))
+            .resolve(LedgerKey.FILE_NAME);
     LOG.warn(
         "the ledger key is {}, this machine's own: set {} to one file for every server of the store",
         home,
