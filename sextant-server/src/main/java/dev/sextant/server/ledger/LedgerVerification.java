@@ -10,6 +10,7 @@ import dev.sextant.server.store.LedgerEntries;
 import dev.sextant.server.store.LedgerLeaf;
 import dev.sextant.server.store.LedgerRepository;
 import dev.sextant.server.store.RecomputedEntry;
+import dev.sextant.server.store.StoredTreeHead;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ public final class LedgerVerification {
     private static final HexFormat HEX = HexFormat.of();
 
     private final LedgerKey key;
-    private final List<SignedTreeHead> heads;
+    private final List<StoredTreeHead> heads;
     private final Cursor<RecomputedEntry> events;
     private final Cursor<LedgerLeaf> leaves;
     private final MerkleTree tree = new MerkleTree();
@@ -89,7 +90,7 @@ public final class LedgerVerification {
         }
       }
       for (; nextHead < heads.size(); nextHead++) {
-        SignedTreeHead head = heads.get(nextHead);
+        StoredTreeHead head = heads.get(nextHead);
         note(
             tree.size() + 1,
             Kind.DELETED,
@@ -153,8 +154,19 @@ public final class LedgerVerification {
 
     private void checkHeadsAtSize() {
       for (; nextHead < heads.size() && heads.get(nextHead).treeSize() <= tree.size(); nextHead++) {
-        SignedTreeHead head = heads.get(nextHead);
+        StoredTreeHead stored = heads.get(nextHead);
         long from = lastGoodHead + 1;
+        if (stored.malformed().isPresent()) {
+          note(
+              from,
+              Kind.BAD_SIGNATURE,
+              "the head over "
+                  + stored.treeSize()
+                  + " entries is no signed head: "
+                  + stored.malformed().orElseThrow());
+          continue;
+        }
+        SignedTreeHead head = stored.head().orElseThrow();
         String which = "the head over " + head.treeSize() + " entries, signed " + head.timestamp();
         if (!head.keyId().equals(key.id())) {
           note(

@@ -152,10 +152,19 @@ public final class LedgerRepository {
   }
 
   /** Every stored tree head, smallest first. */
-  public List<SignedTreeHead> heads() {
+  public List<StoredTreeHead> heads() {
     return tx.handle()
         .createQuery("select * from ledger_tree_heads order by tree_size")
-        .map(LedgerRepository::toHead)
+        .map(
+            (rs, ctx) -> {
+              long size = rs.getLong("tree_size");
+              try {
+                return new StoredTreeHead(size, Optional.of(toHead(rs, ctx)), Optional.empty());
+              } catch (StoreException e) {
+                return new StoredTreeHead(
+                    size, Optional.empty(), Optional.of(e.getCause().getMessage()));
+              }
+            })
         .list();
   }
 

@@ -208,6 +208,15 @@ class LedgerTamperContractTest {
   }
 
   @StoreTest
+  void a_head_row_that_is_no_longer_a_head_is_reported_not_a_crash(Db db) {
+    fiveEventsAndAHead(db);
+
+    sql(h -> h.execute("update ledger_tree_heads set signature = '!not base64!'"));
+
+    assertProblem(1, LedgerProblem.Kind.BAD_SIGNATURE);
+  }
+
+  @StoreTest
   void a_leaf_is_written_only_when_its_event_commits(Db db) {
     open(db);
     append(new AgentRefused("gpu-01", "prod-eu", "kept"));
