@@ -69,7 +69,6 @@ class SextantServerTest {
   void a_ledger_key_file_that_holds_no_key_stops_the_start_with_its_path() throws Exception {
     Files.createDirectories(home);
     Files.writeString(home.resolve(LedgerKey.FILE_NAME), "not a key");
-    Files.writeString(home.resolve(LedgerKey.FILE_NAME + ".pub"), "not a key");
 
     assertThatThrownBy(
             () -> SextantServer.start(ServerConfig.onLoopback(new StoreLocation.Embedded(home))))

@@ -1,9 +1,10 @@
 package dev.sextant.server.ledger;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import dev.sextant.core.fingerprint.SigningKeys;
 import dev.sextant.core.provenance.PublicKeys;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +16,16 @@ import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
- * The Ed25519 key this server signs its ledger's tree heads with. It is made once and kept: the
- * private key in a file only its owner may read ({@code rw-------}), the public key beside it with
- * {@code .pub} appended, so that heads signed years ago still verify. The private key is never
- * logged or shown; {@link #toString} names the key by its id.
+ * The Ed25519 key this server signs its ledger's tree heads with. It is made once and kept, so that
+ * heads signed years ago still verify: the pair in a file only its owner may read ({@code
+ * rw-------}), and a copy of the public key beside it, with {@code .pub} appended, to hand out. The
+ * private key is never logged or shown; {@link #toString} names the key by its id.
  */
 public final class LedgerKey {
-  /** The private key's file name in an embedded store's data directory. */
+  /** The key pair's file name in an embedded store's data directory. */
   public static final String FILE_NAME = "ledger.key";
+
+  private static final String END_PRIVATE = "-----END PRIVATE KEY-----";
 
   private final PrivateKey privateKey;
   private final PublicKey publicKey;
@@ -41,19 +44,34 @@ public final class LedgerKey {
    */
   public static LedgerKey loadOrCreate(Path file, SecureRandom random) {
     Objects.requireNonNull(file, "file");
-    Path pub = publicFile(file);
     if (!Files.exists(file)) {
-      create(file, pub, SigningKeys.generate(random));
+      create(file, SigningKeys.generate(random));
     }
+    LedgerKey key = read(file);
     try {
-      PrivateKey privateKey = SigningKeys.decodePrivate(Files.readString(file));
-      PublicKey publicKey = SigningKeys.decodePublic(Files.readString(pub));
-      return new LedgerKey(privateKey, publicKey);
+      Files.writeString(publicFile(file), SigningKeys.publicPem(key.publicKey), US_ASCII);
+    } catch (IOException e) {
+      throw new LedgerKeyException("cannot write the ledger's public key beside " + file, e);
+    }
+    return key;
+  }
+
+  private static LedgerKey read(Path file) {
+    try {
+      String text = Files.readString(file, US_ASCII);
+      int split = text.indexOf(END_PRIVATE);
+      if (split < 0) {
+        throw new IllegalArgumentException("no private key block");
+      }
+      int end = split + END_PRIVATE.length();
+      return new LedgerKey(
+          SigningKeys.decodePrivate(text.substring(0, end)),
+          SigningKeys.decodePublic(text.substring(end)));
     } catch (IOException e) {
       throw new LedgerKeyException("cannot read the ledger key at " + file + ": " + e, e);
     } catch (IllegalArgumentException e) {
       throw new LedgerKeyException(
-          "the ledger key at " + file + " and " + pub + " is not an Ed25519 key pair in PEM", e);
+          "the ledger key at " + file + " is not an Ed25519 key pair in PEM", e);
     }
   }
 
@@ -79,20 +97,44 @@ public final class LedgerKey {
     return file.resolveSibling(file.getFileName() + ".pub");
   }
 
-  private static void create(Path file, Path pub, KeyPair pair) {
+  /**
+   * Writes the pair to a file of the owner's only, then links it into place: the link either makes
+   * the whole file appear at once or fails because another server made one first, whose key is then
+   * read. The public key is in the same file so the pair can never be torn apart.
+   */
+  private static void create(Path file, KeyPair pair) {
+    Path temporary = null;
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      // Created with its final mode, so the private key is never readable by others, not even
-      // for a moment.
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(file, SigningKeys.privatePem(pair.getPrivate()), StandardCharsets.US_ASCII);
-      Files.writeString(pub, SigningKeys.publicPem(pair.getPublic()), StandardCharsets.US_ASCII);
+      Path directory = file.toAbsolutePath().getParent();
+      Files.createDirectories(directory);
+      temporary =
+          Files.createTempFile(
+              directory,
+              ".ledger-key-",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(
+          temporary,
+          SigningKeys.privatePem(pair.getPrivate()) + SigningKeys.publicPem(pair.getPublic()),
+          US_ASCII);
+      Files.createLink(file, temporary);
     } catch (FileAlreadyExistsException e) {
       // Another server made it first; the caller reads theirs.
     } catch (IOException e) {
       throw new LedgerKeyException("cannot create the ledger key at " + file + ": " + e, e);
+    } finally {
+      deleteQuietly(temporary);
+    }
+  }
+
+  private static void deleteQuietly(Path temporary) {
+    if (temporary == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temporary);
+    } catch (IOException e) {
+      // Only a leftover copy in the key's own directory, with the key's own mode.
     }
   }
 }

@@ -25,13 +25,18 @@ class LedgerKeyTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
     assertThat(made.toString()).isEqualTo("LedgerKey[" + made.id() + "]");
+    assertThat(Files.readString(file.resolveSibling(LedgerKey.FILE_NAME + ".pub")))
+        .startsWith("-----BEGIN PUBLIC KEY-----");
+    try (var left = Files.list(file.getParent())) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(LedgerKey.FILE_NAME, LedgerKey.FILE_NAME + ".pub");
+    }
   }
 
   @Test
   void a_file_that_holds_no_key_is_refused_without_quoting_it() throws Exception {
     Path file = directory.resolve(LedgerKey.FILE_NAME);
     Files.writeString(file, "secret-looking text");
-    Files.writeString(directory.resolve(LedgerKey.FILE_NAME + ".pub"), "nothing");
 
     assertThatThrownBy(() -> LedgerKey.loadOrCreate(file, new SecureRandom()))
         .isInstanceOf(LedgerKeyException.class)
