@@ -91,4 +91,22 @@ public interface SextantApi {
 
   /** {@code GET /api/v1/notifications/deliveries?rollout=}: every notification about a rollout. */
   NotificationDeliveries deliveries(String rollout);
+
+  /** {@code GET /api/v1/ledger/head}: the latest signed tree head, if one was published. */
+  Optional<LedgerHead> ledgerHead();
+
+  /**
+   * {@code POST /api/v1/ledger/heads}: signs a head over the log now, or gives the latest head when
+   * the log did not grow since.
+   */
+  LedgerHead publishLedgerHead();
+
+  /** {@code GET /api/v1/ledger/verify}: the ledger checked against the events as they are now. */
+  LedgerCheck verifyLedger();
+
+  /**
+   * {@code GET /api/v1/ledger/entries?after=&limit=}: the leaves after sequence number {@code
+   * after} (0 for the first), in order, at most {@code limit}.
+   */
+  LedgerLog ledgerLog(long after, int limit);
 }

@@ -204,6 +204,29 @@ public final class SextantClient implements SextantApi {
     return convert(client.get(request.path()).orElseThrow(), DeliveryReport.class);
   }
 
+  @Override
+  public Optional<LedgerHead> ledgerHead() {
+    return client.get("api/v1/ledger/head").map(json -> convert(json, LedgerHead.class));
+  }
+
+  @Override
+  public LedgerHead publishLedgerHead() {
+    return convert(
+        client.post("api/v1/ledger/heads", JsonNodeFactory.instance.objectNode()),
+        LedgerHead.class);
+  }
+
+  @Override
+  public LedgerLog ledgerLog(long after, int limit) {
+    String query = after > 0 ? "after=" + after + "&limit=" + limit : "limit=" + limit;
+    return convert(client.get("api/v1/ledger/entries?" + query).orElseThrow(), LedgerLog.class);
+  }
+
+  @Override
+  public LedgerCheck verifyLedger() {
+    return convert(client.get("api/v1/ledger/verify").orElseThrow(), LedgerCheck.class);
+  }
+
   private static String segment(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }

@@ -20,7 +20,7 @@ public final class ExitCode {
    * Something is not compatible: {@code plan} found a release that does not fit an environment
    * (incompatible, blocked or needing approval), {@code drift} found drift, {@code graph impact}
    * would break a consumer, a rollout that {@code rollout watch} or {@code deploy --watch} followed
-   * ended in any phase but succeeded.
+   * ended in any phase but succeeded, {@code audit verify} found the ledger changed.
    */
   public static final int INCOMPATIBLE = 3;
 
@@ -73,7 +73,8 @@ public final class ExitCode {
         1   invalid input (a bad file, resource or selector); nothing was changed
         2   usage error (unknown command or option, missing argument)
         3   not compatible: a release does not fit (plan), drift found, a consumer
-            would break (graph impact), a watched rollout did not succeed
+            would break (graph impact), a watched rollout did not succeed, the
+            ledger does not verify (audit verify)
         4   not found (no such resource or revision)
         5   the store or server is unavailable
         6   conflict: concurrent writes to the same thing won; nothing was changed,

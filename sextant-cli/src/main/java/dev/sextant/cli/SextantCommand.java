@@ -3,6 +3,7 @@ package dev.sextant.cli;
 import dev.sextant.cli.command.AgentCommand;
 import dev.sextant.cli.command.ApplyCommand;
 import dev.sextant.cli.command.ApproveCommand;
+import dev.sextant.cli.command.AuditCommand;
 import dev.sextant.cli.command.DemoCommand;
 import dev.sextant.cli.command.DeployCommand;
 import dev.sextant.cli.command.DescribeCommand;
@@ -95,6 +96,7 @@ public final class SextantCommand implements Runnable {
             RolloutCommand.class,
             NotificationsCommand.class,
             ReportCommand.class,
+            AuditCommand.class,
             DriftCommand.class,
             GraphCommand.class,
             AgentCommand.class,

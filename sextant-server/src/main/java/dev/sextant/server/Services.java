@@ -9,6 +9,7 @@ import dev.sextant.server.deploy.Deploying;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DiscoveryService;
 import dev.sextant.server.discovery.DriftWatch;
+import dev.sextant.server.ledger.Ledger;
 import dev.sextant.server.metrics.ServerMetrics;
 import dev.sextant.server.notify.Notifications;
 import dev.sextant.server.notify.NotifySettings;
@@ -35,7 +36,8 @@ public record Services(
     PlanService plans,
     Deploying deploying,
     Notifications notifications,
-    DeliveryReports delivery)
+    DeliveryReports delivery,
+    Ledger ledger)
     implements AutoCloseable {
 
   /**
@@ -78,7 +80,8 @@ public record Services(
         plans,
         Deploying.withoutTarget(database, resources, plans, metrics, clock),
         new Notifications(database, new Secrets(System.getenv()), NotifySettings.DEFAULTS, clock),
-        delivery);
+        delivery,
+        Ledger.withoutKey(database));
   }
 
   /** These services deploying with {@code deploying}: a server's engine, timers and target. */
@@ -93,7 +96,8 @@ public record Services(
         plans,
         deploying,
         notifications,
-        delivery);
+        delivery,
+        ledger);
   }
 
   /**
@@ -111,7 +115,24 @@ public record Services(
         plans,
         deploying,
         notifications,
-        delivery);
+        delivery,
+        ledger);
+  }
+
+  /** These services signing and verifying the ledger with a server's key. */
+  public Services ledgerWith(Ledger ledger) {
+    return new Services(
+        database,
+        resources,
+        discovery,
+        drift,
+        metrics,
+        access,
+        plans,
+        deploying,
+        notifications,
+        delivery,
+        ledger);
   }
 
   public static Services on(

@@ -7,6 +7,10 @@ import dev.sextant.server.deploy.Confirmations;
 import dev.sextant.server.deploy.DriftResponse;
 import dev.sextant.server.discovery.AgentTokens;
 import dev.sextant.server.discovery.DriftWatch;
+import dev.sextant.server.ledger.Ledger;
+import dev.sextant.server.ledger.LedgerKey;
+import dev.sextant.server.ledger.LedgerKeyException;
+import dev.sextant.server.ledger.TreeHeads;
 import dev.sextant.server.notify.Notifications;
 import dev.sextant.server.rollout.RolloutEngine;
 import dev.sextant.server.secret.Secrets;
@@ -18,7 +22,9 @@ import dev.sextant.server.work.OneTimeWork;
 import dev.sextant.server.work.RecurringWork;
 import dev.sextant.server.work.SchedulerDialect;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -43,6 +49,14 @@ public final class SextantServer implements AutoCloseable {
 
   /** What an environment's drift action does about drift just found: rollback, remediate. */
   static final String DRIFT_RESPONSE = "drift-response";
+
+  /** A signed head over the ledger's leaves, whenever the log grew since the last one. */
+  static final String LEDGER_HEADS = "ledger-heads";
+
+  static final Duration LEDGER_HEADS_DELAY = Duration.ofSeconds(10);
+
+  /** Where a server on a shared store finds its ledger key; one key for every server of a store. */
+  static final String LEDGER_KEY_VARIABLE = "SEXTANT_LEDGER_KEY";
 
   private final Services services;
   private final BackgroundWork work;
@@ -96,6 +110,44 @@ public final class SextantServer implements AutoCloseable {
   }
 
   /**
+   * Where the ledger key is kept: the file {@code SEXTANT_LEDGER_KEY} names, else in the data
+   * directory of an embedded store, else in {@code $SEXTANT_HOME} ({@code ~/.sextant}). Servers
+   * that share a PostgreSQL store must share one key, or each would sign heads the others cannot
+   * verify.
+   */
+  private static Path ledgerKeyFile(ServerConfig config) {
+    Optional<Path> named =
+        Optional.ofNullable(System.getenv(LEDGER_KEY_VARIABLE))
+            .filter(v -> !v.isBlank())
+            .map(Path::of);
+    if (named.isPresent()) {
+      return named.get();
+    }
+    if (config.store() instanceof StoreLocation.Embedded embedded) {
+      return embedded.dataDirectory().resolve(LedgerKey.FILE_NAME);
+    }
+    Path home =
+        Optional.ofNullable(System.getenv("SEXTANT_HOME"))
+            .filter(v -> !v.isBlank())
+            .map(Path::of)
+            .orElse(Path.of(System.getProperty("user.home"), ".sextant"))
+            .resolve(LedgerKey.FILE_NAME);
+    LOG.warn(
+        "the ledger key is {}, this machine's own: set {} to one file for every server of the store",
+        home,
+        LEDGER_KEY_VARIABLE);
+    return home;
+  }
+
+  private static LedgerKey ledgerKey(ServerConfig config) {
+    try {
+      return LedgerKey.loadOrCreate(ledgerKeyFile(config), new SecureRandom());
+    } catch (LedgerKeyException e) {
+      throw new ServerStartException(e.getMessage(), e);
+    }
+  }
+
+  /**
    * Starts a server.
    *
    * @throws dev.sextant.server.store.StoreUnavailableException when the store cannot be opened
@@ -130,6 +182,7 @@ public final class SextantServer implements AutoCloseable {
                   checkSoon.get().accept(outcome.revision());
                 }
               });
+      LedgerKey ledgerKey = ledgerKey(config);
       LocalDeploying local =
           LocalDeploying.on(services, localHome(config), clock, config.prometheus());
       services =
@@ -137,7 +190,8 @@ public final class SextantServer implements AutoCloseable {
               .deployingWith(local.deploying)
               .notifyingWith(
                   new Notifications(
-                      database, new Secrets(System.getenv()), config.notifications(), clock));
+                      database, new Secrets(System.getenv()), config.notifications(), clock))
+              .ledgerWith(Ledger.signedWith(database, ledgerKey));
       opened = services;
       Optional<String> firstAdmin = services.access().bootstrap(config.firstAdminToken());
       DriftWatch drift = services.drift();
@@ -151,6 +205,13 @@ public final class SextantServer implements AutoCloseable {
                   response
                       .respond(environment)
                       .forEach(done -> LOG.info("drift in {}: {}", environment, done)));
+      TreeHeads treeHeads = new TreeHeads(database, ledgerKey);
+      int backfilled = treeHeads.backfill();
+      if (backfilled > 0) {
+        LOG.info("gave {} event(s) older than the ledger their leaves", backfilled);
+      }
+      RecurringWork ledgerHeads =
+          RecurringWork.of(LEDGER_HEADS, LEDGER_HEADS_DELAY, () -> treeHeads.publish());
       RecurringWork driftCheckAll =
           new RecurringWork(
               DRIFT_CHECK_ALL,
@@ -164,7 +225,9 @@ public final class SextantServer implements AutoCloseable {
               database.dataSource(),
               SchedulerDialect.of(database.dialect()),
               config.work(),
-              Stream.concat(Stream.of(driftCheckAll), local.timers.recurring().stream()).toList(),
+              Stream.concat(
+                      Stream.of(driftCheckAll, ledgerHeads), local.timers.recurring().stream())
+                  .toList(),
               Stream.concat(Stream.of(driftCheck, driftResponse), local.works().stream()).toList());
       BackgroundWork started = work;
       RolloutEngine engine = local.deploying.engine();

@@ -1,11 +1,15 @@
 package dev.sextant.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sextant.server.ledger.LedgerKey;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.StoreLocation;
 import dev.sextant.server.work.WorkSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,30 @@ class SextantServerTest {
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
       assertThat(services.drift().reports("lab", 10)).hasSize(1);
     }
+  }
+
+  @Test
+  void a_server_on_an_embedded_store_keeps_its_ledger_key_in_the_data_directory() throws Exception {
+    try (SextantServer server =
+        SextantServer.start(ServerConfig.onLoopback(new StoreLocation.Embedded(home)))) {
+      assertThat(server.port()).isPositive();
+    }
+    Path key = home.resolve(LedgerKey.FILE_NAME);
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+        .isEqualTo("rw-------");
+    assertThat(home.resolve(LedgerKey.FILE_NAME + ".pub")).exists();
+  }
+
+  @Test
+  void a_ledger_key_file_that_holds_no_key_stops_the_start_with_its_path() throws Exception {
+    Files.createDirectories(home);
+    Files.writeString(home.resolve(LedgerKey.FILE_NAME), "not a key");
+
+    assertThatThrownBy(
+            () -> SextantServer.start(ServerConfig.onLoopback(new StoreLocation.Embedded(home))))
+        .isInstanceOf(ServerStartException.class)
+        .hasMessageContaining(home.resolve(LedgerKey.FILE_NAME).toString());
   }
 
   private static long driftEvents(Services services) {

@@ -7,6 +7,7 @@ import dev.sextant.server.Failure;
 import dev.sextant.server.Services;
 import dev.sextant.server.access.AccessRefusal;
 import dev.sextant.server.discovery.Refusal;
+import dev.sextant.server.ledger.LedgerUnavailableException;
 import dev.sextant.server.rollout.RolloutRefusal;
 import dev.sextant.server.store.StoreException;
 import io.javalin.Javalin;
@@ -62,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
         .register(routes);
     new NotificationRoutes(services.notifications()).register(routes);
     new ReportRoutes(services.delivery()).register(routes);
+    new LedgerRoutes(services.ledger()).register(routes);
     new ResourceRoutes(services.resources(), maxRequest, routes).register();
     errors(app, routes);
     app.start(host, port);
@@ -78,6 +80,20 @@ public final class ApiServer implements AutoCloseable {
     app.exception(StoreException.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(AccessRefusal.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(RolloutRefusal.class, (e, ctx) -> failure(e, e, ctx));
+    app.exception(
+        LedgerUnavailableException.class,
+        (e, ctx) -> {
+          ProblemTypes.Answer unavailable = ProblemTypes.of(ProblemKind.UNAVAILABLE);
+          Responses.problem(
+              ctx,
+              unavailable.status(),
+              ProblemJson.of(
+                  unavailable.status(),
+                  unavailable.type(),
+                  unavailable.title(),
+                  e.getMessage(),
+                  ctx.path()));
+        });
     app.exception(
         HttpResponseException.class,
         (e, ctx) ->

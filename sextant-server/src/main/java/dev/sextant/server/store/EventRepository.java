@@ -18,8 +18,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The outbox: an append-only log of typed events, written in the same transaction as the state
- * change each one records. Nothing is changed or removed once appended; the ledger will chain these
- * events, in sequence order, into a hash-linked, signed log.
+ * change each one records. Nothing is changed or removed once appended; each event's ledger leaf is
+ * written with it (see {@link LedgerRepository}), so the signed ledger covers every event.
  *
  * <p>An append increments the single row of {@code event_log_head} and inserts the event under the
  * new number. The incremented row stays locked until the unit of work commits, so concurrent
@@ -70,8 +70,12 @@ public final class EventRepository {
         .bind("inputs", CanonicalJson.string(inputsJson(envelope.inputs())))
         .bind("detail", CanonicalJson.string(envelope.detail()))
         .execute();
+    // The envelope and the millisecond time read back as they are here, so the leaf written now is
+    // the one verification recomputes from the row.
+    LoggedEvent logged = new LoggedEvent(sequence, tx.now(), envelope);
+    tx.ledger().addLeaf(LedgerEntries.of(logged));
     tx.appended(sequence);
-    return new LoggedEvent(sequence, tx.now(), envelope);
+    return logged;
   }
 
   /** The last {@code query.limit()} events that match, oldest first (newest last). */
@@ -135,7 +139,7 @@ public final class EventRepository {
     return json;
   }
 
-  private static LoggedEvent toEvent(ResultSet rs, StatementContext ctx) throws SQLException {
+  static LoggedEvent toEvent(ResultSet rs, StatementContext ctx) throws SQLException {
     long sequence = rs.getLong("sequence_number");
     String what = "event " + sequence;
     SortedMap<String, Digest> inputs = new TreeMap<>();

@@ -26,6 +26,7 @@ public final class Transaction {
   private final AccessRepository access;
   private final PlanRepository plans;
   private final RolloutRepository rollouts;
+  private final LedgerRepository ledger;
   private final DeploymentRepository deployments;
   private final NotificationRepository notifications;
   private int changes;
@@ -45,6 +46,7 @@ public final class Transaction {
     this.access = new AccessRepository(this);
     this.plans = new PlanRepository(this);
     this.rollouts = new RolloutRepository(this);
+    this.ledger = new LedgerRepository(this);
     this.deployments = new DeploymentRepository(this);
     this.notifications = new NotificationRepository(this);
   }
@@ -95,6 +97,10 @@ public final class Transaction {
 
   public RolloutRepository rollouts() {
     return rollouts;
+  }
+
+  public LedgerRepository ledger() {
+    return ledger;
   }
 
   /** The time of this unit of work, to the millisecond: every row it writes carries it. */

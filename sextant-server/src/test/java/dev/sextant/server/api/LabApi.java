@@ -4,11 +4,14 @@ import dev.sextant.api.ApiClient;
 import dev.sextant.server.Lab;
 import dev.sextant.server.Services;
 import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.ledger.Ledger;
+import dev.sextant.server.ledger.LedgerKey;
 import dev.sextant.server.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +35,13 @@ final class LabApi implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     Path home = Files.createTempDirectory("sextant-lab-api-");
+    Database database = Database.h2(home, Clock.systemUTC());
     services =
-        Services.on(Database.h2(home, Clock.systemUTC()), AgentTokens.of(TOKEN), Clock.systemUTC());
+        Services.on(database, AgentTokens.of(TOKEN), Clock.systemUTC())
+            .ledgerWith(
+                Ledger.signedWith(
+                    database,
+                    LedgerKey.loadOrCreate(home.resolve(LedgerKey.FILE_NAME), new SecureRandom())));
     services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
     server = ApiServer.start(services, "127.0.0.1", 0);
     client = Admin.client(services.database(), server.port());

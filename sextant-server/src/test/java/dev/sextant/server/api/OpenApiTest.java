@@ -171,6 +171,11 @@ class OpenApiTest {
         Set.of(),
         Set.of(404, 409, 413, 415, 422));
     contract("GET /api/v1/notifications/deliveries", Set.of("rollout"), Set.of(), Set.of());
+    contract("GET /api/v1/ledger/head", Set.of(), Set.of(), Set.of(404));
+    // 409 when two servers sign the same size at once.
+    contract("POST /api/v1/ledger/heads", Set.of(), Set.of(), Set.of(409, 413, 415, 422));
+    contract("GET /api/v1/ledger/entries", Set.of("after", "limit"), Set.of(), Set.of());
+    contract("GET /api/v1/ledger/verify", Set.of(), Set.of(), Set.of());
   }
 
   private static void contract(

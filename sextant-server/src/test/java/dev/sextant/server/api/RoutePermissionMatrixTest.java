@@ -14,6 +14,8 @@ import dev.sextant.core.validation.Input;
 import dev.sextant.server.Services;
 import dev.sextant.server.access.Principal;
 import dev.sextant.server.discovery.AgentTokens;
+import dev.sextant.server.ledger.Ledger;
+import dev.sextant.server.ledger.LedgerKey;
 import dev.sextant.server.store.AccessDenied;
 import dev.sextant.server.store.Database;
 import dev.sextant.server.store.EventQuery;
@@ -23,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +57,8 @@ class RoutePermissionMatrixTest {
   private static final Access READ = Access.somewhere(Permission.READ);
   private static final Access ADMINISTER =
       Access.needs(Permission.ADMINISTER, Access.Scope.EVERYWHERE);
+  private static final Access READ_EVERYWHERE =
+      Access.needs(Permission.READ, Access.Scope.EVERYWHERE);
   private static final Access PUBLIC = Access.publicRoute();
   private static final Access AGENT = Access.agent();
 
@@ -115,6 +120,10 @@ class RoutePermissionMatrixTest {
         Access.needs(Permission.DEPLOY, Access.Scope.PATH_ENVIRONMENT));
     EXPECTED.put("GET /api/v1/notifications/dead-letters", READ);
     EXPECTED.put("POST /api/v1/notifications/dead-letters/{id}/replay", ADMINISTER);
+    EXPECTED.put("GET /api/v1/ledger/head", READ_EVERYWHERE);
+    EXPECTED.put("POST /api/v1/ledger/heads", ADMINISTER);
+    EXPECTED.put("GET /api/v1/ledger/entries", READ_EVERYWHERE);
+    EXPECTED.put("GET /api/v1/ledger/verify", READ_EVERYWHERE);
     EXPECTED.put("GET /api/v1/notifications/deliveries", READ);
     EXPECTED.put("POST /api/v1/apply", Access.needs(Permission.APPLY, Access.Scope.REQUEST));
     EXPECTED.put("GET /api/v1/resources", READ);
@@ -199,9 +208,13 @@ class RoutePermissionMatrixTest {
   @BeforeAll
   static void start() throws IOException {
     home = Files.createTempDirectory("sextant-matrix-");
+    Database database = Database.h2(home, Clock.systemUTC());
     services =
-        Services.on(
-            Database.h2(home, Clock.systemUTC()), AgentTokens.of(AGENT_TOKEN), Clock.systemUTC());
+        Services.on(database, AgentTokens.of(AGENT_TOKEN), Clock.systemUTC())
+            .ledgerWith(
+                Ledger.signedWith(
+                    database,
+                    LedgerKey.loadOrCreate(home.resolve(LedgerKey.FILE_NAME), new SecureRandom())));
     services
         .resources()
         .apply(

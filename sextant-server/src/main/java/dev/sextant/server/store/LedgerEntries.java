@@ -1,0 +1,50 @@
+package dev.sextant.server.store;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sextant.core.ledger.LedgerEntry;
+
+/**
+ * The ledger entry of a logged event, the one mapping that both the append and the verification
+ * use, so that a leaf written at append time is recomputed bit for bit from the stored row.
+ *
+ * <p>Events do not record who caused them (the envelope has no actor, and a detail's {@code who} is
+ * the subject of some events, not their cause), so every entry's actor is {@link #ACTOR} until the
+ * envelope carries one. The payload holds what the entry's other members do not: the schema
+ * version, the outcome, the reason when there is one, and the detail.
+ */
+public final class LedgerEntries {
+  /** The actor of every entry for now: the server, which appended the event. */
+  public static final String ACTOR = "system";
+
+  private LedgerEntries() {}
+
+  public static LedgerEntry of(LoggedEvent logged) {
+    EventEnvelope envelope = logged.envelope();
+    ObjectNode payload = JsonNodeFactory.instance.objectNode();
+    payload.put("schemaVersion", envelope.schemaVersion());
+    payload.put("outcome", envelope.outcome());
+    envelope.reason().ifPresent(reason -> payload.put("reason", reason));
+    payload.set("detail", envelope.detail());
+    return new LedgerEntry(
+        logged.sequence(),
+        envelope.type(),
+        envelope.subject(),
+        ACTOR,
+        logged.time().toString(),
+        envelope.inputs(),
+        payload);
+  }
+
+  /** The same entry as if it stood at another place in the log: how a reordering is recognised. */
+  public static LedgerEntry renumbered(LedgerEntry entry, long sequence) {
+    return new LedgerEntry(
+        sequence,
+        entry.type(),
+        entry.subject(),
+        entry.actor(),
+        entry.at(),
+        entry.inputs(),
+        entry.payload());
+  }
+}
