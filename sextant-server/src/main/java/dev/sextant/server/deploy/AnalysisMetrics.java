@@ -4,18 +4,6 @@ import java.util.Map;
 
 /** What analyses tell the server's metrics: each measurement and each judge's score. */
 public interface AnalysisMetrics {
-  /** Metrics that go nowhere, for analyses whose numbers only the store keeps. */
-  AnalysisMetrics NONE =
-      new AnalysisMetrics() {
-        @Override
-        public void measured(
-            Labels labels, String metric, String track, String verdict, double value) {}
-
-        @Override
-        public void judged(
-            Labels labels, double score, String verdict, Map<String, String> classifications) {}
-      };
-
   /**
    * A metric of a rollout's analysis was measured.
    *

@@ -34,10 +34,6 @@ public final class MeasurementRecorder implements MeasurementLog {
     this.metrics = metrics;
   }
 
-  public MeasurementRecorder(Database database, RolloutWatchers watchers) {
-    this(database, watchers, AnalysisMetrics.NONE);
-  }
-
   @Override
   public void taken(String rollout, String analysis, List<MetricJudged> judged) {
     List<StoredMeasurement> stored = judged.stream().map(one -> stored(analysis, one)).toList();

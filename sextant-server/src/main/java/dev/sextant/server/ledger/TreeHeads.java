@@ -13,13 +13,18 @@ import java.util.Optional;
 /**
  * Publishes signed tree heads: the root over every leaf in sequence order, signed with the ledger's
  * key. A head is written only when the log grew since the last one, so publishing on a schedule
- * adds nothing while the server is idle.
+ * adds nothing while the server is idle. The tree is kept between heads and only the leaves since
+ * the last one are read, so a head costs what the log grew by, not its whole length; it is built
+ * again from the first leaf while the store has no head (before then, old events may still be given
+ * leaves below the first).
  */
 public final class TreeHeads {
   static final int PAGE = 1000;
 
   private final Database database;
   private final LedgerKey key;
+  private MerkleTree tree = new MerkleTree();
+  private long lastSequence;
 
   public TreeHeads(Database database, LedgerKey key) {
     this.database = Objects.requireNonNull(database, "database");
@@ -27,7 +32,7 @@ public final class TreeHeads {
   }
 
   /** Signs and stores a head over all leaves now; empty when the latest head already has them. */
-  public Optional<SignedTreeHead> publish() {
+  public synchronized Optional<SignedTreeHead> publish() {
     return database.write(
         "publish a ledger tree head",
         tx -> {
@@ -37,11 +42,15 @@ public final class TreeHeads {
           if (latest.isPresent() && latest.get().treeSize() >= size) {
             return Optional.empty();
           }
-          MerkleTree tree = new MerkleTree();
-          for (List<LedgerLeaf> page = ledger.leavesAfter(0, PAGE);
+          if (latest.isEmpty()) {
+            tree = new MerkleTree();
+            lastSequence = 0;
+          }
+          for (List<LedgerLeaf> page = ledger.leavesAfter(lastSequence, PAGE);
               !page.isEmpty();
-              page = ledger.leavesAfter(page.get(page.size() - 1).sequence(), PAGE)) {
+              page = ledger.leavesAfter(lastSequence, PAGE)) {
             page.forEach(leaf -> tree.append(HexFormat.of().parseHex(leaf.leafHash())));
+            lastSequence = page.get(page.size() - 1).sequence();
           }
           SignedTreeHead head =
               SignedTreeHead.sign(

@@ -79,6 +79,28 @@ class LedgerTamperContractTest {
   }
 
   @StoreTest
+  void one_publisher_s_heads_grow_with_the_log_as_a_fresh_tree_computes_them(Db db) {
+    fiveEventsAndAHead(db);
+    TreeHeads publisher = heads();
+    publisher.publish();
+
+    for (int more = 1; more <= 3; more++) {
+      for (int i = 0; i < more; i++) {
+        append(new AgentRefused("gpu-0" + more, "prod-us", "not yet signed " + i));
+      }
+      SignedTreeHead grown = publisher.publish().orElseThrow();
+      List<byte[]> leaves =
+          database.read("entries", tx -> tx.ledger().entriesAfter(0, 100)).stream()
+              .map(entry -> entry.entry().orElseThrow().leafHash())
+              .toList();
+
+      assertThat(grown.treeSize()).isEqualTo(leaves.size());
+      assertThat(grown.rootHash()).isEqualTo(MerkleHash.root(leaves));
+    }
+    assertThat(verify().verified()).isTrue();
+  }
+
+  @StoreTest
   void a_head_is_the_signed_root_of_the_leaves_and_is_written_only_when_the_log_grew(Db db) {
     fiveEventsAndAHead(db);
 
