@@ -26,6 +26,15 @@ public final class CachedProofs {
     return leafHashes.size();
   }
 
+  /** The hash of leaf {@code index}, as given. */
+  public byte[] leafHash(long index) {
+    if (index < 0 || index >= leafHashes.size()) {
+      throw new LedgerException(
+          "no leaf " + index + ": there are leaves 0 to " + (leafHashes.size() - 1));
+    }
+    return leafHashes.get((int) index).clone();
+  }
+
   /** The root of the tree of the first {@code treeSize} leaves. */
   public byte[] root(long treeSize) {
     requireSize(treeSize);
