@@ -145,6 +145,21 @@ class AuditEvidenceCommandTest {
     assertThat(verified.code()).as(verified.toString()).isZero();
     assertThat(verified.out())
         .contains("verifies: 2 entries of environment lab", "the bundle's own signature holds");
+    Cli.Result json =
+        Cli.withHome(elsewhere)
+            .run(
+                "audit",
+                "verify",
+                "--bundle",
+                bundle.toString(),
+                "--key",
+                publicKey.toString(),
+                "-o",
+                "json");
+    assertThat(json.code()).as(json.toString()).isZero();
+    assertThat(json.out()).contains("\"verified\" : true", "\"entries\" : 2");
+    Cli.Result toStandardOutput = admin.store("audit", "export", "--environment", "lab");
+    assertThat(toStandardOutput.out()).isEqualTo(Files.readString(bundle));
     try (Stream<Path> made = Files.list(elsewhere)) {
       assertThat(made).as("nothing was started or written").isEmpty();
     }
