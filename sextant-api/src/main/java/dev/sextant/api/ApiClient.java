@@ -97,9 +97,19 @@ public final class ApiClient {
    * @throws ApiProblem for any answer that is not a success, a 404 too
    */
   public String text(String path) {
+    return text(path, "text/plain");
+  }
+
+  /**
+   * The body at {@code path} as the server sent it, asking for that media type: a document whose
+   * exact bytes matter, such as an evidence bundle, which parsing and writing again could change.
+   *
+   * @throws ApiProblem for any answer that is not a success, a 404 too
+   */
+  public String text(String path, String mediaType) {
     HttpResponse<String> response =
         call(
-            request(path).header("Accept", "text/plain").GET().build(),
+            request(path).header("Accept", mediaType).GET().build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (response.statusCode() / 100 != 2) {
       throw problem(response.statusCode(), response.body());

@@ -1,5 +1,6 @@
 package dev.sextant.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -109,4 +110,27 @@ public interface SextantApi {
    * after} (0 for the first), in order, at most {@code limit}.
    */
   LedgerLog ledgerLog(long after, int limit);
+
+  /**
+   * {@code GET /api/v1/ledger/proofs/inclusion?sequence=&treeSize=}: the inclusion proof of event
+   * {@code sequence} in the tree of size {@code treeSize}, by default the latest signed head's.
+   *
+   * @return empty when no treeSize is given and no head was signed yet
+   */
+  Optional<LedgerInclusionProof> ledgerInclusionProof(long sequence, Optional<Long> treeSize);
+
+  /**
+   * {@code GET /api/v1/ledger/proofs/consistency?from=&to=}: the proof that the tree of size {@code
+   * from} is a prefix of the tree of size {@code to}.
+   */
+  LedgerConsistencyProof ledgerConsistencyProof(long from, long to);
+
+  /**
+   * {@code GET /api/v1/ledger/bundle?rollout=|release=|environment=&since=&until=}: the evidence
+   * bundle of a selection, as its file (one line of RFC 8785 JSON and a newline).
+   *
+   * @param scope {@code rollout}, {@code release} or {@code environment}
+   */
+  String evidenceBundle(
+      String scope, String name, Optional<Instant> since, Optional<Instant> until);
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,35 @@ public final class SextantClient implements SextantApi {
   @Override
   public LedgerCheck verifyLedger() {
     return convert(client.get("api/v1/ledger/verify").orElseThrow(), LedgerCheck.class);
+  }
+
+  @Override
+  public Optional<LedgerInclusionProof> ledgerInclusionProof(
+      long sequence, Optional<Long> treeSize) {
+    String query = "sequence=" + sequence + treeSize.map(size -> "&treeSize=" + size).orElse("");
+    return client
+        .get("api/v1/ledger/proofs/inclusion?" + query)
+        .map(json -> convert(json, LedgerInclusionProof.class));
+  }
+
+  @Override
+  public LedgerConsistencyProof ledgerConsistencyProof(long from, long to) {
+    return convert(
+        client.get("api/v1/ledger/proofs/consistency?from=" + from + "&to=" + to).orElseThrow(),
+        LedgerConsistencyProof.class);
+  }
+
+  @Override
+  public String evidenceBundle(
+      String scope, String name, Optional<Instant> since, Optional<Instant> until) {
+    return client.text(
+        "api/v1/ledger/bundle?"
+            + segment(scope)
+            + "="
+            + segment(name)
+            + since.map(s -> "&since=" + s).orElse("")
+            + until.map(u -> "&until=" + u).orElse(""),
+        "application/json");
   }
 
   private static String segment(String text) {

@@ -10,7 +10,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    subcommands = {AuditVerifyCommand.class, AuditLogCommand.class, AuditHeadCommand.class},
+    subcommands = {
+      AuditVerifyCommand.class,
+      AuditLogCommand.class,
+      AuditHeadCommand.class,
+      AuditProofCommand.class,
+      AuditExportCommand.class
+    },
     description = {
       "Check that the server's record of events was not changed behind its back.",
       "",
@@ -18,13 +24,19 @@ import picocli.CommandLine.Spec;
       "transaction that stores it, and the server signs the tree's root with its",
       "Ed25519 ledger key every 10 s while events come in. 'audit verify' hashes",
       "every stored event again and checks each signed head, so an event edited,",
-      "deleted, inserted or moved with plain SQL is found and named."
+      "deleted, inserted or moved with plain SQL is found and named. 'audit proof'",
+      "checks an RFC 9162 inclusion or consistency proof against a signed head;",
+      "'audit export' writes an evidence bundle that 'audit verify --bundle' checks",
+      "offline with the ledger's public key alone."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  sextant audit verify",
       "  sextant audit log --limit 20",
-      "  sextant audit head --sign"
+      "  sextant audit head --sign",
+      "  sextant audit proof --sequence 42 --key ledger.key.pub",
+      "  sextant audit export --rollout ro-3f2a -o ro-3f2a.bundle.json",
+      "  sextant audit verify --bundle ro-3f2a.bundle.json --key ledger.key.pub"
     })
 public final class AuditCommand implements Runnable {
   @ParentCommand SextantCommand root;

@@ -7,6 +7,7 @@ import dev.sextant.server.Failure;
 import dev.sextant.server.Services;
 import dev.sextant.server.access.AccessRefusal;
 import dev.sextant.server.discovery.Refusal;
+import dev.sextant.server.ledger.EvidenceRefusal;
 import dev.sextant.server.ledger.LedgerUnavailableException;
 import dev.sextant.server.rollout.RolloutRefusal;
 import dev.sextant.server.store.StoreException;
@@ -80,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
     app.exception(StoreException.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(AccessRefusal.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(RolloutRefusal.class, (e, ctx) -> failure(e, e, ctx));
+    app.exception(EvidenceRefusal.class, (e, ctx) -> failure(e, e, ctx));
     app.exception(
         LedgerUnavailableException.class,
         (e, ctx) -> {

@@ -176,6 +176,18 @@ class OpenApiTest {
     contract("POST /api/v1/ledger/heads", Set.of(), Set.of(), Set.of(409, 413, 415, 422));
     contract("GET /api/v1/ledger/entries", Set.of("after", "limit"), Set.of(), Set.of());
     contract("GET /api/v1/ledger/verify", Set.of(), Set.of(), Set.of());
+    // 409 where the stored leaves do not verify, so no honest proof exists.
+    contract(
+        "GET /api/v1/ledger/proofs/inclusion",
+        Set.of("sequence", "treeSize"),
+        Set.of(),
+        Set.of(404, 409));
+    contract("GET /api/v1/ledger/proofs/consistency", Set.of("from", "to"), Set.of(), Set.of(409));
+    contract(
+        "GET /api/v1/ledger/bundle",
+        Set.of("rollout", "release", "environment", "since", "until"),
+        Set.of(),
+        Set.of(404, 409));
   }
 
   private static void contract(

@@ -124,6 +124,9 @@ class RoutePermissionMatrixTest {
     EXPECTED.put("POST /api/v1/ledger/heads", ADMINISTER);
     EXPECTED.put("GET /api/v1/ledger/entries", READ_EVERYWHERE);
     EXPECTED.put("GET /api/v1/ledger/verify", READ_EVERYWHERE);
+    EXPECTED.put("GET /api/v1/ledger/proofs/inclusion", READ_EVERYWHERE);
+    EXPECTED.put("GET /api/v1/ledger/proofs/consistency", READ_EVERYWHERE);
+    EXPECTED.put("GET /api/v1/ledger/bundle", READ_EVERYWHERE);
     EXPECTED.put("GET /api/v1/notifications/deliveries", READ);
     EXPECTED.put("POST /api/v1/apply", Access.needs(Permission.APPLY, Access.Scope.REQUEST));
     EXPECTED.put("GET /api/v1/resources", READ);
