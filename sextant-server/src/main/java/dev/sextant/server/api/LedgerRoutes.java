@@ -10,10 +10,13 @@ import dev.sextant.core.ledger.SignedTreeHead;
 import dev.sextant.server.ledger.Ledger;
 import dev.sextant.server.ledger.LedgerProblem;
 import dev.sextant.server.ledger.LedgerVerdict;
+import dev.sextant.server.store.LedgerLogLine;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The ledger: {@code GET /api/v1/ledger/head} gives the latest signed tree head, {@code POST
@@ -67,7 +70,12 @@ final class LedgerRoutes {
                   .map(
                       line ->
                           new LedgerLogItem(
-                              line.sequence(), line.type(), line.subject(), line.leafHash()))
+                              line.sequence(),
+                              line.type(),
+                              line.subject(),
+                              line.actor(),
+                              inputs(line),
+                              line.leafHash()))
                   .toList();
           Responses.record(ctx, 200, new LedgerLog(items));
         });
@@ -75,6 +83,12 @@ final class LedgerRoutes {
         "/api/v1/ledger/verify",
         Access.needs(Permission.READ, Access.Scope.EVERYWHERE),
         ctx -> Responses.record(ctx, 200, of(ledger.verify())));
+  }
+
+  private static Map<String, String> inputs(LedgerLogLine line) {
+    Map<String, String> inputs = new TreeMap<>();
+    line.inputs().forEach((name, digest) -> inputs.put(name, digest.value()));
+    return inputs;
   }
 
   static LedgerHead of(SignedTreeHead head) {
