@@ -10,7 +10,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    subcommands = {AuditVerifyCommand.class, AuditLogCommand.class, AuditHeadCommand.class},
+    subcommands = {
+      AuditVerifyCommand.class,
+      AuditLogCommand.class,
+      AuditHeadCommand.class,
+      AuditReplayCommand.class
+    },
     description = {
       "Check that the server's record of events was not changed behind its back.",
       "",
@@ -18,13 +23,15 @@ import picocli.CommandLine.Spec;
       "transaction that stores it, and the server signs the tree's root with its",
       "Ed25519 ledger key every 10 s while events come in. 'audit verify' hashes",
       "every stored event again and checks each signed head, so an event edited,",
-      "deleted, inserted or moved with plain SQL is found and named."
+      "deleted, inserted or moved with plain SQL is found and named. 'audit",
+      "replay' makes a rollout's plan again from the inputs recorded with it."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  sextant audit verify",
       "  sextant audit log --limit 20",
-      "  sextant audit head --sign"
+      "  sextant audit head --sign",
+      "  sextant audit replay --rollout ro-1a2b3c4d5e"
     })
 public final class AuditCommand implements Runnable {
   @ParentCommand SextantCommand root;
