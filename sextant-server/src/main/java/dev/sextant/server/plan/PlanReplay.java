@@ -113,7 +113,13 @@ public final class PlanReplay {
     Optional<String> problem = Optional.empty();
     for (var set : recorded.named().entrySet()) {
       Kind kind = RESOURCES.get(set.getKey());
+      if (set.getKey().equals(PlanInputs.FINGERPRINT)) {
+        continue; // checked once the target is made again, below
+      }
       if (kind == null) {
+        // A kind of input a later server records: this one cannot load it, so cannot replay.
+        set.getValue()
+            .forEach(input -> checked.add(checked(set.getKey(), input, Optional.empty())));
         continue;
       }
       List<Revision> revisions = new ArrayList<>();
@@ -135,7 +141,9 @@ public final class PlanReplay {
             || (fingerprintInput.revision() != 0 && fingerprint.isEmpty());
     Optional<Plan> replayed = Optional.empty();
     if (missing) {
-      problem = Optional.of("the store no longer has every input the plan read");
+      problem =
+          Optional.of(
+              "the store no longer has, or this server cannot load, every input the plan read");
       if (fingerprint.isEmpty() && fingerprintInput.revision() != 0) {
         checked.add(checked(PlanInputs.FINGERPRINT, fingerprintInput, Optional.empty()));
       }
