@@ -66,13 +66,27 @@ class AuditCommandTest {
   }
 
   @Test
+  void replaying_an_unknown_or_malformed_rollout_is_refused_cleanly() {
+    Cli.Result unknown = admin.store("audit", "replay", "--rollout", "ro-0123456789");
+    Cli.Result malformed = admin.store("audit", "replay", "--rollout", "plan-1");
+    Cli.Result missing = admin.store("audit", "replay");
+
+    assertThat(unknown.code()).as(unknown.toString()).isEqualTo(ExitCode.NOT_FOUND);
+    assertThat(unknown.err()).contains("ro-0123456789").doesNotContain("\tat ");
+    assertThat(malformed.code()).as(malformed.toString()).isNotZero();
+    assertThat(malformed.err()).contains("ro-1a2b3c4d5e").doesNotContain("\tat ");
+    assertThat(missing.code()).as(missing.toString()).isEqualTo(ExitCode.USAGE);
+    assertThat(missing.err()).contains("--rollout");
+  }
+
+  @Test
   void the_log_lists_entries_with_their_leaf_hashes() {
     Cli.Result log = admin.store("audit", "log");
     Cli.Result page = admin.store("audit", "log", "--after", "1", "--limit", "1", "-o", "json");
 
     assertThat(log.code()).as(log.toString()).isZero();
     assertThat(log.out())
-        .contains("SEQUENCE", "LEAF", "service/sample")
+        .contains("SEQUENCE", "ACTOR", "LEAF", "service/sample")
         .containsPattern("[0-9a-f]{64}");
     assertThat(page.code()).as(page.toString()).isZero();
     assertThat(page.out()).contains("\"sequence\" : 2").doesNotContain("\"sequence\" : 1,");

@@ -164,6 +164,13 @@ class DeployCommandsTest {
     assertThat(list.out().lines()).hasSize(3);
     Cli.Result status = admin.store("rollout", "status", id, "-o", "json");
     assertThat(JSON.readTree(status.out()).path("phase").asText()).isEqualTo("succeeded");
+    Cli.Result replay = admin.store("audit", "replay", "--rollout", id);
+    assertThat(replay.code()).as(replay.toString()).isZero();
+    assertThat(replay.out())
+        .containsPattern("recorded plan digest (sha256:[0-9a-f]{64})\nreplayed plan digest \\1")
+        .contains("same plan digest");
+    Cli.Result replayed = admin.store("audit", "replay", "--rollout", id, "-o", "json");
+    assertThat(JSON.readTree(replayed.out()).path("same").asBoolean()).isTrue();
     Cli.Result logs = admin.store("rollout", "logs", id, "--tail", "5");
     assertThat(logs.code()).as(logs.toString()).isZero();
     // Every instance's lines, each named: the sample service says where it listens.

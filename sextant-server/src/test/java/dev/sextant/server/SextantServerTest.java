@@ -33,7 +33,7 @@ class SextantServerTest {
     try (SextantServer server = SextantServer.start(config)) {
       Services services = server.services();
       services.resources().apply(List.of(Lab.declaring("aarch64")), "alice");
-      services.discovery().record("lab", Lab.host("aarch64"), "file:arm.yaml");
+      services.discovery().record("lab", Lab.host("aarch64"), "file:arm.yaml", "operator");
       assertThat(driftEvents(services)).isZero();
 
       long started = System.nanoTime();

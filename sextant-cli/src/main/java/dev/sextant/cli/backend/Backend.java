@@ -47,8 +47,11 @@ public interface Backend extends AutoCloseable {
    */
   JsonNode acceptFingerprint(String environment, String by);
 
-  /** Records a fingerprint file for an environment; a revision only when its digest is new. */
-  JsonNode recordFingerprint(String environment, Input input);
+  /**
+   * Records a fingerprint file for an environment; a revision only when its digest is new. {@code
+   * by} as {@link #apply}'s author.
+   */
+  JsonNode recordFingerprint(String environment, Input input, String by);
 
   /**
    * The API itself, for the commands that only a server answers (tokens, roles, plans kept for

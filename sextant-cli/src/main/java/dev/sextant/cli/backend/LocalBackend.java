@@ -90,12 +90,12 @@ public final class LocalBackend implements Backend {
   }
 
   @Override
-  public JsonNode recordFingerprint(String environment, Input input) {
+  public JsonNode recordFingerprint(String environment, Input input, String by) {
     Fingerprint fingerprint = FingerprintFiles.parse(input.name(), input.bytes());
     return refusalsAsErrors(
         () ->
             FingerprintJson.outcome(
-                services.discovery().record(environment, fingerprint, "file:" + input.name())));
+                services.discovery().record(environment, fingerprint, "file:" + input.name(), by)));
   }
 
   /** A refusal by the service means the same here as its 4xx means to a remote caller. */

@@ -149,7 +149,7 @@ public final class RemoteBackend implements Backend {
   }
 
   @Override
-  public JsonNode recordFingerprint(String environment, Input input) {
+  public JsonNode recordFingerprint(String environment, Input input, String by) {
     return tree(
         call(
             () ->

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
       AuditLogCommand.class,
       AuditHeadCommand.class,
       AuditProofCommand.class,
-      AuditExportCommand.class
+      AuditExportCommand.class,
+      AuditReplayCommand.class
     },
     description = {
       "Check that the server's record of events was not changed behind its back.",
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
       "deleted, inserted or moved with plain SQL is found and named. 'audit proof'",
       "checks an RFC 9162 inclusion or consistency proof against a signed head;",
       "'audit export' writes an evidence bundle that 'audit verify --bundle' checks",
-      "offline with the ledger's public key alone."
+      "offline with the ledger's public key alone. 'audit replay' makes a rollout's",
+      "plan again from the inputs recorded with it."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -35,8 +37,9 @@ import picocli.CommandLine.Spec;
       "  sextant audit log --limit 20",
       "  sextant audit head --sign",
       "  sextant audit proof --sequence 42 --key ledger.key.pub",
-      "  sextant audit export --rollout ro-3f2a -o ro-3f2a.bundle.json",
-      "  sextant audit verify --bundle ro-3f2a.bundle.json --key ledger.key.pub"
+      "  sextant audit export --rollout ro-1a2b3c4d5e -o ro-1a2b3c4d5e.bundle.json",
+      "  sextant audit verify --bundle ro-1a2b3c4d5e.bundle.json --key ledger.key.pub",
+      "  sextant audit replay --rollout ro-1a2b3c4d5e"
     })
 public final class AuditCommand implements Runnable {
   @ParentCommand SextantCommand root;

@@ -46,7 +46,7 @@ import picocli.CommandLine.ParentCommand;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  sextant audit export --rollout ro-3f2a -o ro-3f2a.bundle.json",
+      "  sextant audit export --rollout ro-1a2b3c4d5e -o ro-1a2b3c4d5e.bundle.json",
       "  sextant audit export --environment prod --since 2026-11-01T00:00:00Z \\",
       "      --until 2026-12-01T00:00:00Z -o prod-november.json"
     })

@@ -17,10 +17,13 @@ import picocli.CommandLine.ParentCommand;
     name = "log",
     mixinStandardHelpOptions = true,
     description = {
-      "List the ledger's entries: sequence, event type, subject and leaf hash.",
+      "List the ledger's entries: sequence, event type, subject, actor and leaf hash.",
       "",
       "A leaf hash is SHA-256 over 0x00 and the entry's RFC 8785 JSON, written",
-      "with the event. A leaf whose event row is gone shows no type or subject.",
+      "with the event. The actor is who caused the event: a person's or a token's",
+      "identity, agent:NAME, or system for the engine's own work (-o json also",
+      "shows the digests of each entry's inputs). A leaf whose event row is gone",
+      "shows no type, subject or actor.",
       "",
       "Exit codes: 0 listed (an empty list too); 7 not allowed."
     },
@@ -53,12 +56,13 @@ public final class AuditLogCommand implements Callable<Integer> {
               ApiCalls.query("api/v1/ledger/entries", "after", after, "limit", limit),
               "the ledger");
       if (output.format() == Format.TABLE) {
-        Table table = new Table("SEQUENCE", "TYPE", "SUBJECT", "LEAF");
+        Table table = new Table("SEQUENCE", "TYPE", "SUBJECT", "ACTOR", "LEAF");
         for (JsonNode item : log.path("items")) {
           table.row(
               item.path("sequence").asText(),
               item.path("type").asText("-"),
               item.path("subject").asText("-"),
+              item.path("actor").asText("-"),
               item.path("leafHash").asText());
         }
         table.print(context.out());

@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  sextant audit verify",
       "  sextant audit verify -o json",
-      "  sextant audit verify --bundle ro-3f2a.bundle.json --key ledger.key.pub"
+      "  sextant audit verify --bundle ro-1a2b3c4d5e.bundle.json --key ledger.key.pub"
     })
 public final class AuditVerifyCommand implements Callable<Integer> {
   @ParentCommand AuditCommand audit;

@@ -232,15 +232,16 @@ public final class DemoCommand implements Callable<Integer> {
               "dev",
               new Input(
                   "this host",
-                  FingerprintFiles.json(host).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                  FingerprintFiles.json(host).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+              "demo");
       out.printf("   recorded: dev fingerprint revision %d%n", recorded.path("revision").asLong());
 
       Path fingerprints = directory.toAbsolutePath().normalize().resolveSibling("fingerprints");
       step(
           out, 10, "Drift on prod-eu: an H100 host, accepted as good, then its driver is upgraded");
-      api.recordFingerprint("prod-eu", input(fingerprints.resolve("h100.yaml")));
+      api.recordFingerprint("prod-eu", input(fingerprints.resolve("h100.yaml")), "demo");
       api.acceptFingerprint("prod-eu", "demo");
-      api.recordFingerprint("prod-eu", input(fingerprints.resolve("h100-new-driver.yaml")));
+      api.recordFingerprint("prod-eu", input(fingerprints.resolve("h100-new-driver.yaml")), "demo");
       JsonNode drift = api.drift("prod-eu");
       for (JsonNode change : drift.at("/sinceLastKnownGood/changes")) {
         out.printf(

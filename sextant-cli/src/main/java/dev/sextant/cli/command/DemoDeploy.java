@@ -115,6 +115,7 @@ final class DemoDeploy {
       JsonNode v2 = watch(out, api, deploy(api, "sample-2-0-0", environment));
       double v2Seconds = seconds(t1);
       out.printf("   %s in %.1f s%n", v2.path("phase").asText(), v2Seconds);
+      DemoReplay replay = DemoReplay.of(api, v2);
 
       step.next(
           "Canary sample 3.0.0 (fails 30% of requests): its "
@@ -150,6 +151,7 @@ final class DemoDeploy {
               .map(n -> n.path("phase").asText())
               .toList());
       out.printf("   %s%n", DemoFigures.delivery(api, environment, "sample"));
+      out.printf("   %s%n", replay.line());
       out.printf(
           "   load: %d requests, %d errors (%.2f%%); during v3's canary %d requests, %d errors"
               + " (%.2f%%); in the 2 s after its rollback %d requests, %d errors%n",
@@ -169,6 +171,7 @@ final class DemoDeploy {
               .path("stableRevision")
               .asText());
       return v2.path("phase").asText().equals("succeeded")
+          && replay.same()
           && v3.path("phase").asText().equals("failed")
           && (!judged || judgedFail(v3))
           && during.errors() > 0

@@ -221,7 +221,7 @@ public final class FingerprintCommand implements Callable<Integer> {
               FingerprintFiles.json(probed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     try (Backend store = backend.open(context)) {
-      var outcome = store.recordFingerprint(record, input);
+      var outcome = store.recordFingerprint(record, input, Authors.current(context));
       if (output.format() != Format.TABLE) {
         Printer.print(context.out(), output.format(), outcome);
       } else {

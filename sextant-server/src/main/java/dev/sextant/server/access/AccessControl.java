@@ -9,6 +9,7 @@ import dev.sextant.core.access.Role;
 import dev.sextant.core.resource.LabelSelector;
 import dev.sextant.server.store.AccessDenied;
 import dev.sextant.server.store.Database;
+import dev.sextant.server.store.Event;
 import dev.sextant.server.store.RoleChanged;
 import dev.sextant.server.store.StoredGrant;
 import dev.sextant.server.store.StoredToken;
@@ -63,7 +64,7 @@ public final class AccessControl {
             return Optional.<String>empty();
           }
           Identity admin = new Identity(FIRST_ADMIN, Identity.Kind.USER);
-          tx.access().addIdentity(admin, "sextant");
+          tx.access().addIdentity(admin, Event.SYSTEM);
           StoredToken token =
               tx.access()
                   .addToken(
@@ -72,14 +73,14 @@ public final class AccessControl {
                       TokenText.hash(text),
                       "the first admin token, made with the store",
                       Optional.empty(),
-                      "sextant");
+                      Event.SYSTEM);
           Grant everything = new Grant(Role.ADMIN, LabelSelector.EVERYTHING);
-          tx.access().grant(admin.name(), everything, "sextant");
+          tx.access().grant(admin.name(), everything, Event.SYSTEM);
           tx.events()
               .append(
-                  new TokenCreated(token.id(), admin.name(), true, Optional.empty(), "sextant"));
+                  new TokenCreated(token.id(), admin.name(), true, Optional.empty(), Event.SYSTEM));
           tx.events()
-              .append(new RoleChanged(admin.name(), Role.ADMIN.label(), "", true, "sextant"));
+              .append(new RoleChanged(admin.name(), Role.ADMIN.label(), "", true, Event.SYSTEM));
           return Optional.of(text);
         });
   }
@@ -102,7 +103,7 @@ public final class AccessControl {
         tx -> {
           boolean newIdentity = tx.access().identity(FIRST_ADMIN).isEmpty();
           if (newIdentity) {
-            tx.access().addIdentity(new Identity(FIRST_ADMIN, Identity.Kind.USER), "sextant");
+            tx.access().addIdentity(new Identity(FIRST_ADMIN, Identity.Kind.USER), Event.SYSTEM);
           }
           StoredToken token =
               tx.access()
@@ -112,15 +113,15 @@ public final class AccessControl {
                       TokenText.hash(text),
                       "a new admin token, made by whoever holds the store",
                       Optional.empty(),
-                      "sextant");
+                      Event.SYSTEM);
           tx.events()
               .append(
                   new TokenCreated(
-                      token.id(), FIRST_ADMIN, newIdentity, Optional.empty(), "sextant"));
+                      token.id(), FIRST_ADMIN, newIdentity, Optional.empty(), Event.SYSTEM));
           Grant everything = new Grant(Role.ADMIN, LabelSelector.EVERYTHING);
-          if (tx.access().grant(FIRST_ADMIN, everything, "sextant")) {
+          if (tx.access().grant(FIRST_ADMIN, everything, Event.SYSTEM)) {
             tx.events()
-                .append(new RoleChanged(FIRST_ADMIN, Role.ADMIN.label(), "", true, "sextant"));
+                .append(new RoleChanged(FIRST_ADMIN, Role.ADMIN.label(), "", true, Event.SYSTEM));
           }
           return text;
         });

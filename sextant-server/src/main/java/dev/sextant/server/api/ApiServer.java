@@ -9,6 +9,7 @@ import dev.sextant.server.access.AccessRefusal;
 import dev.sextant.server.discovery.Refusal;
 import dev.sextant.server.ledger.EvidenceRefusal;
 import dev.sextant.server.ledger.LedgerUnavailableException;
+import dev.sextant.server.plan.PlanReplay;
 import dev.sextant.server.rollout.RolloutRefusal;
 import dev.sextant.server.store.StoreException;
 import io.javalin.Javalin;
@@ -62,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     new PlanRoutes(services.plans()).register(routes);
     new RolloutRoutes(services.deploying().deployments(), services.deploying().watchers())
         .register(routes);
+    new ReplayRoutes(new PlanReplay(services.database(), services.plans())).register(routes);
     new NotificationRoutes(services.notifications()).register(routes);
     new ReportRoutes(services.delivery()).register(routes);
     new LedgerRoutes(services.ledger()).register(routes);

@@ -102,7 +102,10 @@ final class DiscoveryRoutes {
       throw new InvalidInputException(parsed.problems());
     }
     FingerprintOutcome outcome =
-        services.discovery().record(environment, parsed.orThrow(), "file:" + source(ctx));
+        services
+            .discovery()
+            .record(
+                environment, parsed.orThrow(), "file:" + source(ctx), Guard.principal(ctx).name());
     Responses.record(ctx, 200, FingerprintJson.recorded(outcome));
   }
 

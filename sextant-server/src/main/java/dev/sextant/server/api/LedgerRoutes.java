@@ -17,12 +17,15 @@ import dev.sextant.server.ledger.InclusionProof;
 import dev.sextant.server.ledger.Ledger;
 import dev.sextant.server.ledger.LedgerProblem;
 import dev.sextant.server.ledger.LedgerVerdict;
+import dev.sextant.server.store.LedgerLogLine;
 import io.javalin.http.Context;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -81,7 +84,12 @@ final class LedgerRoutes {
                   .map(
                       line ->
                           new LedgerLogItem(
-                              line.sequence(), line.type(), line.subject(), line.leafHash()))
+                              line.sequence(),
+                              line.type(),
+                              line.subject(),
+                              line.actor(),
+                              inputs(line),
+                              line.leafHash()))
                   .toList();
           Responses.record(ctx, 200, new LedgerLog(items));
         });
@@ -167,6 +175,12 @@ final class LedgerRoutes {
 
   private static List<String> hex(List<byte[]> hashes) {
     return hashes.stream().map(HEX::formatHex).toList();
+  }
+
+  private static Map<String, String> inputs(LedgerLogLine line) {
+    Map<String, String> inputs = new TreeMap<>();
+    line.inputs().forEach((name, digest) -> inputs.put(name, digest.value()));
+    return inputs;
   }
 
   static LedgerHead of(SignedTreeHead head) {

@@ -202,7 +202,7 @@ final class RolloutRoutes {
     }
   }
 
-  private static String id(Context ctx) {
+  static String id(Context ctx) {
     String id = ctx.pathParam("id");
     if (!ID.matcher(id).matches()) {
       throw ApiException.badRequest(

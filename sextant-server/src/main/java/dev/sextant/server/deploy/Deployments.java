@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.api.ProblemKind;
 import dev.sextant.core.access.Permission;
 import dev.sextant.core.access.Role;
+import dev.sextant.core.digest.Digest;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.resource.spec.EnvironmentSpec;
@@ -26,6 +27,7 @@ import dev.sextant.server.rollout.RolloutRefusal;
 import dev.sextant.server.service.ResourceService;
 import dev.sextant.server.store.Database;
 import dev.sextant.server.store.DeploymentStarted;
+import dev.sextant.server.store.PlanInputs;
 import dev.sextant.server.store.RecordedRolloutEvent;
 import dev.sextant.server.store.Revision;
 import dev.sextant.server.store.StoredDeployment;
@@ -41,6 +43,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -157,7 +161,27 @@ public final class Deployments {
         revision,
         variant.run().map(r -> r.instances()).orElse(1),
         strategy(spec.strategy(), environment),
-        Optional.of(stored.name()));
+        Optional.of(stored.name()),
+        inputs(stored, releaseRevision, variant));
+  }
+
+  /**
+   * The digests a {@code deployment.started} entry carries: the plan, the release revision, the
+   * fingerprint and policy set it was planned on (for a plan that recorded them), the artifact.
+   */
+  private static SortedMap<String, Digest> inputs(
+      StoredPlan plan, Revision release, Variant variant) {
+    SortedMap<String, Digest> inputs = new TreeMap<>();
+    plan.inputs()
+        .ifPresent(
+            recorded -> {
+              inputs.putAll(recorded.digests());
+              inputs.remove(PlanInputs.ENVIRONMENT);
+            });
+    inputs.put("plan", plan.digest());
+    inputs.put(PlanInputs.RELEASE, release.digest());
+    inputs.put("artifact", variant.artifact().digest());
+    return inputs;
   }
 
   /**
@@ -344,7 +368,8 @@ public final class Deployments {
       RevisionRef revision,
       int instances,
       ObjectNode strategy,
-      Optional<String> plan) {
+      Optional<String> plan,
+      SortedMap<String, Digest> inputs) {
     String id = "ro-" + HexFormat.of().formatHex(bytes());
     String stable = serving(service, environment);
     ObjectNode followed = stable.isEmpty() ? STRAIGHT : strategy;
@@ -356,7 +381,7 @@ public final class Deployments {
         instances,
         followed,
         by.name(),
-        tx -> lock(tx, id, service, environment, revision, plan, by));
+        tx -> lock(tx, id, service, environment, revision, plan, inputs, by));
     return view(id);
   }
 
@@ -373,6 +398,7 @@ public final class Deployments {
       String environment,
       RevisionRef revision,
       Optional<String> plan,
+      SortedMap<String, Digest> inputs,
       Principal by) {
     Optional<String> holder = tx.deployments().lock(environment, service, id);
     if (holder.isPresent()) {
@@ -402,7 +428,8 @@ public final class Deployments {
                 revision.number(),
                 revision.variant(),
                 plan,
-                by.name()));
+                by.name(),
+                inputs));
   }
 
   /**

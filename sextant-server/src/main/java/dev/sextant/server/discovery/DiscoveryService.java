@@ -120,7 +120,8 @@ public final class DiscoveryService {
               "record a fingerprint reported by agent " + agentName,
               tx -> {
                 tx.agents().touch(agentName, tx.now());
-                return store(tx, agent.environment(), fingerprint, "agent:" + agentName);
+                return store(
+                    tx, agent.environment(), fingerprint, "agent:" + agentName, Optional.empty());
               });
       checkDrift(agent.environment(), outcome);
       return outcome;
@@ -162,28 +163,37 @@ public final class DiscoveryService {
   /**
    * Records a fingerprint given by an operator (a file, or this host probed by the CLI).
    *
+   * @param by the operator, recorded as the event's actor
    * @throws Refusal when the environment is undeclared, after logging the refusal
    */
-  public FingerprintOutcome record(String environment, Fingerprint fingerprint, String source) {
+  public FingerprintOutcome record(
+      String environment, Fingerprint fingerprint, String source, String by) {
     try {
       requireEnvironment(environment);
     } catch (Refusal e) {
       refused(
           new RequestRefused(
-              Event.subject("environment", environment), "record-fingerprint", e.getMessage()));
+              Event.subject("environment", environment),
+              "record-fingerprint",
+              e.getMessage(),
+              Optional.of(by)));
       throw e;
     }
     Fingerprint described = fingerprint.describing(environment);
     FingerprintOutcome outcome =
         database.write(
             "record a fingerprint of environment " + environment,
-            tx -> store(tx, environment, described, source));
+            tx -> store(tx, environment, described, source, Optional.of(by)));
     checkDrift(environment, outcome);
     return outcome;
   }
 
   private FingerprintOutcome store(
-      Transaction tx, String environment, Fingerprint fingerprint, String source) {
+      Transaction tx,
+      String environment,
+      Fingerprint fingerprint,
+      String source,
+      Optional<String> by) {
     FingerprintDigests digests = fingerprint.digests();
     FingerprintRecord record =
         new FingerprintRecord(
@@ -197,7 +207,7 @@ public final class DiscoveryService {
             fingerprint.signature().map(s -> s.keyId()),
             FingerprintFiles.tree(fingerprint));
     FingerprintOutcome outcome = tx.fingerprints().record(environment, record);
-    tx.events().append(FingerprintRecorded.of(environment, source, digests.whole(), outcome));
+    tx.events().append(FingerprintRecorded.of(environment, source, digests.whole(), outcome, by));
     return outcome;
   }
 
@@ -241,7 +251,10 @@ public final class DiscoveryService {
     } catch (Refusal e) {
       refused(
           new RequestRefused(
-              Event.subject("environment", environment), "mark-last-known-good", e.getMessage()));
+              Event.subject("environment", environment),
+              "mark-last-known-good",
+              e.getMessage(),
+              Optional.of(by)));
       throw e;
     }
   }

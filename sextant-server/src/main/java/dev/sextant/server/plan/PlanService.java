@@ -32,7 +32,9 @@ import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.service.ResourceService;
 import dev.sextant.server.store.ApprovalRefused;
 import dev.sextant.server.store.Database;
+import dev.sextant.server.store.FingerprintRevision;
 import dev.sextant.server.store.PlanApproved;
+import dev.sextant.server.store.PlanInputs;
 import dev.sextant.server.store.PlanSubmitted;
 import dev.sextant.server.store.Revision;
 import dev.sextant.server.store.StoredApproval;
@@ -102,7 +104,9 @@ public final class PlanService {
                         "release "
                             + release
                             + " is not stored ('sextant get releases' lists them)"));
-    Plan plan = plan(releaseRevision, environmentRevision, by.name());
+    PlanMaterial material = latest(releaseRevision, environmentRevision, by.name());
+    Plan plan = plan(material);
+    PlanInputs inputs = material.inputs();
     TargetPlan target = plan.releases().get(0).targets().get(0);
     ObjectNode document = PlanJson.write(plan);
     StoredPlan stored =
@@ -118,7 +122,8 @@ public final class PlanService {
                           plan.digest(),
                           target.verdict().label(),
                           by.name(),
-                          document);
+                          document,
+                          inputs);
               tx.events()
                   .append(
                       new PlanSubmitted(
@@ -128,7 +133,8 @@ public final class PlanService {
                           environment,
                           added.digest(),
                           added.verdict(),
-                          by.name()));
+                          by.name(),
+                          inputs.digests()));
               return added;
             });
     return view(stored, List.of());
@@ -266,25 +272,46 @@ public final class PlanService {
         resources
             .latest(new ResourceKey(Kind.RELEASE, stored.release()))
             .orElseThrow(() -> unknown(stored.id()));
-    return plan(latest, environment(stored.environment()), stored.requestedBy()).digest();
+    return plan(latest(latest, environment(stored.environment()), stored.requestedBy())).digest();
   }
 
-  private Plan plan(Revision release, Revision environment, String requester) {
+  /** What a plan of this release in this environment reads today. */
+  private PlanMaterial latest(Revision release, Revision environment, String requester) {
+    String name = environment.key().name();
+    Optional<FingerprintRevision> fingerprint = discovery.latest(name);
+    return new PlanMaterial(
+        release,
+        environment,
+        fingerprint,
+        fingerprint.isPresent() && drift.blocked(name),
+        resources.list(Optional.of(Kind.POLICY), ""),
+        resources.list(Optional.of(Kind.ENVIRONMENT), ""),
+        resources.list(Optional.of(Kind.RELEASE), ""),
+        requester,
+        clock.instant());
+  }
+
+  /**
+   * The plan made from this material by the planner and the validators of this server.
+   *
+   * @throws AccessRefusal invalid when the release cannot be planned
+   * @throws InvalidInputException when a resource read no longer validates
+   */
+  Plan plan(PlanMaterial material) {
     ResourceParser parser = new ResourceParser(Limits.DEFAULT, validators);
+    Revision release = material.release();
     Resource planned = parsed(parser, release).get(0);
-    List<Resource> policies = parsed(parser, resources.list(Optional.of(Kind.POLICY), ""));
-    List<Resource> environments = parsed(parser, resources.list(Optional.of(Kind.ENVIRONMENT), ""));
-    List<Resource> inPlace = parsed(parser, resources.list(Optional.of(Kind.RELEASE), ""));
+    List<Resource> policies = parsed(parser, material.policies());
+    List<Resource> environments = parsed(parser, material.environments());
+    List<Resource> inPlace = parsed(parser, material.releases());
     PolicyContext governance =
         PolicyContext.of(
-            policies, environments, new PolicyRequest(requester, "deploy", clock.instant()));
+            policies,
+            environments,
+            new PolicyRequest(material.requester(), "deploy", material.at()));
     try {
       return new Planner(validators)
-          .plan(
-              List.of(planned),
-              List.of(StoredTarget.of(environment, discovery, drift)),
-              inPlace,
-              governance);
+          .plan(List.of(planned), List.of(material.target()), inPlace, governance);
     } catch (PlanInputException e) {
       throw new AccessRefusal(
           ProblemKind.INVALID,

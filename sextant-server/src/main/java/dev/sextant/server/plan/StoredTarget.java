@@ -8,8 +8,6 @@ import dev.sextant.core.plan.Target;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.spec.EnvironmentSpec;
 import dev.sextant.core.resource.spec.Specs;
-import dev.sextant.server.discovery.DiscoveryService;
-import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.store.FingerprintRevision;
 import dev.sextant.server.store.Revision;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +22,13 @@ import java.util.TreeMap;
 final class StoredTarget {
   private StoredTarget() {}
 
-  static Target of(Revision environment, DiscoveryService discovery, DriftWatch drift) {
+  /**
+   * The target with this fingerprint revision (none: its declared facts) and drift state: the
+   * latest for a new plan, the recorded ones when a plan is made again.
+   */
+  static Target of(
+      Revision environment, Optional<FingerprintRevision> latest, boolean blockedByDrift) {
     String name = environment.key().name();
-    Optional<FingerprintRevision> latest = discovery.latest(name);
     Fingerprint fingerprint;
     Target.Origin origin;
     if (latest.isPresent()) {
@@ -44,9 +46,7 @@ final class StoredTarget {
       origin = Target.Origin.DECLARED;
     }
     Optional<String> blocked =
-        latest.isPresent() && drift.blocked(name)
-            ? Optional.of(Target.blockedByDrift(name))
-            : Optional.empty();
+        blockedByDrift ? Optional.of(Target.blockedByDrift(name)) : Optional.empty();
     return new Target(
         name, origin, fingerprint, fingerprint.digests().whole(), Optional.empty(), blocked);
   }

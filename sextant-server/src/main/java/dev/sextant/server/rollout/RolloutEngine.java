@@ -125,7 +125,7 @@ public final class RolloutEngine {
                       phase(RolloutState.pending(id, plan, revisions)),
                       by);
               alongside.accept(tx);
-              return decide(tx, id, new RolloutEvent.Started(clock.instant()));
+              return decide(tx, id, new RolloutEvent.Started(clock.instant()), Optional.of(by));
             });
     return after(id, moved);
   }
@@ -137,7 +137,8 @@ public final class RolloutEngine {
    *     found for an unknown rollout
    */
   public RolloutState deliver(String id, RolloutEvent event) {
-    Decision moved = database.write("move rollout " + id, tx -> decide(tx, id, event));
+    Decision moved =
+        database.write("move rollout " + id, tx -> decide(tx, id, event, operator(event)));
     return after(id, moved);
   }
 
@@ -315,7 +316,8 @@ public final class RolloutEngine {
   /**
    * Decides the event on the stored state and writes the move; the caller's unit of work commits.
    */
-  private Decision decide(Transaction tx, String id, RolloutEvent event) {
+  private Decision decide(
+      Transaction tx, String id, RolloutEvent event, Optional<String> operator) {
     StoredRollout stored = stored(tx, id);
     RolloutState state = replay(stored, tx.rollouts().events(id), Long.MAX_VALUE).state();
     Transition transition = machine.next(state, event);
@@ -342,12 +344,33 @@ public final class RolloutEngine {
                 phase(next),
                 next.weight(),
                 next.reason(),
-                moved.commands().size()));
+                moved.commands().size(),
+                operator));
     boolean ended = next.phase().terminal() && !state.phase().terminal();
     if (ended) {
       hooks.ended(tx, stored, next);
     }
     return new Decision(moved, stored, ended);
+  }
+
+  /** The operator whose verb the event is; empty for what the engine itself observed or timed. */
+  private static Optional<String> operator(RolloutEvent event) {
+    if (event instanceof RolloutEvent.Approved approved) {
+      return Optional.of(approved.by());
+    } else if (event instanceof RolloutEvent.Pause pause) {
+      return Optional.of(pause.by());
+    } else if (event instanceof RolloutEvent.Resume resume) {
+      return Optional.of(resume.by());
+    } else if (event instanceof RolloutEvent.Abort abort) {
+      return Optional.of(abort.by());
+    } else if (event instanceof RolloutEvent.Promote promote) {
+      return Optional.of(promote.by());
+    } else if (event instanceof RolloutEvent.Retry retry) {
+      return Optional.of(retry.by());
+    } else if (event instanceof RolloutEvent.Undo undo) {
+      return Optional.of(undo.by());
+    }
+    return Optional.empty();
   }
 
   /**

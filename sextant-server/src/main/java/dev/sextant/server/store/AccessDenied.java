@@ -17,6 +17,11 @@ public record AccessDenied(
   public static final String TYPE = "access.denied";
 
   @Override
+  public String actor() {
+    return who;
+  }
+
+  @Override
   public EventEnvelope envelope() {
     return Event.envelope(
         TYPE,

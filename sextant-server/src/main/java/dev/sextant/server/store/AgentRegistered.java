@@ -9,6 +9,11 @@ public record AgentRegistered(
     String agent, String environment, String keyId, AgentOutcome.Change change) implements Event {
   public static final String TYPE = "agent.registered";
 
+  @Override
+  public String actor() {
+    return "agent:" + agent;
+  }
+
   public static AgentRegistered of(AgentOutcome outcome) {
     Agent agent = outcome.agent();
     return new AgentRegistered(agent.name(), agent.environment(), agent.keyId(), outcome.change());

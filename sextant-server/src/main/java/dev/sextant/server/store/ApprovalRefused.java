@@ -11,6 +11,11 @@ public record ApprovalRefused(String plan, String approver, String reason) imple
   public static final String TYPE = "approval.refused";
 
   @Override
+  public String actor() {
+    return approver;
+  }
+
+  @Override
   public EventEnvelope envelope() {
     return Event.envelope(
         TYPE,

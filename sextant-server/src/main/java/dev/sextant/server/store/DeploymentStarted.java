@@ -1,11 +1,18 @@
 package dev.sextant.server.store;
 
-import java.util.Map;
+import dev.sextant.core.digest.Digest;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A rollout of a release began in an environment: which revision and variant of it, the plan that
  * allowed it (none for an undo), and who asked.
+ *
+ * @param inputs the digests of what it deploys, by name ({@code plan}, {@code release}, {@code
+ *     fingerprint}, {@code policySet}, {@code artifact}); empty in rows written before inputs were
+ *     recorded
  */
 public record DeploymentStarted(
     String rollout,
@@ -15,9 +22,19 @@ public record DeploymentStarted(
     long releaseRevision,
     String variant,
     Optional<String> plan,
-    String by)
+    String by,
+    SortedMap<String, Digest> inputs)
     implements Event {
   public static final String TYPE = "deployment.started";
+
+  public DeploymentStarted {
+    inputs = Collections.unmodifiableSortedMap(new TreeMap<>(inputs));
+  }
+
+  @Override
+  public String actor() {
+    return by;
+  }
 
   @Override
   public EventEnvelope envelope() {
@@ -31,7 +48,7 @@ public record DeploymentStarted(
             .put("by", by);
     plan.ifPresent(p -> detail.put("plan", p));
     return Event.envelope(
-        TYPE, Event.subject("rollout", rollout), "started", Optional.empty(), Map.of(), detail);
+        TYPE, Event.subject("rollout", rollout), "started", Optional.empty(), inputs, detail);
   }
 
   static DeploymentStarted of(EventEnvelope envelope) {
@@ -44,6 +61,7 @@ public record DeploymentStarted(
         Event.number(envelope, "releaseRevision"),
         Event.text(envelope, "variant"),
         Optional.ofNullable(envelope.detail().get("plan")).map(n -> n.asText()),
-        Event.text(envelope, "by"));
+        Event.text(envelope, "by"),
+        envelope.inputs());
   }
 }

@@ -43,8 +43,21 @@ public sealed interface Event
   /** The longest reason kept; a longer one is cut, since reasons are for people, not parsers. */
   int MAX_REASON_LENGTH = 500;
 
+  /** The actor of the engine's own work: scheduled checks, analysis, timers, notifications. */
+  String SYSTEM = "system";
+
   /** The stored form: type, version, subject, outcome, reason, inputs and detail. */
   EventEnvelope envelope();
+
+  /**
+   * Who caused the event: the API principal (a person or a token's identity) who asked for it, an
+   * agent ({@code agent:NAME}) for what an agent reported, or {@link #SYSTEM} for the engine's own
+   * work. Read from the event's own fields, so that the ledger entry of a stored row is recomputed
+   * the same whatever the row's age.
+   */
+  default String actor() {
+    return SYSTEM;
+  }
 
   /**
    * The typed event of a stored envelope.
@@ -166,6 +179,12 @@ public sealed interface Event
       throw new IllegalArgumentException("it has no input " + name);
     }
     return digest;
+  }
+
+  /** An optional text detail field: empty when absent, as in rows written before it was added. */
+  static Optional<String> optionalText(EventEnvelope envelope, String field) {
+    var value = envelope.detail().get(field);
+    return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
   }
 
   /** The name after the subject's {@code kind/}. */

@@ -13,6 +13,11 @@ public record LastKnownGoodMarked(String environment, long revision, Digest fing
   public static final String TYPE = "fingerprint.accepted";
 
   @Override
+  public String actor() {
+    return by;
+  }
+
+  @Override
   public EventEnvelope envelope() {
     return Event.envelope(
         TYPE,

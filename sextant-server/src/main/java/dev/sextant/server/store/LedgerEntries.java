@@ -8,15 +8,13 @@ import dev.sextant.core.ledger.LedgerEntry;
  * The ledger entry of a logged event, the one mapping that both the append and the verification
  * use, so that a leaf written at append time is recomputed bit for bit from the stored row.
  *
- * <p>Events do not record who caused them (the envelope has no actor, and a detail's {@code who} is
- * the subject of some events, not their cause), so every entry's actor is {@link #ACTOR} until the
- * envelope carries one. The payload holds what the entry's other members do not: the schema
- * version, the outcome, the reason when there is one, and the detail.
+ * <p>The entry's actor is the typed event's {@link Event#actor()}, read from the stored envelope; a
+ * row that no longer reads as its type (edited in the database) gets {@link Event#SYSTEM}, so that
+ * verification names it as edited rather than failing to read it. The payload holds what the
+ * entry's other members do not: the schema version, the outcome, the reason when there is one, and
+ * the detail.
  */
 public final class LedgerEntries {
-  /** The actor of every entry for now: the server, which appended the event. */
-  public static final String ACTOR = "system";
-
   private LedgerEntries() {}
 
   public static LedgerEntry of(LoggedEvent logged) {
@@ -30,10 +28,18 @@ public final class LedgerEntries {
         logged.sequence(),
         envelope.type(),
         envelope.subject(),
-        ACTOR,
+        actor(envelope),
         logged.time().toString(),
         envelope.inputs(),
         payload);
+  }
+
+  private static String actor(EventEnvelope envelope) {
+    try {
+      return Event.of(envelope).actor();
+    } catch (StoreException e) {
+      return Event.SYSTEM;
+    }
   }
 
   /** The same entry as if it stood at another place in the log: how a reordering is recognised. */

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -89,24 +90,41 @@ public final class LedgerRepository {
         .list();
   }
 
-  /** The leaves after sequence number {@code sequence} with their events' type and subject. */
+  /**
+   * The leaves after sequence number {@code sequence} with their events' type, subject, actor and
+   * inputs.
+   */
   public List<LedgerLogLine> logAfter(long sequence, int limit) {
     return tx.handle()
         .createQuery(
-            "select l.sequence_number, l.leaf_hash, e.event_type, e.subject from ledger_leaves l"
+            "select l.sequence_number as leaf_number, l.leaf_hash, e.sequence_number,"
+                + " e.occurred_at, e.event_type, e.schema_version, e.subject, e.outcome, e.reason,"
+                + " e.inputs, e.detail from ledger_leaves l"
                 + " left join events e on e.sequence_number = l.sequence_number"
                 + " where l.sequence_number > :sequence"
                 + " order by l.sequence_number fetch first :limit rows only")
         .bind("sequence", sequence)
         .bind("limit", limit)
-        .map(
-            (rs, ctx) ->
-                new LedgerLogLine(
-                    rs.getLong(1),
-                    rs.getString(2).strip(),
-                    Optional.ofNullable(rs.getString(3)),
-                    Optional.ofNullable(rs.getString(4))))
+        .map(LedgerRepository::logLine)
         .list();
+  }
+
+  private static LedgerLogLine logLine(ResultSet rs, StatementContext ctx) throws SQLException {
+    long sequence = rs.getLong("leaf_number");
+    String leaf = rs.getString("leaf_hash").strip();
+    Optional<String> type = Optional.ofNullable(rs.getString("event_type"));
+    Optional<String> subject = Optional.ofNullable(rs.getString("subject"));
+    if (type.isEmpty()) {
+      return new LedgerLogLine(sequence, leaf, type, subject, Optional.empty(), new TreeMap<>());
+    }
+    try {
+      LedgerEntry entry = LedgerEntries.of(EventRepository.toEvent(rs, ctx));
+      return new LedgerLogLine(
+          sequence, leaf, type, subject, Optional.of(entry.actor()), entry.inputs());
+    } catch (RuntimeException e) {
+      // A row edited out of shape still lists; verification names what is wrong with it.
+      return new LedgerLogLine(sequence, leaf, type, subject, Optional.empty(), new TreeMap<>());
+    }
   }
 
   /**

@@ -16,6 +16,11 @@ public record NotificationQueued(
   public static final String TYPE = "notification.queued";
 
   @Override
+  public String actor() {
+    return outcome.equals("queued") ? SYSTEM : by;
+  }
+
+  @Override
   public EventEnvelope envelope() {
     return Event.envelope(
         TYPE,

@@ -16,6 +16,11 @@ public record PlanApproved(
   public static final String TYPE = "plan.approved";
 
   @Override
+  public String actor() {
+    return approver;
+  }
+
+  @Override
   public EventEnvelope envelope() {
     return Event.envelope(
         TYPE,

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class PlanRepository {
   private static final String COLUMNS =
       "id, release_name, release_revision, environment, digest, verdict, requested_by,"
-          + " requested_at, document";
+          + " requested_at, document, inputs";
 
   private final Transaction tx;
 
@@ -37,7 +37,8 @@ public final class PlanRepository {
       Digest digest,
       String verdict,
       String requestedBy,
-      com.fasterxml.jackson.databind.node.ObjectNode document) {
+      com.fasterxml.jackson.databind.node.ObjectNode document,
+      PlanInputs inputs) {
     tx.changed();
     long id =
         tx.handle()
@@ -49,7 +50,7 @@ public final class PlanRepository {
             "insert into plans ("
                 + COLUMNS
                 + ") values (:id, :release, :releaseRevision, :environment, :digest, :verdict,"
-                + " :requestedBy, :now, :document)")
+                + " :requestedBy, :now, :document, :inputs)")
         .bind("id", id)
         .bind("release", release)
         .bind("releaseRevision", releaseRevision)
@@ -59,6 +60,7 @@ public final class PlanRepository {
         .bind("requestedBy", requestedBy)
         .bind("now", Timestamps.utc(tx.now()))
         .bind("document", CanonicalJson.string(document))
+        .bind("inputs", CanonicalJson.string(inputs.json()))
         .execute();
     return new StoredPlan(
         id,
@@ -69,7 +71,8 @@ public final class PlanRepository {
         verdict,
         requestedBy,
         tx.now(),
-        document);
+        document,
+        Optional.of(inputs));
   }
 
   public Optional<StoredPlan> find(long id) {
@@ -131,6 +134,7 @@ public final class PlanRepository {
   }
 
   private static StoredPlan toPlan(ResultSet rs, StatementContext ctx) throws SQLException {
+    String plan = "plan " + rs.getLong("id");
     return new StoredPlan(
         rs.getLong("id"),
         rs.getString("release_name"),
@@ -140,7 +144,9 @@ public final class PlanRepository {
         rs.getString("verdict"),
         rs.getString("requested_by"),
         Timestamps.read(rs, "requested_at"),
-        JsonText.object(rs.getString("document"), "plan " + rs.getLong("id")));
+        JsonText.object(rs.getString("document"), plan),
+        Optional.ofNullable(rs.getString("inputs"))
+            .map(text -> PlanInputs.of(JsonText.object(text, "the inputs of " + plan))));
   }
 
   private static StoredApproval toApproval(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -10,24 +10,30 @@ import java.util.Optional;
  * @param subject what the request was about, {@code kind/name}
  * @param request what was asked, in a word: {@code record-fingerprint}, {@code
  *     mark-last-known-good}
+ * @param by the operator who asked; empty in rows written before operators were recorded
  */
-public record RequestRefused(String subject, String request, String reason) implements Event {
+public record RequestRefused(String subject, String request, String reason, Optional<String> by)
+    implements Event {
   public static final String TYPE = "request.refused";
 
   @Override
+  public String actor() {
+    return by.orElse(SYSTEM);
+  }
+
+  @Override
   public EventEnvelope envelope() {
-    return Event.envelope(
-        TYPE,
-        subject,
-        "refused",
-        Optional.of(reason),
-        Map.of(),
-        Event.detail().put("request", request));
+    var detail = Event.detail().put("request", request);
+    by.ifPresent(name -> detail.put("by", name));
+    return Event.envelope(TYPE, subject, "refused", Optional.of(reason), Map.of(), detail);
   }
 
   static RequestRefused of(EventEnvelope envelope) {
     Event.requireVersion(envelope, 1);
     return new RequestRefused(
-        envelope.subject(), Event.text(envelope, "request"), envelope.reason().orElse(""));
+        envelope.subject(),
+        Event.text(envelope, "request"),
+        envelope.reason().orElse(""),
+        Event.optionalText(envelope, "by"));
   }
 }

@@ -13,6 +13,11 @@ public record ResourceApplied(
     implements Event {
   public static final String TYPE = "resource.applied";
 
+  @Override
+  public String actor() {
+    return author;
+  }
+
   public ResourceApplied {
     if (change == ApplyOutcome.Change.UNCHANGED) {
       throw new IllegalArgumentException("an unchanged resource is not applied: nothing changed");

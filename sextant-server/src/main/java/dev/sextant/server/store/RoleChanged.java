@@ -15,6 +15,11 @@ public record RoleChanged(
   public static final String TYPE = "role.changed";
 
   @Override
+  public String actor() {
+    return by;
+  }
+
+  @Override
   public EventEnvelope envelope() {
     return Event.envelope(
         TYPE,

@@ -8,6 +8,9 @@ import java.util.Optional;
  * fire a timer}, {@code promote}…), the phase and canary weight it led to, and why.
  *
  * @param commands how many commands the move asked the target to carry out
+ * @param by the operator whose verb (start, pause, promote, approve…) moved it; empty when the
+ *     engine moved it itself (a timer, a verdict, a deadline), and in rows written before operators
+ *     were recorded
  */
 public record RolloutMoved(
     String rollout,
@@ -16,23 +19,44 @@ public record RolloutMoved(
     String phase,
     int weight,
     String reason,
-    int commands)
+    int commands,
+    Optional<String> by)
     implements Event {
   public static final String TYPE = "rollout.moved";
 
+  /** A move the engine made itself. */
+  public RolloutMoved(
+      String rollout,
+      long version,
+      String verb,
+      String phase,
+      int weight,
+      String reason,
+      int commands) {
+    this(rollout, version, verb, phase, weight, reason, commands, Optional.empty());
+  }
+
+  @Override
+  public String actor() {
+    return by.orElse(SYSTEM);
+  }
+
   @Override
   public EventEnvelope envelope() {
+    var detail =
+        Event.detail()
+            .put("version", version)
+            .put("verb", verb)
+            .put("weight", weight)
+            .put("commands", commands);
+    by.ifPresent(name -> detail.put("by", name));
     return Event.envelope(
         TYPE,
         Event.subject("rollout", rollout),
         phase,
         reason.isEmpty() ? Optional.empty() : Optional.of(reason),
         Map.of(),
-        Event.detail()
-            .put("version", version)
-            .put("verb", verb)
-            .put("weight", weight)
-            .put("commands", commands));
+        detail);
   }
 
   static RolloutMoved of(EventEnvelope envelope) {
@@ -44,6 +68,7 @@ public record RolloutMoved(
         envelope.outcome(),
         (int) Event.number(envelope, "weight"),
         envelope.reason().orElse(""),
-        (int) Event.number(envelope, "commands"));
+        (int) Event.number(envelope, "commands"),
+        Event.optionalText(envelope, "by"));
   }
 }

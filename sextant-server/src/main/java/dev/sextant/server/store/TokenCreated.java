@@ -16,6 +16,11 @@ public record TokenCreated(
   public static final String TYPE = "token.created";
 
   @Override
+  public String actor() {
+    return by;
+  }
+
+  @Override
   public EventEnvelope envelope() {
     var detail =
         Event.detail()

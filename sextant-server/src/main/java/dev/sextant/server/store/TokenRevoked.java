@@ -8,6 +8,11 @@ public record TokenRevoked(String token, String identity, String by) implements 
   public static final String TYPE = "token.revoked";
 
   @Override
+  public String actor() {
+    return by;
+  }
+
+  @Override
   public EventEnvelope envelope() {
     return Event.envelope(
         TYPE,

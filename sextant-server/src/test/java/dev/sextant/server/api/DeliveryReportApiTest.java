@@ -195,7 +195,8 @@ class DeliveryReportApiTest {
                           1,
                           "jar",
                           Optional.empty(),
-                          "alice"));
+                          "alice",
+                          new java.util.TreeMap<>()));
               tx.deployments()
                   .add(new StoredDeployment(id, "payments-" + release, 1, "jar", Optional.empty()));
               tx.rollouts()

@@ -55,7 +55,7 @@ class EventStreamTest {
             () -> client.streamEvents(2, event -> received.add(event) && received.size() < 3));
 
     services.resources().apply(List.of(Lab.declaring("aarch64")), "bob");
-    services.discovery().record("lab", Lab.host("aarch64"), "file:lab.yaml");
+    services.discovery().record("lab", Lab.host("aarch64"), "file:lab.yaml", "operator");
     streaming.get(20, TimeUnit.SECONDS);
 
     assertThat(received).extracting(EventItem::sequence).containsExactly(3L, 4L, 5L);

@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,19 +71,37 @@ class EvidenceBundleApiTest {
     server = ApiServer.start(services, "127.0.0.1", 0);
     api = new SextantClient(Admin.client(database, server.port()));
     services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
-    append(new PlanSubmitted("p-1", "web", 3, "lab", PLAN_1, "needs-approval", "alice"));
+    append(
+        new PlanSubmitted(
+            "p-1", "web", 3, "lab", PLAN_1, "needs-approval", "alice", new TreeMap<>()));
     append(new PlanApproved("p-1", "bob", PLAN_1, START.plus(Duration.ofDays(1)), true));
-    append(new PlanSubmitted("p-2", "api", 1, "prod", PLAN_2, "allowed", "carol"));
+    append(new PlanSubmitted("p-2", "api", 1, "prod", PLAN_2, "allowed", "carol", new TreeMap<>()));
     append(
         new DeploymentStarted(
-            "ro-a1", "web", "lab", "web", 3, "stable", Optional.of("p-1"), "alice"));
+            "ro-a1",
+            "web",
+            "lab",
+            "web",
+            3,
+            "stable",
+            Optional.of("p-1"),
+            "alice",
+            new TreeMap<>()));
     append(new RolloutMoved("ro-a1", 1, "start", "progressing", 10, "", 1));
     append(
         new RolloutJudged(
             "ro-a1", new StoredJudgement("canary", clock.instant(), 0.9, "pass", "fine", "{}")));
     append(
         new DeploymentStarted(
-            "ro-b2", "api", "prod", "api", 1, "stable", Optional.of("p-2"), "carol"));
+            "ro-b2",
+            "api",
+            "prod",
+            "api",
+            1,
+            "stable",
+            Optional.of("p-2"),
+            "carol",
+            new TreeMap<>()));
     append(new RolloutMoved("ro-b2", 1, "start", "progressing", 10, "", 1));
     append(new RevisionMarked("lab", "web", "3", "good", "ro-a1"));
   }

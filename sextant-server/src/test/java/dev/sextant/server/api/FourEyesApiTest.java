@@ -57,7 +57,7 @@ class FourEyesApiTest {
         "services/fraud-detector.yaml",
         "services/checkout-web.yaml",
         "releases/payments-api-2.4.0.yaml");
-    api.services().discovery().record("prod-us", prodUsHost("x86_64"), "test");
+    api.services().discovery().record("prod-us", prodUsHost("x86_64"), "test", "operator");
     person("vera", Role.VIEWER, "");
     person("dana", Role.DEPLOYER, "tier=staging");
     person("alice", Role.DEPLOYER, "");
@@ -193,7 +193,7 @@ class FourEyesApiTest {
   @Test
   void an_approval_of_a_plan_whose_inputs_changed_is_refused() throws Exception {
     JsonNode plan = json(submit("alice", "prod-us"));
-    api.services().discovery().record("prod-us", prodUsHost("aarch64"), "test");
+    api.services().discovery().record("prod-us", prodUsHost("aarch64"), "test", "operator");
 
     RawHttp.Answer answer =
         approve("bob", plan.path("name").asText(), plan.path("digest").asText());

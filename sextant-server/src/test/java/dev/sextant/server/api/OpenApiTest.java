@@ -152,6 +152,7 @@ class OpenApiTest {
     contract(
         "POST /api/v1/rollouts/{id}/approve", Set.of(), Set.of(), Set.of(404, 409, 413, 415, 422));
     contract("GET /api/v1/rollouts/{id}/history", Set.of(), Set.of(), Set.of(404));
+    contract("GET /api/v1/rollouts/{id}/replay", Set.of(), Set.of(), Set.of(404, 409));
     contract("GET /api/v1/rollouts/{id}/logs", Set.of("instance", "tail"), Set.of(), Set.of(404));
     contract("GET /api/v1/rollouts/{id}/events", Set.of(), Set.of(), Set.of(404));
     contract(

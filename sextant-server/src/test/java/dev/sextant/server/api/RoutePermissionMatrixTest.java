@@ -112,6 +112,8 @@ class RoutePermissionMatrixTest {
         "POST /api/v1/rollouts/{id}/approve",
         Access.needs(Permission.APPROVE, Access.Scope.REQUEST));
     EXPECTED.put("GET /api/v1/rollouts/{id}/history", READ);
+    EXPECTED.put(
+        "GET /api/v1/rollouts/{id}/replay", Access.needs(Permission.READ, Access.Scope.REQUEST));
     EXPECTED.put("GET /api/v1/rollouts/{id}/logs", READ);
     EXPECTED.put("GET /api/v1/rollouts/{id}/events", READ);
     EXPECTED.put("GET /api/v1/reports/delivery", READ);
@@ -449,6 +451,8 @@ class RoutePermissionMatrixTest {
               checks.add(new Check(Permission.DEPLOY, Where.IN_ENVIRONMENT));
           case "POST /api/v1/rollouts/{id}/approve" ->
               checks.add(new Check(Permission.APPROVE, Where.IN_ENVIRONMENT));
+          case "GET /api/v1/rollouts/{id}/replay" ->
+              checks.add(new Check(Permission.READ, Where.IN_ENVIRONMENT));
           case "POST /api/v1/plans/{id}/approvals" -> {
             body = "{\"digest\":\"" + DIGESTS.get(environment) + "\"}";
             checks.add(new Check(Permission.APPROVE, Where.IN_ENVIRONMENT));

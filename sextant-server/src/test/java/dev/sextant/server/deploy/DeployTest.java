@@ -147,7 +147,7 @@ class DeployTest {
     apply("v1.yaml", jar.release("sample-v1", "1.0.0", "pause-at-half"));
     apply("v2.yaml", jar.release("sample-v2", "2.0.0", "pause-at-half"));
     apply("v3.yaml", jar.release("sample-v3", "3.0.0", "analysed", "--error-rate=0.5"));
-    server.services().discovery().record("dev", Lab.host("x86_64"), "file:dev.yaml");
+    server.services().discovery().record("dev", Lab.host("x86_64"), "file:dev.yaml", "operator");
   }
 
   @AfterEach

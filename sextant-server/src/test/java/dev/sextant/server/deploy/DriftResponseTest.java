@@ -53,7 +53,7 @@ class DriftResponseTest {
             rollouts.deploy("sample-v2"), r -> r.path("phase").asText().equals("succeeded"));
 
     // The host changes under the service: drift from the last known good fingerprint.
-    server.services().discovery().record("dev", Lab.host("aarch64"), "file:dev.yaml");
+    server.services().discovery().record("dev", Lab.host("aarch64"), "file:dev.yaml", "operator");
 
     // Settled: the restore the move asked for has run on the target, not only been decided.
     JsonNode undone =
@@ -81,7 +81,8 @@ class DriftResponseTest {
         .record(
             "dev",
             Fingerprint.of(Map.of("cpu.arch", new Fact.Text("x86_64"))).collectedAt(Lab.COLLECTED),
-            "file:dev.yaml");
+            "file:dev.yaml",
+            "operator");
 
     JsonNode moved =
         rollouts.awaitList(
@@ -135,7 +136,8 @@ class DriftResponseTest {
                         "cpu.arch", new Fact.Text("x86_64"),
                         "gpu[0].model", new Fact.Text("Tesla T4")))
                 .collectedAt(Lab.COLLECTED),
-            "file:dev.yaml");
+            "file:dev.yaml",
+            "operator");
   }
 
   private void apply(String name, String text) {

@@ -153,7 +153,7 @@ class NotificationsTest {
               tier: prod
         """
             .formatted(receiver.url("/prod")));
-    server.services().discovery().record("dev", Lab.host("x86_64"), "file:dev.yaml");
+    server.services().discovery().record("dev", Lab.host("x86_64"), "file:dev.yaml", "operator");
   }
 
   @AfterEach

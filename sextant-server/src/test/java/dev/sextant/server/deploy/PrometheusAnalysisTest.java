@@ -158,7 +158,7 @@ class PrometheusAnalysisTest {
     template("latency", "latency-p90", LATENCY, true);
     template("nothing", "missing", NOTHING, false);
     apply(jar.release("sample-v1", "1.0.0", "judged-errors"));
-    server.services().discovery().record("dev", Lab.host("x86_64"), "file:dev.yaml");
+    server.services().discovery().record("dev", Lab.host("x86_64"), "file:dev.yaml", "operator");
   }
 
   @AfterEach

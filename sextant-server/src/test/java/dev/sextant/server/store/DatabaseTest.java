@@ -223,7 +223,11 @@ class DatabaseTest {
           tx.events()
               .append(
                   FingerprintRecorded.of(
-                      "prod-eu", fingerprint.source(), fingerprint.digest(), outcome));
+                      "prod-eu",
+                      fingerprint.source(),
+                      fingerprint.digest(),
+                      outcome,
+                      Optional.empty()));
           return outcome;
         });
   }

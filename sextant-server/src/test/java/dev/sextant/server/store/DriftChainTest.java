@@ -24,7 +24,7 @@ class DriftChainTest {
     List<Services> servers = List.of(services(databases.open(db)), services(databases.open(db)));
     Services first = servers.get(0);
     first.resources().apply(List.of(Lab.declaring("aarch64")), "alice");
-    first.discovery().record("lab", Lab.host("aarch64"), "file:arm.yaml");
+    first.discovery().record("lab", Lab.host("aarch64"), "file:arm.yaml", "operator");
     // Declared anew, so that the next checks find drift; no check has run since.
     first.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -152,7 +153,7 @@ class EventRepositoryContractTest {
   /** A fingerprint of the environment recorded from a file: its subject is the environment. */
   private static FingerprintRecorded recorded(
       String environment, FingerprintOutcome.Change change) {
-    return new FingerprintRecorded(environment, 1, FINGERPRINT, "file", change);
+    return new FingerprintRecorded(environment, 1, FINGERPRINT, "file", change, Optional.empty());
   }
 
   /** The repository as the services use it: each call a unit of work of its own. */

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,11 +48,21 @@ class EvidenceContractTest {
     database = databases.open(db);
     key = LedgerKey.loadOrCreate(keys.resolve(LedgerKey.FILE_NAME), new SecureRandom());
     ledger = Ledger.signedWith(database, key);
-    append(new PlanSubmitted("p-1", "web", 3, "prod", PLAN, "needs-approval", "alice"));
+    append(
+        new PlanSubmitted(
+            "p-1", "web", 3, "prod", PLAN, "needs-approval", "alice", new TreeMap<>()));
     append(new PlanApproved("p-1", "bob", PLAN, START.plus(Duration.ofDays(1)), true));
     append(
         new DeploymentStarted(
-            "ro-a1", "web", "prod", "web", 3, "stable", Optional.of("p-1"), "alice"));
+            "ro-a1",
+            "web",
+            "prod",
+            "web",
+            3,
+            "stable",
+            Optional.of("p-1"),
+            "alice",
+            new TreeMap<>()));
     append(new AgentRefused("gpu-01", "prod", "revoked"));
     append(new RolloutMoved("ro-a1", 1, "start", "succeeded", 100, "", 1));
     append(new RolloutMoved("ro-b2", 1, "start", "progressing", 10, "", 1));

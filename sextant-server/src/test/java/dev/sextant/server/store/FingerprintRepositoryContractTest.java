@@ -324,7 +324,11 @@ class FingerprintRepositoryContractTest {
             tx.events()
                 .append(
                     FingerprintRecorded.of(
-                        environment, fingerprint.source(), fingerprint.digest(), outcome));
+                        environment,
+                        fingerprint.source(),
+                        fingerprint.digest(),
+                        outcome,
+                        Optional.empty()));
             return outcome;
           });
     }

@@ -118,7 +118,15 @@ class FinishedRolloutsContractTest {
           tx.events()
               .append(
                   new DeploymentStarted(
-                      id, "payments", environment, release, 1, "jar", Optional.empty(), "alice"));
+                      id,
+                      "payments",
+                      environment,
+                      release,
+                      1,
+                      "jar",
+                      Optional.empty(),
+                      "alice",
+                      new java.util.TreeMap<>()));
           return null;
         });
     move(database, id, 0, "progressing");

@@ -134,7 +134,7 @@ class OutboxTest {
                   },
                   f -> f.discovery().report(Optional.of(TOKEN), "gpu-01", f.signedReport()))),
           Map.entry(
-              "DiscoveryService.record(String, Fingerprint, String)",
+              "DiscoveryService.record(String, Fingerprint, String, String)",
               new Scenario(Fixture::declareLab, Fixture::recordFingerprint)),
           Map.entry(
               "DiscoveryService.accept(String, Optional, String)",
@@ -328,7 +328,8 @@ class OutboxTest {
               f -> f.plans().approve(ADMIN, 1, f.plans().plan(1).plan().digest())),
           RequestRefused.TYPE + " (record for a malformed name)",
           new Scenario(
-              f -> {}, f -> f.discovery().record("gh ost", Fixture.fingerprint(), "file:x")));
+              f -> {},
+              f -> f.discovery().record("gh ost", Fixture.fingerprint(), "file:x", "operator")));
 
   static Stream<Arguments> refusals() {
     return Arrays.stream(Db.values())
@@ -457,7 +458,7 @@ class OutboxTest {
     }
 
     void recordFingerprint() {
-      discovery().record("lab", fingerprint(), "file:lab.yaml");
+      discovery().record("lab", fingerprint(), "file:lab.yaml", "operator");
     }
 
     static final Grant APPROVER = new Grant(Role.APPROVER, LabelSelector.EVERYTHING);
