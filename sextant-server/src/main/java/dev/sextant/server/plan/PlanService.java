@@ -17,6 +17,7 @@ import dev.sextant.core.plan.PlanInputException;
 import dev.sextant.core.plan.PlanJson;
 import dev.sextant.core.plan.Planner;
 import dev.sextant.core.plan.TargetPlan;
+import dev.sextant.core.plan.Verdict;
 import dev.sextant.core.policy.PolicyContext;
 import dev.sextant.core.policy.PolicyRequest;
 import dev.sextant.core.resource.Kind;
@@ -37,6 +38,7 @@ import dev.sextant.server.store.PlanSubmitted;
 import dev.sextant.server.store.Revision;
 import dev.sextant.server.store.StoredApproval;
 import dev.sextant.server.store.StoredPlan;
+import dev.sextant.server.trust.TrustStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,6 +130,9 @@ public final class PlanService {
                           environment,
                           added.digest(),
                           added.verdict(),
+                          target.verdict() == Verdict.COMPATIBLE
+                              ? Optional.empty()
+                              : Optional.of(target.reason()),
                           by.name()));
               return added;
             });
@@ -277,7 +282,8 @@ public final class PlanService {
     List<Resource> inPlace = parsed(parser, resources.list(Optional.of(Kind.RELEASE), ""));
     PolicyContext governance =
         PolicyContext.of(
-            policies, environments, new PolicyRequest(requester, "deploy", clock.instant()));
+                policies, environments, new PolicyRequest(requester, "deploy", clock.instant()))
+            .trusting(new TrustStore(database).trusted());
     try {
       return new Planner(validators)
           .plan(

@@ -4,7 +4,11 @@ import dev.sextant.core.digest.Digest;
 import java.util.Map;
 import java.util.Optional;
 
-/** A plan for deploying a release to an environment was made and kept, with its verdict. */
+/**
+ * A plan for deploying a release to an environment was made and kept, with its verdict and, when it
+ * is not compatible, why (the policy that refused it and its message), so a refusal is in the
+ * ledger.
+ */
 public record PlanSubmitted(
     String plan,
     String release,
@@ -12,6 +16,7 @@ public record PlanSubmitted(
     String environment,
     Digest digest,
     String verdict,
+    Optional<String> reason,
     String by)
     implements Event {
   public static final String TYPE = "plan.submitted";
@@ -22,7 +27,7 @@ public record PlanSubmitted(
         TYPE,
         Event.subject("plan", plan),
         verdict,
-        Optional.empty(),
+        reason,
         Map.of("plan", digest),
         Event.detail()
             .put("release", release)
@@ -40,6 +45,7 @@ public record PlanSubmitted(
         Event.text(envelope, "environment"),
         Event.input(envelope, "plan"),
         envelope.outcome(),
+        envelope.reason(),
         Event.text(envelope, "by"));
   }
 }

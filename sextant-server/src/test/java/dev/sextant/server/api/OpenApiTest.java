@@ -176,6 +176,10 @@ class OpenApiTest {
     contract("POST /api/v1/ledger/heads", Set.of(), Set.of(), Set.of(409, 413, 415, 422));
     contract("GET /api/v1/ledger/entries", Set.of("after", "limit"), Set.of(), Set.of());
     contract("GET /api/v1/ledger/verify", Set.of(), Set.of(), Set.of());
+    contract("GET /api/v1/keys", Set.of(), Set.of(), Set.of());
+    // 409 for a key that was revoked: it is never trusted again.
+    contract("POST /api/v1/keys", Set.of(), Set.of(), Set.of(409, 413, 415, 422));
+    contract("POST /api/v1/keys/{id}/revoke", Set.of(), Set.of(), Set.of(404, 409, 415));
   }
 
   private static void contract(
