@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KeysAndSignCommandsTest {
   private static final String ADMIN = "sxt_keys-commands-test-admin";
   private static final Path POLICY =
-      Path.of("..", "examples", "evidence", "policies", "prod-signed-resources.yaml");
+      Path.of("..", "evidence", "policies", "prod-signed-resources.yaml");
 
   @TempDir Path home;
   @TempDir Path files;

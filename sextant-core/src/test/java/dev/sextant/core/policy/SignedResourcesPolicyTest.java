@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class SignedResourcesPolicyTest {
   private static final Validators VALIDATORS = Validators.standard();
   private static final Path POLICY =
-      Path.of("..", "examples", "evidence", "policies", "prod-signed-resources.yaml");
+      Path.of("..", "evidence", "policies", "prod-signed-resources.yaml");
   private static final byte[] ARTIFACT = "churn model weights".getBytes(StandardCharsets.UTF_8);
   private static final Digest ARTIFACT_DIGEST = Digest.sha256(ARTIFACT);
   private static final String BUILDER = "https://github.com/actions/runner/github-hosted";

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SignedPlansTest {
   private static final Principal ROOT = Principal.local("root");
   private static final Path POLICY =
-      Path.of("..", "examples", "evidence", "policies", "prod-signed-resources.yaml");
+      Path.of("..", "evidence", "policies", "prod-signed-resources.yaml");
 
   @TempDir Path home;
   private final SettableClock clock = new SettableClock(Instant.parse("2026-12-08T10:00:00Z"));

@@ -14,6 +14,7 @@ import dev.sextant.server.access.Principal;
 import dev.sextant.server.trust.Evidence;
 import dev.sextant.server.trust.TrustStore;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +72,7 @@ class TrustStoreContractTest {
     KeyPair kept = Evidence.ed25519();
     KeyPair lost = Evidence.ed25519();
     trust.trust(ADMIN, Evidence.pem(kept), Optional.of("kept"));
+    clock.advance(Duration.ofSeconds(1));
     trust.trust(ADMIN, Evidence.pem(lost), Optional.of("lost"));
     var before = trust.digest();
 
