@@ -80,8 +80,18 @@ public final class ResourceSigning {
     }
     String keyId = signature.get().keyId();
     Optional<PublicKey> key = find(trusted, keyId);
-    if (key.isEmpty() || !(key.get() instanceof EdECPublicKey)) {
+    if (key.isEmpty()) {
       return SignatureCheck.untrusted(what, keyId);
+    }
+    if (!(key.get() instanceof EdECPublicKey)) {
+      return new SignatureCheck(
+          true,
+          false,
+          keyId,
+          what
+              + " names trusted key "
+              + keyId
+              + ", an ECDSA P-256 key; resources are signed with Ed25519 keys only");
     }
     return Ed25519.verify(signedBytes(document), signature.get().signature(), key.get())
         ? SignatureCheck.valid(keyId)

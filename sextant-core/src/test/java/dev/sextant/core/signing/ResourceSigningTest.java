@@ -112,6 +112,7 @@ class ResourceSigningTest {
         .isEqualTo("environment prod-eu is signed by key " + strangerId + ", which is not trusted");
     assertThat(wrongKind.verified()).isFalse();
     assertThat(wrongKind.keyId()).isEqualTo(p256Id);
+    assertThat(wrongKind.reason()).contains("an ECDSA P-256 key", "Ed25519 keys only");
   }
 
   @Test
