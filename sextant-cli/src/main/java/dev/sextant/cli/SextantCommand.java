@@ -12,6 +12,7 @@ import dev.sextant.cli.command.FingerprintCommand;
 import dev.sextant.cli.command.GetCommand;
 import dev.sextant.cli.command.GraphCommand;
 import dev.sextant.cli.command.HistoryCommand;
+import dev.sextant.cli.command.KeysCommand;
 import dev.sextant.cli.command.NotificationsCommand;
 import dev.sextant.cli.command.PlanCommand;
 import dev.sextant.cli.command.ReportCommand;
@@ -19,6 +20,7 @@ import dev.sextant.cli.command.RoleCommand;
 import dev.sextant.cli.command.RolloutCommand;
 import dev.sextant.cli.command.SecretCommand;
 import dev.sextant.cli.command.ServerCommand;
+import dev.sextant.cli.command.SignCommand;
 import dev.sextant.cli.command.TokenCommand;
 import dev.sextant.cli.command.ValidateCommand;
 import dev.sextant.cli.command.WhoamiCommand;
@@ -97,6 +99,8 @@ public final class SextantCommand implements Runnable {
             NotificationsCommand.class,
             ReportCommand.class,
             AuditCommand.class,
+            KeysCommand.class,
+            SignCommand.class,
             DriftCommand.class,
             GraphCommand.class,
             AgentCommand.class,

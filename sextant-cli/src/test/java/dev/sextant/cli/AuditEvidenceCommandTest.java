@@ -191,8 +191,7 @@ class AuditEvidenceCommandTest {
         text.replace(proofHash, flipHex(proofHash)),
         "does NOT verify: entry " + second + ": its inclusion proof fails");
     assertFails(
-        text.replaceFirst("\"actor\":\"admin\"", "\"actor\":\"admim\""),
-        "does NOT verify: entry ");
+        text.replaceFirst("\"actor\":\"admin\"", "\"actor\":\"admim\""), "does NOT verify: entry ");
     assertFails(
         text.replaceFirst("\"revision\":2", "\"revision\":3"), "does NOT verify: entry " + second);
     assertFails(text.replace(size, size + "1"), "");

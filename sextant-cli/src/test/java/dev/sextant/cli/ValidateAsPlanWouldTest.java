@@ -81,7 +81,21 @@ class ValidateAsPlanWouldTest {
             "has(release.spec.provenance) && has",
             "has(release.spec.provenance) &&& has",
             ":13:9: spec.rule: CEL expression",
-            "does not compile: column 32"));
+            "does not compile: column 32"),
+        Arguments.of(
+            POLICY,
+            "  name: prod-signed-releases\n",
+            "  name: prod-signed-releases\n  signature:\n    keyId: abc\n    algorithm: ed25519\n"
+                + "    value: nope\n",
+            ":6:12: metadata.signature.keyId: expected 64 lower-case hex digits",
+            "found \"abc\""),
+        Arguments.of(
+            RELEASE,
+            "  provenance:\n",
+            "  provenance:\n    attestation:\n      payloadType: application/vnd.in-toto+json\n"
+                + "      signatures: []\n",
+            ":21:7: spec.provenance.attestation.payload: required field is missing",
+            "payload"));
   }
 
   @ParameterizedTest(name = "{2}")

@@ -20,6 +20,7 @@ import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.Database;
 import dev.sextant.server.store.EventQuery;
 import dev.sextant.server.store.LoggedEvent;
+import dev.sextant.server.trust.TrustStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -151,6 +152,13 @@ public record Services(
 
   public static Services local(Database database) {
     return local(database, Validators.standard());
+  }
+
+  /**
+   * The trust store over this database: the keys that signatures and provenance are checked with.
+   */
+  public TrustStore trust() {
+    return new TrustStore(database);
   }
 
   /** The last events that match, oldest first. */

@@ -1,6 +1,7 @@
 package dev.sextant.cli.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sextant.core.provenance.TrustedKeys;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
@@ -64,6 +65,14 @@ public interface Backend extends AutoCloseable {
     throw dev.sextant.cli.CliException.invalid(
         "this command needs a server, where a token says who asks: run it without --db and"
             + " SEXTANT_NO_DAEMON, or with --server URL");
+  }
+
+  /**
+   * The keys the store trusts now, revoked ones left out, for a plan's policies to check signatures
+   * and provenance with.
+   */
+  default TrustedKeys trustedKeys() {
+    return TrustedKeysReply.read(api().get("api/v1/keys").orElseThrow());
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.sextant.cli.CliException;
 import dev.sextant.core.compat.Validators;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
+import dev.sextant.core.provenance.TrustedKeys;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.Input;
@@ -105,6 +106,11 @@ public final class LocalBackend implements Backend {
     } catch (Refusal e) {
       throw new CliException(e.kind(), e.retryable(), e.getMessage(), null);
     }
+  }
+
+  @Override
+  public TrustedKeys trustedKeys() {
+    return services.trust().trusted();
   }
 
   /** Fingerprints, agents and drift of the same store. */

@@ -207,8 +207,11 @@ public final class PlanCommand implements Callable<Integer> {
     List<Resource> inPlace = List.of();
     List<Resource> policies = new ArrayList<>();
     List<Resource> storedEnvironments = List.of();
+    dev.sextant.core.provenance.TrustedKeys trustedKeys =
+        dev.sextant.core.provenance.TrustedKeys.none();
     if (stored || files.isEmpty()) {
       try (Backend store = backend.open(context)) {
+        trustedKeys = ApiCalls.call(store::trustedKeys);
         if (stored) {
           targets.addAll(PlanTargets.stored(store, environments, Optional.ofNullable(selector)));
         }
@@ -243,9 +246,10 @@ public final class PlanCommand implements Callable<Integer> {
     policies.addAll(report.resources().stream().filter(r -> r.kind() == Kind.POLICY).toList());
     PolicyContext governance =
         PolicyContext.of(
-            policies,
-            storedEnvironments,
-            new PolicyRequest(Authors.current(root.context()), "plan", Instant.now()));
+                policies,
+                storedEnvironments,
+                new PolicyRequest(Authors.current(root.context()), "plan", Instant.now()))
+            .trusting(trustedKeys);
     Planner planner = new Planner(validators, executor, deep);
     Plan plan;
     try {

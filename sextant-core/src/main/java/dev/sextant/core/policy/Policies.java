@@ -8,6 +8,7 @@ import dev.sextant.core.compat.cel.CelFacts;
 import dev.sextant.core.compat.cel.PolicyCel;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.policy.PolicyOutcome.Status;
+import dev.sextant.core.provenance.TrustedKeys;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Resource;
 import dev.sextant.core.resource.spec.PolicySpec;
@@ -62,6 +63,7 @@ public final class Policies {
       byName.put(
           resource.name(),
           new Compiled(
+              resource,
               resource.name(),
               spec,
               PolicyCel.program(spec.rule()),
@@ -92,7 +94,8 @@ public final class Policies {
       String target,
       Fingerprint facts,
       String variant,
-      PolicyRequest request) {
+      PolicyRequest request,
+      TrustedKeys trusted) {
     Map<String, String> labels = environment.map(e -> e.metadata().labels()).orElse(Map.of());
     Map<String, Object> variables = null;
     List<PolicyOutcome> out = new ArrayList<>();
@@ -101,7 +104,7 @@ public final class Policies {
         continue;
       }
       if (variables == null) {
-        variables = variables(release, environment, target, facts, variant, request);
+        variables = variables(release, environment, target, facts, variant, request, trusted);
       }
       out.add(policy.evaluate(variables));
     }
@@ -124,15 +127,24 @@ public final class Policies {
     return out;
   }
 
-  private static Map<String, Object> variables(
+  private Map<String, Object> variables(
       Resource release,
       Optional<Resource> environment,
       String target,
       Fingerprint facts,
       String variant,
-      PolicyRequest request) {
+      PolicyRequest request,
+      TrustedKeys trusted) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(PolicyCel.RELEASE, CelValues.of(release.document()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> releaseValue = (Map<String, Object>) CelValues.of(release.document());
+    releaseValue.put(ReleaseProvenance.MEMBER, ReleaseProvenance.of(release, variant, trusted));
+    variables.put(PolicyCel.RELEASE, releaseValue);
+    Map<String, Resource> policies = new TreeMap<>();
+    byName.forEach((name, compiled) -> policies.put(name, compiled.resource));
+    variables.put(
+        PolicyCel.SIGNATURES,
+        Signatures.of(release, environment, target, policies, facts, trusted));
     variables.put(
         PolicyCel.ENVIRONMENT,
         CelValues.of(environment.map(Resource::document).orElseGet(() -> bare(target))));
@@ -161,6 +173,7 @@ public final class Policies {
   }
 
   private record Compiled(
+      Resource resource,
       String name,
       PolicySpec spec,
       CelRuntime.Program rule,

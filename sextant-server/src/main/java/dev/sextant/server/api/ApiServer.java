@@ -67,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
     new NotificationRoutes(services.notifications()).register(routes);
     new ReportRoutes(services.delivery()).register(routes);
     new LedgerRoutes(services.ledger()).register(routes);
+    new KeyRoutes(services.trust()).register(routes);
     new ResourceRoutes(services.resources(), maxRequest, routes).register();
     errors(app, routes);
     app.start(host, port);

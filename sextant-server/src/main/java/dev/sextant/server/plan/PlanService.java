@@ -17,6 +17,7 @@ import dev.sextant.core.plan.PlanInputException;
 import dev.sextant.core.plan.PlanJson;
 import dev.sextant.core.plan.Planner;
 import dev.sextant.core.plan.TargetPlan;
+import dev.sextant.core.plan.Verdict;
 import dev.sextant.core.policy.PolicyContext;
 import dev.sextant.core.policy.PolicyRequest;
 import dev.sextant.core.resource.Kind;
@@ -39,6 +40,7 @@ import dev.sextant.server.store.PlanSubmitted;
 import dev.sextant.server.store.Revision;
 import dev.sextant.server.store.StoredApproval;
 import dev.sextant.server.store.StoredPlan;
+import dev.sextant.server.trust.TrustStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,6 +135,9 @@ public final class PlanService {
                           environment,
                           added.digest(),
                           added.verdict(),
+                          target.verdict() == Verdict.COMPATIBLE
+                              ? Optional.empty()
+                              : Optional.of(target.reason()),
                           by.name(),
                           inputs.digests()));
               return added;
@@ -306,9 +311,10 @@ public final class PlanService {
     List<Resource> inPlace = parsed(parser, material.releases());
     PolicyContext governance =
         PolicyContext.of(
-            policies,
-            environments,
-            new PolicyRequest(material.requester(), "deploy", material.at()));
+                policies,
+                environments,
+                new PolicyRequest(material.requester(), "deploy", material.at()))
+            .trusting(new TrustStore(database).trusted());
     try {
       return new Planner(validators)
           .plan(List.of(planned), List.of(material.target()), inPlace, governance);

@@ -38,7 +38,9 @@ public sealed interface Event
         RolloutJudged,
         NotificationQueued,
         NotificationDelivered,
-        NotificationFailed {
+        NotificationFailed,
+        KeyTrusted,
+        KeyRevoked {
 
   /** The longest reason kept; a longer one is cut, since reasons are for people, not parsers. */
   int MAX_REASON_LENGTH = 500;
@@ -92,6 +94,8 @@ public sealed interface Event
         case NotificationQueued.TYPE -> NotificationQueued.of(envelope);
         case NotificationDelivered.TYPE -> NotificationDelivered.of(envelope);
         case NotificationFailed.TYPE -> NotificationFailed.of(envelope);
+        case KeyTrusted.TYPE -> KeyTrusted.of(envelope);
+        case KeyRevoked.TYPE -> KeyRevoked.of(envelope);
         default -> throw new StoreException("the store holds an unknown event type");
       };
     } catch (RuntimeException e) {

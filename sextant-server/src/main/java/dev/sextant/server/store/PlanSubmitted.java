@@ -7,7 +7,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A plan for deploying a release to an environment was made and kept, with its verdict.
+ * A plan for deploying a release to an environment was made and kept, with its verdict and, when it
+ * is not compatible, why (the policy that refused it and its message), so a refusal is in the
+ * ledger.
  *
  * @param inputs the digests of what it was made from, by name ({@code release}, {@code
  *     environment}, {@code fingerprint}, {@code policySet}); empty in rows written before inputs
@@ -20,6 +22,7 @@ public record PlanSubmitted(
     String environment,
     Digest digest,
     String verdict,
+    Optional<String> reason,
     String by,
     SortedMap<String, Digest> inputs)
     implements Event {
@@ -44,7 +47,7 @@ public record PlanSubmitted(
         TYPE,
         Event.subject("plan", plan),
         verdict,
-        Optional.empty(),
+        reason,
         withPlan(),
         Event.detail()
             .put("release", release)
@@ -62,6 +65,7 @@ public record PlanSubmitted(
         Event.text(envelope, "environment"),
         Event.input(envelope, PLAN),
         envelope.outcome(),
+        envelope.reason(),
         Event.text(envelope, "by"),
         others(envelope));
   }

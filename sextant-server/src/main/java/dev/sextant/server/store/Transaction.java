@@ -29,6 +29,7 @@ public final class Transaction {
   private final LedgerRepository ledger;
   private final DeploymentRepository deployments;
   private final NotificationRepository notifications;
+  private final TrustRepository trust;
   private int changes;
   private int appended;
   private long lastSequence;
@@ -49,6 +50,7 @@ public final class Transaction {
     this.ledger = new LedgerRepository(this);
     this.deployments = new DeploymentRepository(this);
     this.notifications = new NotificationRepository(this);
+    this.trust = new TrustRepository(this);
   }
 
   static Transaction writing(Handle handle, Clock clock, boolean retrying) {
@@ -89,6 +91,10 @@ public final class Transaction {
 
   public NotificationRepository notifications() {
     return notifications;
+  }
+
+  public TrustRepository trust() {
+    return trust;
   }
 
   public PlanRepository plans() {

@@ -73,9 +73,27 @@ class EvidenceBundleApiTest {
     services.resources().apply(List.of(Lab.declaring("x86_64")), "alice");
     append(
         new PlanSubmitted(
-            "p-1", "web", 3, "lab", PLAN_1, "needs-approval", "alice", new TreeMap<>()));
+            "p-1",
+            "web",
+            3,
+            "lab",
+            PLAN_1,
+            "needs-approval",
+            Optional.empty(),
+            "alice",
+            new TreeMap<>()));
     append(new PlanApproved("p-1", "bob", PLAN_1, START.plus(Duration.ofDays(1)), true));
-    append(new PlanSubmitted("p-2", "api", 1, "prod", PLAN_2, "allowed", "carol", new TreeMap<>()));
+    append(
+        new PlanSubmitted(
+            "p-2",
+            "api",
+            1,
+            "prod",
+            PLAN_2,
+            "allowed",
+            Optional.empty(),
+            "carol",
+            new TreeMap<>()));
     append(
         new DeploymentStarted(
             "ro-a1",

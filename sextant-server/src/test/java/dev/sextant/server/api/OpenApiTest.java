@@ -189,6 +189,10 @@ class OpenApiTest {
         Set.of("rollout", "release", "environment", "since", "until"),
         Set.of(),
         Set.of(404, 409));
+    contract("GET /api/v1/keys", Set.of(), Set.of(), Set.of());
+    // 409 for a key that was revoked: it is never trusted again.
+    contract("POST /api/v1/keys", Set.of(), Set.of(), Set.of(409, 413, 415, 422));
+    contract("POST /api/v1/keys/{id}/revoke", Set.of(), Set.of(), Set.of(404, 409, 415));
   }
 
   private static void contract(

@@ -129,6 +129,9 @@ class RoutePermissionMatrixTest {
     EXPECTED.put("GET /api/v1/ledger/proofs/inclusion", READ_EVERYWHERE);
     EXPECTED.put("GET /api/v1/ledger/proofs/consistency", READ_EVERYWHERE);
     EXPECTED.put("GET /api/v1/ledger/bundle", READ_EVERYWHERE);
+    EXPECTED.put("GET /api/v1/keys", READ_EVERYWHERE);
+    EXPECTED.put("POST /api/v1/keys", ADMINISTER);
+    EXPECTED.put("POST /api/v1/keys/{id}/revoke", ADMINISTER);
     EXPECTED.put("GET /api/v1/notifications/deliveries", READ);
     EXPECTED.put("POST /api/v1/apply", Access.needs(Permission.APPLY, Access.Scope.REQUEST));
     EXPECTED.put("GET /api/v1/resources", READ);
@@ -417,12 +420,17 @@ class RoutePermissionMatrixTest {
                     "{id}",
                     template.contains("tokens")
                         ? "tok-none"
-                        : template.contains("notifications")
-                            ? "1"
-                            : template.contains("rollouts")
-                                // the stream of a rollout that exists would stay open: none, a 404
-                                ? (template.endsWith("events") ? "ro-0" : ROLLOUTS.get(environment))
-                                : PLANS.get(environment));
+                        : template.contains("keys")
+                            ? "00000000"
+                            : template.contains("notifications")
+                                ? "1"
+                                : template.contains("rollouts")
+                                    // the stream of a rollout that exists would stay open: none, a
+                                    // 404
+                                    ? (template.endsWith("events")
+                                        ? "ro-0"
+                                        : ROLLOUTS.get(environment))
+                                    : PLANS.get(environment));
         if (path.equals(EventStreamRoutes.PATH)) {
           path += "?after=-1"; // refused by the stream's own check, once past access, so it ends
         }

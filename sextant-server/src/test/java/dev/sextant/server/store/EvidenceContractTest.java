@@ -50,7 +50,15 @@ class EvidenceContractTest {
     ledger = Ledger.signedWith(database, key);
     append(
         new PlanSubmitted(
-            "p-1", "web", 3, "prod", PLAN, "needs-approval", "alice", new TreeMap<>()));
+            "p-1",
+            "web",
+            3,
+            "prod",
+            PLAN,
+            "needs-approval",
+            Optional.empty(),
+            "alice",
+            new TreeMap<>()));
     append(new PlanApproved("p-1", "bob", PLAN, START.plus(Duration.ofDays(1)), true));
     append(
         new DeploymentStarted(

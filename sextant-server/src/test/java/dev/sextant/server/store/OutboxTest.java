@@ -10,6 +10,7 @@ import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
 import dev.sextant.core.fingerprint.FingerprintSigner;
 import dev.sextant.core.fingerprint.SigningKeys;
+import dev.sextant.core.provenance.PublicKeys;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.LabelSelector;
 import dev.sextant.core.resource.ResourceKey;
@@ -25,6 +26,7 @@ import dev.sextant.server.discovery.DriftWatch;
 import dev.sextant.server.discovery.Refusal;
 import dev.sextant.server.plan.PlanService;
 import dev.sextant.server.service.ResourceService;
+import dev.sextant.server.trust.TrustStore;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +151,15 @@ class OutboxTest {
               new Scenario(Fixture::driftingLab, f -> f.drift().check("lab"))),
           Map.entry(
               "DriftWatch.checkAll()",
-              new Scenario(Fixture::driftingLab, f -> f.drift().checkAll())));
+              new Scenario(Fixture::driftingLab, f -> f.drift().checkAll())),
+          Map.entry(
+              "TrustStore.trust(Principal, String, Optional)",
+              new Scenario(f -> {}, Fixture::trustKey)),
+          Map.entry(
+              "TrustStore.revoke(Principal, String)",
+              new Scenario(
+                  Fixture::trustKey,
+                  f -> f.trust().revoke(ADMIN, PublicKeys.id(Fixture.KEYS.getPublic())))));
 
   /** The methods that record a refusal made elsewhere: one event, and no other change. */
   private static final Map<String, Consumer<Fixture>> RECORDS =
@@ -210,6 +220,10 @@ class OutboxTest {
                   assertThat(catchThrowable(() -> f.plans().plan(1)))
                       .isInstanceOf(AccessRefusal.class)),
           Map.entry("PlanService.plans(int)", f -> f.plans().plans(10)),
+          Map.entry("TrustStore.keys(Principal)", f -> f.trust().keys(ADMIN)),
+          Map.entry("TrustStore.trusted()", f -> f.trust().trusted()),
+          Map.entry("TrustStore.digest()", f -> f.trust().digest()),
+          Map.entry("TrustStore.digest(TrustedKeys)", f -> TrustStore.digest(f.trust().trusted())),
           Map.entry(
               "PlanService.unchanged(long)",
               f ->
@@ -226,7 +240,8 @@ class OutboxTest {
                 DiscoveryService.class,
                 DriftWatch.class,
                 AccessControl.class,
-                PlanService.class)
+                PlanService.class,
+                TrustStore.class)
             .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
             .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
             .map(OutboxTest::signature)
@@ -496,6 +511,14 @@ class OutboxTest {
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
+    }
+
+    TrustStore trust() {
+      return services.trust();
+    }
+
+    void trustKey() {
+      trust().trust(ADMIN, PublicKeys.toPem(KEYS.getPublic()), Optional.of("outbox"));
     }
 
     void createToken() {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,7 @@ class PlanInputsContractTest {
                       "prod-us",
                       B,
                       "compatible",
+                      Optional.empty(),
                       "alice",
                       inputs.digests()));
           return added;

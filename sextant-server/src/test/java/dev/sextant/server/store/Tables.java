@@ -23,6 +23,7 @@ final class Tables {
           "rollouts",
           "rollout_events",
           "rollout_commands",
+          "trusted_keys",
           "event_log_head",
           "events");
 

@@ -18,7 +18,10 @@ import java.util.Optional;
  * meets it; the planner compiles it again here to evaluate it.
  */
 public final class PolicyCel {
-  /** The Release being decided on, as its document. */
+  /**
+   * The Release being decided on, as its document, with {@code provenance}: its attestation as
+   * checked against the trusted keys ({@code release.provenance.verified}).
+   */
   public static final String RELEASE = "release";
 
   /** The Environment it would go to, as its document. */
@@ -36,6 +39,12 @@ public final class PolicyCel {
   /** The time the decision is made for, given to the planner: core reads no clock. */
   public static final String NOW = "now";
 
+  /**
+   * Whether the release, environment, each policy and the fingerprint are signed by a trusted key:
+   * {@code signatures.release.verified}.
+   */
+  public static final String SIGNATURES = "signatures";
+
   private static final Cel CEL =
       CelFacts.builder()
           .addVar(RELEASE, SimpleType.DYN)
@@ -44,6 +53,7 @@ public final class PolicyCel {
           .addVar(VARIANT, SimpleType.STRING)
           .addVar(REQUEST, SimpleType.DYN)
           .addVar(NOW, SimpleType.TIMESTAMP)
+          .addVar(SIGNATURES, SimpleType.DYN)
           .build();
 
   private PolicyCel() {}

@@ -7,7 +7,11 @@ import java.util.Optional;
 
 /**
  * Where a release comes from: the source commit, the build, the dataset a model was trained on, the
- * build or training parameters as given, and a signature (or a reference to its envelope).
+ * build or training parameters as given, a signature (or a reference to its envelope), and the
+ * in-toto attestation itself: a DSSE envelope whose signature the server checks when it plans.
+ *
+ * @param attestation a DSSE envelope ({@code payloadType}, {@code payload}, {@code signatures}) as
+ *     written; its shape is checked by the schema, its signature and statement when planning
  */
 public record Provenance(
     String commit,
@@ -15,7 +19,8 @@ public record Provenance(
     Optional<Build> build,
     Optional<Dataset> dataset,
     ObjectNode parameters,
-    Optional<String> signature) {
+    Optional<String> signature,
+    Optional<ObjectNode> attestation) {
 
   public Provenance {
     Objects.requireNonNull(commit, "commit");
@@ -24,12 +29,19 @@ public record Provenance(
     dataset = Defaults.optional(dataset);
     parameters = Defaults.object(parameters);
     signature = Defaults.optional(signature);
+    attestation = Defaults.optional(attestation).map(ObjectNode::deepCopy);
   }
 
   /** A copy, so that callers cannot change this value. */
   @Override
   public ObjectNode parameters() {
     return parameters.deepCopy();
+  }
+
+  /** A copy, so that callers cannot change this value. */
+  @Override
+  public Optional<ObjectNode> attestation() {
+    return attestation.map(ObjectNode::deepCopy);
   }
 
   /** The CI build that produced the artifacts. */
