@@ -1,10 +1,12 @@
 package dev.sextant.server.plan;
 
+import dev.sextant.core.digest.Digest;
 import dev.sextant.core.plan.Target;
 import dev.sextant.server.store.FingerprintRevision;
 import dev.sextant.server.store.InputRevision;
 import dev.sextant.server.store.PlanInputs;
 import dev.sextant.server.store.Revision;
+import dev.sextant.server.store.StoredKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import java.util.TreeMap;
  * @param policies every Policy, which the policy context chooses from
  * @param environments every Environment, which policies may select by label
  * @param releases every Release, the releases in place for dependency checks
+ * @param trustedKeys the keys signatures and provenance are checked against
  */
 record PlanMaterial(
     Revision release,
@@ -29,6 +32,7 @@ record PlanMaterial(
     List<Revision> policies,
     List<Revision> environments,
     List<Revision> releases,
+    List<StoredKey> trustedKeys,
     String requester,
     Instant at) {
 
@@ -52,11 +56,17 @@ record PlanMaterial(
     named.put(PlanInputs.POLICIES, inputs(policies));
     named.put(PlanInputs.ENVIRONMENTS, inputs(environments));
     named.put(PlanInputs.RELEASES, inputs(releases));
+    named.put(PlanInputs.TRUSTED_KEYS, trustedKeys.stream().map(PlanMaterial::trustedKey).toList());
     return new PlanInputs(requester, at, driftBlocked, named);
   }
 
   private static List<InputRevision> inputs(List<Revision> revisions) {
     return revisions.stream().map(PlanMaterial::input).toList();
+  }
+
+  /** A key's id is the hex SHA-256 of its DER form: its digest, which a replay checks again. */
+  static InputRevision trustedKey(StoredKey key) {
+    return new InputRevision(key.id(), 0, new Digest("sha256:" + key.id()));
   }
 
   private static InputRevision input(Revision revision) {

@@ -7,6 +7,7 @@ import dev.sextant.core.digest.CanonicalJson;
 import dev.sextant.core.digest.Digest;
 import dev.sextant.core.plan.Plan;
 import dev.sextant.core.plan.PlanJson;
+import dev.sextant.core.provenance.PublicKeys;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.ResourceKey;
 import dev.sextant.core.validation.InvalidInputException;
@@ -18,6 +19,7 @@ import dev.sextant.server.store.InputRevision;
 import dev.sextant.server.store.PlanInputs;
 import dev.sextant.server.store.Revision;
 import dev.sextant.server.store.StoredDeployment;
+import dev.sextant.server.store.StoredKey;
 import dev.sextant.server.store.StoredPlan;
 import dev.sextant.server.store.StoredRollout;
 import dev.sextant.server.store.Transaction;
@@ -110,11 +112,20 @@ public final class PlanReplay {
       Transaction tx, String rollout, StoredPlan plan, PlanInputs recorded) {
     List<ReplayedInput> checked = new ArrayList<>();
     Map<String, List<Revision>> loaded = new TreeMap<>();
+    List<StoredKey> trustedKeys = new ArrayList<>();
     Optional<String> problem = Optional.empty();
     for (var set : recorded.named().entrySet()) {
       Kind kind = RESOURCES.get(set.getKey());
       if (set.getKey().equals(PlanInputs.FINGERPRINT)) {
         continue; // checked once the target is made again, below
+      }
+      if (set.getKey().equals(PlanInputs.TRUSTED_KEYS)) {
+        for (InputRevision input : set.getValue()) {
+          Optional<StoredKey> key = tx.trust().key(input.name());
+          key.ifPresent(trustedKeys::add);
+          checked.add(checked(set.getKey(), input, key.map(PlanReplay::keyDigest)));
+        }
+        continue;
       }
       if (kind == null) {
         // A kind of input a later server records: this one cannot load it, so cannot replay.
@@ -157,6 +168,7 @@ public final class PlanReplay {
               loaded.get(PlanInputs.POLICIES),
               loaded.get(PlanInputs.ENVIRONMENTS),
               loaded.get(PlanInputs.RELEASES),
+              trustedKeys,
               recorded.requester(),
               recorded.at());
       try {
@@ -187,6 +199,11 @@ public final class PlanReplay {
             .map(p -> PlanDifferences.between(plan.document(), PlanJson.write(p)))
             .orElse(List.of()),
         problem);
+  }
+
+  /** A trusted key's digest made again from the key itself, so an edited row is found. */
+  private static Digest keyDigest(StoredKey key) {
+    return new Digest("sha256:" + PublicKeys.id(PublicKeys.fromPem(key.publicKey())));
   }
 
   private static ReplayedInput checked(String set, InputRevision input, Optional<Digest> found) {

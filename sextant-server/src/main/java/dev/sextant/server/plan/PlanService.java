@@ -292,6 +292,7 @@ public final class PlanService {
         resources.list(Optional.of(Kind.POLICY), ""),
         resources.list(Optional.of(Kind.ENVIRONMENT), ""),
         resources.list(Optional.of(Kind.RELEASE), ""),
+        database.read("read the trusted keys", TrustStore::active),
         requester,
         clock.instant());
   }
@@ -314,7 +315,7 @@ public final class PlanService {
                 policies,
                 environments,
                 new PolicyRequest(material.requester(), "deploy", material.at()))
-            .trusting(new TrustStore(database).trusted());
+            .trusting(TrustStore.of(material.trustedKeys()));
     try {
       return new Planner(validators)
           .plan(List.of(planned), List.of(material.target()), inPlace, governance);

@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * Everything a plan was made from, recorded with it so that it can be made again: who asked and
  * when (policies see both), whether drift blocked the environment, and named sets of the stored
  * revisions it read ({@link #RELEASE}, {@link #ENVIRONMENT}, {@link #POLICIES}, {@link
- * #ENVIRONMENTS}, {@link #RELEASES} in place, {@link #FINGERPRINT}). A new kind of input is one
- * more name: the sets are open, and each has the same digest rule.
+ * #ENVIRONMENTS}, {@link #RELEASES} in place, {@link #FINGERPRINT}, the {@link #TRUSTED_KEYS} that
+ * signatures and provenance were checked against). A new kind of input is one more name: the sets
+ * are open, and each has the same digest rule.
  */
 public record PlanInputs(
     String requester,
@@ -34,6 +35,7 @@ public record PlanInputs(
   public static final String ENVIRONMENTS = "environments";
   public static final String RELEASES = "releases";
   public static final String FINGERPRINT = "fingerprint";
+  public static final String TRUSTED_KEYS = "trustedKeys";
 
   private static final Comparator<InputRevision> ORDER =
       Comparator.comparing(InputRevision::name).thenComparingLong(InputRevision::revision);
@@ -70,7 +72,8 @@ public record PlanInputs(
 
   /**
    * The digests a {@code plan.submitted} ledger entry carries: {@code release}, {@code
-   * environment}, {@code fingerprint} (each the one revision's digest) and {@code policySet}.
+   * environment}, {@code fingerprint} (each the one revision's digest), {@code policySet} and
+   * {@code trustedKeys} (the digest of that set, when recorded).
    */
   public SortedMap<String, Digest> digests() {
     SortedMap<String, Digest> digests = new TreeMap<>();
@@ -78,6 +81,9 @@ public record PlanInputs(
     digests.put(ENVIRONMENT, one(ENVIRONMENT).digest());
     digests.put(FINGERPRINT, one(FINGERPRINT).digest());
     digests.put("policySet", digest(POLICIES));
+    if (named.containsKey(TRUSTED_KEYS)) {
+      digests.put(TRUSTED_KEYS, digest(TRUSTED_KEYS));
+    }
     return digests;
   }
 

@@ -150,11 +150,19 @@ public final class TrustStore {
   }
 
   private static TrustedKeys trusted(Transaction tx) {
+    return of(active(tx));
+  }
+
+  /** The keys trusted now, as stored. */
+  public static List<StoredKey> active(Transaction tx) {
+    return tx.trust().keys().stream().filter(StoredKey::active).toList();
+  }
+
+  /** These stored keys, every one of them trusted under its id. */
+  public static TrustedKeys of(List<StoredKey> stored) {
     Map<String, PublicKey> keys = new LinkedHashMap<>();
-    for (StoredKey key : tx.trust().keys()) {
-      if (key.active()) {
-        keys.put(key.id(), PublicKeys.fromPem(key.publicKey()));
-      }
+    for (StoredKey key : stored) {
+      keys.put(key.id(), PublicKeys.fromPem(key.publicKey()));
     }
     return TrustedKeys.of(keys);
   }

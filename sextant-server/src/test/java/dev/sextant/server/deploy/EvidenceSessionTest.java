@@ -9,6 +9,7 @@ import dev.sextant.api.NamedInput;
 import dev.sextant.api.SextantClient;
 import dev.sextant.core.access.Grant;
 import dev.sextant.core.access.Role;
+import dev.sextant.core.provenance.PublicKeys;
 import dev.sextant.core.resource.LabelSelector;
 import dev.sextant.server.Lab;
 import dev.sextant.server.ServerConfig;
@@ -18,8 +19,11 @@ import dev.sextant.server.store.StoreLocation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -80,6 +84,7 @@ class EvidenceSessionTest {
   private ApiClient bob;
   private String v1;
   private String v2;
+  private String keyId;
 
   @BeforeEach
   void runTheSession() throws Exception {
@@ -123,6 +128,16 @@ class EvidenceSessionTest {
                 named("v2.yaml", jar.release("sample-v2", "2.0.0", "pause-at-half"))),
             false);
     server.services().discovery().record("dev", Lab.host("x86_64"), "file:dev.yaml", "admin");
+    keyId =
+        admin
+            .post(
+                "api/v1/keys",
+                JsonNodeFactory.instance
+                    .objectNode()
+                    .put("publicKey", newPublicKey())
+                    .put("name", "release managers"))
+            .path("id")
+            .asText();
 
     v1 = deployApproved("sample-v1");
     await(v1, r -> r.path("phase").asText().equals("succeeded") && r.path("settled").asBoolean());
@@ -173,10 +188,11 @@ class EvidenceSessionTest {
 
     JsonNode submitted = first(entries, "plan.submitted");
     assertThat(names(submitted.path("inputs")))
-        .containsExactly("environment", "fingerprint", "plan", "policySet", "release");
+        .containsExactly(
+            "environment", "fingerprint", "plan", "policySet", "release", "trustedKeys");
     JsonNode started = first(entries, "deployment.started");
     assertThat(names(started.path("inputs")))
-        .containsExactly("artifact", "fingerprint", "plan", "policySet", "release");
+        .containsExactly("artifact", "fingerprint", "plan", "policySet", "release", "trustedKeys");
     assertThat(started.path("inputs").path("plan"))
         .isEqualTo(submitted.path("inputs").path("plan"));
     assertThat(started.path("inputs").path("artifact").asText())
@@ -197,7 +213,13 @@ class EvidenceSessionTest {
       assertThat(replay.path("inputs").findValuesAsText("status")).containsOnly("same");
       assertThat(replay.path("inputs").findValuesAsText("input"))
           .contains(
-              "release", "environment", "policies", "environments", "releases", "fingerprint");
+              "release",
+              "environment",
+              "policies",
+              "environments",
+              "releases",
+              "fingerprint",
+              "trustedKeys");
     }
     assertThat(alice.get("api/v1/rollouts/ro-0000000000/replay")).isEmpty();
   }
@@ -228,6 +250,45 @@ class EvidenceSessionTest {
     assertThat(changed).containsExactly("policies/dev-four-eyes");
     assertThat(replay.path("differences").findValuesAsText("path"))
         .anySatisfy(path -> assertThat(path).contains("policies"));
+  }
+
+  @Test
+  void a_key_revoked_since_still_replays_as_trusted_then_and_an_edited_key_is_named()
+      throws GeneralSecurityException {
+    assertThat(admin.exchange("POST", "api/v1/keys/" + keyId + "/revoke", Map.of(), null).status())
+        .isEqualTo(200);
+
+    JsonNode replay = alice.get("api/v1/rollouts/" + v1 + "/replay").orElseThrow();
+    assertThat(replay.path("same").asBoolean()).as(replay.toPrettyString()).isTrue();
+    assertThat(statuses(replay, "trustedKeys")).containsExactly(keyId + "=same");
+
+    String other = newPublicKey();
+    Jdbi.create(server.services().database().dataSource())
+        .useHandle(
+            h ->
+                h.createUpdate("update trusted_keys set public_key = :pem where key_id = :id")
+                    .bind("pem", other)
+                    .bind("id", keyId)
+                    .execute());
+    JsonNode edited = alice.get("api/v1/rollouts/" + v1 + "/replay").orElseThrow();
+    assertThat(statuses(edited, "trustedKeys")).containsExactly(keyId + "=changed");
+  }
+
+  private static List<String> statuses(JsonNode replay, String input) {
+    List<String> out = new ArrayList<>();
+    replay
+        .path("inputs")
+        .forEach(
+            i -> {
+              if (i.path("input").asText().equals(input)) {
+                out.add(i.path("name").asText() + "=" + i.path("status").asText());
+              }
+            });
+    return out;
+  }
+
+  private static String newPublicKey() throws GeneralSecurityException {
+    return PublicKeys.toPem(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic());
   }
 
   private String deployApproved(String release) {
