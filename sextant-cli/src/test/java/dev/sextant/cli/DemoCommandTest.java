@@ -20,7 +20,7 @@ class DemoCommandTest {
 
     assertThat(result.code()).as(result.toString()).isZero();
     assertThat(result.out())
-        .contains("24 resources in 24 files are valid")
+        .contains("25 resources in 25 files are valid")
         .contains("24 created")
         .contains("24 unchanged")
         .contains("1 configured")

@@ -28,7 +28,7 @@ class ValidateCommandTest {
     Cli.Result result = Cli.withHome(home).run("validate", "-f", EXAMPLES.toString());
 
     assertThat(result.code()).as(result.toString()).isZero();
-    assertThat(result.out()).startsWith("valid: 24 resources in 24 files");
+    assertThat(result.out()).startsWith("valid: 25 resources in 25 files");
     assertThat(home).isEmptyDirectory();
   }
 

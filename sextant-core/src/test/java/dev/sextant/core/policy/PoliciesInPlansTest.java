@@ -60,7 +60,8 @@ class PoliciesInPlansTest {
             "eu-data-residency",
             "licence-allow-list",
             "ml-training-provenance",
-            "prod-signed-releases");
+            "prod-signed-releases",
+            "prod-verified-provenance");
     assertThat(plan.policies()).allMatch(o -> o.status() == Status.HOLDS);
   }
 

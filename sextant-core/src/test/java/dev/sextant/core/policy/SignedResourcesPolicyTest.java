@@ -43,6 +43,8 @@ class SignedResourcesPolicyTest {
   private static final Validators VALIDATORS = Validators.standard();
   private static final Path POLICY =
       Path.of("..", "evidence", "policies", "prod-signed-resources.yaml");
+  private static final Path EXAMPLE =
+      Path.of("..", "examples", "policies", "prod-verified-provenance.yaml");
   private static final byte[] ARTIFACT = "churn model weights".getBytes(StandardCharsets.UTF_8);
   private static final Digest ARTIFACT_DIGEST = Digest.sha256(ARTIFACT);
   private static final String BUILDER = "https://github.com/actions/runner/github-hosted";
@@ -185,6 +187,63 @@ class SignedResourcesPolicyTest {
     assertThat(plan.policies()).isEmpty();
   }
 
+  @Test
+  void the_example_policy_refuses_provenance_signed_by_an_untrusted_key_in_prod() {
+    KeyPair stranger = ed25519();
+    String strangerId = PublicKeys.id(stranger.getPublic());
+    String envelope =
+        Dsse.sign(Dsse.IN_TOTO, statement(ARTIFACT_DIGEST), strangerId, stranger.getPrivate())
+            .toJson();
+
+    TargetPlan plan = planWithExample(release(envelope), trusted);
+
+    assertThat(plan.verdict()).isEqualTo(Verdict.DENIED);
+    assertThat(outcome(plan, "prod-verified-provenance").message())
+        .startsWith("release churn-2-4-0: provenance signature: ")
+        .contains(strangerId);
+  }
+
+  @Test
+  void the_example_policy_refuses_provenance_about_another_artifact_in_prod() {
+    Digest other = Digest.sha256("another model".getBytes(StandardCharsets.UTF_8));
+
+    TargetPlan plan = planWithExample(release(ed25519Envelope(other)), trusted);
+
+    assertThat(plan.verdict()).isEqualTo(Verdict.DENIED);
+    assertThat(outcome(plan, "prod-verified-provenance").message())
+        .contains(other.value(), ARTIFACT_DIGEST.value());
+  }
+
+  @Test
+  void the_example_policy_passes_verified_provenance_and_leaves_a_release_without_any() {
+    TargetPlan verified = planWithExample(release(ed25519Envelope(ARTIFACT_DIGEST)), trusted);
+    Resource without =
+        parse(
+                """
+                apiVersion: sextant.dev/v1
+                kind: Release
+                metadata:
+                  name: churn-2-4-0
+                spec:
+                  service: churn
+                  version: 2.4.0
+                  variants:
+                    - name: cpu
+                      artifact:
+                        url: https://models.acme.example/churn-2.4.0.onnx
+                        sha256: %s
+                """
+                    .formatted(ARTIFACT_DIGEST.hex()))
+            .get(0);
+
+    assertThat(verified.verdict()).as(verified.reason()).isEqualTo(Verdict.COMPATIBLE);
+    assertThat(planWithExample(without, trusted).verdict()).isEqualTo(Verdict.COMPATIBLE);
+  }
+
+  private TargetPlan planWithExample(Resource release, TrustedKeys keys) {
+    return planIn(EXAMPLE, release, parse(environmentYaml()).get(0), keys, List.of());
+  }
+
   private TargetPlan plan(Resource release, TrustedKeys keys) {
     return plan(release, keys, List.of());
   }
@@ -195,8 +254,13 @@ class SignedResourcesPolicyTest {
 
   private TargetPlan planIn(
       Resource release, Resource environment, TrustedKeys keys, List<Resource> more) {
+    return planIn(POLICY, release, environment, keys, more);
+  }
+
+  private TargetPlan planIn(
+      Path policy, Resource release, Resource environment, TrustedKeys keys, List<Resource> more) {
     List<Resource> policies = new java.util.ArrayList<>(more);
-    policies.add(signed(parse(read(POLICY)).get(0)));
+    policies.add(signed(parse(read(policy)).get(0)));
     PolicyContext context =
         PolicyContext.of(
                 policies,
