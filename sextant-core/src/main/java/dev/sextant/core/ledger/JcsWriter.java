@@ -130,8 +130,15 @@ final class JcsWriter {
   /** The library's escapes: the two-letter ones, other controls as lower-case \\u00xx. */
   private void string(String text) {
     out.append('"');
+    int plain = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      // Runs of characters written as they are go out whole, between the ones escaped.
+      out.append(text, plain, i);
+      plain = i + 1;
       switch (c) {
         case '\n' -> out.append("\\n");
         case '\b' -> out.append("\\b");
@@ -139,17 +146,12 @@ final class JcsWriter {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         case '"', '\\' -> out.append('\\').append(c);
-        default -> {
-          if (c < 0x20) {
+        default ->
             out.append("\\u00")
                 .append(Character.forDigit(c >> 4, 16))
                 .append(Character.forDigit(c & 0xf, 16));
-          } else {
-            out.append(c);
-          }
-        }
       }
     }
-    out.append('"');
+    out.append(text, plain, text.length()).append('"');
   }
 }
