@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * java -cp "sextant-bench/target/classes:sextant-bench/target/lib/*" \
- *     dev.sextant.bench.ledger.LedgerFigures [STORE-DIR]
+ *     dev.sextant.bench.ledger.LedgerFigures [all|appends|million] [STORE-DIR]
  * }</pre>
  */
 public final class LedgerFigures {
@@ -31,8 +31,14 @@ public final class LedgerFigures {
     System.out.printf(
         "cores %d, load average %.1f at the start%n",
         Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage());
-    appends();
-    Path directory = Path.of(args.length > 0 ? args[0] : "sextant-bench/target/ledger-1m");
+    String which = args.length > 0 ? args[0] : "all";
+    if (!which.equals("million")) {
+      appends();
+    }
+    if (which.equals("appends")) {
+      return;
+    }
+    Path directory = Path.of(args.length > 1 ? args[1] : "sextant-bench/target/ledger-1m");
     LedgerVerifyBenchmark million = new LedgerVerifyBenchmark();
     System.setProperty("sextant.bench.ledger", directory.toString());
     million.open();
