@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Optional;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
@@ -20,6 +21,10 @@ public final class Jcs {
   private Jcs() {}
 
   public static byte[] canonical(JsonNode json) {
+    Optional<byte[]> direct = JcsWriter.canonical(json);
+    if (direct.isPresent()) {
+      return direct.get();
+    }
     try {
       return canonical(MAPPER.writeValueAsString(json));
     } catch (JsonProcessingException e) {

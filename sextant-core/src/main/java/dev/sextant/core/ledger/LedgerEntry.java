@@ -77,7 +77,8 @@ public record LedgerEntry(
     for (Map.Entry<String, Digest> input : inputs.entrySet()) {
       inputDigests.put(input.getKey(), input.getValue().value());
     }
-    json.set("payload", payload.deepCopy());
+    // Only read while written out, so the record's own payload serves without a copy.
+    json.set("payload", payload);
     return Jcs.canonical(json);
   }
 

@@ -29,6 +29,12 @@ import java.util.function.ToLongFunction;
  * an attacker who rewrote the leaves to match, since they cannot sign a new head without the key.
  */
 public final class LedgerVerification {
+  /**
+   * Rows read per query: large, since the events of a page are hashed on every core at once, and a
+   * million entries in pages of a thousand were a thousand queries.
+   */
+  static final int PAGE = 10_000;
+
   private final Database database;
   private final LedgerKey key;
 
@@ -79,12 +85,13 @@ public final class LedgerVerification {
           events.next();
         } else if (event == null || stored.sequence() < event.sequence()) {
           note(stored.sequence(), Kind.DELETED, "leaf " + stored.sequence() + " has no event");
-          fold(stored);
+          fold(stored, leafHash(stored));
           leaves.next();
         } else {
           seeEvent(event);
-          compare(event, stored);
-          fold(stored);
+          byte[] leaf = leafHash(stored);
+          compare(event, stored, leaf);
+          fold(stored, leaf);
           events.next();
           leaves.next();
         }
@@ -111,14 +118,14 @@ public final class LedgerVerification {
       lastEvent = event.sequence();
     }
 
-    private void compare(RecomputedEntry event, LedgerLeaf stored) {
+    private void compare(RecomputedEntry event, LedgerLeaf stored, byte[] leaf) {
       long sequence = event.sequence();
       if (event.unreadable().isPresent()) {
         note(sequence, Kind.EDITED, "event " + sequence + " no longer reads as an event");
         return;
       }
       LedgerEntry entry = event.entry().orElseThrow();
-      if (HEX.formatHex(entry.leafHash()).equals(stored.leafHash())) {
+      if (Arrays.equals(entry.leafHash(), leaf)) {
         return;
       }
       if (firstMismatch == null) {
@@ -141,14 +148,21 @@ public final class LedgerVerification {
       }
     }
 
-    private void fold(LedgerLeaf stored) {
+    /**
+     * The stored leaf as the tree takes it; text that is no hash is hashed as a leaf, so that the
+     * tree still has a node there and every root above it differs from the signed one.
+     */
+    private static byte[] leafHash(LedgerLeaf stored) {
+      return stored.wellFormed()
+          ? HEX.parseHex(stored.leafHash())
+          : MerkleHash.leaf(stored.leafHash().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void fold(LedgerLeaf stored, byte[] leaf) {
       if (stored.sequence() != tree.size() + 1) {
         note(tree.size() + 1, Kind.DELETED, "there is no leaf " + (tree.size() + 1));
       }
-      tree.append(
-          stored.wellFormed()
-              ? HEX.parseHex(stored.leafHash())
-              : MerkleHash.leaf(stored.leafHash().getBytes(StandardCharsets.UTF_8)));
+      tree.append(leaf);
       checkHeadsAtSize();
     }
 
@@ -220,7 +234,7 @@ public final class LedgerVerification {
       if (exhausted) {
         return null;
       }
-      items = page.apply(after, TreeHeads.PAGE);
+      items = page.apply(after, PAGE);
       index = 0;
       if (items.isEmpty()) {
         exhausted = true;

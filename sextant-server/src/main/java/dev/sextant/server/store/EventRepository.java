@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -41,19 +40,7 @@ public final class EventRepository {
   /** Appends an event at the unit of work's time and gives it the next sequence number. */
   public LoggedEvent append(Event event) {
     EventEnvelope envelope = Objects.requireNonNull(event, "event").envelope();
-    int counted =
-        tx.handle()
-            .createUpdate(
-                "update event_log_head set last_sequence = last_sequence + 1 where id = 1")
-            .execute();
-    if (counted != 1) {
-      throw new StoreException("bug: the event log's counter row changed " + counted + " rows");
-    }
-    long sequence =
-        tx.handle()
-            .createQuery("select last_sequence from event_log_head where id = 1")
-            .mapTo(Long.class)
-            .one();
+    long sequence = nextSequence();
     tx.handle()
         .createUpdate(
             "insert into events ("
@@ -125,6 +112,27 @@ public final class EventRepository {
         .findOne();
   }
 
+  /**
+   * Increments the counter row and reads the new number in one statement: the row's value comes
+   * back as a generated key, which H2 gives for an update and PostgreSQL's driver asks for with
+   * {@code returning}, so an append costs one round trip fewer than an update and then a select.
+   * The row stays locked until commit, as before.
+   */
+  private long nextSequence() {
+    List<Long> counted =
+        tx.handle()
+            .createUpdate(
+                "update event_log_head set last_sequence = last_sequence + 1 where id = 1")
+            .executeAndReturnGeneratedKeys("last_sequence")
+            .mapTo(Long.class)
+            .list();
+    if (counted.size() != 1) {
+      throw new StoreException(
+          "bug: the event log's counter row changed " + counted.size() + " rows");
+    }
+    return counted.get(0);
+  }
+
   /** The sequence number of the last event appended; 0 when there is none. */
   public long lastSequence() {
     return tx.handle()
@@ -140,22 +148,6 @@ public final class EventRepository {
   }
 
   static LoggedEvent toEvent(ResultSet rs, StatementContext ctx) throws SQLException {
-    long sequence = rs.getLong("sequence_number");
-    String what = "event " + sequence;
-    SortedMap<String, Digest> inputs = new TreeMap<>();
-    JsonText.object(rs.getString("inputs"), "the inputs of " + what)
-        .fields()
-        .forEachRemaining(
-            input -> inputs.put(input.getKey(), new Digest(input.getValue().asText())));
-    EventEnvelope envelope =
-        new EventEnvelope(
-            rs.getString("event_type"),
-            rs.getInt("schema_version"),
-            rs.getString("subject"),
-            rs.getString("outcome"),
-            Optional.ofNullable(rs.getString("reason")),
-            inputs,
-            JsonText.object(rs.getString("detail"), "the detail of " + what));
-    return new LoggedEvent(sequence, Timestamps.read(rs, "occurred_at"), envelope);
+    return EventRow.read(rs).toEvent();
   }
 }

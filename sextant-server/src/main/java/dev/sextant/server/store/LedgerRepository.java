@@ -5,11 +5,15 @@ import dev.sextant.core.ledger.LedgerException;
 import dev.sextant.core.ledger.SignedTreeHead;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinTask;
+import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -20,6 +24,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class LedgerRepository {
   private static final HexFormat HEX = HexFormat.of();
   private static final int PAGE = 1000;
+
+  /** Events made into entries per task: enough to outweigh handing them over. */
+  private static final int CHUNK = 500;
 
   private final Transaction tx;
 
@@ -132,15 +139,43 @@ public final class LedgerRepository {
    * are now, in order, at most {@code limit}: what verification compares with the stored leaves.
    */
   public List<RecomputedEntry> entriesAfter(long sequence, int limit) {
-    return tx.handle()
-        .createQuery(
-            "select sequence_number, occurred_at, event_type, schema_version, subject, outcome,"
-                + " reason, inputs, detail from events where sequence_number > :sequence"
-                + " order by sequence_number fetch first :limit rows only")
-        .bind("sequence", sequence)
-        .bind("limit", limit)
-        .map(LedgerRepository::recompute)
-        .list();
+    // Rows are read in order on this thread; making entries of them and hashing those is pure and
+    // most of a verification's time, so each chunk read is handed to the common pool while the next
+    // is read.
+    List<ForkJoinTask<List<RecomputedEntry>>> chunks = new ArrayList<>();
+    List<EventRow> chunk = new ArrayList<>(CHUNK);
+    try (ResultIterator<EventRow> rows =
+        tx.handle()
+            .createQuery(
+                "select sequence_number, occurred_at, event_type, schema_version, subject, outcome,"
+                    + " reason, inputs, detail from events where sequence_number > :sequence"
+                    + " order by sequence_number fetch first :limit rows only")
+            .bind("sequence", sequence)
+            .bind("limit", limit)
+            .map((rs, ctx) -> EventRow.read(rs))
+            .iterator()) {
+      while (rows.hasNext()) {
+        chunk.add(rows.next());
+        if (chunk.size() == CHUNK) {
+          chunks.add(recomputeLater(chunk));
+          chunk = new ArrayList<>(CHUNK);
+        }
+      }
+    }
+    chunks.add(recomputeLater(chunk));
+    // Joined last first: a chunk no worker took yet is at the top of this thread's submission
+    // queue, so joining it runs it here, and this thread shares the work once it has read.
+    List<List<RecomputedEntry>> done = new ArrayList<>(Collections.nCopies(chunks.size(), null));
+    for (int i = chunks.size() - 1; i >= 0; i--) {
+      done.set(i, chunks.get(i).join());
+    }
+    List<RecomputedEntry> entries = new ArrayList<>();
+    done.forEach(entries::addAll);
+    return entries;
+  }
+
+  private static ForkJoinTask<List<RecomputedEntry>> recomputeLater(List<EventRow> rows) {
+    return ForkJoinTask.adapt(() -> rows.stream().map(LedgerRepository::recompute).toList()).fork();
   }
 
   /** The number of leaves; the size the next tree head would have. */
@@ -186,14 +221,13 @@ public final class LedgerRepository {
         .list();
   }
 
-  private static RecomputedEntry recompute(ResultSet rs, StatementContext ctx) throws SQLException {
-    long sequence = rs.getLong("sequence_number");
+  private static RecomputedEntry recompute(EventRow row) {
     try {
-      LedgerEntry entry = LedgerEntries.of(EventRepository.toEvent(rs, ctx));
-      return new RecomputedEntry(sequence, Optional.of(entry), Optional.empty());
+      LedgerEntry entry = LedgerEntries.of(row.toEvent());
+      return new RecomputedEntry(row.sequence(), Optional.of(entry), Optional.empty());
     } catch (RuntimeException e) {
       // A row edited into something no event can be is itself the finding, not a failure.
-      return new RecomputedEntry(sequence, Optional.empty(), Optional.of(e.getMessage()));
+      return new RecomputedEntry(row.sequence(), Optional.empty(), Optional.of(e.getMessage()));
     }
   }
 

@@ -172,6 +172,37 @@ class LedgerTamperContractTest {
     assertProblem(2, LedgerProblem.Kind.REORDERED);
   }
 
+  /**
+   * Verification reads events a page at a time and makes entries of them in chunks on several
+   * threads: a ledger longer than a page, with events swapped across a chunk's edge, is still
+   * checked in order and the first of the two named.
+   */
+  @StoreTest
+  void a_ledger_of_many_pages_is_checked_in_order_across_pages_and_chunks(Db db) {
+    open(db);
+    int events = 10_600;
+    database.write(
+        "append many",
+        tx -> {
+          for (int i = 1; i <= events; i++) {
+            tx.events().append(new AgentRefused("gpu-" + i, "prod-eu", "revoked"));
+          }
+          return null;
+        });
+    heads().publish();
+    assertThat(verify().verified()).isTrue();
+    assertThat(verify().entries()).isEqualTo(events);
+
+    sql(
+        h -> {
+          h.execute("update events set sequence_number = 99999 where sequence_number = 10499");
+          h.execute("update events set sequence_number = 10499 where sequence_number = 10501");
+          h.execute("update events set sequence_number = 10501 where sequence_number = 99999");
+        });
+
+    assertProblem(10_499, LedgerProblem.Kind.REORDERED);
+  }
+
   @StoreTest
   void an_inserted_event_is_caught_at_its_sequence(Db db) {
     fiveEventsAndAHead(db);

@@ -225,6 +225,12 @@ class OutboxTest {
           Map.entry("TrustStore.digest()", f -> f.trust().digest()),
           Map.entry("TrustStore.digest(TrustedKeys)", f -> TrustStore.digest(f.trust().trusted())),
           Map.entry(
+              "TrustStore.active(Transaction)",
+              f -> f.database().read("read the trusted keys", TrustStore::active)),
+          Map.entry(
+              "TrustStore.of(List)",
+              f -> TrustStore.of(f.database().read("read the trusted keys", TrustStore::active))),
+          Map.entry(
               "PlanService.unchanged(long)",
               f ->
                   assertThat(catchThrowable(() -> f.plans().unchanged(1)))
