@@ -2,9 +2,13 @@ package dev.sextant.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sextant.core.digest.Digest;
 import dev.sextant.core.provenance.PublicKeys;
 import dev.sextant.server.ServerConfig;
 import dev.sextant.server.SextantServer;
+import dev.sextant.server.store.EventQuery;
+import dev.sextant.server.store.LoggedEvent;
+import dev.sextant.server.store.PlanSubmitted;
 import dev.sextant.server.store.StoreLocation;
 import dev.sextant.server.trust.Evidence;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,8 @@ class KeysAndSignCommandsTest {
   private static final String ADMIN = "sxt_keys-commands-test-admin";
   private static final Path POLICY =
       Path.of("..", "evidence", "policies", "prod-signed-resources.yaml");
+  private static final Path EXAMPLE_POLICY =
+      Path.of("..", "examples", "policies", "prod-verified-provenance.yaml");
 
   @TempDir Path home;
   @TempDir Path files;
@@ -209,6 +216,51 @@ class KeysAndSignCommandsTest {
             "release churn-2-4-0: provenance signature:",
             Evidence.id(stranger));
     assertThat(json.out()).contains("\"status\" : \"violated\"", Evidence.id(stranger));
+  }
+
+  @Test
+  void the_example_policy_refuses_provenance_about_another_artifact_and_the_ledger_keeps_why()
+      throws Exception {
+    KeyPair builder = Evidence.ed25519();
+    Path builderKey = Files.writeString(files.resolve("builder.pub"), Evidence.pem(builder));
+    assertThat(admin.store("keys", "trust", builderKey.toString()).code()).isZero();
+    Digest other = Digest.sha256("another model".getBytes(StandardCharsets.UTF_8));
+    Path release =
+        Files.writeString(
+            files.resolve("release.yaml"),
+            Evidence.release(Evidence.ed25519Envelope(other, builder)));
+    Cli.Result applied =
+        admin.store(
+            "apply",
+            "-f",
+            Files.writeString(files.resolve("env.yaml"), Evidence.ENVIRONMENT).toString(),
+            "-f",
+            EXAMPLE_POLICY.toString(),
+            "-f",
+            Files.writeString(files.resolve("service.yaml"), Evidence.SERVICE).toString(),
+            "-f",
+            release.toString());
+    assertThat(applied.code()).as(applied.toString()).isZero();
+
+    Cli.Result plan = admin.store("plan", "-f", release.toString(), "--environment", "prod-eu");
+    Cli.Result submitted = admin.store("plan", "submit", "churn-2-4-0", "--environment", "prod-eu");
+
+    String why = "the statement is about " + other + ", not the artifact's";
+    assertThat(plan.code()).as(plan.toString()).isEqualTo(ExitCode.INCOMPATIBLE);
+    assertThat(plan.out()).contains("prod-verified-provenance", why);
+    assertThat(submitted.code()).as(submitted.toString()).isEqualTo(ExitCode.INCOMPATIBLE);
+    List<LoggedEvent> refusals =
+        server
+            .services()
+            .database()
+            .read(
+                "read plan events",
+                tx -> tx.events().list(EventQuery.last(10).ofType(PlanSubmitted.TYPE)));
+    assertThat(refusals).hasSize(1);
+    assertThat(refusals.get(0).envelope().outcome()).isEqualTo("denied");
+    assertThat(refusals.get(0).envelope().reason().orElseThrow())
+        .contains("prod-verified-provenance", why);
+    assertThat(admin.store("audit", "verify").code()).isZero();
   }
 
   private Path sign(String yaml, String name, Path prefix) throws Exception {
