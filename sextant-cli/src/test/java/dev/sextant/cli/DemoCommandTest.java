@@ -21,8 +21,8 @@ class DemoCommandTest {
     assertThat(result.code()).as(result.toString()).isZero();
     assertThat(result.out())
         .contains("25 resources in 25 files are valid")
-        .contains("24 created")
-        .contains("24 unchanged")
+        .contains("25 created")
+        .contains("25 unchanged")
         .contains("1 configured")
         .contains("same document as the file: yes")
         .contains("Environment/prod-eu (revision")
