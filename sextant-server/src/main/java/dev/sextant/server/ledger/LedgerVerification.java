@@ -124,10 +124,10 @@ public final class LedgerVerification {
         note(sequence, Kind.EDITED, "event " + sequence + " no longer reads as an event");
         return;
       }
-      LedgerEntry entry = event.entry().orElseThrow();
-      if (Arrays.equals(entry.leafHash(), leaf)) {
+      if (event.hashesTo(leaf)) {
         return;
       }
+      LedgerEntry entry = event.entry().orElseThrow();
       if (firstMismatch == null) {
         firstMismatch = event;
         firstMismatchLeaf = stored;
