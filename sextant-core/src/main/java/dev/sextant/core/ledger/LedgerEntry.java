@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sextant.core.digest.Digest;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -93,13 +91,7 @@ public record LedgerEntry(
 
   static void requireCanonicalInstant(String at, String field) {
     Objects.requireNonNull(at, field);
-    boolean canonical;
-    try {
-      canonical = Instant.parse(at).toString().equals(at);
-    } catch (DateTimeParseException e) {
-      canonical = false;
-    }
-    if (canonical) {
+    if (InstantText.isCanonical(at)) {
       return;
     }
     throw new LedgerException(

@@ -124,10 +124,10 @@ public final class LedgerVerification {
         note(sequence, Kind.EDITED, "event " + sequence + " no longer reads as an event");
         return;
       }
-      LedgerEntry entry = event.entry().orElseThrow();
-      if (Arrays.equals(entry.leafHash(), leaf)) {
+      if (event.hashesTo(leaf)) {
         return;
       }
+      LedgerEntry entry = event.entry().orElseThrow();
       if (firstMismatch == null) {
         firstMismatch = event;
         firstMismatchLeaf = stored;
@@ -153,9 +153,9 @@ public final class LedgerVerification {
      * tree still has a node there and every root above it differs from the signed one.
      */
     private static byte[] leafHash(LedgerLeaf stored) {
-      return stored.wellFormed()
-          ? HEX.parseHex(stored.leafHash())
-          : MerkleHash.leaf(stored.leafHash().getBytes(StandardCharsets.UTF_8));
+      return stored
+          .hash()
+          .orElseGet(() -> MerkleHash.leaf(stored.leafHash().getBytes(StandardCharsets.UTF_8)));
     }
 
     private void fold(LedgerLeaf stored, byte[] leaf) {

@@ -60,7 +60,7 @@ public record DeploymentStarted(
         Event.text(envelope, "release"),
         Event.number(envelope, "releaseRevision"),
         Event.text(envelope, "variant"),
-        Optional.ofNullable(envelope.detail().get("plan")).map(n -> n.asText()),
+        Optional.ofNullable(envelope.detailToRead().get("plan")).map(n -> n.asText()),
         Event.text(envelope, "by"),
         envelope.inputs());
   }

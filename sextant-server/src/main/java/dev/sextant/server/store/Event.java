@@ -160,7 +160,7 @@ public sealed interface Event
 
   /** The text of a required detail field. */
   static String text(EventEnvelope envelope, String field) {
-    var value = envelope.detail().get(field);
+    var value = envelope.detailToRead().get(field);
     if (value == null || !value.isTextual()) {
       throw new IllegalArgumentException("its detail has no text field " + field);
     }
@@ -169,7 +169,7 @@ public sealed interface Event
 
   /** The number in a required detail field. */
   static long number(EventEnvelope envelope, String field) {
-    var value = envelope.detail().get(field);
+    var value = envelope.detailToRead().get(field);
     if (value == null || !value.isIntegralNumber()) {
       throw new IllegalArgumentException("its detail has no whole number " + field);
     }
@@ -187,7 +187,7 @@ public sealed interface Event
 
   /** An optional text detail field: empty when absent, as in rows written before it was added. */
   static Optional<String> optionalText(EventEnvelope envelope, String field) {
-    var value = envelope.detail().get(field);
+    var value = envelope.detailToRead().get(field);
     return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
   }
 

@@ -55,7 +55,7 @@ public final class EventRepository {
         .bind("outcome", envelope.outcome())
         .bind("reason", envelope.reason().orElse(null))
         .bind("inputs", CanonicalJson.string(inputsJson(envelope.inputs())))
-        .bind("detail", CanonicalJson.string(envelope.detail()))
+        .bind("detail", CanonicalJson.string(envelope.detailToRead()))
         .execute();
     // The envelope and the millisecond time read back as they are here, so the leaf written now is
     // the one verification recomputes from the row.

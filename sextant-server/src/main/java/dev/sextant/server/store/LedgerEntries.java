@@ -23,7 +23,8 @@ public final class LedgerEntries {
     payload.put("schemaVersion", envelope.schemaVersion());
     payload.put("outcome", envelope.outcome());
     envelope.reason().ifPresent(reason -> payload.put("reason", reason));
-    payload.set("detail", envelope.detail());
+    // Not copied here: the entry keeps a copy of its payload.
+    payload.set("detail", envelope.detailToRead());
     return new LedgerEntry(
         logged.sequence(),
         envelope.type(),

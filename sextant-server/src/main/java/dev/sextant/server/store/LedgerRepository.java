@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -141,9 +140,10 @@ public final class LedgerRepository {
   public List<RecomputedEntry> entriesAfter(long sequence, int limit) {
     // Rows are read in order on this thread; making entries of them and hashing those is pure and
     // most of a verification's time, so each chunk read is handed to the common pool while the next
-    // is read.
+    // is read, and the entries are handed out as they are made.
     List<ForkJoinTask<List<RecomputedEntry>>> chunks = new ArrayList<>();
     List<EventRow> chunk = new ArrayList<>(CHUNK);
+    int read = 0;
     try (ResultIterator<EventRow> rows =
         tx.handle()
             .createQuery(
@@ -156,22 +156,17 @@ public final class LedgerRepository {
             .iterator()) {
       while (rows.hasNext()) {
         chunk.add(rows.next());
+        read++;
         if (chunk.size() == CHUNK) {
           chunks.add(recomputeLater(chunk));
           chunk = new ArrayList<>(CHUNK);
         }
       }
     }
-    chunks.add(recomputeLater(chunk));
-    // Joined last first: a chunk no worker took yet is at the top of this thread's submission
-    // queue, so joining it runs it here, and this thread shares the work once it has read.
-    List<List<RecomputedEntry>> done = new ArrayList<>(Collections.nCopies(chunks.size(), null));
-    for (int i = chunks.size() - 1; i >= 0; i--) {
-      done.set(i, chunks.get(i).join());
+    if (!chunk.isEmpty()) {
+      chunks.add(recomputeLater(chunk));
     }
-    List<RecomputedEntry> entries = new ArrayList<>();
-    done.forEach(entries::addAll);
-    return entries;
+    return new RecomputedChunks(chunks, CHUNK, read);
   }
 
   private static ForkJoinTask<List<RecomputedEntry>> recomputeLater(List<EventRow> rows) {

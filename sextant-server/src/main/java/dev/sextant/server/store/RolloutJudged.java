@@ -38,9 +38,9 @@ public record RolloutJudged(String rollout, StoredJudgement judgement) implement
         new StoredJudgement(
             Event.text(envelope, "analysis"),
             java.time.Instant.parse(Event.text(envelope, "at")),
-            envelope.detail().path("score").asDouble(),
+            envelope.detailToRead().path("score").asDouble(),
             envelope.outcome(),
             envelope.reason().orElse(""),
-            envelope.detail().path("metrics").toString()));
+            envelope.detailToRead().path("metrics").toString()));
   }
 }

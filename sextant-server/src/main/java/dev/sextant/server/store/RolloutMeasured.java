@@ -27,13 +27,13 @@ public record RolloutMeasured(String rollout, StoredMeasurement measurement) imp
 
   static RolloutMeasured of(EventEnvelope envelope) {
     Event.requireVersion(envelope, 1);
-    var value = envelope.detail().get("value");
+    var value = envelope.detailToRead().get("value");
     return new RolloutMeasured(
         Event.subjectName(envelope),
         new StoredMeasurement(
             Event.text(envelope, "analysis"),
             Event.text(envelope, "metric"),
-            envelope.detail().has("track") ? Event.text(envelope, "track") : "canary",
+            envelope.detailToRead().has("track") ? Event.text(envelope, "track") : "canary",
             java.time.Instant.parse(Event.text(envelope, "at")),
             value == null ? Optional.empty() : Optional.of(value.asDouble()),
             envelope.outcome(),

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -44,8 +45,29 @@ final class SecretNames {
 
   private SecretNames() {}
 
+  /**
+   * The answers so far, by name: events use few field names, and each stored event is scanned again
+   * when it is read back (a million of them when the ledger is verified). Bounded, so that names
+   * made up by callers cannot grow it without end; past the bound names are split each time.
+   */
+  private static final Map<String, Boolean> KNOWN = new ConcurrentHashMap<>();
+
+  private static final int MAX_KNOWN = 10_000;
+
   /** Whether a field of that name would hold a secret. */
   static boolean isSecret(String fieldName) {
+    Boolean known = KNOWN.get(fieldName);
+    if (known != null) {
+      return known;
+    }
+    boolean secret = splitIsSecret(fieldName);
+    if (KNOWN.size() < MAX_KNOWN) {
+      KNOWN.put(fieldName, secret);
+    }
+    return secret;
+  }
+
+  private static boolean splitIsSecret(String fieldName) {
     List<String> words =
         WORD_BOUNDARY
             .splitAsStream(fieldName)
@@ -75,17 +97,23 @@ final class SecretNames {
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
-        String fieldPath = path + "/" + field.getKey();
         if (isSecret(field.getKey())) {
-          return Optional.of(fieldPath);
+          return Optional.of(path + "/" + field.getKey());
         }
-        Optional<String> inside = find(field.getValue(), fieldPath);
+        // Only containers hold more names; a path is made only for them.
+        if (!field.getValue().isContainerNode()) {
+          continue;
+        }
+        Optional<String> inside = find(field.getValue(), path + "/" + field.getKey());
         if (inside.isPresent()) {
           return inside;
         }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
+        if (!node.get(i).isContainerNode()) {
+          continue;
+        }
         Optional<String> inside = find(node.get(i), path + "/" + i);
         if (inside.isPresent()) {
           return inside;

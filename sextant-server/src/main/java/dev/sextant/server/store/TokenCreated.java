@@ -35,11 +35,11 @@ public record TokenCreated(
 
   static TokenCreated of(EventEnvelope envelope) {
     Event.requireVersion(envelope, 1);
-    var expires = envelope.detail().path("expires");
+    var expires = envelope.detailToRead().path("expires");
     return new TokenCreated(
         Event.text(envelope, "tokenId"),
         Event.text(envelope, "identity"),
-        envelope.detail().path("newIdentity").asBoolean(),
+        envelope.detailToRead().path("newIdentity").asBoolean(),
         expires.isTextual() ? Optional.of(Instant.parse(expires.asText())) : Optional.empty(),
         Event.text(envelope, "by"));
   }
