@@ -69,6 +69,9 @@ class DemoCommandTest {
         .containsPattern(
             "DORA \\(dev, sample, last 30 days\\): 2 deployments, change failure" + " rate 33%")
         .containsPattern("replay: same plan digest sha256:[0-9a-f]{64} \\(plan-[0-9]+ of ro-")
+        .containsPattern(
+            "evidence: ro-[0-9a-f]+'s bundle, [0-9]+ entries proved against a signed head of"
+                + " [0-9]+, verified offline with the ledger's public key alone")
         .containsPattern("in the 2 s after its rollback [1-9][0-9]* requests, 0 errors")
         .contains("serving now: sample-2-0-0@1/jar");
     assertThat(home).isEmptyDirectory();

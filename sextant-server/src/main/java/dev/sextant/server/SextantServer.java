@@ -115,7 +115,7 @@ public final class SextantServer implements AutoCloseable {
    * that share a PostgreSQL store must share one key, or each would sign heads the others cannot
    * verify.
    */
-  private static Path ledgerKeyFile(ServerConfig config) {
+  public static Path ledgerKeyFile(ServerConfig config) {
     Optional<Path> named =
         Optional.ofNullable(System.getenv(LEDGER_KEY_VARIABLE))
             .filter(v -> !v.isBlank())

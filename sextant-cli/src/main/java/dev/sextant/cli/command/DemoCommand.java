@@ -41,6 +41,7 @@ import dev.sextant.core.validation.ResourceParser;
 import dev.sextant.server.PrometheusSetting;
 import dev.sextant.server.ServerConfig;
 import dev.sextant.server.SextantServer;
+import dev.sextant.server.ledger.LedgerKey;
 import dev.sextant.server.store.ApplyOutcome;
 import dev.sextant.server.store.Revision;
 import dev.sextant.server.store.StoreLocation;
@@ -135,10 +136,10 @@ public final class DemoCommand implements Callable<Integer> {
     // With a Prometheus (found, or installed from Debian's packages), canaries are judged against
     // a baseline on its numbers; without, the demo goes on with scraped errors.
     boolean judged = prometheusFound();
-    SextantServer server =
-        SextantServer.start(
-            ServerConfig.onLoopback(store)
-                .withPrometheus(judged ? PrometheusSetting.LOCAL : PrometheusSetting.NONE));
+    ServerConfig config =
+        ServerConfig.onLoopback(store)
+            .withPrometheus(judged ? PrometheusSetting.LOCAL : PrometheusSetting.NONE);
+    SextantServer server = SextantServer.start(config);
     String serverUrl = "http://127.0.0.1:" + server.port();
     try {
       step(out, 2, "Start a server on a fresh embedded store: " + serverUrl);
@@ -356,7 +357,14 @@ public final class DemoCommand implements Callable<Integer> {
       int[] number = {17};
       boolean deployed =
           DemoDeploy.run(
-              out, api, projectRoot(), "dev", title -> step(out, ++number[0], title), judged);
+              out,
+              api,
+              projectRoot(),
+              "dev",
+              title -> step(out, ++number[0], title),
+              judged,
+              new DemoEvidence.Auditor(
+                  LedgerKey.publicFile(SextantServer.ledgerKeyFile(config)), home));
 
       out.printf(
           "%nDone in %d ms: %d resources stored, %d revisions in all.%n",

@@ -35,14 +35,20 @@ final class DemoDeploy {
 
   /**
    * @param root the project's root, where the sample service's jar was built
-   * @return whether the story went as told: v2 promoted, v3 rolled back, no error after it
-   */
-  /**
    * @param judged whether the server has a Prometheus: the canaries are then judged against a
    *     baseline on its numbers, else their errors are scraped
+   * @param auditor where v3's evidence bundle is written and the key it is checked with
+   * @return whether the story went as told: v2 promoted and replayed to its plan's digest, v3
+   *     rolled back with a bundle that verifies offline, no error after it
    */
   static boolean run(
-      PrintWriter out, RemoteBackend api, Path root, String environment, Step step, boolean judged)
+      PrintWriter out,
+      RemoteBackend api,
+      Path root,
+      String environment,
+      Step step,
+      boolean judged,
+      DemoEvidence.Auditor auditor)
       throws Exception {
     step.next("Find HAProxy for the local target (installed from Debian's packages if missing)");
     Path haproxy;
@@ -56,7 +62,7 @@ final class DemoDeploy {
     out.printf("   %s (%s)%n", haproxy, HaproxyProcess.version(haproxy).full());
     String analysis = judged ? "sample-judge" : "sample-errors";
     try (DemoWebhook webhook = DemoWebhook.start()) {
-      return run(out, api, root, environment, step, judged, analysis, webhook);
+      return run(out, api, root, environment, step, judged, analysis, webhook, auditor);
     }
   }
 
@@ -68,7 +74,8 @@ final class DemoDeploy {
       Step step,
       boolean judged,
       String analysis,
-      DemoWebhook webhook)
+      DemoWebhook webhook,
+      DemoEvidence.Auditor auditor)
       throws Exception {
     Path jar = sampleJar(root);
     String sha256 =
@@ -152,6 +159,8 @@ final class DemoDeploy {
               .toList());
       out.printf("   %s%n", DemoFigures.delivery(api, environment, "sample"));
       out.printf("   %s%n", replay.line());
+      DemoEvidence evidence = auditor.check(api, v3);
+      out.printf("   %s%n", evidence.line());
       out.printf(
           "   load: %d requests, %d errors (%.2f%%); during v3's canary %d requests, %d errors"
               + " (%.2f%%); in the 2 s after its rollback %d requests, %d errors%n",
@@ -172,6 +181,7 @@ final class DemoDeploy {
               .asText());
       return v2.path("phase").asText().equals("succeeded")
           && replay.same()
+          && evidence.verified()
           && v3.path("phase").asText().equals("failed")
           && (!judged || judgedFail(v3))
           && during.errors() > 0

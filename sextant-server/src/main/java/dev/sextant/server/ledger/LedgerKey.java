@@ -93,7 +93,8 @@ public final class LedgerKey {
     return "LedgerKey[" + id + "]";
   }
 
-  private static Path publicFile(Path file) {
+  /** Where the copy of the public key of the key pair kept in {@code file} is handed out. */
+  public static Path publicFile(Path file) {
     return file.resolveSibling(file.getFileName() + ".pub");
   }
 
