@@ -82,8 +82,10 @@ class PrometheusAnalysisTest {
 
   /**
    * A 99% SLO over {@code period}, with one window pair: the canary's error ratio over each window
-   * ({{window}}), measured three times a second apart; the first may come before Prometheus has two
-   * scrapes of the canary, so no data twice is not yet inconclusive.
+   * ({{window}}), measured three times a second apart, first after 8 s, so that Prometheus has
+   * scraped the new canary a few times even on a loaded machine (asked at 4 s, the 5 s window once
+   * held no sample yet on CI's two cores, and no data is inconclusive for another reason than the
+   * one a test looks for); no data twice is still not inconclusive.
    */
   private static final String GATED =
       """
@@ -95,7 +97,7 @@ class PrometheusAnalysisTest {
         metrics:
           - name: error-ratio
             interval: 1s
-            initialDelay: 4s
+            initialDelay: 8s
             count: 3
             inconclusiveLimit: 2
             provider:
