@@ -7,33 +7,13 @@ import dev.sextant.cli.CliException;
 import dev.sextant.cli.SextantCommand;
 import dev.sextant.cli.backend.RemoteBackend;
 import dev.sextant.cli.input.ResourceFiles;
-import dev.sextant.cli.output.PlanView;
 import dev.sextant.cli.output.Table;
-import dev.sextant.core.compat.Validators;
 import dev.sextant.core.digest.CanonicalJson;
 import dev.sextant.core.document.Limits;
 import dev.sextant.core.fingerprint.Fingerprint;
 import dev.sextant.core.fingerprint.FingerprintFiles;
-import dev.sextant.core.graph.DependencyGraph;
-import dev.sextant.core.graph.Releases;
-import dev.sextant.core.graph.SemanticVersion;
-import dev.sextant.core.graph.Unsatisfied;
-import dev.sextant.core.plan.FactOverride;
-import dev.sextant.core.plan.Plan;
-import dev.sextant.core.plan.PlanChange;
-import dev.sextant.core.plan.PlanJson;
-import dev.sextant.core.plan.Planner;
-import dev.sextant.core.plan.ReleasePlan;
-import dev.sextant.core.plan.Target;
-import dev.sextant.core.plan.TargetPlan;
-import dev.sextant.core.plan.WhatIf;
-import dev.sextant.core.plan.WhatIfPlan;
-import dev.sextant.core.policy.PolicyContext;
-import dev.sextant.core.policy.PolicyRequest;
 import dev.sextant.core.resource.Kind;
 import dev.sextant.core.resource.Resource;
-import dev.sextant.core.resource.spec.ReleaseSpec;
-import dev.sextant.core.resource.spec.Specs;
 import dev.sextant.core.validation.Input;
 import dev.sextant.core.validation.InvalidInputException;
 import dev.sextant.core.validation.ParseReport;
@@ -53,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -259,97 +238,7 @@ public final class DemoCommand implements Callable<Integer> {
 
       List<Resource> releases =
           report.resources().stream().filter(r -> r.kind() == Kind.RELEASE).toList();
-      Planner planner = new Planner(Validators.standard());
-      step(
-          out,
-          11,
-          "Plan the example releases on the example fingerprints (files only: no store, no server)");
-      List<Target> files = new ArrayList<>();
-      for (String file : List.of("h100.yaml", "t4.yaml", "graviton-arm.yaml")) {
-        Target target =
-            PlanTargets.file(fingerprints.resolve(file), List.of(), root.context().err());
-        files.add(
-            new Target(
-                file.replace(".yaml", ""),
-                target.origin(),
-                target.fingerprint(),
-                target.digest(),
-                target.verification(),
-                target.blocked()));
-      }
-      Plan onFiles = planner.plan(releases, files, List.of());
-      verdicts(out, onFiles);
-      out.printf(
-          "   rollout order, providers first: %s%n",
-          onFiles.releases().stream()
-              .map(r -> r.service() + " " + r.version())
-              .collect(Collectors.joining(" -> ")));
-
-      step(out, 12, "The same plan again: byte-identical, same digest");
-      Plan again = planner.plan(releases, files, List.of());
-      boolean identical =
-          PlanJson.write(again).toString().equals(PlanJson.write(onFiles).toString());
-      out.printf(
-          "   plan digest %s, then %s: identical %s%n",
-          onFiles.digest().shortHex(), again.digest().shortHex(), identical ? "yes" : "NO");
-
-      step(
-          out,
-          13,
-          "Plan them on the stored environments, through the API (latest fingerprints, else declared facts), under the stored policies");
-      PolicyContext governance =
-          PolicyContext.of(
-              resourcesIn(api, Kind.POLICY),
-              resourcesIn(api, Kind.ENVIRONMENT),
-              new PolicyRequest(Authors.current(root.context()), "plan", Instant.now()));
-      Plan onStore =
-          planner.plan(
-              releases,
-              PlanTargets.stored(api, List.of(), Optional.of("")),
-              resourcesIn(api, Kind.RELEASE),
-              governance);
-      verdicts(out, onStore);
-
-      step(out, 14, "Plan fraud-detector on this host");
-      Resource model =
-          releases.stream()
-              .filter(r -> r.name().startsWith("fraud-detector"))
-              .findFirst()
-              .orElse(releases.get(0));
-      Plan here =
-          planner.plan(
-              List.of(model),
-              List.of(Target.of("this-host", Target.Origin.THIS_HOST, host)),
-              List.of());
-      verdicts(out, here);
-
-      step(
-          out,
-          15,
-          "What if the H100's driver went back to 535.104.05? (plan --what-if, before an upgrade)");
-      WhatIf olderDriver =
-          WhatIf.of(
-              List.of(FactOverride.parse("gpu.driver.version=535.104.05")),
-              files.stream().map(Target::fingerprint).toList());
-      WhatIfPlan supposed =
-          WhatIfPlan.of(planner, onFiles, releases, files, List.of(), olderDriver);
-      for (PlanChange change : supposed.comparison().changed()) {
-        out.printf(
-            "   %-22s %-14s %-10s %s -> %s: %s%n",
-            change.release(),
-            change.environment(),
-            change.kind().label(),
-            change.today().variant().orElse("none"),
-            change.whatIf().variant().orElse("none"),
-            change.whatIf().reason());
-      }
-
-      step(out, 16, "Dependency graph: what would an incompatible payments-api API 3.0.0 break?");
-      List<ReleaseSpec> specs = releases.stream().map(r -> (ReleaseSpec) Specs.read(r)).toList();
-      List<Unsatisfied> broken =
-          DependencyGraph.of(Releases.latest(specs))
-              .impact("payments-api", SemanticVersion.parse("3.0.0"));
-      broken.forEach(u -> out.printf("   breaks %s%n", u.message()));
+      boolean identical = DemoPlans.run(out, api, releases, fingerprints, host, root.context());
 
       step(out, 17, "Four eyes: alice asks to deploy to prod-us; someone else must approve");
       boolean fourEyes = DemoFourEyes.run(out, serverUrl, api, releases);
@@ -385,35 +274,6 @@ public final class DemoCommand implements Callable<Integer> {
         deleteTree(home);
       }
     }
-  }
-
-  /** One line per release and environment: the verdict, the variant and why. */
-  private static void verdicts(PrintWriter out, Plan plan) {
-    Table table = new Table("   RELEASE", "ENVIRONMENT", "VERDICT", "VARIANT", "WHY");
-    for (ReleasePlan release : plan.releases()) {
-      for (TargetPlan target : release.targets()) {
-        table.row(
-            "   " + release.service() + " " + release.version(),
-            target.environment(),
-            target.verdict().label(),
-            target.variant().orElse("-"),
-            PlanView.shorten(target.reason(), 110));
-      }
-    }
-    table.print(out);
-    out.printf("   %s%n", PlanView.summary(plan));
-  }
-
-  private static List<Resource> resourcesIn(RemoteBackend api, Kind kind) {
-    ResourceParser parser = new ResourceParser(Limits.DEFAULT);
-    List<Resource> out = new ArrayList<>();
-    for (Revision revision : api.list(Optional.of(kind), "")) {
-      out.addAll(
-          parser
-              .parse("store:" + revision.key(), CanonicalJson.bytes(revision.document()))
-              .resources());
-    }
-    return out;
   }
 
   /** The project's checkout: where the examples are and the sample service's jar was built. */
@@ -467,7 +327,7 @@ public final class DemoCommand implements Callable<Integer> {
             .orElse("");
   }
 
-  private static void step(PrintWriter out, int number, String title) {
+  static void step(PrintWriter out, int number, String title) {
     out.printf("%n%d. %s%n", number, title);
     out.flush();
   }
